@@ -1,0 +1,46 @@
+# Run Season Command — the two commands of the README, and the developer's checks.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+.PHONY: install run test lint format bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@touch $(STAMP)
+	@echo "environment ready in $(VENV)"
+
+## install: create .venv and install the platform (does nothing when already current)
+install: $(STAMP)
+
+## run: set up, migrate, seed the demo organization on first start, and start the platform
+run: install
+	@$(BIN)/runseason db upgrade
+	@$(BIN)/runseason start
+
+## test: the whole test suite with the coverage gate (SQLite; PostgreSQL with RUNSEASON_TEST_DATABASE_URL)
+test: install
+	@$(BIN)/pytest --cov=runseason --cov-branch --cov-report=term --cov-fail-under=85 $(PYTEST_ARGS)
+
+## lint: ruff (lint and format check), mypy --strict and the import-linter layer contract
+lint: install
+	@$(BIN)/ruff check src tests bench
+	@$(BIN)/ruff format --check src tests bench
+	@$(BIN)/mypy
+	@$(BIN)/lint-imports
+
+## format: apply ruff's fixes and formatting
+format: install
+	@$(BIN)/ruff check --fix src tests bench
+	@$(BIN)/ruff format src tests bench
+
+## bench: the benchmark suite; writes bench/results/latest.json and BENCHMARKS.md
+bench: install
+	@$(BIN)/runseason bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov

@@ -1,0 +1,1 @@
+"""Benchmark suite of Run Season Command (see BENCHMARKS.md)."""

@@ -1,0 +1,270 @@
+"""Settings: every tunable number, validated, with profiles ``dev``, ``test`` and ``prod``.
+
+Environment variables use the prefix ``RUNSEASON_`` and ``__`` for nesting
+(``RUNSEASON_COACHING__RISK__GUARDRAIL=0.8``). The ``coaching`` group is what an organization may
+tune: its overrides are stored in the database and merged over these defaults by
+``services.settings`` through the same model, so an override is validated exactly like an env value.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from runseason.errors import ConfigurationError
+
+Profile = Literal["dev", "test", "prod"]
+AutomationMode = Literal["manual", "assisted", "automatic"]
+
+# A marker value: prod refuses to start with it.
+DEFAULT_SECRET_KEY = "dev-only-secret-key-change-me-in-production-0000"  # noqa: S105
+DEFAULT_DATABASE_URL = "sqlite:///./var/runseason.db"
+
+
+class _Group(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ReadinessSettings(_Group):
+    """How a check-in becomes a 0–100 readiness score (SCIENCE.md section 6)."""
+
+    weights: dict[str, float] = Field(
+        default_factory=lambda: {
+            "sleep_quality": 0.30,
+            "energy": 0.25,
+            "recovery": 0.25,
+            "stress": 0.20,
+            "mood": 0.0,
+        }
+    )
+    green_min: int = Field(70, ge=1, le=100)
+    amber_min: int = Field(50, ge=0, le=99)
+    baseline_min_days: int = Field(14, ge=7, le=60)
+    baseline_window_days: int = Field(28, ge=7, le=90)
+    z_clip: float = Field(3.0, gt=0, le=5)
+    cap_pain_severity: int = Field(4, ge=1, le=10)
+
+    @model_validator(mode="after")
+    def _check(self) -> ReadinessSettings:
+        known = {"sleep_quality", "energy", "recovery", "stress", "mood"}
+        unknown = set(self.weights) - known
+        if unknown:
+            raise ValueError(f"unknown readiness weight(s): {', '.join(sorted(unknown))}")
+        if any(w < 0 for w in self.weights.values()) or sum(self.weights.values()) <= 0:
+            raise ValueError("readiness weights must be non-negative and not all zero")
+        if self.amber_min >= self.green_min:
+            raise ValueError("readiness amber_min must be below green_min")
+        return self
+
+
+class RiskSettings(_Group):
+    """Risk buckets and the guardrail (SCIENCE.md section 10); weights default in the domain."""
+
+    guardrail: float = Field(0.85, gt=0, le=1)
+    at_risk_min: float = Field(0.6, gt=0, lt=1)
+    watch_min: float = Field(0.3, gt=0, lt=1)
+    weight_overrides: dict[str, float] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check(self) -> RiskSettings:
+        if self.watch_min >= self.at_risk_min:
+            raise ValueError("risk watch_min must be below at_risk_min")
+        if any(not 0 <= w < 1 for w in self.weight_overrides.values()):
+            raise ValueError("risk weights must be in [0, 1)")
+        return self
+
+
+class InterventionSettings(_Group):
+    """When interventions open, how they age against the SLA and how long a cooldown lasts."""
+
+    open_threshold: float = Field(0.6, gt=0, le=1)
+    pain_severity: int = Field(4, ge=1, le=10)
+    red_days: int = Field(2, ge=1, le=14)
+    missed_sessions: int = Field(3, ge=1, le=14)
+    silence_days: int = Field(3, ge=1, le=30)
+    sla_fresh_hours: int = Field(24, ge=1, le=24 * 14)
+    sla_overdue_hours: int = Field(72, ge=2, le=24 * 30)
+    cooldown_hours: int = Field(72, ge=0, le=24 * 60)
+
+    @model_validator(mode="after")
+    def _check(self) -> InterventionSettings:
+        if self.sla_fresh_hours >= self.sla_overdue_hours:
+            raise ValueError("sla_fresh_hours must be below sla_overdue_hours")
+        return self
+
+
+class PlanningSettings(_Group):
+    """Plan-builder defaults a coach may change per organization."""
+
+    cutback_every: int = Field(4, ge=2, le=8)
+    cutback_reduction: float = Field(0.25, ge=0.2, le=0.3)
+    max_weekly_increase: float = Field(0.10, gt=0, le=0.3)
+    max_long_run_increase_m: float = Field(3000, gt=0, le=10000)
+
+
+class CoachingSettings(_Group):
+    """Everything an organization (or a coach or athlete, for the automation mode) may tune."""
+
+    automation_mode: AutomationMode = "assisted"
+    readiness: ReadinessSettings = Field(default_factory=ReadinessSettings)
+    risk: RiskSettings = Field(default_factory=RiskSettings)
+    interventions: InterventionSettings = Field(default_factory=InterventionSettings)
+    planning: PlanningSettings = Field(default_factory=PlanningSettings)
+    checkin_backdate_days: int = Field(7, ge=0, le=60)
+
+
+class SecuritySettings(_Group):
+    """Authentication limits (see SECURITY.md for the reasoning behind each number)."""
+
+    password_min_length: int = Field(12, ge=12, le=64)
+    password_max_length: int = Field(128, ge=64, le=1024)
+    argon2_memory_kib: int = Field(19456, ge=1024)
+    argon2_time_cost: int = Field(2, ge=1)
+    argon2_parallelism: int = Field(1, ge=1)
+    lockout_threshold: int = Field(5, ge=3, le=20)
+    lockout_minutes: int = Field(15, ge=1, le=24 * 60)
+    account_failures_per_hour: int = Field(100, ge=10, le=1000)
+    login_attempts_per_ip: str = "20/minute"
+    session_idle_minutes: int = Field(30, ge=5, le=24 * 60)
+    session_absolute_hours: int = Field(12, ge=1, le=24 * 30)
+    temp_password_hours: int = Field(72, ge=1, le=24 * 14)
+    access_token_minutes: int = Field(15, ge=1, le=60)
+    refresh_token_days: int = Field(14, ge=1, le=90)
+    jwt_audience: str = "runseason-api"
+    api_rate_per_user: str = "600/minute"
+    api_rate_per_key: str = "600/minute"
+
+
+class Settings(BaseSettings):
+    """The effective configuration of one process."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="RUNSEASON_",
+        env_nested_delimiter="__",
+        extra="ignore",
+        frozen=True,
+    )
+
+    env: Profile = "dev"
+    secret_key: SecretStr = SecretStr(DEFAULT_SECRET_KEY)
+    database_url: SecretStr = SecretStr(DEFAULT_DATABASE_URL)
+    allow_sqlite_in_prod: bool = False
+    redis_url: SecretStr | None = None
+    db_pool_size: int = Field(10, ge=1, le=200)
+    db_max_overflow: int = Field(30, ge=0, le=400)
+    db_pool_timeout_s: float = Field(10.0, gt=0, le=120)
+    db_connect_retries: int = Field(5, ge=1, le=30)
+    db_connect_backoff_s: float = Field(0.5, gt=0, le=10)
+    sqlite_busy_timeout_ms: int = Field(5000, ge=0, le=60000)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["auto", "json", "console"] = "auto"
+    max_upload_bytes: int = Field(25 * 1024 * 1024, ge=1024, le=200 * 1024 * 1024)
+    ui_port: int = Field(8501, ge=1, le=65535)
+    api_port: int = Field(8000, ge=1, le=65535)
+    host: str = "127.0.0.1"
+    cors_origins: list[str] = Field(default_factory=list)
+    coaching: CoachingSettings = Field(default_factory=CoachingSettings)
+    security: SecuritySettings = Field(default_factory=SecuritySettings)
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Settings:
+        if self.env != "prod":
+            return self
+        if self.secret_key.get_secret_value() == DEFAULT_SECRET_KEY:
+            raise ValueError("prod refuses the default secret key: set RUNSEASON_SECRET_KEY")
+        if len(self.secret_key.get_secret_value()) < 32:
+            raise ValueError("prod needs a RUNSEASON_SECRET_KEY of at least 32 characters")
+        if self.is_sqlite and not self.allow_sqlite_in_prod:
+            raise ValueError(
+                "prod refuses SQLite: set RUNSEASON_DATABASE_URL to PostgreSQL "
+                "or RUNSEASON_ALLOW_SQLITE_IN_PROD=true"
+            )
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether the configured database is the embedded SQLite."""
+        return self.database_url.get_secret_value().startswith("sqlite")
+
+    @property
+    def effective_log_format(self) -> Literal["json", "console"]:
+        """JSON in prod (and tests), a readable console in dev unless chosen explicitly."""
+        if self.log_format != "auto":
+            return self.log_format
+        return "console" if self.env == "dev" else "json"
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    message = str(first["msg"]).removeprefix("Value error, ")
+    more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
+    return f"invalid setting {where}: {message}{more}" if where else f"{message}{more}"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read the settings from the environment, turning validation errors into one clear line."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        raise ConfigurationError(_describe(error)) from None
+
+
+@functools.cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return load_settings()
+
+
+def reset_settings_cache() -> None:
+    """Forget the cached settings (tests and the CLI's ``--env`` handling use this)."""
+    get_settings.cache_clear()
+
+
+def merge_coaching_overrides(
+    base: CoachingSettings, *layers: dict[str, Any] | None
+) -> CoachingSettings:
+    """Deep-merge override dictionaries over ``base`` and validate the result as a whole."""
+    merged: dict[str, Any] = base.model_dump()
+    for layer in layers:
+        if layer:
+            merged = _deep_merge(merged, layer)
+    try:
+        return CoachingSettings.model_validate(merged)
+    except ValidationError as error:
+        raise ConfigurationError(_describe(error)) from None
+
+
+def _deep_merge(base: dict[str, Any], layer: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in layer.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict) and key != "weights":
+            out[key] = _deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+SECRET_FIELDS = frozenset({"secret_key", "database_url", "redis_url"})
+
+
+def masked_settings(settings: Settings) -> dict[str, Any]:
+    """The effective settings as plain data with secrets masked (for ``runseason config show``)."""
+    data = settings.model_dump(mode="json")
+    data["secret_key"] = "********"  # noqa: S105
+    data["database_url"] = _mask_url(settings.database_url.get_secret_value())
+    if settings.redis_url is not None:
+        data["redis_url"] = _mask_url(settings.redis_url.get_secret_value())
+    return data
+
+
+def _mask_url(url: str) -> str:
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return url
+    credentials, _, host = rest.rpartition("@")
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}:****@{host}" if ":" in credentials else f"{scheme}://{user}@{host}"

@@ -1,0 +1,48 @@
+"""Every model, imported so that ``Base.metadata`` knows the whole schema."""
+
+from runseason.db.models.athletes import Athlete, AvailabilityException, CoachAssignment
+from runseason.db.models.audit import AuditLog, ErrorEvent
+from runseason.db.models.cases import CaseNote, HealthCase, Task, TimelineEvent
+from runseason.db.models.checkins import CheckIn, ReadinessScore
+from runseason.db.models.coaching import CoachAction, Intervention, Recommendation
+from runseason.db.models.goals import RaceGoal
+from runseason.db.models.library import SessionTemplate
+from runseason.db.models.metrics import AthleteSnapshot, DailyMetric
+from runseason.db.models.organizations import Organization, SettingOverride
+from runseason.db.models.plans import PlannedSession, PlanRevision, PlanWeek, TrainingPlan
+from runseason.db.models.training import ImportRun, TrainingLog
+from runseason.db.models.users import ApiKey, IdempotencyRecord, RefreshToken, User, UserSession
+
+__all__ = [
+    "ApiKey",
+    "Athlete",
+    "AthleteSnapshot",
+    "AuditLog",
+    "AvailabilityException",
+    "CaseNote",
+    "CheckIn",
+    "CoachAction",
+    "CoachAssignment",
+    "DailyMetric",
+    "ErrorEvent",
+    "HealthCase",
+    "IdempotencyRecord",
+    "ImportRun",
+    "Intervention",
+    "Organization",
+    "PlanRevision",
+    "PlanWeek",
+    "PlannedSession",
+    "RaceGoal",
+    "ReadinessScore",
+    "Recommendation",
+    "RefreshToken",
+    "SessionTemplate",
+    "SettingOverride",
+    "Task",
+    "TimelineEvent",
+    "TrainingLog",
+    "TrainingPlan",
+    "User",
+    "UserSession",
+]

@@ -1,0 +1,72 @@
+"""The morning check-in and the readiness computed from it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from runseason.db.base import Base, BigId, IdMixin, TenantMixin, TimestampMixin, between, in_values
+from runseason.db.types import utcnow
+
+BANDS = ("green", "amber", "red")
+
+
+class CheckIn(IdMixin, TenantMixin, TimestampMixin, Base):
+    """One check-in per athlete per local date (in the athlete's own time zone)."""
+
+    __tablename__ = "check_ins"
+    __audited__ = True
+    __table_args__ = (
+        UniqueConstraint("athlete_id", "local_date"),
+        between("sleep_quality", 1, 5, nullable=False),
+        between("energy", 1, 5, nullable=False),
+        between("recovery", 1, 5, nullable=False),
+        between("stress", 1, 5, nullable=False),
+        between("mood", 1, 5),
+        between("sleep_hours", 0, 24),
+        between("resting_hr", 25, 250),
+        between("hrv_rmssd", 1, 500),
+        between("pain_severity", 0, 10),
+    )
+
+    athlete_id: Mapped[int] = mapped_column(BigId, ForeignKey("athletes.id", ondelete="CASCADE"))
+    local_date: Mapped[date]
+    sleep_quality: Mapped[int]
+    energy: Mapped[int]
+    recovery: Mapped[int]
+    stress: Mapped[int]
+    mood: Mapped[int | None]
+    sleep_hours: Mapped[float | None]
+    resting_hr: Mapped[int | None]
+    hrv_rmssd: Mapped[float | None]
+    illness: Mapped[bool] = mapped_column(default=False)
+    pain_severity: Mapped[int | None]
+    pain_location: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(String(2000))
+    submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ReadinessScore(IdMixin, TenantMixin, Base):
+    """The 0–100 readiness of an athlete-day with the factors that explain it."""
+
+    __tablename__ = "readiness_scores"
+    __table_args__ = (
+        UniqueConstraint("athlete_id", "local_date"),
+        in_values("band", BANDS),
+        between("score", 0, 100, nullable=False),
+    )
+
+    athlete_id: Mapped[int] = mapped_column(BigId, ForeignKey("athletes.id", ondelete="CASCADE"))
+    check_in_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("check_ins.id", ondelete="CASCADE"), unique=True
+    )
+    local_date: Mapped[date]
+    score: Mapped[float]
+    band: Mapped[str] = mapped_column(String(8))
+    factors: Mapped[list[Any]] = mapped_column(default=list)
+    baseline_used: Mapped[bool] = mapped_column(default=False)
+    capped_by: Mapped[str | None] = mapped_column(String(40))
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

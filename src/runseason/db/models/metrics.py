@@ -1,0 +1,85 @@
+"""Derived metrics, stored so that a caseload reads one row per athlete instead of history.
+
+These rows are recomputed from audited inputs (check-ins, logs, plans), so they are not audited.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from runseason.db.base import Base, BigId, TenantMixin
+from runseason.db.types import utcnow
+
+
+class DailyMetric(TenantMixin, Base):
+    """Per athlete per local day: load, fitness, fatigue, form, ACWR, monotony, readiness, risk."""
+
+    __tablename__ = "daily_metrics"
+    __table_args__ = (Index(None, "organization_id", "day"),)
+
+    athlete_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(primary_key=True)
+    load: Mapped[float] = mapped_column(default=0)
+    duration_s: Mapped[float] = mapped_column(default=0)
+    distance_m: Mapped[float] = mapped_column(default=0)
+    sessions: Mapped[int] = mapped_column(default=0)
+    planned_load: Mapped[float] = mapped_column(default=0)
+    ctl: Mapped[float] = mapped_column(default=0)
+    atl: Mapped[float] = mapped_column(default=0)
+    form: Mapped[float] = mapped_column(default=0)
+    ramp: Mapped[float | None]
+    acute_ewma: Mapped[float | None]
+    chronic_ewma: Mapped[float | None]
+    acwr_ewma: Mapped[float | None]
+    acwr_coupled: Mapped[float | None]
+    acwr_uncoupled: Mapped[float | None]
+    monotony: Mapped[float | None]
+    strain: Mapped[float | None]
+    longest_run_m_30d: Mapped[float | None]
+    spike_ratio: Mapped[float | None]
+    spike_flag: Mapped[bool] = mapped_column(default=False)
+    days_of_data: Mapped[int] = mapped_column(default=0)
+    readiness_score: Mapped[float | None]
+    readiness_band: Mapped[str | None] = mapped_column(String(8))
+    risk: Mapped[float | None]
+    risk_bucket: Mapped[str | None] = mapped_column(String(10))
+    confidence: Mapped[float | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class AthleteSnapshot(TenantMixin, Base):
+    """The latest state of one athlete, one row per athlete, for the caseload and the queue."""
+
+    __tablename__ = "athlete_snapshots"
+    __table_args__ = (
+        Index(None, "organization_id", "risk"),
+        Index(None, "organization_id", "risk_bucket"),
+    )
+
+    athlete_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True
+    )
+    as_of: Mapped[date]
+    readiness_score: Mapped[float | None]
+    readiness_band: Mapped[str | None] = mapped_column(String(8))
+    readiness_trend: Mapped[list[Any]] = mapped_column(default=list)
+    form: Mapped[float | None]
+    ctl: Mapped[float | None]
+    acwr: Mapped[float | None]
+    adherence_7d: Mapped[float | None]
+    risk: Mapped[float] = mapped_column(default=0)
+    risk_bucket: Mapped[str] = mapped_column(String(10), default="stable")
+    confidence: Mapped[float | None]
+    top_factors: Mapped[list[Any]] = mapped_column(default=list)
+    open_interventions: Mapped[int] = mapped_column(default=0)
+    last_checkin_date: Mapped[date | None]
+    last_log_date: Mapped[date | None]
+    last_contact_at: Mapped[datetime | None]
+    next_race_date: Mapped[date | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -1,0 +1,195 @@
+"""Engines and the one transaction boundary, ``session_scope()``.
+
+Entry points wrap each use-case in ``session_scope()``; services only ``flush()``. SQLite uses WAL
+mode with foreign keys and a busy timeout; writing transactions take the write lock up front
+(``BEGIN IMMEDIATE``) so that two concurrent read-then-write use-cases wait for each other instead
+of failing, while read-only scopes use a deferred ``BEGIN`` and never block.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from runseason.config import Settings, get_settings
+from runseason.db import audit
+from runseason.errors import ConfigurationError, DatabaseUnavailable, RunSeasonError
+
+_lock = threading.Lock()
+_engine: Engine | None = None
+_factory: sessionmaker[Session] | None = None
+
+READONLY_OPTION = "runseason_readonly"
+
+
+def create_db_engine(url: str, settings: Settings | None = None, **kwargs: Any) -> Engine:
+    """Create an engine for ``url`` with the platform's pool and SQLite settings."""
+    settings = settings or get_settings()
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ConfigurationError(
+            "invalid RUNSEASON_DATABASE_URL: expected sqlite:///path or "
+            "postgresql+psycopg://user:password@host:port/database"
+        ) from None
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            return _sqlite_engine(url, settings, **kwargs)
+        if parsed.get_backend_name() != "postgresql":
+            raise ConfigurationError(
+                f"unsupported database '{parsed.get_backend_name()}': use SQLite or PostgreSQL"
+            )
+        options: dict[str, Any] = {
+            "pool_size": settings.db_pool_size,
+            "max_overflow": settings.db_max_overflow,
+            "pool_timeout": settings.db_pool_timeout_s,
+            "pool_pre_ping": True,
+            "connect_args": {"connect_timeout": 5},
+        }
+        options.update(kwargs)
+        return create_engine(url, **options)
+    except (NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise ConfigurationError(f"invalid RUNSEASON_DATABASE_URL: {exc}") from None
+
+
+def _sqlite_engine(url: str, settings: Settings, **kwargs: Any) -> Engine:
+    database = make_url(url).database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    options: dict[str, Any] = {
+        "connect_args": {
+            "check_same_thread": False,
+            "timeout": settings.sqlite_busy_timeout_ms / 1000,
+        },
+        "pool_size": settings.db_pool_size,
+        "max_overflow": settings.db_max_overflow,
+        "pool_timeout": settings.db_pool_timeout_s,
+    }
+    if not database or database == ":memory:":
+        options = {"connect_args": {"check_same_thread": False}}
+    options.update(kwargs)
+    engine = create_engine(url, **options)
+    busy_ms = settings.sqlite_busy_timeout_ms
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (savepoints work).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+        if database and database != ":memory:":
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        readonly = connection.get_execution_options().get(READONLY_OPTION, False)
+        connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def wait_for_database(engine: Engine, settings: Settings | None = None) -> None:
+    """Connect with exponential backoff; after the last try raise one clear error."""
+    settings = settings or get_settings()
+    delay = settings.db_connect_backoff_s
+    last: Exception | None = None
+    for attempt in range(1, settings.db_connect_retries + 1):
+        try:
+            with engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+            return
+        except OperationalError as exc:
+            last = exc
+            if attempt < settings.db_connect_retries:
+                time.sleep(delay)
+                delay *= 2
+    reason = str(getattr(last, "orig", last)).strip().splitlines()[0] if last else "unknown"
+    where = engine.url.render_as_string(hide_password=True)
+    raise DatabaseUnavailable(
+        f"database unreachable at {where} after {settings.db_connect_retries} tries: {reason}"
+    )
+
+
+def get_engine() -> Engine:
+    """The process-wide engine, created on first use from the settings."""
+    global _engine
+    with _lock:
+        if _engine is None:
+            settings = get_settings()
+            _engine = create_db_engine(settings.database_url.get_secret_value(), settings)
+        return _engine
+
+
+def get_session_factory() -> sessionmaker[Session]:
+    """The process-wide session factory (tests may replace it with ``use_session_factory``)."""
+    global _factory
+    if _factory is None:
+        engine = get_engine()
+        with _lock:
+            if _factory is None:
+                _factory = make_session_factory(engine)
+    return _factory
+
+
+def make_session_factory(bind: Any, **kwargs: Any) -> sessionmaker[Session]:
+    """A session factory with the audit listener attached and objects kept after commit."""
+    factory = sessionmaker(bind=bind, expire_on_commit=False, **kwargs)
+    audit.install(factory)
+    return factory
+
+
+def use_session_factory(factory: sessionmaker[Session] | None) -> None:
+    """Replace (or with ``None`` forget) the process-wide session factory."""
+    global _factory
+    _factory = factory
+
+
+def dispose_engine() -> None:
+    """Close the pool and forget the engine and factory (tests, CLI and shutdown)."""
+    global _engine, _factory
+    with _lock:
+        if _engine is not None:
+            _engine.dispose()
+        _engine = None
+        _factory = None
+
+
+@contextlib.contextmanager
+def session_scope(*, readonly: bool = False) -> Iterator[Session]:
+    """Run one use-case: commit if the block succeeds, roll back if it raises.
+
+    An error raised with ``keep_changes=True`` (a failed sign-in counting towards the lockout) is
+    committed before it propagates: the refusal is the outcome, and its record must stay.
+    """
+    session = get_session_factory()()
+    if readonly:
+        session.connection(execution_options={READONLY_OPTION: True})
+    try:
+        yield session
+        if readonly:
+            session.rollback()
+        else:
+            session.commit()
+    except RunSeasonError as error:
+        if error.keep_changes and not readonly:
+            session.commit()
+        else:
+            session.rollback()
+        raise
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

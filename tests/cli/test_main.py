@@ -1,0 +1,75 @@
+"""The ``runseason`` command: migrations and settings, with one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from runseason.cli.main import app
+from runseason.config import reset_settings_cache
+from runseason.db.session import dispose_engine
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def fresh_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    db_file = tmp_path / "cli.db"
+    monkeypatch.setenv("RUNSEASON_DATABASE_URL", f"sqlite:///{db_file}")
+    monkeypatch.setenv("RUNSEASON_DB_CONNECT_RETRIES", "1")
+    reset_settings_cache()
+    dispose_engine()
+    yield db_file
+    dispose_engine()
+    reset_settings_cache()
+
+
+def test_db_upgrade_current_downgrade(fresh_env: Path) -> None:
+    result = runner.invoke(app, ["db", "current"])
+    assert result.exit_code == 0, result.output
+    assert "base (empty)" in result.output
+    result = runner.invoke(app, ["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(app, ["db", "current"]).output.strip().endswith("up to date")
+    result = runner.invoke(app, ["db", "downgrade", "--revision", "base"])
+    assert result.exit_code == 0
+    assert "base (empty)" in result.output
+
+
+def test_config_show_masks_the_secret_key(fresh_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RUNSEASON_SECRET_KEY", "s3cret-value-that-must-not-print-000")
+    reset_settings_cache()
+    result = runner.invoke(app, ["config", "show"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["secret_key"] == "********"
+    assert "s3cret" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"RUNSEASON_DATABASE_URL": "oracle://x/y"}, "unsupported database 'oracle'"),
+        (
+            {"RUNSEASON_DATABASE_URL": "postgresql+psycopg://u@127.0.0.1:1/none"},
+            "database unreachable",
+        ),
+        ({"RUNSEASON_SECURITY__LOCKOUT_THRESHOLD": "1"}, "security.lockout_threshold"),
+        ({"RUNSEASON_ENV": "prod"}, "prod refuses the default secret key"),
+    ],
+)
+def test_bad_configuration_exits_1_with_one_line(
+    fresh_env: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], message: str
+) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    reset_settings_cache()
+    dispose_engine()
+    result = runner.invoke(app, ["db", "current"])
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1

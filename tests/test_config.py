@@ -1,0 +1,84 @@
+"""Settings: validated defaults, production refusals, organization overrides and masking."""
+
+from __future__ import annotations
+
+import pytest
+
+from runseason.config import (
+    DEFAULT_SECRET_KEY,
+    CoachingSettings,
+    load_settings,
+    masked_settings,
+    merge_coaching_overrides,
+)
+from runseason.errors import ConfigurationError
+
+STRONG_KEY = "k" * 40
+
+
+def test_defaults_carry_the_documented_coaching_numbers() -> None:
+    settings = load_settings()
+    assert settings.coaching.risk.guardrail == 0.85
+    assert settings.coaching.interventions.sla_fresh_hours == 24
+    assert settings.coaching.interventions.sla_overdue_hours == 72
+    assert settings.security.lockout_threshold == 5
+    assert settings.security.access_token_minutes == 15
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"env": "prod"}, "prod refuses the default secret key"),
+        ({"env": "prod", "secret_key": "short"}, "at least 32 characters"),
+        ({"env": "prod", "secret_key": STRONG_KEY}, "prod refuses SQLite"),
+    ],
+)
+def test_prod_refuses_unsafe_settings_in_one_line(overrides: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigurationError, match=message) as info:
+        load_settings(**overrides)
+    assert "\n" not in str(info.value)
+
+
+def test_prod_accepts_postgres_and_a_real_key() -> None:
+    settings = load_settings(
+        env="prod", secret_key=STRONG_KEY, database_url="postgresql+psycopg://u:p@db/rs"
+    )
+    assert settings.effective_log_format == "json"
+    assert load_settings(env="prod", secret_key=STRONG_KEY, allow_sqlite_in_prod=True).is_sqlite
+
+
+def test_invalid_environment_value_names_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RUNSEASON_COACHING__RISK__GUARDRAIL", "7")
+    with pytest.raises(ConfigurationError, match=r"coaching\.risk\.guardrail"):
+        load_settings()
+
+
+def test_organization_overrides_merge_and_validate() -> None:
+    base = CoachingSettings()
+    merged = merge_coaching_overrides(
+        base,
+        {"risk": {"guardrail": 0.8}, "automation_mode": "manual"},
+        {"interventions": {"sla_fresh_hours": 12}},
+    )
+    assert merged.risk.guardrail == 0.8
+    assert merged.risk.at_risk_min == 0.6
+    assert merged.automation_mode == "manual"
+    assert merged.interventions.sla_fresh_hours == 12
+    with pytest.raises(ConfigurationError, match="sla_fresh_hours must be below"):
+        merge_coaching_overrides(base, {"interventions": {"sla_fresh_hours": 100}})
+    with pytest.raises(ConfigurationError, match="unknown readiness weight"):
+        merge_coaching_overrides(base, {"readiness": {"weights": {"vibes": 1.0}}})
+
+
+def test_masked_settings_hide_secrets_and_passwords() -> None:
+    settings = load_settings(
+        secret_key=STRONG_KEY,
+        database_url="postgresql+psycopg://rs:hunter2hunter2@db:5432/rs",
+        redis_url="redis://:redispass@cache:6379/0",
+    )
+    shown = str(masked_settings(settings))
+    assert STRONG_KEY not in shown
+    assert DEFAULT_SECRET_KEY not in shown
+    assert "hunter2" not in shown
+    assert "redispass" not in shown
+    assert "postgresql+psycopg://rs:****@db:5432/rs" in shown
