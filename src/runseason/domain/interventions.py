@@ -1,0 +1,101 @@
+"""When a coach must look: opening, merging, cooling down and aging interventions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from runseason.domain.risk import RiskAssessment
+
+CAUSE_OF_SIGNAL = {
+    "illness": "illness",
+    "pain": "pain",
+    "readiness": "readiness",
+    "wellness": "readiness",
+    "hrv": "readiness",
+    "spike": "load",
+    "acwr": "load",
+    "ramp": "load",
+    "form": "load",
+    "monotony": "load",
+    "missed": "adherence",
+    "silence": "silence",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class InterventionRules:
+    """The organization's thresholds (from its settings)."""
+
+    open_threshold: float = 0.6
+    pain_severity: int = 4
+    red_days: int = 2
+    missed_sessions: int = 3
+    silence_days: int = 3
+    sla_fresh_hours: int = 24
+    sla_overdue_hours: int = 72
+    cooldown_hours: int = 72
+    guardrail: float = 0.85
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Why an intervention should be open for one cause."""
+
+    cause: str
+    title: str
+
+
+def triggers(
+    assessment: RiskAssessment,
+    rules: InterventionRules,
+    *,
+    pain_severity: int | None = None,
+    red_days: int = 0,
+    missed_sessions: int | None = None,
+    silent_days: int | None = None,
+) -> list[Trigger]:
+    """The causes that need a coach today (one per cause)."""
+    found: dict[str, Trigger] = {}
+    if assessment.risk >= rules.open_threshold and assessment.factors:
+        top = assessment.factors[0]
+        cause = CAUSE_OF_SIGNAL.get(top.name, top.name)
+        found[cause] = Trigger(cause, f"Risk {assessment.risk:.0%}: {top.threshold}")
+    if pain_severity is not None and pain_severity >= rules.pain_severity:
+        found["pain"] = Trigger("pain", f"Pain {pain_severity}/10 reported")
+    if red_days >= rules.red_days:
+        found.setdefault(
+            "readiness", Trigger("readiness", f"Readiness red {red_days} days running")
+        )
+    if missed_sessions is not None and missed_sessions >= rules.missed_sessions:
+        found.setdefault(
+            "adherence", Trigger("adherence", f"{missed_sessions} sessions missed in 7 days")
+        )
+    if silent_days is not None and silent_days >= rules.silence_days:
+        found.setdefault("silence", Trigger("silence", f"No check-in for {silent_days} days"))
+    return list(found.values())
+
+
+def in_cooldown(
+    resolved_at: datetime | None, now: datetime, risk: float, rules: InterventionRules
+) -> bool:
+    """A cause resolved recently stays quiet unless the risk passes the guardrail."""
+    if resolved_at is None or risk > rules.guardrail:
+        return False
+    return now - resolved_at < timedelta(hours=rules.cooldown_hours)
+
+
+def sla_state(opened_at: datetime, now: datetime, rules: InterventionRules) -> str:
+    """fresh, due or overdue by the hours since it opened."""
+    age_h = (now - opened_at).total_seconds() / 3600
+    if age_h < rules.sla_fresh_hours:
+        return "fresh"
+    return "due" if age_h < rules.sla_overdue_hours else "overdue"
+
+
+SLA_ORDER = {"overdue": 0, "due": 1, "fresh": 2}
+
+
+def priority(risk: float, sla: str) -> tuple[int, float]:
+    """Sort key for the queue: at-risk first by risk, then overdue before due before fresh."""
+    return (0 if risk >= 0.6 else 1 + SLA_ORDER[sla], -risk)

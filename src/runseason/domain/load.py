@@ -1,0 +1,115 @@
+"""Session load models with provenance (SCIENCE.md section 3).
+
+Loads are stored on one scale, stress points where 100 is about one hour at threshold, so the
+fitness chart can add sessions measured differently. Each load keeps the model that produced it
+and its inputs, so a coach sees where a number came from.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+from runseason.errors import InvalidInput
+
+Sex = Literal["male", "female", "unspecified"]
+LoadModel = Literal["pace", "hr", "rpe"]
+TRIMP_K = {"male": 1.92, "female": 1.67, "unspecified": 1.795}
+# An hour at threshold is about CR-10 7.5, so 450 session-RPE units ≈ 100 stress points.
+SRPE_PER_STRESS_POINT = 4.5
+DEFAULT_RPE = 4.0  # a run logged with nothing but its duration is taken as easy
+
+
+def session_rpe(rpe: float, duration_s: float) -> float:
+    """Foster et al. (2001): session load = RPE (CR-10) × minutes, in arbitrary units."""
+    _check_positive(duration_s, "duration")
+    if not 0 <= rpe <= 10:
+        raise InvalidInput("RPE must be between 0 and 10 (CR-10 scale)")
+    return rpe * duration_s / 60.0
+
+
+def trimp(duration_s: float, avg_hr: float, hr_rest: float, hr_max: float, sex: Sex) -> float:
+    """Banister TRIMP: minutes · HRr · 0.64 · e^(k·HRr), HRr = (HR − rest)/(max − rest)."""
+    _check_positive(duration_s, "duration")
+    if not 25 <= hr_rest < hr_max <= 240:
+        raise InvalidInput("heart rates must satisfy 25 ≤ resting < maximum ≤ 240 bpm")
+    reserve = min(max((avg_hr - hr_rest) / (hr_max - hr_rest), 0.0), 1.0)
+    return duration_s / 60.0 * reserve * 0.64 * math.exp(TRIMP_K[sex] * reserve)
+
+
+def hr_stress(
+    duration_s: float, avg_hr: float, hr_rest: float, hr_max: float, lthr: float, sex: Sex
+) -> float:
+    """hrSS = 100 · TRIMP(session) / TRIMP(60 min at LTHR)."""
+    reference = trimp(3600.0, lthr, hr_rest, hr_max, sex)
+    return 100.0 * trimp(duration_s, avg_hr, hr_rest, hr_max, sex) / reference
+
+
+def running_stress(
+    duration_s: float, pace_s_per_km: float, threshold_pace_s_per_km: float
+) -> float:
+    """rSS = hours · IF² · 100 with IF = speed / threshold speed (speeds, not paces)."""
+    _check_positive(duration_s, "duration")
+    _check_positive(pace_s_per_km, "pace")
+    _check_positive(threshold_pace_s_per_km, "threshold pace")
+    intensity = threshold_pace_s_per_km / pace_s_per_km
+    return duration_s / 3600.0 * intensity**2 * 100.0
+
+
+@dataclass(frozen=True, slots=True)
+class SessionInputs:
+    """What is known about one session and the athlete's physiology."""
+
+    duration_s: float
+    distance_m: float | None = None
+    rpe: float | None = None
+    avg_hr: float | None = None
+    hr_rest: float | None = None
+    hr_max: float | None = None
+    lthr: float | None = None
+    threshold_pace_s_per_km: float | None = None
+    sex: Sex = "unspecified"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionLoad:
+    """A load, the model that produced it and the inputs it used."""
+
+    value: float
+    model: LoadModel
+    details: dict[str, float | str] = field(default_factory=dict)
+
+
+def session_load(inputs: SessionInputs) -> SessionLoad:
+    """The best available load: pace (rSS), else heart rate (hrSS), else session RPE.
+
+    A session with only a duration is taken as easy (RPE 4), and its details say so.
+    """
+    s = inputs
+    _check_positive(s.duration_s, "duration")
+    if s.distance_m and s.threshold_pace_s_per_km:
+        pace = s.duration_s / (s.distance_m / 1000.0)
+        value = running_stress(s.duration_s, pace, s.threshold_pace_s_per_km)
+        details: dict[str, float | str] = {
+            "pace_s_per_km": pace,
+            "threshold_pace_s_per_km": s.threshold_pace_s_per_km,
+            "intensity_factor": s.threshold_pace_s_per_km / pace,
+        }
+        return SessionLoad(value, "pace", details)
+    if s.avg_hr and s.hr_rest and s.hr_max and s.lthr:
+        value = hr_stress(s.duration_s, s.avg_hr, s.hr_rest, s.hr_max, s.lthr, s.sex)
+        details = {"avg_hr": s.avg_hr, "hr_rest": s.hr_rest, "hr_max": s.hr_max, "lthr": s.lthr}
+        details["sex"] = s.sex
+        return SessionLoad(value, "hr", details)
+    rpe = s.rpe if s.rpe is not None else DEFAULT_RPE
+    srpe = session_rpe(rpe, s.duration_s)
+    details = {"rpe": rpe, "session_rpe_au": srpe, "au_per_point": SRPE_PER_STRESS_POINT}
+    if s.rpe is None:
+        details["rpe_assumed"] = 1.0
+    return SessionLoad(srpe / SRPE_PER_STRESS_POINT, "rpe", details)
+
+
+def _check_positive(value: float, name: str) -> None:
+    if not value > 0:
+        raise InvalidInput(f"{name} must be greater than zero")

@@ -1,0 +1,118 @@
+"""The periodized plan builder: from a coach's request and a session catalogue to a dated plan.
+
+A plan of 12 to 48 weeks runs Base → Build → Peak → Taper (→ optional recovery weeks after the
+A race). The pieces live in their own modules and are re-exported here:
+
+- ``plan_model``: the request, catalogue entry and draft values, and the session-RPE table.
+- ``plan_validation``: every check on a request (``validate_plan_request``) and its dates.
+- ``plan_phases``: ``phase_layout`` (proportions by race distance, Daniels' drop order).
+- ``plan_volume``: ``weekly_targets`` (progression cap, cutbacks, taper, long run, quality count).
+- ``plan_calendar`` and ``plan_schedule``: which day gets which session.
+- ``plan_sessions``: session drafts with targets and planned load; the editing rules
+  ``hard_day_conflicts`` and ``week_volume`` the services call when a coach moves sessions.
+
+Weeks start on the Monday of the start date's week; ``PlanDraft.start_date`` is the first day a
+session may be planned (the requested start, or that Monday when anchored to the race, and never
+before today). The builder is deterministic: the same request and catalogue give the same plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from runseason.domain.plan_calendar import build_calendar
+from runseason.domain.plan_model import (
+    CatalogueEntry,
+    PlanDraft,
+    PlanRequest,
+    SecondaryRace,
+    SessionDraft,
+    WeekDraft,
+    WeekTarget,
+    planned_load,
+)
+from runseason.domain.plan_phases import phase_layout, taper_weeks
+from runseason.domain.plan_schedule import Scheduler
+from runseason.domain.plan_sessions import hard_day_conflicts, week_volume
+from runseason.domain.plan_templates import TemplatePicker
+from runseason.domain.plan_validation import plan_dates, validate_plan_request
+from runseason.domain.plan_volume import (
+    VolumeSettings,
+    default_peak_weekly_distance_m,
+    initial_long_run_m,
+    weekly_targets,
+)
+
+__all__ = [
+    "CatalogueEntry",
+    "PlanDraft",
+    "PlanRequest",
+    "SecondaryRace",
+    "SessionDraft",
+    "VolumeSettings",
+    "WeekDraft",
+    "WeekTarget",
+    "build_plan",
+    "hard_day_conflicts",
+    "phase_layout",
+    "plan_phases",
+    "planned_load",
+    "taper_weeks",
+    "validate_plan_request",
+    "volume_settings",
+    "week_volume",
+    "weekly_targets",
+]
+
+
+def volume_settings(req: PlanRequest) -> VolumeSettings:
+    """The volume knobs of a request, with the peak weekly volume filled in."""
+    peak_m = req.peak_weekly_distance_m
+    if peak_m is None:
+        peak_m = default_peak_weekly_distance_m(
+            req.race_distance_m, req.level, req.current_weekly_distance_m
+        )
+    return VolumeSettings(
+        race_distance_m=req.race_distance_m,
+        current_weekly_distance_m=req.current_weekly_distance_m,
+        peak_weekly_distance_m=peak_m,
+        level=req.level,
+        easy_pace_s_per_km=req.easy_pace_s_per_km,
+        cutback_every=req.cutback_every,
+        cutback_reduction=req.cutback_reduction,
+        max_weekly_increase=req.max_weekly_increase,
+        max_long_run_increase_m=req.max_long_run_increase_m,
+        current_long_run_m=req.current_long_run_m,
+    )
+
+
+def plan_phases(req: PlanRequest, training_weeks: int) -> tuple[str, ...]:
+    """The phase of every week of a request: the layout, then any recovery weeks."""
+    peak_m = volume_settings(req).peak_weekly_distance_m
+    layout = phase_layout(training_weeks, req.race_distance_m, peak_weekly_distance_m=peak_m)
+    return layout + ("recovery",) * req.recovery_weeks
+
+
+def build_plan(req: PlanRequest, catalogue: Sequence[CatalogueEntry], *, today: date) -> PlanDraft:
+    """Build the whole plan, or raise ``InvalidInput`` without building anything."""
+    validate_plan_request(req, today=today)
+    dates = plan_dates(req, today=today)
+    phases = plan_phases(req, dates.weeks)
+    picker = TemplatePicker(catalogue, req.level)
+    for phase in sorted(set(phases)):
+        for role in ("recovery",) if phase == "recovery" else ("easy", "long"):
+            picker.require(role, phase)
+    settings = volume_settings(req)
+    targets = weekly_targets(phases, settings)
+    calendar = build_calendar(req, dates, len(phases))
+    scheduler = Scheduler(req, calendar, picker, initial_long_run_m=initial_long_run_m(settings))
+    states = [
+        scheduler.open_week(t, dates.first_monday + timedelta(weeks=t.index - 1)) for t in targets
+    ]
+    for state in states:
+        scheduler.place_long_run(state)
+    for state in states:
+        scheduler.place_quality(state)
+        scheduler.complete_week(state)
+    return PlanDraft(dates.start_date, dates.race_date, tuple(s.to_draft() for s in states))

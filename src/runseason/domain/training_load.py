@@ -1,0 +1,185 @@
+"""Fitness, fatigue, form, ACWR, monotony, strain and run spikes (SCIENCE.md sections 4–5).
+
+The day-by-day state is incremental: ``next_day(previous, ...)`` gives a day's metrics from the
+previous day's state alone, so a service updates from a changed day forward without recomputing
+history; ``series`` runs the same recurrence over a whole history into numpy arrays.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+ACWR_MIN_DAYS = 28  # ACWR is shown only after four weeks of data (SCIENCE.md §5)
+MONOTONY_DAYS = 7
+SPIKE_WINDOW_DAYS = 30
+SPIKE_FLAG_RATIO = 0.10  # Frandsen et al. (2025): > 10 % above the longest run of 30 days
+ACWR_CAUTION = (
+    "ACWR describes a trend; it is not a validated injury predictor (Lolli et al. 2019; "
+    "Impellizzeri et al. 2020). Single-run spikes against the longest run of the last 30 days "
+    "predicted injury better in a 5,205-runner cohort (Frandsen et al. 2025)."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadParams:
+    """Time constants and conventions (TrainingPeaks CTL/ATL; Williams et al. 2017 EWMA)."""
+
+    ctl_days: float = 42.0
+    atl_days: float = 7.0
+    acute_span: float = 7.0
+    chronic_span: float = 28.0
+    sd: Literal["population", "sample"] = "population"
+
+
+@dataclass(frozen=True, slots=True)
+class DayState:
+    """One day's metrics plus the short windows the next day needs."""
+
+    days: int
+    load: float
+    ctl: float
+    atl: float
+    form: float
+    ramp: float | None
+    acute_ewma: float
+    chronic_ewma: float
+    acwr_ewma: float | None
+    acwr_coupled: float | None
+    acwr_uncoupled: float | None
+    monotony: float | None
+    strain: float | None
+    longest_run_m: float
+    longest_run_m_30d: float | None
+    spike_ratio: float | None
+    spike_flag: bool
+    recent_loads: tuple[float, ...]
+    recent_ctl: tuple[float, ...]
+    recent_longest_m: tuple[float, ...]
+
+
+def _ewma(previous: float, value: float, rate: float) -> float:
+    return previous + rate * (value - previous)
+
+
+def _ratio(numerator: float, denominator: float) -> float | None:
+    return numerator / denominator if denominator > 0 else None
+
+
+def monotony(
+    loads: Sequence[float], sd: Literal["population", "sample"] = "population"
+) -> float | None:
+    """Foster (1998): mean / standard deviation of daily loads (rest days are 0)."""
+    deviation = statistics.pstdev(loads) if sd == "population" else statistics.stdev(loads)
+    return statistics.fmean(loads) / deviation if deviation > 0 else None
+
+
+def spike(longest_run_m: float, previous_longest_m: Sequence[float]) -> float | None:
+    """A run's excess over the longest run of the previous 30 days (0.1 = 10 % longer)."""
+    reference = max(previous_longest_m, default=0.0)
+    if longest_run_m <= 0 or reference <= 0:
+        return None
+    return longest_run_m / reference - 1.0
+
+
+def next_day(
+    previous: DayState | None,
+    load: float,
+    longest_run_m: float = 0.0,
+    params: LoadParams | None = None,
+) -> DayState:
+    """The metrics of a day from the previous day's state (None for the first day of data)."""
+    p = params or LoadParams()
+    if previous is None:
+        prev_ctl = prev_atl = 0.0
+        acute = chronic = load  # EWMA seeded with the first day's load (Williams et al. 2017)
+        loads: tuple[float, ...] = (load,)
+        ctls: tuple[float, ...] = ()
+        longest_hist: tuple[float, ...] = ()
+        days = 1
+    else:
+        prev_ctl, prev_atl = previous.ctl, previous.atl
+        acute = _ewma(previous.acute_ewma, load, 2.0 / (p.acute_span + 1))
+        chronic = _ewma(previous.chronic_ewma, load, 2.0 / (p.chronic_span + 1))
+        loads = (*previous.recent_loads, load)[-28:]
+        ctls, longest_hist = previous.recent_ctl, previous.recent_longest_m
+        days = previous.days + 1
+    ctl = _ewma(prev_ctl, load, 1.0 / p.ctl_days)
+    atl = _ewma(prev_atl, load, 1.0 / p.atl_days)
+    ctls = (*ctls, ctl)[-8:]
+    ratio = spike(longest_run_m, longest_hist[-SPIKE_WINDOW_DAYS:])
+    week = loads[-MONOTONY_DAYS:]
+    mono = monotony(week, p.sd) if days >= MONOTONY_DAYS else None
+    full = days >= ACWR_MIN_DAYS
+    return DayState(
+        days=days,
+        load=load,
+        ctl=ctl,
+        atl=atl,
+        form=prev_ctl - prev_atl,  # form shown for day d is CTL(d−1) − ATL(d−1)
+        ramp=ctl - ctls[0] if len(ctls) == 8 else None,
+        acute_ewma=acute,
+        chronic_ewma=chronic,
+        acwr_ewma=_ratio(acute, chronic) if full else None,
+        acwr_coupled=_ratio(statistics.fmean(week), statistics.fmean(loads)) if full else None,
+        acwr_uncoupled=_ratio(statistics.fmean(week), statistics.fmean(loads[:21]))
+        if full
+        else None,
+        monotony=mono,
+        strain=sum(week) * mono if mono is not None else None,
+        longest_run_m=longest_run_m,
+        longest_run_m_30d=max(longest_hist[-SPIKE_WINDOW_DAYS:], default=None),
+        spike_ratio=ratio,
+        spike_flag=ratio is not None and ratio > SPIKE_FLAG_RATIO,
+        recent_loads=loads,
+        recent_ctl=ctls,
+        recent_longest_m=(*longest_hist, longest_run_m)[-SPIKE_WINDOW_DAYS:],
+    )
+
+
+def states(
+    loads: Sequence[float],
+    longest_runs_m: Sequence[float] | None = None,
+    params: LoadParams | None = None,
+    start: DayState | None = None,
+) -> list[DayState]:
+    """The state of every day of a history, continuing from ``start`` when given."""
+    runs = longest_runs_m if longest_runs_m is not None else [0.0] * len(loads)
+    out: list[DayState] = []
+    state = start
+    for load, run in zip(loads, runs, strict=True):
+        state = next_day(state, load, run, params)
+        out.append(state)
+    return out
+
+
+def series(
+    loads: Sequence[float], params: LoadParams | None = None
+) -> dict[str, NDArray[np.float64]]:
+    """CTL, ATL, form and EWMA ACWR over a whole history as arrays (NaN where undefined)."""
+    p = params or LoadParams()
+    arr = np.asarray(loads, dtype=np.float64)
+    n = arr.size
+    ctl, atl, acute, chronic = (np.zeros(n) for _ in range(4))
+    k_ctl, k_atl = 1.0 / p.ctl_days, 1.0 / p.atl_days
+    k_acute, k_chronic = 2.0 / (p.acute_span + 1), 2.0 / (p.chronic_span + 1)
+    c = a = 0.0
+    ac = ch = float(arr[0]) if n else 0.0
+    for i in range(n):
+        x = float(arr[i])
+        c += k_ctl * (x - c)
+        a += k_atl * (x - a)
+        if i:
+            ac += k_acute * (x - ac)
+            ch += k_chronic * (x - ch)
+        ctl[i], atl[i], acute[i], chronic[i] = c, a, ac, ch
+    form = np.concatenate(([0.0], (ctl - atl)[:-1])) if n else np.zeros(0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        acwr = np.where(chronic > 0, acute / chronic, np.nan)
+    acwr[: ACWR_MIN_DAYS - 1] = np.nan
+    return {"ctl": ctl, "atl": atl, "form": form, "acwr_ewma": acwr}

@@ -1,0 +1,93 @@
+"""Phase layout: Base → Build → Peak → Taper in documented proportions, Daniels' drop order."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from runseason.domain.periodization import phase_layout, taper_weeks
+from runseason.domain.plan_model import HALF_MARATHON_M, MARATHON_M
+from runseason.errors import InvalidInput
+
+
+def counts(layout: tuple[str, ...]) -> tuple[int, int, int, int]:
+    """Weeks of base, build, peak and taper in a layout."""
+    c = Counter(layout)
+    return (c["base"], c["build"], c["peak"], c["taper"])
+
+
+@pytest.mark.parametrize(
+    ("distance_m", "peak_m", "weeks"),
+    [
+        (5_000.0, None, 1),
+        (10_000.0, 120_000.0, 1),
+        (15_000.0, None, 2),
+        (HALF_MARATHON_M, 100_000.0, 2),
+        (MARATHON_M, None, 2),
+        (MARATHON_M, 89_999.0, 2),
+        (MARATHON_M, 90_000.0, 3),
+        (50_000.0, 120_000.0, 3),
+    ],
+)
+def test_taper_lasts_one_week_to_10k_two_to_the_marathon_three_for_high_volume_marathoners(
+    distance_m: float, peak_m: float | None, weeks: int
+) -> None:
+    assert taper_weeks(distance_m, peak_m) == weeks
+
+
+@pytest.mark.parametrize(
+    ("total", "distance_m", "peak_m", "expected"),
+    [
+        # 5 km: 11 preparation weeks at 40/35/25 %: 3 each, then base and build one more
+        (12, 5_000.0, None, (4, 4, 3, 1)),
+        (12, MARATHON_M, 100_000.0, (3, 3, 3, 3)),
+        (16, HALF_MARATHON_M, None, (6, 5, 3, 2)),
+        (20, 10_000.0, None, (7, 7, 5, 1)),  # 7.6 / 6.65 / 4.75 of 19
+        (24, MARATHON_M, None, (11, 7, 4, 2)),
+        (36, MARATHON_M, 100_000.0, (16, 10, 7, 3)),  # 16.5 / 9.9 / 6.6 of 33
+        (48, 5_000.0, None, (19, 16, 12, 1)),
+        (48, MARATHON_M, None, (23, 14, 9, 2)),
+    ],
+)
+def test_phase_layout_splits_weeks_in_the_documented_proportions(
+    total: int, distance_m: float, peak_m: float | None, expected: tuple[int, int, int, int]
+) -> None:
+    layout = phase_layout(total, distance_m, peak_weekly_distance_m=peak_m)
+    assert len(layout) == total
+    assert counts(layout) == expected
+
+
+@pytest.mark.parametrize("total", range(12, 49))
+@pytest.mark.parametrize("distance_m", [5_000.0, 10_000.0, HALF_MARATHON_M, MARATHON_M])
+def test_every_12_to_48_week_layout_keeps_three_weeks_per_phase_in_order(
+    total: int, distance_m: float
+) -> None:
+    layout = phase_layout(total, distance_m)
+    order = ["base", "build", "peak", "taper"]
+    assert [order.index(p) for p in layout] == sorted(order.index(p) for p in layout)
+    base, build, peak, _ = counts(layout)
+    assert min(base, build, peak) >= 3
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [
+        (10, (3, 3, 3, 1)),
+        (9, (5, 3, 0, 1)),  # Daniels: phase III (peak) goes first
+        (7, (3, 3, 0, 1)),
+        (6, (5, 0, 0, 1)),  # then phase II (build)
+        (3, (2, 0, 0, 1)),
+        (1, (0, 0, 0, 1)),  # the taper (phase IV) stays
+    ],
+)
+def test_short_layouts_drop_peak_then_build_keeping_base_and_taper(
+    total: int, expected: tuple[int, int, int, int]
+) -> None:
+    assert counts(phase_layout(total, 5_000.0)) == expected
+
+
+@pytest.mark.parametrize(("total", "distance_m"), [(0, 5_000.0), (49, 5_000.0), (12, 0.0)])
+def test_phase_layout_refuses_impossible_lengths(total: int, distance_m: float) -> None:
+    with pytest.raises(InvalidInput):
+        phase_layout(total, distance_m)
