@@ -1,0 +1,165 @@
+"""Who may do what to which athlete or object: answered here, once per use-case.
+
+A coach sees only athletes assigned to them (an active assignment) in their own organization; an
+admin sees every athlete of their organization; an athlete sees only themself. Anything outside
+that is ``NotFound``, exactly as a missing id would be, so ids never leak across tenants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
+
+from sqlalchemy import Select, and_, exists, select
+from sqlalchemy.orm import Session
+
+from runseason import context
+from runseason.db.models import Athlete, CoachAssignment, User
+from runseason.errors import NotFound, PermissionDenied
+
+Role = Literal["admin", "coach", "athlete"]
+Scope = Literal["read", "read_write"]
+T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The signed-in user a use-case acts for (``athlete_id`` set when the role is athlete)."""
+
+    user_id: int
+    organization_id: int
+    role: Role
+    athlete_id: int | None = None
+    scope: Scope = "read_write"
+
+    @property
+    def is_staff(self) -> bool:
+        """Admins and coaches: the people who run the coaching service."""
+        return self.role in ("admin", "coach")
+
+
+# Use-cases that take the id of an athlete or of an athlete-owned object register here, so the
+# access-matrix test enumerates all of them and fails when one has no probe.
+USE_CASES: dict[str, UseCaseInfo] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class UseCaseInfo:
+    """How the access matrix reaches a use-case: its function and what its ids point at."""
+
+    name: str
+    func: Callable[..., Any]
+    resource: str
+    writes: bool
+
+
+def use_case(resource: str, *, writes: bool = False) -> Callable[[F], F]:
+    """Register a use-case that touches one athlete's (or object's) data for the access matrix."""
+
+    def register(func: F) -> F:
+        name = f"{func.__module__}.{func.__qualname__}"
+        USE_CASES[name] = UseCaseInfo(name, func, resource, writes)
+        return func
+
+    return register
+
+
+def bind(actor: Actor) -> None:
+    """Record the actor for the audit trail and logs (entry points call this after sign-in)."""
+    context.bind_actor(actor.user_id, actor.organization_id)
+
+
+def require_role(actor: Actor, *roles: Role) -> None:
+    """Refuse with ``PermissionDenied`` unless the actor has one of ``roles``."""
+    if actor.role not in roles:
+        raise PermissionDenied("your role may not do this")
+
+
+def require_write(actor: Actor) -> None:
+    """Refuse a write made with a read-only API key."""
+    if actor.scope != "read_write":
+        raise PermissionDenied("this API key is read-only")
+
+
+def coach_has_athlete(athlete_id_column: Any, coach_id: int) -> Any:
+    """SQL condition: the coach holds an active assignment for the athlete in that column."""
+    return exists().where(
+        and_(
+            CoachAssignment.athlete_id == athlete_id_column,
+            CoachAssignment.coach_id == coach_id,
+            CoachAssignment.ended_at.is_(None),
+        )
+    )
+
+
+def visible_athletes(actor: Actor) -> Select[Athlete]:
+    """A query of the athletes the actor may see (for lists, always filtered in SQL)."""
+    query = select(Athlete).where(Athlete.organization_id == actor.organization_id)
+    if actor.role == "athlete":
+        return query.where(Athlete.id == (actor.athlete_id or -1))
+    if actor.role == "coach":
+        return query.where(coach_has_athlete(Athlete.id, actor.user_id))
+    return query
+
+
+def athlete_filter(actor: Actor, athlete_id_column: Any, organization_column: Any) -> Any:
+    """SQL condition restricting rows of athlete data to the athletes the actor may see."""
+    condition = organization_column == actor.organization_id
+    if actor.role == "athlete":
+        return and_(condition, athlete_id_column == (actor.athlete_id or -1))
+    if actor.role == "coach":
+        return and_(condition, coach_has_athlete(athlete_id_column, actor.user_id))
+    return condition
+
+
+def may_see_athlete(session: Session, actor: Actor, athlete: Athlete) -> bool:
+    """Whether the actor may see this athlete's data."""
+    if athlete.organization_id != actor.organization_id:
+        return False
+    if actor.role == "admin":
+        return True
+    if actor.role == "athlete":
+        return athlete.id == actor.athlete_id
+    found = session.scalar(select(coach_has_athlete(athlete.id, actor.user_id)))
+    return bool(found)
+
+
+def get_athlete(session: Session, actor: Actor, athlete_id: int, *, write: bool = False) -> Athlete:
+    """The athlete if the actor may see it (and write, when asked); ``NotFound`` otherwise."""
+    athlete = session.get(Athlete, athlete_id)
+    if athlete is None or not may_see_athlete(session, actor, athlete):
+        raise NotFound("athlete not found")
+    if write:
+        require_write(actor)
+    return athlete
+
+
+def get_owned(
+    session: Session, actor: Actor, model: type[T], object_id: int, *, write: bool = False
+) -> T:
+    """An athlete-owned or organization-owned object the actor may see; ``NotFound`` otherwise."""
+    obj = session.get(model, object_id)
+    label = getattr(model, "__tablename__", "object").rstrip("s").replace("_", " ")
+    if obj is None or getattr(obj, "organization_id", None) != actor.organization_id:
+        raise NotFound(f"{label} not found")
+    athlete_id = getattr(obj, "athlete_id", None)
+    if athlete_id is not None:
+        athlete = session.get(Athlete, athlete_id)
+        if athlete is None or not may_see_athlete(session, actor, athlete):
+            raise NotFound(f"{label} not found")
+    elif actor.role == "athlete":
+        raise NotFound(f"{label} not found")
+    if write:
+        require_write(actor)
+    return obj
+
+
+def actor_for_user(session: Session, user: User, *, scope: Scope = "read_write") -> Actor:
+    """The actor a signed-in user acts as (an athlete's own profile id is looked up once)."""
+    athlete_id = None
+    if user.role == "athlete":
+        athlete_id = session.scalar(select(Athlete.id).where(Athlete.user_id == user.id))
+    role: Role = "admin" if user.role == "admin" else "coach" if user.role == "coach" else "athlete"
+    return Actor(user.id, user.organization_id, role, athlete_id, scope)

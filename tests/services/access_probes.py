@@ -1,0 +1,386 @@
+"""How the access matrix calls each registered use-case on Greta's data.
+
+Every use-case registered with ``@use_case`` needs a probe here: a function that calls it for the
+given actor against an object belonging to Greta (Cole's athlete in Northside), and the set of
+characters allowed to do it. A use-case without a probe fails the matrix test by name, so a new
+use-case cannot slip past the tenant checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from runseason.db.models import HealthCase, Intervention, PlannedSession, Recommendation, Task
+from runseason.schemas.accounts import AthleteUpdate
+from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
+from runseason.schemas.coaching import (
+    InterventionResolve,
+    InterventionSnooze,
+    RecommendationDecision,
+)
+from runseason.schemas.plans import GoalCreate, PlanCreate, SessionEdit
+from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
+from runseason.services import (
+    analytics,
+    briefing,
+    cases,
+    checkins,
+    goals,
+    interventions,
+    plans,
+    recommendations,
+    training,
+    users,
+)
+from runseason.services.access import Actor
+from tests.factories import NOW, World
+
+Call = Callable[[Session, Actor, World], Any]
+STAFF_AND_SELF = frozenset({"ada", "cole", "greta"})
+STAFF = frozenset({"ada", "cole"})
+ADMIN = frozenset({"ada"})
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One way to call a use-case on Greta's data, and who may."""
+
+    call: Call
+    allowed: frozenset[str] = field(default=STAFF_AND_SELF)
+
+
+PROBES: dict[str, Probe] = {}
+
+
+def probe(name: str, allowed: frozenset[str] = STAFF_AND_SELF) -> Callable[[Call], Call]:
+    """Register the probe of the use-case named ``module.function``."""
+
+    def register(call: Call) -> Call:
+        PROBES[name] = Probe(call, allowed)
+        return call
+
+    return register
+
+
+@probe("runseason.services.users.get_athlete_profile")
+def _get_profile(session: Session, actor: Actor, w: World) -> Any:
+    return users.get_athlete_profile(session, actor, w.greta.id)
+
+
+@probe("runseason.services.users.update_athlete")
+def _update_profile(session: Session, actor: Actor, w: World) -> Any:
+    return users.update_athlete(session, actor, w.greta.id, AthleteUpdate(hr_max=190))
+
+
+@probe("runseason.services.users.assign_coach", ADMIN)
+def _assign(session: Session, actor: Actor, w: World) -> Any:
+    return users.assign_coach(session, actor, w.greta.id, w.asha.id, role="assistant", now=NOW)
+
+
+@probe("runseason.services.users.end_assignment", ADMIN)
+def _end_assignment(session: Session, actor: Actor, w: World) -> Any:
+    return users.end_assignment(session, actor, w.greta.id, w.cole.id, now=NOW)
+
+
+@probe("runseason.services.users.list_assignments")
+def _list_assignments(session: Session, actor: Actor, w: World) -> Any:
+    return users.list_assignments(session, actor, w.greta.id)
+
+
+# --- the athlete's day -------------------------------------------------------------------------
+def _checkin_data() -> Any:
+    from runseason.schemas.checkins import CheckInCreate  # noqa: PLC0415
+
+    return CheckInCreate(sleep_quality=4, energy=4, recovery=3, stress=4)
+
+
+def _greta_checkin(session: Session, w: World) -> int:
+    from tests.factories import actor as actor_of  # noqa: PLC0415
+
+    cole = actor_of(session, w.cole)
+    return checkins.submit_checkin(session, cole, w.greta.id, _checkin_data(), now=NOW).id
+
+
+def _greta_log(session: Session, w: World) -> int:
+    from tests.factories import actor as actor_of  # noqa: PLC0415
+
+    data = TrainingLogCreate(local_date=NOW.date(), duration_s=3000, distance_m=10000, rpe=5)
+    return training.log_session(session, actor_of(session, w.cole), w.greta.id, data, now=NOW).id
+
+
+@probe("runseason.services.checkins.submit_checkin")
+def _submit_checkin(session: Session, actor: Actor, w: World) -> Any:
+    return checkins.submit_checkin(session, actor, w.greta.id, _checkin_data(), now=NOW)
+
+
+@probe("runseason.services.checkins.update_checkin")
+def _update_checkin(session: Session, actor: Actor, w: World) -> Any:
+    checkin_id = _greta_checkin(session, w)
+    return checkins.update_checkin(session, actor, checkin_id, _checkin_data(), now=NOW)
+
+
+@probe("runseason.services.checkins.get_checkin")
+def _get_checkin(session: Session, actor: Actor, w: World) -> Any:
+    return checkins.get_checkin(session, actor, _greta_checkin(session, w))
+
+
+@probe("runseason.services.checkins.find_checkin_for_day")
+def _find_checkin(session: Session, actor: Actor, w: World) -> Any:
+    return checkins.find_checkin_for_day(session, actor, w.greta.id, NOW.date())
+
+
+@probe("runseason.services.checkins.list_checkins")
+def _list_checkins(session: Session, actor: Actor, w: World) -> Any:
+    return checkins.list_checkins(session, actor, w.greta.id)
+
+
+@probe("runseason.services.training.log_session")
+def _log_session(session: Session, actor: Actor, w: World) -> Any:
+    data = TrainingLogCreate(local_date=NOW.date(), duration_s=1800, rpe=4)
+    return training.log_session(session, actor, w.greta.id, data, now=NOW)
+
+
+@probe("runseason.services.training.import_activity")
+def _import(session: Session, actor: Actor, w: World) -> Any:
+    from tests.conftest import shared_dir  # noqa: PLC0415
+
+    content = (shared_dir() / "fixtures/activities/garmin-fenix-5-run.fit").read_bytes()
+    return training.import_activity(session, actor, w.greta.id, "run.fit", content, now=NOW)
+
+
+@probe("runseason.services.training.update_log")
+def _update_log(session: Session, actor: Actor, w: World) -> Any:
+    log_id = _greta_log(session, w)
+    return training.update_log(session, actor, log_id, TrainingLogUpdate(rpe=6), now=NOW)
+
+
+@probe("runseason.services.training.delete_log")
+def _delete_log(session: Session, actor: Actor, w: World) -> Any:
+    return training.delete_log(session, actor, _greta_log(session, w), now=NOW)
+
+
+@probe("runseason.services.training.list_logs")
+def _list_logs(session: Session, actor: Actor, w: World) -> Any:
+    return training.list_logs(session, actor, w.greta.id)
+
+
+@probe("runseason.services.briefing.get_briefing")
+def _briefing(session: Session, actor: Actor, w: World) -> Any:
+    return briefing.get_briefing(session, actor, w.greta.id, now=NOW)
+
+
+@probe("runseason.services.analytics.get_load_history")
+def _history(session: Session, actor: Actor, w: World) -> Any:
+    return analytics.get_load_history(session, actor, w.greta.id, now=NOW)
+
+
+@probe("runseason.services.analytics.get_prediction")
+def _prediction(session: Session, actor: Actor, w: World) -> Any:
+    return analytics.get_prediction(session, actor, w.greta.id, 10000.0)
+
+
+# --- the coaching engine and the case history -----------------------------------------------------
+def _greta_recommendation(session: Session, w: World) -> int:
+    _greta_checkin(session, w)
+    rec = session.scalars(
+        select(Recommendation.id)
+        .where(Recommendation.athlete_id == w.greta.id, Recommendation.status == "open")
+        .order_by(Recommendation.id.desc())
+    ).first()
+    assert rec is not None
+    return rec
+
+
+def _greta_intervention(session: Session, w: World) -> int:
+    row = Intervention(
+        organization_id=w.north.id,
+        athlete_id=w.greta.id,
+        cause="pain",
+        title="Pain 5/10",
+        status="open",
+        risk=0.9,
+        opened_at=NOW,
+        last_evidence_at=NOW,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+@probe("runseason.services.recommendations.preview_recommendation")
+def _preview(session: Session, actor: Actor, w: World) -> Any:
+    return recommendations.preview_recommendation(session, actor, _greta_recommendation(session, w))
+
+
+@probe("runseason.services.recommendations.decide_recommendation", STAFF)
+def _decide(session: Session, actor: Actor, w: World) -> Any:
+    rec_id = _greta_recommendation(session, w)
+    data = RecommendationDecision(decision="accept")
+    return recommendations.decide_recommendation(session, actor, rec_id, data, now=NOW)
+
+
+@probe("runseason.services.recommendations.find_recommendation_for_day")
+def _find_rec(session: Session, actor: Actor, w: World) -> Any:
+    return recommendations.find_recommendation_for_day(session, actor, w.greta.id, NOW.date())
+
+
+@probe("runseason.services.interventions.acknowledge_intervention", STAFF)
+def _ack(session: Session, actor: Actor, w: World) -> Any:
+    return interventions.acknowledge_intervention(
+        session, actor, _greta_intervention(session, w), now=NOW
+    )
+
+
+@probe("runseason.services.interventions.snooze_intervention", STAFF)
+def _snooze(session: Session, actor: Actor, w: World) -> Any:
+    return interventions.snooze_intervention(
+        session, actor, _greta_intervention(session, w), InterventionSnooze(hours=4), now=NOW
+    )
+
+
+@probe("runseason.services.interventions.resolve_intervention", STAFF)
+def _resolve(session: Session, actor: Actor, w: World) -> Any:
+    return interventions.resolve_intervention(
+        session,
+        actor,
+        _greta_intervention(session, w),
+        InterventionResolve(outcome="talked"),
+        now=NOW,
+    )
+
+
+@probe("runseason.services.interventions.get_intervention", STAFF)
+def _get_intervention(session: Session, actor: Actor, w: World) -> Any:
+    return interventions.get_intervention(session, actor, _greta_intervention(session, w), now=NOW)
+
+
+@probe("runseason.services.interventions.list_athlete_interventions", STAFF)
+def _list_interventions(session: Session, actor: Actor, w: World) -> Any:
+    return interventions.list_athlete_interventions(session, actor, w.greta.id, now=NOW)
+
+
+@probe("runseason.services.cases.add_note", STAFF)
+def _add_note(session: Session, actor: Actor, w: World) -> Any:
+    return cases.add_note(session, actor, w.greta.id, NoteCreate(body="Called her."), now=NOW)
+
+
+@probe("runseason.services.cases.list_notes")
+def _list_notes(session: Session, actor: Actor, w: World) -> Any:
+    return cases.list_notes(session, actor, w.greta.id)
+
+
+@probe("runseason.services.cases.add_task", STAFF)
+def _add_task(session: Session, actor: Actor, w: World) -> Any:
+    return cases.add_task(session, actor, w.greta.id, TaskCreate(title="Review shoes"), now=NOW)
+
+
+def _greta_task(session: Session, w: World) -> int:
+    task = Task(
+        organization_id=w.north.id,
+        athlete_id=w.greta.id,
+        title="Call",
+        assignee_id=w.cole.id,
+        status="open",
+    )
+    session.add(task)
+    session.flush()
+    return task.id
+
+
+@probe("runseason.services.cases.complete_task", STAFF)
+def _complete_task(session: Session, actor: Actor, w: World) -> Any:
+    return cases.complete_task(session, actor, _greta_task(session, w), now=NOW)
+
+
+@probe("runseason.services.cases.open_health_case", STAFF)
+def _open_case(session: Session, actor: Actor, w: World) -> Any:
+    data = HealthCaseCreate(kind="injury", location="knee", started_on=NOW.date())
+    return cases.open_health_case(session, actor, w.greta.id, data, now=NOW)
+
+
+@probe("runseason.services.cases.advance_health_case", STAFF)
+def _advance_case(session: Session, actor: Actor, w: World) -> Any:
+    row = HealthCase(
+        organization_id=w.north.id,
+        athlete_id=w.greta.id,
+        kind="injury",
+        started_on=NOW.date(),
+        status="open",
+    )
+    session.add(row)
+    session.flush()
+    return cases.advance_health_case(session, actor, row.id, now=NOW)
+
+
+@probe("runseason.services.cases.list_health_cases")
+def _list_cases(session: Session, actor: Actor, w: World) -> Any:
+    return cases.list_health_cases(session, actor, w.greta.id)
+
+
+@probe("runseason.services.cases.get_timeline", STAFF)
+def _timeline(session: Session, actor: Actor, w: World) -> Any:
+    return cases.get_timeline(session, actor, w.greta.id)
+
+
+# --- goals and plans ------------------------------------------------------------------------------
+RACE_DAY = NOW.date() + timedelta(weeks=14)
+
+
+def _greta_plan(session: Session, w: World) -> int:
+    from tests.factories import actor as actor_of  # noqa: PLC0415
+
+    data = PlanCreate(race_distance_m=10000, race_date=RACE_DAY)
+    return plans.generate_plan(session, actor_of(session, w.cole), w.greta.id, data, now=NOW).id
+
+
+@probe("runseason.services.goals.create_goal")
+def _create_goal(session: Session, actor: Actor, w: World) -> Any:
+    data = GoalCreate(name="Spring 10k", distance_m=10000, race_date=RACE_DAY)
+    return goals.create_goal(session, actor, w.greta.id, data, now=NOW)
+
+
+@probe("runseason.services.goals.list_goals")
+def _list_goals(session: Session, actor: Actor, w: World) -> Any:
+    return goals.list_goals(session, actor, w.greta.id)
+
+
+@probe("runseason.services.plans.generate_plan", STAFF)
+def _generate(session: Session, actor: Actor, w: World) -> Any:
+    data = PlanCreate(race_distance_m=10000, race_date=RACE_DAY)
+    return plans.generate_plan(session, actor, w.greta.id, data, now=NOW)
+
+
+@probe("runseason.services.plans.get_plan")
+def _get_plan(session: Session, actor: Actor, w: World) -> Any:
+    return plans.get_plan(session, actor, _greta_plan(session, w))
+
+
+@probe("runseason.services.plans.find_active_plan")
+def _active_plan(session: Session, actor: Actor, w: World) -> Any:
+    return plans.find_active_plan(session, actor, w.greta.id)
+
+
+@probe("runseason.services.plans.edit_session", STAFF)
+def _edit_session(session: Session, actor: Actor, w: World) -> Any:
+    plan_id = _greta_plan(session, w)
+    first = session.scalars(
+        select(PlannedSession.id).where(PlannedSession.plan_id == plan_id)
+    ).first()
+    assert first is not None
+    return plans.edit_session(session, actor, first, SessionEdit(coach_note="shorter"), now=NOW)
+
+
+@probe("runseason.services.plans.list_revisions")
+def _revisions(session: Session, actor: Actor, w: World) -> Any:
+    return plans.list_revisions(session, actor, _greta_plan(session, w))
+
+
+@probe("runseason.services.plans.plan_projection")
+def _projection(session: Session, actor: Actor, w: World) -> Any:
+    return plans.plan_projection(session, actor, _greta_plan(session, w), now=NOW)
