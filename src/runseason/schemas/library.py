@@ -1,0 +1,109 @@
+"""Session templates at the boundary."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, field_validator
+
+from runseason.domain.library import validate_structure
+from runseason.errors import InvalidInput
+from runseason.schemas.common import Input, Output
+
+Category = Literal[
+    "easy",
+    "recovery",
+    "long",
+    "progression",
+    "tempo",
+    "threshold_intervals",
+    "vo2max_intervals",
+    "hills",
+    "fartlek",
+    "strides_speed",
+    "race_pace",
+]
+Phase = Literal["base", "build", "peak", "taper", "recovery"]
+
+
+class TemplateRead(Output):
+    """A template as browsed in the library."""
+
+    id: int
+    organization_id: int | None
+    code: str
+    name: str
+    category: str
+    purpose: str
+    phases: list[str]
+    level: str
+    is_hard: bool
+    rpe_target: float
+    scalable: bool
+    structure: dict[str, Any]
+    estimated_duration_s: float
+    estimated_load: float
+    is_builtin: bool
+    is_archived: bool
+    cloned_from_id: int | None
+
+
+class TemplateCreate(Input):
+    """An organization's own template."""
+
+    code: str = Field(min_length=2, max_length=80, pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str = Field(min_length=2, max_length=200)
+    category: Category
+    purpose: str = Field("", max_length=500)
+    phases: list[Phase] = Field(min_length=1)
+    level: Literal["beginner", "intermediate", "advanced"] = "intermediate"
+    is_hard: bool = False
+    scalable: bool = False
+    structure: dict[str, Any]
+
+    @field_validator("structure")
+    @classmethod
+    def _structure(cls, value: dict[str, Any]) -> dict[str, Any]:
+        try:
+            validate_structure(value)
+        except InvalidInput as error:
+            raise ValueError(error.message) from None
+        return value
+
+
+class TemplateUpdate(Input):
+    """Changes to an organization's own template."""
+
+    name: str | None = Field(None, min_length=2, max_length=200)
+    purpose: str | None = Field(None, max_length=500)
+    phases: list[Phase] | None = Field(None, min_length=1)
+    level: Literal["beginner", "intermediate", "advanced"] | None = None
+    is_hard: bool | None = None
+    structure: dict[str, Any] | None = None
+
+    @field_validator("structure")
+    @classmethod
+    def _structure(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        if value is not None:
+            try:
+                validate_structure(value)
+            except InvalidInput as error:
+                raise ValueError(error.message) from None
+        return value
+
+
+class ResolvedStepRead(Output):
+    """A step with this athlete's pace."""
+
+    duration_s: float
+    zone: str
+    pace_s_per_km: float | None
+    distance_m: float | None
+
+
+class TemplatePreview(Output):
+    """A template resolved for one athlete."""
+
+    template: TemplateRead
+    steps: list[ResolvedStepRead]
+    distance_m: float | None

@@ -1,0 +1,139 @@
+"""Race goals and training plans at the boundary."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from runseason.schemas.common import Input, Output
+
+
+class GoalCreate(Input):
+    """A race the athlete trains for."""
+
+    name: str = Field(min_length=2, max_length=200)
+    distance_m: float = Field(ge=800, le=250_000)
+    race_date: date
+    target_time_s: float | None = Field(None, gt=60, le=48 * 3600)
+    priority: Literal["A", "B", "C"] = "A"
+
+
+class GoalRead(Output):
+    """A stored race goal."""
+
+    id: int
+    athlete_id: int
+    name: str
+    distance_m: float
+    race_date: date
+    target_time_s: float | None
+    priority: str
+    status: str
+
+
+class PlanCreate(Input):
+    """What the coach asks the plan builder for."""
+
+    goal_id: int | None = None
+    race_distance_m: float | None = Field(None, ge=3000, le=100_000)
+    race_date: date | None = None
+    start_date: date | None = None
+    weeks: int | None = Field(None, ge=4, le=52)
+    name: str | None = Field(None, max_length=200)
+    current_weekly_distance_m: float | None = Field(None, ge=5_000, le=250_000)
+    available_weekdays: list[int] | None = Field(None, min_length=3, max_length=7)
+    long_run_weekday: int | None = Field(None, ge=0, le=6)
+    goal_time_s: float | None = Field(None, gt=600, le=12 * 3600)
+
+    @model_validator(mode="after")
+    def _a_race(self) -> PlanCreate:
+        if self.goal_id is None and (self.race_distance_m is None or self.race_date is None):
+            raise ValueError("give a goal, or a race distance and date")
+        if self.available_weekdays and not all(0 <= d <= 6 for d in self.available_weekdays):
+            raise ValueError("weekdays are 0 (Monday) to 6 (Sunday)")
+        return self
+
+
+class PlannedSessionRead(Output):
+    """One planned session."""
+
+    id: int
+    plan_id: int
+    scheduled_date: date
+    title: str
+    category: str
+    role: str
+    is_hard: bool
+    planned_duration_s: float
+    planned_distance_m: float | None
+    planned_load: float
+    targets: dict[str, Any]
+    status: str
+    origin: str
+    template_code: str | None
+    coach_note: str | None
+
+
+class PlanWeekRead(Output):
+    """One week of a plan."""
+
+    id: int
+    week_index: int
+    start_date: date
+    phase: str
+    is_cutback: bool
+    is_taper: bool
+    is_race_week: bool
+    target_distance_m: float
+    long_run_distance_m: float
+
+
+class PlanRead(Output):
+    """A plan with its weeks and sessions."""
+
+    id: int
+    athlete_id: int
+    goal_id: int | None
+    name: str
+    start_date: date
+    end_date: date
+    weeks: int
+    status: str
+    version: int
+    week_list: list[PlanWeekRead] = Field(default_factory=list)
+    sessions: list[PlannedSessionRead] = Field(default_factory=list)
+
+
+class SessionEdit(Input):
+    """A coach's change to one planned session."""
+
+    scheduled_date: date | None = None
+    title: str | None = Field(None, min_length=1, max_length=200)
+    planned_duration_s: float | None = Field(None, gt=0, le=6 * 3600)
+    planned_distance_m: float | None = Field(None, ge=0, le=100_000)
+    status: Literal["planned", "cancelled", "skipped"] | None = None
+    coach_note: str | None = Field(None, max_length=1000)
+    reason: str = Field("edited by the coach", max_length=500)
+
+
+class PlanRevisionRead(Output):
+    """One version of a plan."""
+
+    id: int
+    version: int
+    kind: str
+    reason: str | None
+    created_at: datetime
+    snapshot: dict[str, Any]
+
+
+class ProjectionDay(Output):
+    """Projected fitness if the plan is followed."""
+
+    day: date
+    planned_load: float
+    ctl: float
+    atl: float
+    form: float
