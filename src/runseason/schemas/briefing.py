@@ -1,0 +1,63 @@
+"""The session briefing and the analytics views at the boundary."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from runseason.schemas.common import Output
+
+
+class BriefingRead(Output):
+    """Today's advice for one athlete, in their units and time zone."""
+
+    athlete_id: int
+    local_date: date
+    decision: str
+    title: str
+    reason: str
+    duration_s: float | None
+    distance_m: float | None
+    intensity: str
+    planned_title: str | None
+    planned_session_id: int | None
+    readiness_score: float | None
+    readiness_band: str | None
+    factors: list[str]
+    targets: dict[str, object]
+    unit: str
+
+
+class DayMetricRead(Output):
+    """One day of the fitness chart."""
+
+    day: date
+    load: float
+    planned_load: float
+    ctl: float
+    atl: float
+    form: float
+    acwr_ewma: float | None
+    monotony: float | None
+    readiness_score: float | None
+    spike_flag: bool
+
+
+class WeekRollup(Output):
+    """One week of training."""
+
+    week_start: date
+    distance_m: float
+    duration_s: float
+    load: float
+    sessions: int
+    planned_load: float
+
+
+class LoadHistoryRead(Output):
+    """Fitness, fatigue, form and ACWR over a period, with what the numbers can and cannot say."""
+
+    athlete_id: int
+    days: list[DayMetricRead]
+    weeks: list[WeekRollup]
+    acwr_available: bool
+    caution: str

@@ -1,0 +1,69 @@
+"""The morning check-in at the boundary."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from runseason.schemas.common import Input, Output
+
+
+class CheckInCreate(Input):
+    """This morning's check-in; 1–5 scales where 5 is best (5 = very relaxed for stress)."""
+
+    sleep_quality: int = Field(ge=1, le=5)
+    energy: int = Field(ge=1, le=5)
+    recovery: int = Field(ge=1, le=5)
+    stress: int = Field(ge=1, le=5)
+    mood: int | None = Field(None, ge=1, le=5)
+    sleep_hours: float | None = Field(None, ge=0, le=24)
+    resting_hr: int | None = Field(None, ge=25, le=250)
+    hrv_rmssd: float | None = Field(None, ge=1, le=500)
+    illness: bool = False
+    pain_severity: int | None = Field(None, ge=0, le=10)
+    pain_location: str | None = Field(None, max_length=100)
+    note: str | None = Field(None, max_length=2000)
+    local_date: date | None = None
+
+    @model_validator(mode="after")
+    def _pain_location_needs_pain(self) -> CheckInCreate:
+        if self.pain_location and not self.pain_severity:
+            raise ValueError("give a pain severity (1–10) with a pain location")
+        return self
+
+
+class FactorRead(Output):
+    """One reason behind a readiness score."""
+
+    item: str
+    value: float
+    z: float | None
+    flag: str
+    text: str
+
+
+class CheckInRead(Output):
+    """A stored check-in with its readiness."""
+
+    id: int
+    athlete_id: int
+    local_date: date
+    sleep_quality: int
+    energy: int
+    recovery: int
+    stress: int
+    mood: int | None
+    sleep_hours: float | None
+    resting_hr: int | None
+    hrv_rmssd: float | None
+    illness: bool
+    pain_severity: int | None
+    pain_location: str | None
+    note: str | None
+    submitted_at: datetime
+    readiness_score: float | None = None
+    readiness_band: str | None = None
+    factors: list[dict[str, Any]] = Field(default_factory=list)
+    capped_by: str | None = None

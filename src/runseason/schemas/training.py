@@ -1,0 +1,68 @@
+"""Logged sessions at the boundary."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import Field
+
+from runseason.schemas.common import Input, Output
+
+Sport = Literal["run", "bike", "swim", "walk", "hike", "cross", "strength", "other"]
+
+
+class TrainingLogCreate(Input):
+    """A session entered by hand."""
+
+    local_date: date
+    duration_s: float = Field(gt=0, le=24 * 3600)
+    distance_m: float | None = Field(None, ge=0, le=400_000)
+    rpe: float | None = Field(None, ge=0, le=10)
+    avg_hr: int | None = Field(None, ge=25, le=250)
+    max_hr: int | None = Field(None, ge=25, le=250)
+    sport: Sport = "run"
+    kind: Literal["training", "race", "time_trial"] = "training"
+    title: str | None = Field(None, max_length=200)
+    pain_severity: int | None = Field(None, ge=0, le=10)
+    pain_location: str | None = Field(None, max_length=100)
+    feel: int | None = Field(None, ge=1, le=5)
+    notes: str | None = Field(None, max_length=4000)
+    start_time: datetime | None = None
+
+
+class TrainingLogUpdate(Input):
+    """Corrections to a logged session."""
+
+    duration_s: float | None = Field(None, gt=0, le=24 * 3600)
+    distance_m: float | None = Field(None, ge=0, le=400_000)
+    rpe: float | None = Field(None, ge=0, le=10)
+    avg_hr: int | None = Field(None, ge=25, le=250)
+    notes: str | None = Field(None, max_length=4000)
+    local_date: date | None = None
+
+
+class TrainingLogRead(Output):
+    """A logged session with its load and where the load came from."""
+
+    id: int
+    athlete_id: int
+    planned_session_id: int | None
+    local_date: date
+    started_at: datetime
+    sport: str
+    kind: str
+    title: str | None
+    duration_s: float
+    distance_m: float | None
+    avg_hr: int | None
+    max_hr: int | None
+    avg_pace_s_per_km: float | None
+    rpe: float | None
+    pain_severity: int | None
+    notes: str | None
+    load: float
+    load_model: str
+    load_details: dict[str, Any]
+    source: str
+    warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,184 @@
+"""The morning check-in: validated, scored, stored, and the athlete's metrics refreshed."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from runseason.db.models import Athlete, CheckIn, ReadinessScore
+from runseason.domain.dates import local_date
+from runseason.domain.readiness import CheckInValues, Readiness, readiness
+from runseason.errors import Conflict, InvalidInput
+from runseason.schemas.checkins import CheckInCreate, CheckInRead
+from runseason.schemas.common import Page
+from runseason.services import metrics
+from runseason.services.access import Actor, get_athlete, get_owned, use_case
+from runseason.services.coaching_settings import effective_settings, readiness_params
+
+VALUE_FIELDS = (
+    "sleep_quality",
+    "energy",
+    "recovery",
+    "stress",
+    "mood",
+    "sleep_hours",
+    "resting_hr",
+    "hrv_rmssd",
+    "illness",
+    "pain_severity",
+)
+
+
+def _values(row: CheckIn | CheckInCreate) -> CheckInValues:
+    return CheckInValues(**{name: getattr(row, name) for name in VALUE_FIELDS})
+
+
+def _target_date(athlete: Athlete, data: CheckInCreate, now: datetime, backdate_days: int) -> date:
+    today = local_date(now, athlete.timezone)
+    day = data.local_date or today
+    if day > today:
+        raise InvalidInput(f"A check-in cannot be for a future day (today is {today}).")
+    if (today - day).days > backdate_days:
+        raise InvalidInput(f"A check-in can be back-dated by at most {backdate_days} days.")
+    return day
+
+
+def _history(session: Session, athlete_id: int, day: date, window: int) -> list[CheckInValues]:
+    rows = session.scalars(
+        select(CheckIn)
+        .where(
+            CheckIn.athlete_id == athlete_id,
+            CheckIn.local_date.between(day - timedelta(days=window), day - timedelta(days=1)),
+        )
+        .order_by(CheckIn.local_date)
+    )
+    return [_values(r) for r in rows]
+
+
+def _read(row: CheckIn, score: ReadinessScore | None) -> CheckInRead:
+    read = CheckInRead.model_validate(row)
+    if score is None:
+        return read
+    return read.model_copy(
+        update={
+            "readiness_score": score.score,
+            "readiness_band": score.band,
+            "factors": score.factors,
+            "capped_by": score.capped_by,
+        }
+    )
+
+
+def _store_score(session: Session, row: CheckIn, result: Readiness) -> ReadinessScore:
+    score = session.scalar(select(ReadinessScore).where(ReadinessScore.check_in_id == row.id))
+    if score is None:
+        score = ReadinessScore(
+            organization_id=row.organization_id,
+            athlete_id=row.athlete_id,
+            check_in_id=row.id,
+            local_date=row.local_date,
+            score=result.score,
+            band=result.band,
+        )
+        session.add(score)
+    score.score, score.band = result.score, result.band
+    score.factors = [asdict(f) for f in result.factors]
+    score.baseline_used, score.capped_by = result.baseline_used, result.capped_by
+    session.flush()
+    return score
+
+
+@use_case("athlete", writes=True)
+def submit_checkin(
+    session: Session, actor: Actor, athlete_id: int, data: CheckInCreate, *, now: datetime
+) -> CheckInRead:
+    """Store today's (or a recent day's) check-in, score its readiness and refresh metrics."""
+    athlete = get_athlete(session, actor, athlete_id, write=True)
+    settings = effective_settings(session, athlete.organization_id)
+    day = _target_date(athlete, data, now, settings.checkin_backdate_days)
+    exists = session.scalar(
+        select(CheckIn.id).where(CheckIn.athlete_id == athlete.id, CheckIn.local_date == day)
+    )
+    if exists:
+        raise Conflict(f"There is already a check-in for {day}; edit it instead.", detail=exists)
+    row = CheckIn(
+        organization_id=athlete.organization_id,
+        athlete_id=athlete.id,
+        local_date=day,
+        submitted_at=now,
+        **data.model_dump(exclude={"local_date"}),
+    )
+    session.add(row)
+    session.flush()
+    return _score_and_refresh(session, athlete, row, now)
+
+
+def _score_and_refresh(
+    session: Session, athlete: Athlete, row: CheckIn, now: datetime
+) -> CheckInRead:
+    params = readiness_params(effective_settings(session, athlete.organization_id))
+    history = _history(session, athlete.id, row.local_date, params.baseline_window_days)
+    score = _store_score(session, row, readiness(_values(row), history, params))
+    metrics.refresh_after_change(session, athlete.id, row.local_date, now=now)
+    return _read(row, score)
+
+
+@use_case("checkin", writes=True)
+def update_checkin(
+    session: Session, actor: Actor, checkin_id: int, data: CheckInCreate, *, now: datetime
+) -> CheckInRead:
+    """Correct a check-in (its date stays); readiness and metrics follow."""
+    row = get_owned(session, actor, CheckIn, checkin_id, write=True)
+    for name, value in data.model_dump(exclude={"local_date"}).items():
+        setattr(row, name, value)
+    session.flush()
+    athlete = session.get(Athlete, row.athlete_id)
+    assert athlete is not None
+    return _score_and_refresh(session, athlete, row, now)
+
+
+@use_case("checkin")
+def get_checkin(session: Session, actor: Actor, checkin_id: int) -> CheckInRead:
+    """One check-in with its readiness."""
+    row = get_owned(session, actor, CheckIn, checkin_id)
+    score = session.scalar(select(ReadinessScore).where(ReadinessScore.check_in_id == row.id))
+    return _read(row, score)
+
+
+@use_case("athlete")
+def find_checkin_for_day(
+    session: Session, actor: Actor, athlete_id: int, day: date
+) -> CheckInRead | None:
+    """The check-in of one local day, if any."""
+    get_athlete(session, actor, athlete_id)
+    row = session.scalar(
+        select(CheckIn).where(CheckIn.athlete_id == athlete_id, CheckIn.local_date == day)
+    )
+    if row is None:
+        return None
+    score = session.scalar(select(ReadinessScore).where(ReadinessScore.check_in_id == row.id))
+    return _read(row, score)
+
+
+@use_case("athlete")
+def list_checkins(
+    session: Session, actor: Actor, athlete_id: int, *, page: int = 1, page_size: int = 30
+) -> Page[CheckInRead]:
+    """An athlete's check-ins, newest first."""
+    get_athlete(session, actor, athlete_id)
+    if page < 1 or not 1 <= page_size <= 200:
+        raise InvalidInput("page starts at 1 and page_size is between 1 and 200")
+    total = session.scalar(select(func.count()).where(CheckIn.athlete_id == athlete_id)) or 0
+    rows = session.execute(
+        select(CheckIn, ReadinessScore)
+        .outerjoin(ReadinessScore, ReadinessScore.check_in_id == CheckIn.id)
+        .where(CheckIn.athlete_id == athlete_id)
+        .order_by(CheckIn.local_date.desc())
+        .offset((page - 1) * page_size)
+        .limit(page_size)
+    )
+    items = [_read(c, s) for c, s in rows]
+    return Page[CheckInRead](items=items, page=page, page_size=page_size, total=total)

@@ -1,0 +1,89 @@
+"""The effective coaching settings of an organization: defaults merged with its overrides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from runseason.config import CoachingSettings, get_settings, merge_coaching_overrides
+from runseason.db.models import SettingOverride
+from runseason.domain.readiness import ReadinessParams
+from runseason.errors import ConfigurationError, InvalidInput
+from runseason.services.access import Actor, require_role, require_write
+
+ORGANIZATION_SCOPE = "organization"
+
+
+def effective_settings(session: Session, organization_id: int) -> CoachingSettings:
+    """Process defaults overlaid with the organization's stored overrides."""
+    values = session.scalar(
+        select(SettingOverride.values).where(
+            SettingOverride.organization_id == organization_id,
+            SettingOverride.scope == ORGANIZATION_SCOPE,
+            SettingOverride.subject_id.is_(None),
+        )
+    )
+    return merge_coaching_overrides(get_settings().coaching, values)
+
+
+def readiness_params(settings: CoachingSettings) -> ReadinessParams:
+    """The readiness part of the settings as the domain's plain parameters."""
+    r = settings.readiness
+    return ReadinessParams(
+        weights=dict(r.weights),
+        green_min=r.green_min,
+        amber_min=r.amber_min,
+        baseline_min_days=r.baseline_min_days,
+        baseline_window_days=r.baseline_window_days,
+        z_clip=r.z_clip,
+        cap_pain_severity=r.cap_pain_severity,
+    )
+
+
+def get_organization_settings(session: Session, actor: Actor) -> CoachingSettings:
+    """The actor's organization's effective coaching settings (staff only)."""
+    require_role(actor, "admin", "coach")
+    return effective_settings(session, actor.organization_id)
+
+
+def update_organization_settings(
+    session: Session, actor: Actor, changes: dict[str, Any]
+) -> CoachingSettings:
+    """Store overrides (admins); the merged result is validated as a whole before saving."""
+    require_role(actor, "admin")
+    require_write(actor)
+    row = session.scalar(
+        select(SettingOverride).where(
+            SettingOverride.organization_id == actor.organization_id,
+            SettingOverride.scope == ORGANIZATION_SCOPE,
+            SettingOverride.subject_id.is_(None),
+        )
+    )
+    current = dict(row.values) if row else {}
+    merged = _merge(current, changes)
+    try:
+        result = merge_coaching_overrides(get_settings().coaching, merged)
+    except ConfigurationError as error:
+        raise InvalidInput(error.message) from None
+    if row is None:
+        row = SettingOverride(
+            organization_id=actor.organization_id, scope=ORGANIZATION_SCOPE, values=merged
+        )
+        session.add(row)
+    else:
+        row.values = merged
+    row.updated_by_id = actor.user_id
+    session.flush()
+    return result
+
+
+def _merge(base: dict[str, Any], layer: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in layer.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict) and key != "weights":
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out

@@ -1,0 +1,269 @@
+"""Logged sessions: by hand or from a device file, each with its load and where it came from."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from runseason.config import get_settings
+from runseason.db.models import Athlete, ImportRun, PlannedSession, TrainingLog
+from runseason.domain.dates import local_date
+from runseason.domain.load import SessionInputs, session_load
+from runseason.errors import Conflict, InvalidInput
+from runseason.parsers import ParsedActivity, fingerprint, parse_activity
+from runseason.schemas.common import Page
+from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
+from runseason.services import metrics
+from runseason.services.access import Actor, get_athlete, get_owned, use_case
+
+SPORT_OF_FILE = {
+    "running": "run",
+    "trail_running": "run",
+    "treadmill": "run",
+    "run": "run",
+    "cycling": "bike",
+    "biking": "bike",
+    "swimming": "swim",
+    "walking": "walk",
+    "hiking": "hike",
+}
+
+
+def _load(
+    athlete: Athlete,
+    duration_s: float,
+    distance_m: float | None,
+    rpe: float | None,
+    avg_hr: float | None,
+) -> tuple[float, str, dict[str, float | str]]:
+    result = session_load(
+        SessionInputs(
+            duration_s=duration_s,
+            distance_m=distance_m,
+            rpe=rpe,
+            avg_hr=avg_hr,
+            hr_rest=athlete.hr_rest,
+            hr_max=athlete.hr_max,
+            lthr=athlete.lthr,
+            threshold_pace_s_per_km=athlete.threshold_pace_s_per_km,
+            sex="male"
+            if athlete.sex == "male"
+            else "female"
+            if athlete.sex == "female"
+            else "unspecified",
+        )
+    )
+    return result.value, result.model, dict(result.details)
+
+
+def _match_planned(session: Session, athlete_id: int, day: date) -> int | None:
+    taken = select(TrainingLog.planned_session_id).where(
+        TrainingLog.athlete_id == athlete_id, TrainingLog.planned_session_id.is_not(None)
+    )
+    return session.scalar(
+        select(PlannedSession.id)
+        .where(
+            PlannedSession.athlete_id == athlete_id,
+            PlannedSession.scheduled_date == day,
+            PlannedSession.status.not_in(("cancelled", "rest")),
+            PlannedSession.category != "rest",
+            PlannedSession.id.not_in(taken),
+        )
+        .order_by(PlannedSession.order_in_day)
+        .limit(1)
+    )
+
+
+def _check_day(athlete: Athlete, day: date, now: datetime) -> None:
+    today = local_date(now, athlete.timezone)
+    if day > today:
+        raise InvalidInput(f"A session cannot be logged for a future day (today is {today}).")
+
+
+@use_case("athlete", writes=True)
+def log_session(
+    session: Session, actor: Actor, athlete_id: int, data: TrainingLogCreate, *, now: datetime
+) -> TrainingLogRead:
+    """Record a session entered by hand (matched to that day's planned session)."""
+    athlete = get_athlete(session, actor, athlete_id, write=True)
+    _check_day(athlete, data.local_date, now)
+    load, model, details = _load(athlete, data.duration_s, data.distance_m, data.rpe, data.avg_hr)
+    started = data.start_time or datetime.combine(
+        data.local_date, time(7, 0), ZoneInfo(athlete.timezone)
+    )
+    pace = data.duration_s / (data.distance_m / 1000) if data.distance_m else None
+    row = TrainingLog(
+        organization_id=athlete.organization_id,
+        athlete_id=athlete.id,
+        planned_session_id=_match_planned(session, athlete.id, data.local_date),
+        started_at=started.astimezone(UTC),
+        avg_pace_s_per_km=pace,
+        pain_flag=bool(data.pain_severity),
+        load=load,
+        load_model=model,
+        load_details=details,
+        source="manual",
+        **data.model_dump(exclude={"start_time"}),
+    )
+    session.add(row)
+    session.flush()
+    metrics.refresh_after_change(session, athlete.id, data.local_date, now=now)
+    return TrainingLogRead.model_validate(row)
+
+
+def _import_run(
+    session: Session, actor: Actor, athlete: Athlete, filename: str, content: bytes, now: datetime
+) -> ImportRun:
+    run = ImportRun(
+        organization_id=athlete.organization_id,
+        athlete_id=athlete.id,
+        source=filename.rsplit(".", 1)[-1].lower()[:8] if "." in filename else "file",
+        filename=filename[:255],
+        file_sha256=hashlib.sha256(content).hexdigest(),
+        size_bytes=len(content),
+        status="running",
+        rows_total=1,
+        created_by_id=actor.user_id,
+        created_at=now,
+    )
+    session.add(run)
+    session.flush()
+    return run
+
+
+@use_case("athlete", writes=True)
+def import_activity(
+    session: Session,
+    actor: Actor,
+    athlete_id: int,
+    filename: str,
+    content: bytes,
+    *,
+    now: datetime,
+    rpe: float | None = None,
+) -> TrainingLogRead:
+    """Import a FIT, GPX or TCX file as a logged session; refuses duplicates and broken files."""
+    athlete = get_athlete(session, actor, athlete_id, write=True)
+    try:
+        parsed = parse_activity(filename, content, max_bytes=get_settings().max_upload_bytes)
+    except InvalidInput as error:
+        # The failed attempt is recorded (and kept although refused); no session is written.
+        run = _import_run(session, actor, athlete, filename, content, now)
+        run.status, run.errors, run.finished_at = "failed", [error.message], now
+        session.flush()
+        raise InvalidInput(error.message, keep_changes=True) from None
+    day = local_date(parsed.start_time, athlete.timezone)
+    _check_day(athlete, day, now)
+    print_ = fingerprint(parsed)
+    duplicate = session.scalar(
+        select(TrainingLog.id).where(
+            TrainingLog.athlete_id == athlete.id, TrainingLog.source_fingerprint == print_
+        )
+    )
+    if duplicate:
+        raise Conflict("This activity was already imported.", detail=duplicate)
+    run = _import_run(session, actor, athlete, filename, content, now)
+    row = _log_from_file(session, athlete, parsed, day, print_, rpe, run)
+    run.status, run.rows_imported, run.finished_at = "succeeded", 1, now
+    session.flush()
+    metrics.refresh_after_change(session, athlete.id, day, now=now)
+    read = TrainingLogRead.model_validate(row)
+    return read.model_copy(update={"warnings": list(parsed.warnings)})
+
+
+def _log_from_file(
+    session: Session,
+    athlete: Athlete,
+    parsed: ParsedActivity,
+    day: date,
+    print_: str,
+    rpe: float | None,
+    run: ImportRun,
+) -> TrainingLog:
+    load, model, details = _load(athlete, parsed.duration_s, parsed.distance_m, rpe, parsed.avg_hr)
+    pace = parsed.duration_s / (parsed.distance_m / 1000) if parsed.distance_m else None
+    row = TrainingLog(
+        organization_id=athlete.organization_id,
+        athlete_id=athlete.id,
+        planned_session_id=_match_planned(session, athlete.id, day),
+        local_date=day,
+        started_at=parsed.start_time,
+        sport=SPORT_OF_FILE.get(parsed.sport, "other"),
+        title=f"{parsed.source_format.upper()} import",
+        duration_s=parsed.duration_s,
+        distance_m=parsed.distance_m,
+        avg_hr=round(parsed.avg_hr) if parsed.avg_hr else None,
+        max_hr=round(parsed.max_hr) if parsed.max_hr else None,
+        avg_pace_s_per_km=pace,
+        elevation_gain_m=parsed.elevation_gain_m,
+        rpe=rpe,
+        load=load,
+        load_model=model,
+        load_details={**details, "samples": len(parsed.samples)},
+        source=parsed.source_format,
+        source_fingerprint=print_,
+        import_run_id=run.id,
+    )
+    session.add(row)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise Conflict("This activity was already imported.") from None
+    return row
+
+
+@use_case("training_log", writes=True)
+def update_log(
+    session: Session, actor: Actor, log_id: int, data: TrainingLogUpdate, *, now: datetime
+) -> TrainingLogRead:
+    """Correct a logged session; its load and the metrics from the earlier date follow."""
+    row = get_owned(session, actor, TrainingLog, log_id, write=True)
+    athlete = session.get(Athlete, row.athlete_id)
+    assert athlete is not None
+    old_day = row.local_date
+    changes = data.model_dump(exclude_unset=True)
+    if "local_date" in changes:
+        _check_day(athlete, changes["local_date"], now)
+    for name, value in changes.items():
+        setattr(row, name, value)
+    row.load, row.load_model, row.load_details = _load(
+        athlete, row.duration_s, row.distance_m, row.rpe, row.avg_hr
+    )
+    session.flush()
+    metrics.refresh_after_change(session, athlete.id, min(old_day, row.local_date), now=now)
+    return TrainingLogRead.model_validate(row)
+
+
+@use_case("training_log", writes=True)
+def delete_log(session: Session, actor: Actor, log_id: int, *, now: datetime) -> None:
+    """Remove a logged session; metrics are recomputed from its date."""
+    row = get_owned(session, actor, TrainingLog, log_id, write=True)
+    athlete_id, day = row.athlete_id, row.local_date
+    session.delete(row)
+    session.flush()
+    metrics.refresh_after_change(session, athlete_id, day, now=now)
+
+
+@use_case("athlete")
+def list_logs(
+    session: Session, actor: Actor, athlete_id: int, *, page: int = 1, page_size: int = 30
+) -> Page[TrainingLogRead]:
+    """An athlete's logged sessions, newest first."""
+    get_athlete(session, actor, athlete_id)
+    if page < 1 or not 1 <= page_size <= 200:
+        raise InvalidInput("page starts at 1 and page_size is between 1 and 200")
+    total = session.scalar(select(func.count()).where(TrainingLog.athlete_id == athlete_id)) or 0
+    rows = session.scalars(
+        select(TrainingLog)
+        .where(TrainingLog.athlete_id == athlete_id)
+        .order_by(TrainingLog.local_date.desc(), TrainingLog.id.desc())
+        .offset((page - 1) * page_size)
+        .limit(page_size)
+    )
+    items = [TrainingLogRead.model_validate(r) for r in rows]
+    return Page[TrainingLogRead](items=items, page=page, page_size=page_size, total=total)

@@ -1,0 +1,117 @@
+"""Check-ins: validation, local dates, duplicates, readiness and metrics."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from pydantic import ValidationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from runseason.db.models import AthleteSnapshot, CheckIn, DailyMetric
+from runseason.errors import Conflict, InvalidInput
+from runseason.schemas.checkins import CheckInCreate
+from runseason.services import checkins
+from tests.factories import NOW, World, actor
+
+
+def good(**changes: object) -> CheckInCreate:
+    fields = {"sleep_quality": 4, "energy": 4, "recovery": 4, "stress": 4, **changes}
+    return CheckInCreate.model_validate(fields)
+
+
+def test_athlete_checks_in_and_gets_readiness(db: Session, world: World) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    read = checkins.submit_checkin(db, me, world.greta.id, good(), now=NOW)
+    assert read.readiness_band == "green"
+    assert read.readiness_score == pytest.approx(75.0)
+    assert read.factors
+
+
+def test_the_day_is_the_athletes_own_local_date(db: Session, world: World) -> None:
+    # 23:30 UTC on the 24th is already the 25th in Oslo and still the 24th in New York.
+    late = NOW.replace(hour=23, minute=30)
+    greta = checkins.submit_checkin(
+        db, actor(db, world.user_of(world.greta, db)), world.greta.id, good(), now=late
+    )
+    sam = checkins.submit_checkin(
+        db, actor(db, world.user_of(world.sam, db)), world.sam.id, good(), now=late
+    )
+    assert greta.local_date == late.date() + timedelta(days=1)
+    assert sam.local_date == late.date()
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"sleep_quality": 0, "energy": 3, "recovery": 3, "stress": 3},
+        {"sleep_quality": 6, "energy": 3, "recovery": 3, "stress": 3},
+        {"sleep_quality": 3, "energy": 3, "recovery": 3},
+        {"sleep_quality": 3, "energy": 3, "recovery": 3, "stress": 3, "pain_severity": 11},
+        {"sleep_quality": 3, "energy": 3, "recovery": 3, "stress": 3, "resting_hr": 300},
+        {"sleep_quality": 3, "energy": 3, "recovery": 3, "stress": 3, "pain_location": "knee"},
+        {"sleep_quality": 3, "energy": 3, "recovery": 3, "stress": 3, "colour": "blue"},
+    ],
+)
+def test_out_of_range_check_ins_are_refused_at_the_boundary(fields: dict[str, object]) -> None:
+    with pytest.raises(ValidationError):
+        CheckInCreate.model_validate(fields)
+
+
+def test_a_second_check_in_the_same_day_is_a_conflict_and_writes_nothing(
+    db: Session, world: World
+) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    checkins.submit_checkin(db, me, world.greta.id, good(), now=NOW)
+    with pytest.raises(Conflict, match="already a check-in"):
+        checkins.submit_checkin(db, me, world.greta.id, good(energy=1), now=NOW)
+    count = db.scalar(select(func.count()).where(CheckIn.athlete_id == world.greta.id))
+    assert count == 1
+
+
+def test_back_dating_is_limited_and_the_future_refused(db: Session, world: World) -> None:
+    me = actor(db, world.user_of(world.sam, db))
+    today = NOW.date()
+    checkins.submit_checkin(
+        db, me, world.sam.id, good(local_date=today - timedelta(days=7)), now=NOW
+    )
+    with pytest.raises(InvalidInput, match="at most 7 days"):
+        checkins.submit_checkin(
+            db, me, world.sam.id, good(local_date=today - timedelta(days=8)), now=NOW
+        )
+    with pytest.raises(InvalidInput, match="future"):
+        checkins.submit_checkin(
+            db, me, world.sam.id, good(local_date=today + timedelta(days=1)), now=NOW
+        )
+
+
+def test_editing_a_check_in_rescores_it(db: Session, world: World) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    first = checkins.submit_checkin(db, me, world.greta.id, good(), now=NOW)
+    edited = checkins.update_checkin(db, me, first.id, good(illness=True), now=NOW)
+    assert edited.readiness_band == "red"
+    assert edited.capped_by == "illness"
+
+
+def test_check_in_updates_the_daily_metric_and_the_snapshot(db: Session, world: World) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    read = checkins.submit_checkin(db, me, world.greta.id, good(), now=NOW)
+    metric = db.get(DailyMetric, (world.greta.id, read.local_date))
+    assert metric is not None
+    assert metric.readiness_band == "green"
+    snapshot = db.get(AthleteSnapshot, world.greta.id)
+    assert snapshot is not None
+    assert snapshot.last_checkin_date == read.local_date
+    assert snapshot.readiness_band == "green"
+
+
+def test_list_is_paginated_newest_first(db: Session, world: World) -> None:
+    me = actor(db, world.user_of(world.sam, db))
+    for back in range(5):
+        day = NOW.date() - timedelta(days=back)
+        checkins.submit_checkin(db, me, world.sam.id, good(local_date=day), now=NOW)
+    page = checkins.list_checkins(db, me, world.sam.id, page=1, page_size=2)
+    assert page.total == 5
+    assert [c.local_date for c in page.items] == [NOW.date(), NOW.date() - timedelta(days=1)]
+    assert checkins.find_checkin_for_day(db, me, world.sam.id, NOW.date()) is not None

@@ -1,0 +1,149 @@
+"""Logged sessions: by hand and from files, load provenance, duplicates, metrics."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from runseason.db.models import DailyMetric, ImportRun, TrainingLog
+from runseason.db.session import session_scope
+from runseason.domain.training_load import states
+from runseason.errors import Conflict, InvalidInput
+from runseason.schemas.accounts import AthleteUpdate
+from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
+from runseason.services import training, users
+from tests.conftest import shared_dir
+from tests.factories import NOW, World, actor
+
+FIXTURES = shared_dir() / "fixtures" / "activities"
+FIT_DAY_NOW = datetime(2017, 6, 12, 12, tzinfo=NOW.tzinfo)
+
+
+def run(
+    day: date, minutes: float = 50, km: float | None = 10, rpe: float | None = 5
+) -> TrainingLogCreate:
+    return TrainingLogCreate(
+        local_date=day, duration_s=minutes * 60, distance_m=km * 1000 if km else None, rpe=rpe
+    )
+
+
+def test_manual_log_gets_an_rpe_load_with_provenance(db: Session, world: World) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    read = training.log_session(db, me, world.greta.id, run(NOW.date(), 60, 10, 7), now=NOW)
+    assert read.load_model == "rpe"
+    assert read.load == pytest.approx(420 / 4.5)
+    assert read.load_details["session_rpe_au"] == pytest.approx(420)
+    assert read.avg_pace_s_per_km == pytest.approx(360)
+
+
+def test_pace_load_when_the_threshold_pace_is_known(db: Session, world: World) -> None:
+    coach = actor(db, world.cole)
+    users.update_athlete(db, coach, world.greta.id, AthleteUpdate(threshold_pace_s_per_km=270))
+    read = training.log_session(db, coach, world.greta.id, run(NOW.date(), 30, 6, None), now=NOW)
+    assert read.load_model == "pace"
+    assert read.load == pytest.approx(40.5)
+
+
+def test_future_sessions_are_refused(db: Session, world: World) -> None:
+    with pytest.raises(InvalidInput, match="future"):
+        training.log_session(
+            db, actor(db, world.cole), world.greta.id, run(NOW.date() + timedelta(days=2)), now=NOW
+        )
+
+
+def test_fit_import_then_duplicate_is_a_conflict(db: Session, world: World) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    content = (FIXTURES / "activity-small-fenix2-run.fit").read_bytes()
+    read = training.import_activity(db, me, world.greta.id, "run.fit", content, now=FIT_DAY_NOW)
+    assert read.source == "fit"
+    assert read.distance_m == pytest.approx(9008.22)
+    assert read.sport == "run"
+    with pytest.raises(Conflict, match="already imported"):
+        training.import_activity(db, me, world.greta.id, "again.fit", content, now=FIT_DAY_NOW)
+
+
+def test_a_broken_file_is_refused_recorded_and_leaves_no_session(world: World) -> None:
+    content = (FIXTURES / "activity-unexpected-eof.fit").read_bytes()
+
+    def attempt() -> None:
+        with session_scope() as session:
+            me = actor(session, world.user_of(world.greta, session))
+            training.import_activity(session, me, world.greta.id, "bad.fit", content, now=NOW)
+
+    with pytest.raises(InvalidInput, match="ends early"):
+        attempt()
+    with session_scope() as session:
+        logs = session.scalar(select(func.count()).where(TrainingLog.athlete_id == world.greta.id))
+        runs = session.scalars(
+            select(ImportRun).where(ImportRun.athlete_id == world.greta.id)
+        ).all()
+    assert logs == 0
+    assert [r.status for r in runs] == ["failed"]
+    assert "ends early" in runs[0].errors[0]
+
+
+def test_gpx_and_tcx_imports(db: Session, world: World) -> None:
+    me = actor(db, world.cole)
+    gpx = training.import_activity(
+        db,
+        me,
+        world.greta.id,
+        "lake.gpx",
+        (FIXTURES / "cerknicko-jezero.gpx").read_bytes(),
+        now=NOW,
+    )
+    tcx = training.import_activity(
+        db, me, world.greta.id, "sup.tcx", (FIXTURES / "sup_activity_1.tcx").read_bytes(), now=NOW
+    )
+    assert gpx.source == "gpx"
+    assert tcx.avg_hr == 88
+
+
+def test_back_dated_edit_updates_metrics_like_a_full_recompute(db: Session, world: World) -> None:
+    me = actor(db, world.cole)
+    start = NOW.date() - timedelta(days=40)
+    logs = []
+    for offset in range(0, 41, 2):
+        logs.append(
+            training.log_session(
+                db, me, world.greta.id, run(start + timedelta(days=offset)), now=NOW
+            )
+        )
+    training.update_log(db, me, logs[3].id, TrainingLogUpdate(rpe=9, duration_s=4800), now=NOW)
+    training.delete_log(db, me, logs[5].id, now=NOW)
+    rows = db.scalars(
+        select(DailyMetric)
+        .where(DailyMetric.athlete_id == world.greta.id)
+        .order_by(DailyMetric.day)
+    ).all()
+    expected = states([r.load for r in rows])
+    assert rows[-1].day == NOW.date()
+    assert rows[-1].ctl == pytest.approx(expected[-1].ctl)
+    assert rows[-1].atl == pytest.approx(expected[-1].atl)
+    assert rows[-1].acwr_ewma == pytest.approx(expected[-1].acwr_ewma)
+    assert rows[-1].monotony == pytest.approx(expected[-1].monotony)
+
+
+def test_single_run_spike_is_flagged(db: Session, world: World) -> None:
+    me = actor(db, world.cole)
+    day = NOW.date() - timedelta(days=3)
+    training.log_session(db, me, world.greta.id, run(day, 60, 10), now=NOW)
+    training.log_session(db, me, world.greta.id, run(NOW.date(), 80, 13), now=NOW)
+    metric = db.get(DailyMetric, (world.greta.id, NOW.date()))
+    assert metric is not None
+    assert metric.spike_ratio == pytest.approx(0.3)
+    assert metric.spike_flag
+
+
+def test_list_logs_is_paginated(db: Session, world: World) -> None:
+    me = actor(db, world.cole)
+    for back in range(3):
+        training.log_session(
+            db, me, world.greta.id, run(NOW.date() - timedelta(days=back)), now=NOW
+        )
+    page = training.list_logs(db, me, world.greta.id, page=2, page_size=2)
+    assert page.total == 3
+    assert len(page.items) == 1
