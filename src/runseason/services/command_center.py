@@ -1,0 +1,196 @@
+"""The Command Center queue and the caseload: a bounded number of queries at any caseload size."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import Session
+
+from runseason.db.models import Athlete, AthleteSnapshot, Intervention, Recommendation
+from runseason.domain.interventions import sla_state
+from runseason.errors import InvalidInput
+from runseason.schemas.coaching import (
+    CaseloadRead,
+    CaseloadRow,
+    CommandCenterRead,
+    InterventionRead,
+    QueueItem,
+    RecommendationRead,
+)
+from runseason.services.access import Actor, athlete_filter, require_role
+from runseason.services.coaching_settings import effective_settings
+from runseason.services.recommendations import rules_of
+
+BUCKETS = ("at_risk", "watch", "stable")
+SORTS = {
+    "risk": (AthleteSnapshot.risk.desc().nulls_last(), Athlete.display_name),
+    "name": (Athlete.display_name,),
+    "readiness": (AthleteSnapshot.readiness_score.asc().nulls_first(), Athlete.display_name),
+    "form": (AthleteSnapshot.form.asc().nulls_last(), Athlete.display_name),
+}
+
+
+def _bounds(page: int, page_size: int) -> None:
+    if page < 1 or not 1 <= page_size <= 200:
+        raise InvalidInput("page starts at 1 and page_size is between 1 and 200")
+
+
+def _bucket_counts(session: Session, actor: Actor) -> dict[str, int]:
+    rows = session.execute(
+        select(AthleteSnapshot.risk_bucket, func.count())
+        .join(Athlete, Athlete.id == AthleteSnapshot.athlete_id)
+        .where(athlete_filter(actor, Athlete.id, Athlete.organization_id), Athlete.is_active)
+        .group_by(AthleteSnapshot.risk_bucket)
+    ).all()
+    counts = dict.fromkeys(BUCKETS, 0)
+    counts.update({str(bucket): int(n) for bucket, n in rows})
+    return counts
+
+
+def get_command_center(
+    session: Session,
+    actor: Actor,
+    *,
+    now: datetime,
+    page: int = 1,
+    page_size: int = 25,
+    bucket: str | None = None,
+) -> CommandCenterRead:
+    """The coach's queue: open interventions ranked by risk and SLA, with the recommended action."""
+    require_role(actor, "admin", "coach")
+    _bounds(page, page_size)
+    rules = rules_of(effective_settings(session, actor.organization_id))
+    active = (Intervention.status.in_(("open", "acknowledged"))) | (
+        (Intervention.status == "snoozed") & (Intervention.snoozed_until <= now)
+    )
+    base = (
+        select(Intervention, Athlete.display_name, AthleteSnapshot, Recommendation)
+        .join(Athlete, Athlete.id == Intervention.athlete_id)
+        .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Intervention.athlete_id)
+        .outerjoin(Recommendation, Recommendation.id == Intervention.recommendation_id)
+        .where(athlete_filter(actor, Intervention.athlete_id, Intervention.organization_id), active)
+    )
+    if bucket:
+        base = base.where(AthleteSnapshot.risk_bucket == bucket)
+    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    # At-risk first, then the oldest (the SLA clock), then the highest risk.
+    rows = session.execute(
+        base.order_by(
+            case((Intervention.risk >= 0.6, 0), else_=1),
+            Intervention.opened_at.asc(),
+            Intervention.risk.desc(),
+            Intervention.id,
+        )
+        .offset((page - 1) * page_size)
+        .limit(page_size)
+    ).all()
+    items = []
+    sla_counts = {"fresh": 0, "due": 0, "overdue": 0}
+    for intervention, name, snap, rec in rows:
+        sla = sla_state(intervention.opened_at, now, rules)
+        sla_counts[sla] += 1
+        items.append(
+            QueueItem(
+                intervention=InterventionRead.model_validate(intervention).model_copy(
+                    update={"sla": sla}
+                ),
+                athlete_name=name,
+                readiness_band=snap.readiness_band if snap else None,
+                risk_bucket=snap.risk_bucket if snap else "stable",
+                top_factors=list(snap.top_factors) if snap else [],
+                recommendation=RecommendationRead.model_validate(rec) if rec else None,
+                age_hours=round((now - intervention.opened_at).total_seconds() / 3600, 1),
+            )
+        )
+    return CommandCenterRead(
+        items=items,
+        page=page,
+        page_size=page_size,
+        total=total,
+        buckets=_bucket_counts(session, actor),
+        sla=sla_counts,
+    )
+
+
+def get_caseload(
+    session: Session,
+    actor: Actor,
+    *,
+    page: int = 1,
+    page_size: int = 50,
+    sort: str = "risk",
+    bucket: str | None = None,
+    search: str | None = None,
+) -> CaseloadRead:
+    """One row per athlete from the stored snapshots: sortable, filterable, searchable, paged."""
+    require_role(actor, "admin", "coach")
+    _bounds(page, page_size)
+    if sort not in SORTS:
+        raise InvalidInput(f"sort is one of {', '.join(SORTS)}")
+    query = (
+        select(Athlete.id, Athlete.display_name, AthleteSnapshot)
+        .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Athlete.id)
+        .where(athlete_filter(actor, Athlete.id, Athlete.organization_id), Athlete.is_active)
+    )
+    if bucket:
+        if bucket not in BUCKETS:
+            raise InvalidInput(f"bucket is one of {', '.join(BUCKETS)}")
+        in_bucket = AthleteSnapshot.risk_bucket == bucket
+        if bucket == "stable":  # athletes without a snapshot yet count as stable
+            in_bucket = or_(in_bucket, AthleteSnapshot.athlete_id.is_(None))
+        query = query.where(in_bucket)
+    if search:
+        query = query.where(Athlete.display_name.ilike(f"%{search.strip()}%"))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.execute(
+        query.order_by(*SORTS[sort], Athlete.id).offset((page - 1) * page_size).limit(page_size)
+    ).all()
+    items = [_row(athlete_id, name, snap) for athlete_id, name, snap in rows]
+    return CaseloadRead(
+        items=items,
+        page=page,
+        page_size=page_size,
+        total=total,
+        buckets=_bucket_counts(session, actor),
+    )
+
+
+def _row(athlete_id: int, name: str, snap: AthleteSnapshot | None) -> CaseloadRow:
+    if snap is None:
+        return CaseloadRow(
+            athlete_id=athlete_id,
+            name=name,
+            risk=0.0,
+            risk_bucket="stable",
+            confidence=None,
+            readiness_score=None,
+            readiness_band=None,
+            readiness_trend=[],
+            form=None,
+            ctl=None,
+            acwr=None,
+            adherence_7d=None,
+            open_interventions=0,
+            top_factors=[],
+            last_checkin_date=None,
+            next_race_date=None,
+        )
+    return CaseloadRow(
+        athlete_id=athlete_id,
+        name=name,
+        risk=snap.risk,
+        risk_bucket=snap.risk_bucket,
+        confidence=snap.confidence,
+        readiness_score=snap.readiness_score,
+        readiness_band=snap.readiness_band,
+        readiness_trend=list(snap.readiness_trend),
+        form=snap.form,
+        ctl=snap.ctl,
+        acwr=snap.acwr,
+        adherence_7d=snap.adherence_7d,
+        open_interventions=snap.open_interventions,
+        top_factors=list(snap.top_factors),
+        last_checkin_date=snap.last_checkin_date,
+        next_race_date=snap.next_race_date,
+    )

@@ -1,0 +1,155 @@
+"""A coach's work on interventions: acknowledge, snooze, resolve, reopen; each one logged."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from runseason.db.models import AthleteSnapshot, CoachAction, Intervention, TimelineEvent
+from runseason.domain.interventions import sla_state
+from runseason.errors import Conflict
+from runseason.schemas.coaching import InterventionRead, InterventionResolve, InterventionSnooze
+from runseason.services.access import Actor, get_athlete, get_owned, require_role, use_case
+from runseason.services.coaching_settings import effective_settings
+from runseason.services.recommendations import rules_of
+
+
+def read(session: Session, row: Intervention, now: datetime) -> InterventionRead:
+    """The public view with its SLA state."""
+    rules = rules_of(effective_settings(session, row.organization_id))
+    return InterventionRead.model_validate(row).model_copy(
+        update={"sla": sla_state(row.opened_at, now, rules)}
+    )
+
+
+def _staff_get(session: Session, actor: Actor, intervention_id: int) -> Intervention:
+    row = get_owned(session, actor, Intervention, intervention_id, write=True)
+    require_role(actor, "admin", "coach")
+    return row
+
+
+def _log(
+    session: Session,
+    actor: Actor,
+    row: Intervention,
+    action: str,
+    payload: dict[str, object],
+    now: datetime,
+) -> None:
+    session.add(
+        CoachAction(
+            organization_id=row.organization_id,
+            athlete_id=row.athlete_id,
+            intervention_id=row.id,
+            actor_id=actor.user_id,
+            action=action,
+            payload=payload,
+            created_at=now,
+        )
+    )
+    session.add(
+        TimelineEvent(
+            organization_id=row.organization_id,
+            athlete_id=row.athlete_id,
+            occurred_at=now,
+            kind=f"intervention_{action}",
+            title=f"{row.title}: {action}",
+            ref_type="intervention",
+            ref_id=row.id,
+            actor_id=actor.user_id,
+            payload=payload,
+        )
+    )
+
+
+def _open_count(session: Session, athlete_id: int) -> None:
+    snap = session.get(AthleteSnapshot, athlete_id)
+    if snap is not None:
+        snap.open_interventions = len(
+            session.scalars(
+                select(Intervention.id).where(
+                    Intervention.athlete_id == athlete_id, Intervention.status != "resolved"
+                )
+            ).all()
+        )
+
+
+@use_case("intervention", writes=True)
+def acknowledge_intervention(
+    session: Session, actor: Actor, intervention_id: int, *, now: datetime
+) -> InterventionRead:
+    """The coach has seen it and is on it."""
+    row = _staff_get(session, actor, intervention_id)
+    if row.status == "resolved":
+        raise Conflict("This intervention is already resolved.")
+    row.status, row.acknowledged_at = "acknowledged", now
+    _log(session, actor, row, "acknowledge", {}, now)
+    session.flush()
+    return read(session, row, now)
+
+
+@use_case("intervention", writes=True)
+def snooze_intervention(
+    session: Session, actor: Actor, intervention_id: int, data: InterventionSnooze, *, now: datetime
+) -> InterventionRead:
+    """Set it aside for some hours; it returns to the queue afterwards."""
+    row = _staff_get(session, actor, intervention_id)
+    if row.status == "resolved":
+        raise Conflict("This intervention is already resolved.")
+    row.status, row.snoozed_until = "snoozed", now + timedelta(hours=data.hours)
+    _log(session, actor, row, "snooze", {"hours": data.hours}, now)
+    session.flush()
+    return read(session, row, now)
+
+
+@use_case("intervention", writes=True)
+def resolve_intervention(
+    session: Session,
+    actor: Actor,
+    intervention_id: int,
+    data: InterventionResolve,
+    *,
+    now: datetime,
+) -> InterventionRead:
+    """Close it with its outcome; the cause then cools down before it can reopen."""
+    row = _staff_get(session, actor, intervention_id)
+    if row.status == "resolved":
+        raise Conflict("This intervention is already resolved.")
+    row.status, row.resolved_at, row.resolved_by_id = "resolved", now, actor.user_id
+    row.outcome = data.outcome
+    _log(session, actor, row, "resolve", {"outcome": data.outcome}, now)
+    session.flush()
+    _open_count(session, row.athlete_id)
+    session.flush()
+    return read(session, row, now)
+
+
+@use_case("intervention")
+def get_intervention(
+    session: Session, actor: Actor, intervention_id: int, *, now: datetime
+) -> InterventionRead:
+    """One intervention with its SLA state."""
+    row = get_owned(session, actor, Intervention, intervention_id)
+    require_role(actor, "admin", "coach")
+    return read(session, row, now)
+
+
+@use_case("athlete")
+def list_athlete_interventions(
+    session: Session,
+    actor: Actor,
+    athlete_id: int,
+    *,
+    now: datetime,
+    include_resolved: bool = False,
+) -> list[InterventionRead]:
+    """An athlete's interventions, newest first."""
+    get_athlete(session, actor, athlete_id)
+    require_role(actor, "admin", "coach")
+    query = select(Intervention).where(Intervention.athlete_id == athlete_id)
+    if not include_resolved:
+        query = query.where(Intervention.status != "resolved")
+    rows = session.scalars(query.order_by(Intervention.opened_at.desc()).limit(100))
+    return [read(session, r, now) for r in rows]

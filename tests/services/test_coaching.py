@@ -1,0 +1,306 @@
+"""The engine end to end: check-ins become risk, recommendations, interventions and the queue."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+
+from runseason.db.models import (
+    AthleteSnapshot,
+    Intervention,
+    PlannedSession,
+    PlanRevision,
+    TrainingPlan,
+)
+from runseason.domain.dates import local_date
+from runseason.errors import Conflict, InvalidInput
+from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
+from runseason.schemas.checkins import CheckInCreate
+from runseason.schemas.coaching import (
+    InterventionResolve,
+    InterventionSnooze,
+    RecommendationDecision,
+)
+from runseason.services import cases, checkins, command_center, interventions, recommendations
+from runseason.services.coaching_settings import update_organization_settings
+from tests.factories import NOW, World, actor, make_athlete
+
+GOOD = {"sleep_quality": 4, "energy": 4, "recovery": 4, "stress": 4}
+BAD = {"sleep_quality": 2, "energy": 2, "recovery": 1, "stress": 2}
+
+
+def check_in(db: Session, world: World, athlete, days_ago: int, **values: object):
+    me = actor(db, world.user_of(athlete, db))
+    day = local_date(NOW, athlete.timezone) - timedelta(days=days_ago)
+    data = CheckInCreate.model_validate({**GOOD, **values, "local_date": day})
+    return checkins.submit_checkin(db, me, athlete.id, data, now=NOW)
+
+
+def riley_red_patch(db: Session, world: World) -> None:
+    for days_ago in (2, 1, 0):
+        check_in(
+            db, world, world.riley, days_ago, **BAD, pain_severity=5, pain_location="left knee"
+        )
+
+
+def greta_green_streak(db: Session, world: World) -> None:
+    for days_ago in range(5, -1, -1):
+        check_in(db, world, world.greta, days_ago)
+
+
+def test_a_red_patch_with_pain_puts_riley_at_risk_with_a_referral(
+    db: Session, world: World
+) -> None:
+    riley_red_patch(db, world)
+    snap = db.get(AthleteSnapshot, world.riley.id)
+    assert snap is not None
+    assert snap.risk_bucket == "at_risk"
+    assert snap.risk > 0.85
+    assert snap.top_factors[0]["name"] == "pain"
+    rec = recommendations.find_recommendation_for_day(
+        db, actor(db, world.asha), world.riley.id, local_date(NOW, world.riley.timezone)
+    )
+    assert rec is not None
+    assert rec.type == "medical_referral"
+    assert rec.requires_coach
+    causes = db.scalars(
+        select(Intervention.cause).where(Intervention.athlete_id == world.riley.id)
+    ).all()
+    assert "pain" in causes
+    assert len(causes) == len(set(causes))  # merged, never duplicated
+
+
+def test_a_green_streak_is_stable_and_progresses(db: Session, world: World) -> None:
+    greta_green_streak(db, world)
+    snap = db.get(AthleteSnapshot, world.greta.id)
+    assert snap is not None
+    assert snap.risk_bucket == "stable"
+    rec = recommendations.find_recommendation_for_day(
+        db, actor(db, world.cole), world.greta.id, NOW.date()
+    )
+    assert rec is not None
+    assert rec.type == "progress"
+
+
+def test_silence_opens_a_check_in_intervention(db: Session, world: World) -> None:
+    check_in(db, world, world.sam, 4)
+    from runseason.services.metrics import refresh_after_change  # noqa: PLC0415
+
+    refresh_after_change(db, world.sam.id, NOW.date(), now=NOW)
+    causes = db.scalars(
+        select(Intervention.cause).where(Intervention.athlete_id == world.sam.id)
+    ).all()
+    assert "silence" in causes
+
+
+def test_command_center_ranks_the_queue_for_the_coach(db: Session, world: World) -> None:
+    riley_red_patch(db, world)
+    greta_green_streak(db, world)
+    queue = command_center.get_command_center(db, actor(db, world.asha), now=NOW)
+    assert queue.total >= 1
+    first = queue.items[0]
+    assert first.athlete_name == "Riley Red"
+    assert first.recommendation is not None
+    assert first.intervention.sla == "fresh"
+    assert queue.buckets["at_risk"] == 1
+    cole_queue = command_center.get_command_center(db, actor(db, world.cole), now=NOW)
+    assert all(item.athlete_name != "Riley Red" for item in cole_queue.items)
+
+
+def test_sla_ages_with_the_injected_clock(db: Session, world: World) -> None:
+    riley_red_patch(db, world)
+    later = command_center.get_command_center(
+        db, actor(db, world.asha), now=NOW + timedelta(hours=80)
+    )
+    assert later.items[0].intervention.sla == "overdue"
+    assert later.sla["overdue"] >= 1
+
+
+def count_queries(db: Session, call) -> int:
+    statements: list[str] = []
+
+    def record(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    engine = db.get_bind()
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        call()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return len(statements)
+
+
+def test_queue_and_caseload_use_a_bounded_number_of_queries(db: Session, world: World) -> None:
+    for i in range(5):
+        make_athlete(db, world.north, f"Small {i}", coach=world.uma)
+    coach = actor(db, world.uma)
+    small = count_queries(
+        db,
+        lambda: (
+            command_center.get_command_center(db, coach, now=NOW),
+            command_center.get_caseload(db, coach),
+        ),
+    )
+    for i in range(45):
+        make_athlete(db, world.north, f"Large {i}", coach=world.uma)
+    db.flush()
+    large = count_queries(
+        db,
+        lambda: (
+            command_center.get_command_center(db, coach, now=NOW),
+            command_center.get_caseload(db, coach),
+        ),
+    )
+    assert large == small
+
+
+def test_caseload_sorts_filters_and_searches(db: Session, world: World) -> None:
+    riley_red_patch(db, world)
+    greta_green_streak(db, world)
+    admin = actor(db, world.ada)
+    by_risk = command_center.get_caseload(db, admin, sort="risk")
+    assert by_risk.items[0].name == "Riley Red"
+    assert by_risk.total == 4
+    at_risk = command_center.get_caseload(db, admin, bucket="at_risk")
+    assert [r.name for r in at_risk.items] == ["Riley Red"]
+    assert command_center.get_caseload(db, admin, search="gre").items[0].name == "Greta Green"
+    with pytest.raises(InvalidInput):
+        command_center.get_caseload(db, admin, sort="shoe size")
+
+
+def plan_today(db: Session, world: World, athlete) -> PlannedSession:
+    today = local_date(NOW, athlete.timezone)
+    plan = TrainingPlan(
+        organization_id=world.north.id,
+        athlete_id=athlete.id,
+        name="Plan",
+        start_date=today,
+        end_date=today + timedelta(days=60),
+        weeks=8,
+    )
+    db.add(plan)
+    db.flush()
+    rows = []
+    for offset in range(3):
+        row = PlannedSession(
+            organization_id=world.north.id,
+            plan_id=plan.id,
+            athlete_id=athlete.id,
+            scheduled_date=today + timedelta(days=offset),
+            title="Intervals",
+            category="intervals",
+            role="quality",
+            is_hard=True,
+            planned_duration_s=3600,
+            planned_distance_m=12000,
+            planned_load=90,
+        )
+        db.add(row)
+        rows.append(row)
+    db.flush()
+    return rows[0]
+
+
+def test_accepting_a_swap_changes_the_plan_and_records_a_revision(
+    db: Session, world: World
+) -> None:
+    planned = plan_today(db, world, world.greta)
+    check_in(db, world, world.greta, 0, **BAD)
+    coach = actor(db, world.cole)
+    rec = recommendations.find_recommendation_for_day(db, coach, world.greta.id, NOW.date())
+    assert rec is not None
+    assert rec.type == "swap_session"
+    diff = recommendations.preview_recommendation(db, coach, rec.id)
+    assert diff[0].before["title"] == "Intervals"
+    assert diff[0].after is not None
+    assert diff[0].after["title"] == "Recovery run"
+    done = recommendations.decide_recommendation(
+        db, coach, rec.id, RecommendationDecision(decision="accept"), now=NOW
+    )
+    assert done.status == "applied"
+    db.refresh(planned)
+    assert planned.category == "recovery"
+    revision = db.scalar(select(PlanRevision).where(PlanRevision.plan_id == planned.plan_id))
+    assert revision is not None
+    assert revision.kind == "recommendation"
+    with pytest.raises(Conflict):
+        recommendations.decide_recommendation(
+            db, coach, rec.id, RecommendationDecision(decision="reject"), now=NOW
+        )
+
+
+def test_modify_needs_numbers_and_reduces_by_them(db: Session, world: World) -> None:
+    planned = plan_today(db, world, world.greta)
+    check_in(db, world, world.greta, 0)
+    coach = actor(db, world.cole)
+    rec = recommendations.find_recommendation_for_day(db, coach, world.greta.id, NOW.date())
+    assert rec is not None
+    with pytest.raises(InvalidInput):
+        recommendations.decide_recommendation(
+            db, coach, rec.id, RecommendationDecision(decision="modify"), now=NOW
+        )
+    db.refresh(planned)
+    assert planned.planned_duration_s == 3600
+
+
+def test_intervention_life_cycle_with_cooldown(db: Session, world: World) -> None:
+    riley_red_patch(db, world)
+    coach = actor(db, world.asha)
+    pain = db.scalar(
+        select(Intervention).where(
+            Intervention.athlete_id == world.riley.id, Intervention.cause == "pain"
+        )
+    )
+    assert pain is not None
+    interventions.acknowledge_intervention(db, coach, pain.id, now=NOW)
+    interventions.snooze_intervention(db, coach, pain.id, InterventionSnooze(hours=2), now=NOW)
+    resolved = interventions.resolve_intervention(
+        db, coach, pain.id, InterventionResolve(outcome="Physio booked"), now=NOW
+    )
+    assert resolved.status == "resolved"
+    with pytest.raises(Conflict):
+        interventions.resolve_intervention(
+            db, coach, pain.id, InterventionResolve(outcome="again"), now=NOW
+        )
+    timeline = cases.get_timeline(db, coach, world.riley.id)
+    kinds = {e.kind for e in timeline.items}
+    assert {"intervention_opened", "intervention_acknowledge", "intervention_resolve"} <= kinds
+
+
+def test_automation_settings_are_validated(db: Session, world: World) -> None:
+    admin = actor(db, world.ada)
+    changed = update_organization_settings(db, admin, {"automation_mode": "automatic"})
+    assert changed.automation_mode == "automatic"
+    with pytest.raises(InvalidInput):
+        update_organization_settings(db, admin, {"risk": {"watch_min": 0.9}})
+
+
+def test_notes_tasks_and_health_cases(db: Session, world: World) -> None:
+    coach = actor(db, world.cole)
+    cases.add_note(db, coach, world.greta.id, NoteCreate(body="private"), now=NOW)
+    cases.add_note(
+        db, coach, world.greta.id, NoteCreate(body="shared", shared_with_athlete=True), now=NOW
+    )
+    athlete = actor(db, world.user_of(world.greta, db))
+    assert [n.body for n in cases.list_notes(db, athlete, world.greta.id)] == ["shared"]
+    task = cases.add_task(db, coach, world.greta.id, TaskCreate(title="Order insoles"), now=NOW)
+    assert [t.title for t in cases.list_my_tasks(db, coach)] == ["Order insoles"]
+    cases.complete_task(db, coach, task.id, now=NOW)
+    assert cases.list_my_tasks(db, coach) == []
+    case = cases.open_health_case(
+        db,
+        coach,
+        world.greta.id,
+        HealthCaseCreate(kind="injury", location="calf", started_on=NOW.date()),
+        now=NOW,
+    )
+    rtr = cases.advance_health_case(db, coach, case.id, now=NOW)
+    assert rtr.status == "return_to_run"
+    assert rtr.progression[0]["volume"] == 0.25
+    assert cases.advance_health_case(db, coach, case.id, now=NOW).status == "closed"
+    with pytest.raises(Conflict):
+        cases.advance_health_case(db, coach, case.id, now=NOW)
