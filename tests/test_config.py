@@ -30,7 +30,10 @@ def test_defaults_carry_the_documented_coaching_numbers() -> None:
     [
         ({"env": "prod"}, "prod refuses the default secret key"),
         ({"env": "prod", "secret_key": "short"}, "at least 32 characters"),
-        ({"env": "prod", "secret_key": STRONG_KEY}, "prod refuses SQLite"),
+        (
+            {"env": "prod", "secret_key": STRONG_KEY, "database_url": "sqlite:///var/x.db"},
+            "prod refuses SQLite",
+        ),
     ],
 )
 def test_prod_refuses_unsafe_settings_in_one_line(overrides: dict[str, str], message: str) -> None:
@@ -44,7 +47,12 @@ def test_prod_accepts_postgres_and_a_real_key() -> None:
         env="prod", secret_key=STRONG_KEY, database_url="postgresql+psycopg://u:p@db/rs"
     )
     assert settings.effective_log_format == "json"
-    assert load_settings(env="prod", secret_key=STRONG_KEY, allow_sqlite_in_prod=True).is_sqlite
+    assert load_settings(
+        env="prod",
+        secret_key=STRONG_KEY,
+        database_url="sqlite:///var/x.db",
+        allow_sqlite_in_prod=True,
+    ).is_sqlite
 
 
 def test_invalid_environment_value_names_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:

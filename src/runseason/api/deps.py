@@ -1,0 +1,92 @@
+"""Request dependencies: one transaction per request, the signed-in actor, the clock, paging."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, Header, Query, Request
+from sqlalchemy.orm import Session
+
+from runseason.config import get_settings
+from runseason.db.session import session_scope
+from runseason.db.types import utcnow
+from runseason.errors import AuthenticationFailed, PasswordChangeRequired
+from runseason.services import access, auth, ratelimit, tokens
+from runseason.services.access import Actor
+
+SESSION_COOKIE = "rs_session"
+
+
+def db_session() -> Iterator[Session]:
+    """One use-case, one transaction: committed when the route returns, rolled back if it raises."""
+    with session_scope() as session:
+        yield session
+
+
+def now() -> datetime:
+    """The clock (tests override it to move time)."""
+    return utcnow()
+
+
+Db = Annotated[Session, Depends(db_session, scope="function")]
+Now = Annotated[datetime, Depends(now)]
+
+
+def _authenticate(request: Request, session: Session, moment: datetime) -> tuple[Actor, bool]:
+    authorization = request.headers.get("authorization", "")
+    if authorization.lower().startswith("bearer "):
+        return tokens.actor_from_access_token(session, authorization[7:].strip(), now=moment)
+    api_key = request.headers.get("x-api-key")
+    if api_key:
+        return tokens.actor_from_api_key(session, api_key, now=moment), False
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if cookie:
+        actor = auth.resolve_session(session, cookie, now=moment)
+        return actor, auth.password_change_required(session, actor)
+    raise AuthenticationFailed(
+        "Sign in first: send a Bearer token, an X-API-Key or the session cookie."
+    )
+
+
+def _limit(actor: Actor, request: Request) -> None:
+    s = get_settings().security
+    key = (
+        f"api:user:{actor.user_id}"
+        if "x-api-key" not in request.headers
+        else f"api:key:{actor.user_id}"
+    )
+    rate = s.api_rate_per_user if key.startswith("api:user") else s.api_rate_per_key
+    ratelimit.enforce(key, rate, "Too many requests; slow down and retry shortly.")
+
+
+def signed_in_actor(request: Request, session: Db, moment: Now) -> tuple[Actor, bool]:
+    """The actor and whether they still must change a temporary password."""
+    actor, must_change = _authenticate(request, session, moment)
+    _limit(actor, request)
+    access.bind(actor)
+    session.info["actor_user_id"] = actor.user_id
+    return actor, must_change
+
+
+def current_actor(found: Annotated[tuple[Actor, bool], Depends(signed_in_actor)]) -> Actor:
+    """The signed-in actor, refused until a temporary password has been changed."""
+    actor, must_change = found
+    if must_change:
+        raise PasswordChangeRequired(
+            "Change your temporary password first (POST /api/v1/auth/password)."
+        )
+    return actor
+
+
+CurrentActor = Annotated[Actor, Depends(current_actor)]
+AnyActor = Annotated[tuple[Actor, bool], Depends(signed_in_actor)]
+PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
+PageSize = Annotated[int, Query(ge=1, le=200, description="Items per page (at most 200).")]
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)]
+
+
+def client_ip(request: Request) -> str:
+    """The caller's address (the direct peer; put a trusted proxy's header handling in front)."""
+    return request.client.host if request.client else "unknown"

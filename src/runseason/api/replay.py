@@ -1,0 +1,44 @@
+"""Idempotent POSTs: with an ``Idempotency-Key`` the first answer is stored and replayed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from fastapi import Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from runseason.services import idempotency
+from runseason.services.access import Actor
+
+
+def respond(
+    session: Session,
+    actor: Actor,
+    request: Request,
+    key: str | None,
+    body: BaseModel | dict[str, Any],
+    produce: Callable[[], Any],
+    *,
+    now: datetime,
+    status: int = 201,
+) -> JSONResponse:
+    """Run ``produce`` once per key (and body); without a key, just run it."""
+    payload = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
+
+    def run() -> tuple[int, Any]:
+        return status, jsonable_encoder(produce())
+
+    if key is None:
+        code, result = run()
+        return JSONResponse(result, status_code=code)
+    code, result, replayed = idempotency.run_once(
+        session, actor, key, request.method, request.url.path, payload, run, now=now
+    )
+    return JSONResponse(
+        result, status_code=code, headers={"Idempotent-Replayed": str(replayed).lower()}
+    )

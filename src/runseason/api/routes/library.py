@@ -1,0 +1,83 @@
+"""The session library."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize
+from runseason.schemas.common import Page
+from runseason.schemas.library import TemplateCreate, TemplatePreview, TemplateRead, TemplateUpdate
+from runseason.services import library
+
+router = APIRouter(tags=["library"])
+
+
+@router.get("/templates", response_model=Page[TemplateRead])
+def list_templates(
+    actor: CurrentActor,
+    session: Db,
+    page: PageNumber = 1,
+    page_size: PageSize = 25,
+    category: Annotated[str | None, Query(max_length=40)] = None,
+    phase: Annotated[str | None, Query(max_length=20)] = None,
+    level: Annotated[str | None, Query(max_length=20)] = None,
+    search: Annotated[str | None, Query(max_length=100)] = None,
+) -> Page[TemplateRead]:
+    """Browse the built-in and your organization's templates."""
+    return library.list_templates(
+        session,
+        actor,
+        category=category,
+        phase=phase,
+        level=level,
+        search=search,
+        page=page,
+        page_size=page_size,
+    )
+
+
+@router.get("/templates/{template_id}", response_model=TemplateRead)
+def get_template(template_id: int, actor: CurrentActor, session: Db) -> TemplateRead:
+    """One template."""
+    return library.get_template(session, actor, template_id)
+
+
+@router.get("/templates/{template_id}/preview", response_model=TemplatePreview)
+def preview(
+    template_id: int, athlete_id: Annotated[int, Query(ge=1)], actor: CurrentActor, session: Db
+) -> TemplatePreview:
+    """A template resolved with an athlete's paces."""
+    return library.preview_template(session, actor, template_id, athlete_id)
+
+
+@router.post("/templates", response_model=TemplateRead, status_code=201)
+def create_template(data: TemplateCreate, actor: CurrentActor, session: Db) -> TemplateRead:
+    """Add a template to your organization's library."""
+    return library.create_template(session, actor, data)
+
+
+@router.post("/templates/{template_id}/clone", response_model=TemplateRead, status_code=201)
+def clone_template(
+    template_id: int,
+    actor: CurrentActor,
+    session: Db,
+    code: Annotated[str | None, Query(max_length=80, pattern=r"^[a-z0-9][a-z0-9_-]*$")] = None,
+) -> TemplateRead:
+    """Copy a template into your library to adapt it."""
+    return library.clone_template(session, actor, template_id, code=code)
+
+
+@router.patch("/templates/{template_id}", response_model=TemplateRead)
+def update_template(
+    template_id: int, data: TemplateUpdate, actor: CurrentActor, session: Db
+) -> TemplateRead:
+    """Change one of your own templates."""
+    return library.update_template(session, actor, template_id, data)
+
+
+@router.delete("/templates/{template_id}", response_model=TemplateRead)
+def archive_template(template_id: int, actor: CurrentActor, session: Db) -> TemplateRead:
+    """Archive one of your own templates."""
+    return library.archive_template(session, actor, template_id)
