@@ -7,6 +7,7 @@ import sys
 import typer
 
 from runseason.cli.accounts import org_app, user_app
+from runseason.cli.calc import calc_app
 from runseason.cli.common import cli_command, echo_json, fail
 from runseason.cli.db import db_app
 from runseason.config import get_settings, masked_settings
@@ -24,6 +25,7 @@ app.add_typer(db_app)
 app.add_typer(config_app)
 app.add_typer(org_app)
 app.add_typer(user_app)
+app.add_typer(calc_app)
 
 
 @app.callback()
