@@ -1,0 +1,115 @@
+"""The season generator: deterministic, realistic enough to fill the Command Center, and safe."""
+
+from __future__ import annotations
+
+import random
+import stat
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from runseason.cli.main import app
+from runseason.db.models import Athlete, CheckIn, Intervention, Organization, TrainingLog
+from runseason.demo import DemoSpec, create_demo, demo_exists, write_credentials
+from runseason.demo.generator import Account, generate, make_personas
+from runseason.errors import InvalidInput
+from runseason.services import auth, command_center
+from runseason.services.access import actor_for_user
+from tests.factories import NOW
+
+SMALL = DemoSpec(athletes=6, coaches=2, weeks=4, seed=11, slug="demo-a")
+
+
+def _checkin_rows(db: Session, slug: str) -> list[tuple[object, ...]]:
+    org_id = db.scalar(select(Organization.id).where(Organization.slug == slug))
+    rows = db.execute(
+        select(
+            Athlete.display_name,
+            CheckIn.local_date,
+            CheckIn.sleep_quality,
+            CheckIn.energy,
+            CheckIn.recovery,
+            CheckIn.stress,
+            CheckIn.illness,
+        )
+        .join(Athlete, Athlete.id == CheckIn.athlete_id)
+        .where(CheckIn.organization_id == org_id)
+        .order_by(Athlete.display_name, CheckIn.local_date)
+    )
+    return [tuple(r) for r in rows]
+
+
+def test_same_seed_same_season_and_another_seed_differs(db: Session) -> None:
+    generate(db, SMALL, today=NOW)
+    generate(db, replace(SMALL, slug="demo-b"), today=NOW)
+    generate(db, replace(SMALL, slug="demo-c", seed=12), today=NOW)
+    first, second, other = (_checkin_rows(db, s) for s in ("demo-a", "demo-b", "demo-c"))
+    assert len(first) > 6 * 4 * 7 * 0.5
+    assert first == second
+    assert first != other
+
+
+def test_personas_span_levels_time_zones_and_behaviours() -> None:
+    people = make_personas(DemoSpec(athletes=200), random.Random(3))
+    vdots = [p.vdot for p in people]
+    assert min(vdots) >= 30
+    assert max(vdots) <= 75
+    assert max(vdots) - min(vdots) > 25
+    assert len({p.timezone for p in people}) >= 6
+    assert {p.behaviour for p in people} == {"steady", "skipper", "overreacher", "fragile", "busy"}
+    assert len({p.email for p in people}) == 200
+
+
+def test_history_goes_through_the_services_and_fills_the_queue(db: Session) -> None:
+    result = generate(db, DemoSpec(athletes=10, coaches=2, weeks=6, seed=5), today=NOW)
+    assert result.athletes == 10
+    assert [a.role for a in result.accounts].count("coach") == 2
+    logs = db.scalars(
+        select(TrainingLog).where(TrainingLog.organization_id == result.organization_id)
+    )
+    loads = [log.load for log in logs]
+    assert len(loads) == result.sessions > 50
+    assert all(load > 0 for load in loads)
+    opened = db.scalars(
+        select(Intervention).where(Intervention.organization_id == result.organization_id)
+    ).all()
+    assert opened, "six weeks of ten athletes should open interventions"
+    assert any(i.status == "resolved" for i in opened), "coaches act on some"
+    admin_email = next(a.email for a in result.accounts if a.role == "admin")
+    admin = auth.authenticate(db, admin_email, result.accounts[0].password, ip="127.0.0.1", now=NOW)
+    queue = command_center.get_command_center(db, actor_for_user(db, admin), now=NOW)
+    assert queue.total == result.interventions_open
+    assert sum(queue.buckets.values()) == 10
+
+
+def test_credentials_file_is_private(tmp_path: Path) -> None:
+    path = write_credentials(tmp_path / "var" / "creds.txt", [Account("admin", "a@x.org", "pw")])
+    assert path.read_text() == "admin\ta@x.org\tpw\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_cli_creates_then_refreshes_the_demo(db: Session, tmp_path: Path) -> None:
+    creds = tmp_path / "demo-credentials.txt"
+    runner = CliRunner()
+    args = ["demo", "--athletes", "2", "--weeks", "2", "--credentials", str(creds)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "admin@demo.example.com" in first.stdout
+    assert demo_exists()
+    lines = creds.read_text().splitlines()
+    assert len(lines) == 1 + 3 + 2
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert len(list(db.scalars(select(Organization).where(Organization.slug == "demo")))) == 1
+    assert creds.read_text().splitlines() != lines, "a refresh issues new passwords"
+
+
+def test_bad_spec_is_refused(db: Session) -> None:
+    result = CliRunner().invoke(app, ["demo", "--athletes", "0"])
+    assert result.exit_code != 0
+    with pytest.raises(InvalidInput):
+        create_demo(DemoSpec(weeks=1), today=NOW)
