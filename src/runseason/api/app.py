@@ -21,8 +21,14 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(settings: Settings | None = None, *, root_path: str = "") -> FastAPI:
-    """The API with every router under /api/v1, its error handlers and security headers."""
+def create_app(
+    settings: Settings | None = None, *, root_path: str = "", prefix: str = PREFIX
+) -> FastAPI:
+    """The API with every router under /api/v1, its error handlers and security headers.
+
+    Mounted at ``/api`` beside the web app, it is built with ``prefix="/v1"`` so the public paths
+    stay the same.
+    """
     s = settings or get_settings()
     app = FastAPI(
         title="Run Season Command API",
@@ -30,13 +36,13 @@ def create_app(settings: Settings | None = None, *, root_path: str = "") -> Fast
         description="Coaching platform for running: athletes, check-ins, sessions, plans and the "
         "coaching engine. Authenticate with `POST /api/v1/auth/login` (Bearer tokens) or an "
         '`X-API-Key`. Errors are `{"error": code, "detail": message}`.',
-        openapi_url=f"{PREFIX}/openapi.json",
-        docs_url=f"{PREFIX}/docs",
+        openapi_url=f"{prefix}/openapi.json" if s.env != "prod" else None,
+        docs_url=f"{prefix}/docs" if s.env != "prod" else None,
         redoc_url=None,
         root_path=root_path,
     )
     for module in (auth, athletes, coaching, library, calculators, admin):
-        app.include_router(module.router, prefix=PREFIX)
+        app.include_router(module.router, prefix=prefix)
     errors.install(app)
     if s.cors_origins:
         app.add_middleware(

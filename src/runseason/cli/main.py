@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
+import uvicorn
 
 from runseason.cli.accounts import org_app, user_app
 from runseason.cli.calc import calc_app
 from runseason.cli.common import cli_command, echo_json, fail
 from runseason.cli.db import db_app
+from runseason.cli.demo import DEFAULT_CREDENTIALS, demo, run_demo
 from runseason.config import get_settings, masked_settings
+from runseason.db import migrate
+from runseason.db.session import get_engine, wait_for_database
+from runseason.demo import DemoSpec, database_is_empty
 from runseason.errors import RunSeasonError
 from runseason.logging import configure_logging
 
@@ -20,12 +26,15 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+serve_app = typer.Typer(name="serve", help="Serve the platform's parts.", no_args_is_help=True)
 config_app = typer.Typer(name="config", help="Inspect the settings.", no_args_is_help=True)
 app.add_typer(db_app)
 app.add_typer(config_app)
+app.add_typer(serve_app)
 app.add_typer(org_app)
 app.add_typer(user_app)
 app.add_typer(calc_app)
+app.command("demo")(demo)
 
 
 @app.callback()
@@ -46,13 +55,68 @@ def show_config() -> None:
 
 @app.command("start")
 @cli_command
-def start() -> None:
-    """Start the platform (the web app and the API) on the configured ports."""
+def start(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port of the web app and the API.")] = None,
+    demo_data: Annotated[
+        bool, typer.Option("--demo/--no-demo", help="Seed the demo organization on first start.")
+    ] = True,
+) -> None:
+    """Migrate, seed the demo organization on an empty database, and serve the web app and API."""
     settings = get_settings()
-    typer.echo(
-        "Run Season Command: the database is migrated and ready "
-        f"({'SQLite' if settings.is_sqlite else 'PostgreSQL'}). The web app and the API are not "
-        "part of this version yet; `runseason --help` lists what is available."
+    engine = get_engine()
+    wait_for_database(engine)
+    migrate.upgrade(engine)
+    if demo_data and database_is_empty():
+        typer.echo("First start: creating the demo organization (about a minute)...")
+        run_demo(DemoSpec(), DEFAULT_CREDENTIALS)
+    bind = host or settings.host
+    listen = port or settings.ui_port
+    shown = "localhost" if bind in ("127.0.0.1", "0.0.0.0") else bind  # noqa: S104
+    typer.echo("")
+    typer.echo(f"Run Season Command is starting on http://{shown}:{listen}/")
+    typer.echo(f"  web app:  http://{shown}:{listen}/")
+    typer.echo(f"  API docs: http://{shown}:{listen}/api/v1/docs")
+    if DEFAULT_CREDENTIALS.exists():
+        typer.echo(f"  sign in with an account from {DEFAULT_CREDENTIALS} (role, email, password)")
+    typer.echo("Stop with Ctrl+C.")
+    uvicorn.run(
+        "runseason.server:build_app",
+        factory=True,
+        host=bind,
+        port=listen,
+        log_level="warning",
+    )
+
+
+@serve_app.command("api")
+@cli_command
+def serve_api(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
+) -> None:
+    """Serve the REST API alone (production: several workers behind a proxy)."""
+    uvicorn.run(
+        "runseason.api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        proxy_headers=True,
+    )
+
+
+@serve_app.command("web")
+@cli_command
+def serve_web(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8501,
+) -> None:
+    """Serve the web app with the API mounted at /api (what `runseason start` runs)."""
+    uvicorn.run(
+        "runseason.server:build_app", factory=True, host=host, port=port, log_level="warning"
     )
 
 

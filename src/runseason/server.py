@@ -1,0 +1,37 @@
+"""The platform in one ASGI process: the Streamlit web app at ``/`` and the API at ``/api/v1``.
+
+One origin means the browser's sign-in cookie, set by the API's sign-in page, reaches the web app
+too. ``runseason start`` serves ``build_app`` with uvicorn; ``runseason serve api`` serves the API
+alone for production deployments that scale it separately.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+from starlette.routing import Mount
+
+from runseason.api.app import create_app
+from runseason.config import get_settings
+from runseason.logging import configure_logging
+
+UI_SCRIPT = Path(__file__).resolve().parent / "ui" / "app.py"
+
+
+@asynccontextmanager
+async def _lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
+    # Streamlit prints an access line per request; the platform's own JSON logs are enough.
+    logging.getLogger("uvicorn.access").disabled = True
+    yield {}
+
+
+def build_app() -> Any:
+    """The Streamlit app with the API mounted under ``/api``."""
+    configure_logging(get_settings())
+    api = create_app(prefix="/v1")
+    return st.App(str(UI_SCRIPT), routes=[Mount("/api", app=api)], lifespan=_lifespan)

@@ -1,0 +1,74 @@
+"""Coach · Athlete: the case: readiness, load charts, the plan, notes and the timeline."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from runseason.schemas.cases import NoteCreate
+from runseason.services import analytics, briefing, cases, command_center, plans
+from runseason.ui import runtime
+from runseason.ui.views import fitness_chart, plan_calendar
+
+actor = runtime.actor()
+me = runtime.user()
+unit = runtime.unit_of(me)
+st.title("Athlete")
+
+roster = runtime.call(command_center.get_caseload, actor, page=1, page_size=200, sort="name")
+if roster is None or not roster.items:
+    st.info("No athletes are assigned to you yet.")
+    st.stop()
+names = {r.athlete_id: r.name for r in roster.items}
+chosen = st.session_state.get("athlete_id")
+ids = list(names)
+athlete_id = st.selectbox(
+    "Athlete", ids, index=ids.index(chosen) if chosen in ids else 0, format_func=lambda i: names[i]
+)
+st.session_state["athlete_id"] = athlete_id
+row = next(r for r in roster.items if r.athlete_id == athlete_id)
+
+cols = st.columns(5)
+cols[0].metric("Risk", f"{(row.risk or 0):.0%}", help=runtime.BUCKET_LABELS.get(row.risk_bucket))
+cols[1].metric("Readiness", "-" if row.readiness_score is None else f"{row.readiness_score:.0f}")
+cols[2].metric("Form (TSB)", "-" if row.form is None else f"{row.form:.1f}")
+cols[3].metric("ACWR", "-" if row.acwr is None else f"{row.acwr:.2f}")
+cols[4].metric("Adherence 7 d", "-" if row.adherence_7d is None else f"{row.adherence_7d:.0%}")
+for f in row.top_factors:
+    st.caption(f"• {f.get('name')}: {f.get('threshold', '')} (share {f.get('share', 0):.0%})")
+
+today = runtime.call(briefing.get_briefing, actor, athlete_id, now=runtime.now())
+if today is not None:
+    st.info(f"Today: **{today.title}**: {today.reason}")
+
+load_tab, plan_tab, notes_tab, timeline_tab = st.tabs(["Load", "Plan", "Notes", "Timeline"])
+with load_tab:
+    history = runtime.call(analytics.get_load_history, actor, athlete_id, now=runtime.now())
+    if history is not None:
+        fitness_chart(history)
+with plan_tab:
+    plan = runtime.call(plans.find_active_plan, actor, athlete_id)
+    if plan is None:
+        st.info("No active plan: build one in the plan builder.")
+    else:
+        plan_calendar(plan, unit)
+with notes_tab:
+    with st.form("note", clear_on_submit=True):
+        body = st.text_area("New note", max_chars=4000)
+        shared = st.checkbox("Share with the athlete")
+        if st.form_submit_button("Add note"):
+            note_in = runtime.valid(NoteCreate, body=body, shared_with_athlete=shared)
+            added = note_in and runtime.call(
+                cases.add_note, actor, athlete_id, note_in, now=runtime.now()
+            )
+            if added:
+                st.success("Note added.")
+    for note in runtime.call(cases.list_notes, actor, athlete_id) or []:
+        st.write(f"**{note.created_at:%d %b %Y}**{' (shared)' if note.shared_with_athlete else ''}")
+        st.write(note.body)
+with timeline_tab:
+    page = st.number_input("Page", 1, 10_000, 1, key="timeline_page")
+    events = runtime.call(cases.get_timeline, actor, athlete_id, page=int(page), page_size=30)
+    if events is not None:
+        for e in events.items:
+            st.write(f"`{e.occurred_at:%d %b %H:%M}` **{e.kind}**: {e.title}")
+        st.caption(f"{events.total} events")

@@ -1,0 +1,39 @@
+"""Coach · Session library: browse, filter and preview the templates."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from runseason.domain.library import ALL_PHASES, builtin_templates
+from runseason.services import library
+from runseason.ui import runtime
+
+actor = runtime.actor()
+st.title("Session library")
+CATEGORIES = ["all", *sorted({t.category for t in builtin_templates()})]
+cols = st.columns([2, 1, 1, 1])
+search = cols[0].text_input("Search", max_chars=100)
+category = cols[1].selectbox("Category", CATEGORIES)
+phase = cols[2].selectbox("Phase", ["all", *ALL_PHASES])
+page = cols[3].number_input("Page", 1, 1000, 1)
+found = runtime.call(
+    library.list_templates,
+    actor,
+    category=None if category == "all" else category,
+    phase=None if phase == "all" else phase,
+    search=search or None,
+    page=int(page),
+    page_size=25,
+)
+if found is not None:
+    st.caption(f"{found.total} templates")
+    for t in found.items:
+        with st.expander(
+            f"{'🔥' if t.is_hard else '🌿'} {t.name} · {t.category} · RPE {t.rpe_target:g}"
+        ):
+            st.write(t.purpose)
+            st.caption(
+                f"Phases: {', '.join(t.phases)} · about {runtime.duration(t.estimated_duration_s)}"
+                f" · load {t.estimated_load:.0f}"
+            )
+            st.json(t.structure, expanded=False)

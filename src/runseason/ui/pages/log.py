@@ -1,0 +1,91 @@
+"""Athlete · Log a session: by hand or from a device file (FIT, GPX, TCX)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pandas as pd
+import streamlit as st
+
+from runseason.domain import units
+from runseason.domain.dates import local_date
+from runseason.schemas.training import TrainingLogCreate
+from runseason.services import training
+from runseason.ui import runtime
+
+actor = runtime.actor()
+me = runtime.user()
+unit = runtime.unit_of(me)
+athlete_id = actor.athlete_id or 0
+today = local_date(runtime.now(), me.timezone)
+st.title("Log a session")
+
+by_hand, from_file = st.tabs(["By hand", "From a device file"])
+with by_hand, st.form("log", clear_on_submit=True):
+    day = st.date_input("Date", value=today, max_value=today, min_value=today - timedelta(days=60))
+    cols = st.columns(3)
+    minutes = cols[0].number_input("Duration (minutes)", 1.0, 24 * 60.0, value=45.0)
+    dist = cols[1].number_input(f"Distance ({unit})", 0.0, 400.0, value=None, step=0.1)
+    rpe = cols[2].slider("Effort (RPE 0-10)", 0, 10, 4)
+    cols = st.columns(3)
+    avg_hr = cols[0].number_input("Average HR", 25, 250, value=None)
+    feel = cols[1].select_slider("How it felt", options=[1, 2, 3, 4, 5], value=3)
+    pain = cols[2].slider("Pain (0 = none)", 0, 10, 0)
+    notes = st.text_area("Notes", max_chars=4000)
+    if st.form_submit_button("Save session", type="primary"):
+        data = runtime.valid(
+            TrainingLogCreate,
+            local_date=day,
+            duration_s=minutes * 60,
+            distance_m=units.distance_from(dist, unit) if dist else None,
+            rpe=rpe,
+            avg_hr=avg_hr,
+            feel=feel,
+            pain_severity=pain or None,
+            notes=notes or None,
+        )
+        saved = data and runtime.call(
+            training.log_session, actor, athlete_id, data, now=runtime.now()
+        )
+        if saved:
+            st.success(f"Saved: load {saved.load:.0f} ({saved.load_model} model).")
+
+with from_file:
+    upload = st.file_uploader("Activity file", type=["fit", "gpx", "tcx"])
+    if upload is not None and st.button("Import", type="primary"):
+        with st.spinner("Reading the file..."):
+            saved = runtime.call(
+                training.import_activity,
+                actor,
+                athlete_id,
+                upload.name,
+                upload.getvalue(),
+                now=runtime.now(),
+            )
+        if saved is not None:
+            st.success(
+                f"Imported {saved.local_date}: {runtime.duration(saved.duration_s)}, "
+                f"{runtime.distance(saved.distance_m, unit)}, load {saved.load:.0f}."
+            )
+
+st.subheader("Recent sessions")
+page = st.number_input("Page", 1, 10_000, 1, key="log_page")
+logs = runtime.call(training.list_logs, actor, athlete_id, page=int(page), page_size=20)
+if logs is not None and logs.items:
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "date": [x.local_date for x in logs.items],
+                "duration": [runtime.duration(x.duration_s) for x in logs.items],
+                "distance": [runtime.distance(x.distance_m, unit) for x in logs.items],
+                "RPE": [x.rpe for x in logs.items],
+                "load": [round(x.load) for x in logs.items],
+                "source": [x.source for x in logs.items],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(f"{logs.total} sessions in all")
+elif logs is not None:
+    st.info("No sessions yet.")

@@ -1,0 +1,69 @@
+"""Admin · Organization: accounts, invitations with a temporary password, coach assignments."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from runseason.schemas.accounts import UserCreate
+from runseason.services import users
+from runseason.ui import runtime
+
+actor = runtime.actor()
+st.title("Organization")
+
+with st.form("new-user", clear_on_submit=True):
+    st.subheader("Invite someone")
+    cols = st.columns(3)
+    name = cols[0].text_input("Full name", max_chars=200)
+    email = cols[1].text_input("Email", max_chars=254)
+    role = cols[2].selectbox("Role", ["athlete", "coach", "admin"])
+    coaches = runtime.call(users.list_users, actor, page=1, page_size=200, role="coach")
+    coach_ids = {c.id: c.full_name for c in (coaches.items if coaches else [])}
+    coach = st.selectbox(
+        "Head coach (athletes)",
+        [None, *coach_ids],
+        format_func=lambda c: "-" if c is None else coach_ids[c],
+    )
+    if st.form_submit_button("Create account", type="primary"):
+        data = runtime.valid(
+            UserCreate,
+            email=email,
+            full_name=name,
+            role=role,
+            coach_id=coach if role == "athlete" else None,
+        )
+        if data is not None:
+            created = runtime.call(users.create_user, actor, data, now=runtime.now())
+            if created is not None:
+                st.success(
+                    f"Created {created.user.email}. Temporary password (shown once): "
+                    f"`{created.temporary_password}`"
+                )
+
+st.subheader("Accounts")
+filters = st.columns(2)
+role_filter = filters[0].selectbox("Role", ["all", "admin", "coach", "athlete"])
+page = filters[1].number_input("Page", 1, 10_000, 1)
+listed = runtime.call(
+    users.list_users,
+    actor,
+    page=int(page),
+    page_size=50,
+    role=None if role_filter == "all" else role_filter,
+)
+if listed is not None:
+    st.dataframe(
+        [
+            {
+                "name": u.full_name,
+                "email": u.email,
+                "role": u.role,
+                "active": u.is_active,
+                "last sign-in": u.last_login_at,
+            }
+            for u in listed.items
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(f"{listed.total} accounts")

@@ -1,0 +1,50 @@
+"""Organization settings: automation mode, guardrail and SLA hours (admins change them)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from runseason.services import coaching_settings
+from runseason.ui import runtime
+
+actor = runtime.actor()
+st.title("Settings")
+current = runtime.call(coaching_settings.get_organization_settings, actor)
+if current is None:
+    st.stop()
+editable = actor.role == "admin"
+if not editable:
+    st.caption("Only an admin can change these; you see what applies to your athletes.")
+risk = current.risk
+iv = current.interventions
+with st.form("settings"):
+    mode = st.selectbox(
+        "Automation mode",
+        ["manual", "assisted", "automatic"],
+        index=["manual", "assisted", "automatic"].index(current.automation_mode),
+        disabled=not editable,
+    )
+    guardrail = st.slider(
+        "Guardrail: never apply automatically above this risk",
+        0.5,
+        1.0,
+        float(risk.guardrail),
+        0.01,
+        disabled=not editable,
+    )
+    fresh = st.number_input(
+        "SLA: fresh for (hours)", 1, 168, int(iv.sla_fresh_hours), disabled=not editable
+    )
+    overdue = st.number_input(
+        "SLA: overdue after (hours)", 2, 336, int(iv.sla_overdue_hours), disabled=not editable
+    )
+    if st.form_submit_button("Save", disabled=not editable):
+        changes = {
+            "automation_mode": mode,
+            "risk": {"guardrail": guardrail},
+            "interventions": {"sla_fresh_hours": fresh, "sla_overdue_hours": overdue},
+        }
+        if runtime.call(coaching_settings.update_organization_settings, actor, changes):
+            st.success("Saved.")
+with st.expander("All coaching settings"):
+    st.json(current.model_dump(mode="json"), expanded=False)

@@ -1,0 +1,99 @@
+"""Views more than one page draws: the plan calendar and the fitness chart."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from runseason.domain import units
+from runseason.schemas.briefing import LoadHistoryRead
+from runseason.schemas.plans import PlanRead
+from runseason.ui import runtime
+
+STATUS_COLOURS = {
+    "completed": "🟢",
+    "partial": "🟡",
+    "missed": "🔴",
+    "planned": "⚪",
+    "skipped": "🔴",
+    "modified": "🔵",
+}
+
+
+def plan_calendar(plan: PlanRead, unit: units.Unit, *, max_weeks: int = 60) -> None:
+    """The plan as a week-by-week table with compliance colours."""
+    st.caption(
+        f"{plan.name}: {plan.start_date} to {plan.end_date}, {plan.weeks} weeks, "
+        f"version {plan.version}"
+    )
+    weeks = {w.id: w for w in plan.week_list}
+    by_week: dict[int, list[str]] = {}
+    for s in plan.sessions:
+        index = (s.scheduled_date - plan.start_date).days // 7
+        mark = STATUS_COLOURS.get(s.status, "⚪")
+        by_week.setdefault(index, []).append(
+            f"{mark} {s.scheduled_date:%a %d %b} · {s.title} · "
+            + runtime.duration(s.planned_duration_s)
+        )
+    rows = []
+    for week in sorted(weeks.values(), key=lambda w: w.week_index)[:max_weeks]:
+        rows.append(
+            {
+                "week": week.week_index + 1,
+                "starts": week.start_date,
+                "phase": week.phase + (" (cutback)" if week.is_cutback else ""),
+                "volume": runtime.distance(week.target_distance_m, unit),
+                "sessions": "\n".join(by_week.get(week.week_index, [])),
+            }
+        )
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", row_height=110)
+    st.caption("🟢 done · 🟡 partly · 🔴 missed · ⚪ to come · 🔵 changed by the coach")
+
+
+def fitness_chart(history: LoadHistoryRead) -> None:
+    """Fitness (CTL), fatigue (ATL) and form (TSB) over time, and the weekly volume."""
+    if not history.days:
+        st.info("No training recorded yet.")
+        return
+    frame = pd.DataFrame(
+        {
+            "day": [d.day for d in history.days],
+            "fitness": [d.ctl for d in history.days],
+            "fatigue": [d.atl for d in history.days],
+            "form": [d.form for d in history.days],
+        }
+    ).melt("day", var_name="measure", value_name="value")
+    chart = (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(
+            x=alt.X("day:T", title=None),
+            y=alt.Y("value:Q", title="stress points"),
+            color=alt.Color("measure:N", title=None),
+            tooltip=["day:T", "measure:N", alt.Tooltip("value:Q", format=".1f")],
+        )
+        .properties(height=260, title="Fitness, fatigue and form")
+    )
+    st.altair_chart(chart, width="stretch")
+    if history.weeks:
+        weeks = pd.DataFrame(
+            {
+                "week": [w.week_start for w in history.weeks],
+                "load": [w.load for w in history.weeks],
+                "planned": [w.planned_load for w in history.weeks],
+            }
+        )
+        bars = (
+            alt.Chart(weeks)
+            .mark_bar()
+            .encode(
+                x=alt.X("week:T", title=None),
+                y=alt.Y("load:Q", title="weekly load"),
+                tooltip=["week:T", alt.Tooltip("load:Q", format=".0f"), "planned:Q"],
+            )
+            .properties(height=180, title="Weekly load")
+        )
+        st.altair_chart(bars, width="stretch")
+    if history.caution:
+        st.caption(history.caution)
