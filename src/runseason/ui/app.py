@@ -20,13 +20,13 @@ found = runtime.signed_in()
 if found is None:
     st.title("Run Season Command")
     st.write("The coaching platform for running. Sign in to see your day.")
-    st.link_button("Sign in", runtime.SIGNIN_URL, type="primary")
+    runtime.same_tab_link("Sign in", runtime.SIGNIN_URL, primary=True)
     st.stop()
 
 actor, account = found
 with st.sidebar:
     st.caption(f"Signed in as **{account.full_name}** ({account.role})")
-    st.link_button("Sign out", runtime.SIGNOUT_URL)
+    runtime.same_tab_link("Sign out", runtime.SIGNOUT_URL)
 
 if account.must_change_password:
     pages = {"Account": [_page("profile", "Change your password", "🔑", default=True)]}

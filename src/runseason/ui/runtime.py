@@ -34,6 +34,16 @@ TEST_USER_KEY = "test_user_id"  # honoured only when RUNSEASON_ENV=test (AppTest
 T = TypeVar("T")
 
 
+def same_tab_link(label: str, url: str, *, primary: bool = False) -> None:
+    """A link that opens in this tab (Streamlit's link button opens a new one)."""
+    colour = "#d9480f" if primary else "#495057"
+    st.markdown(
+        f'<a href="{url}" target="_self" style="display:inline-block;padding:.45rem 1rem;'
+        f'border-radius:.5rem;background:{colour};color:#fff;text-decoration:none">{label}</a>',
+        unsafe_allow_html=True,
+    )
+
+
 def now() -> datetime:
     """The clock of this script run."""
     return utcnow()
@@ -82,7 +92,7 @@ def actor() -> Actor:
     found = signed_in()
     if found is None:
         st.error("Your session has ended. Sign in again.")
-        st.link_button("Sign in", SIGNIN_URL)
+        same_tab_link("Sign in", SIGNIN_URL, primary=True)
         st.stop()
     return found[0]
 
