@@ -9,8 +9,8 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import AthleteSnapshot, CheckIn, DailyMetric
-from runseason.errors import Conflict, InvalidInput
+from runseason.db.models import AthleteSnapshot, AuditLog, CheckIn, DailyMetric
+from runseason.errors import InvalidInput
 from runseason.schemas.checkins import CheckInCreate
 from runseason.services import checkins
 from tests.factories import NOW, World, actor
@@ -59,15 +59,23 @@ def test_out_of_range_check_ins_are_refused_at_the_boundary(fields: dict[str, ob
         CheckInCreate.model_validate(fields)
 
 
-def test_a_second_check_in_the_same_day_is_a_conflict_and_writes_nothing(
+def test_a_second_check_in_the_same_day_updates_the_first_and_is_audited(
     db: Session, world: World
 ) -> None:
     me = actor(db, world.user_of(world.greta, db))
-    checkins.submit_checkin(db, me, world.greta.id, good(), now=NOW)
-    with pytest.raises(Conflict, match="already a check-in"):
-        checkins.submit_checkin(db, me, world.greta.id, good(energy=1), now=NOW)
+    first = checkins.submit_checkin(db, me, world.greta.id, good(), now=NOW)
+    second = checkins.submit_checkin(db, me, world.greta.id, good(energy=1), now=NOW)
+    assert second.id == first.id
+    assert second.energy == 1
+    assert second.readiness_score is not None
+    assert first.readiness_score is not None
+    assert second.readiness_score < first.readiness_score
     count = db.scalar(select(func.count()).where(CheckIn.athlete_id == world.greta.id))
     assert count == 1
+    trail = db.scalars(
+        select(AuditLog).where(AuditLog.entity == "check_ins", AuditLog.action == "update")
+    ).all()
+    assert any(r.changes.get("energy", [None, None])[1] == 1 for r in trail)
 
 
 def test_back_dating_is_limited_and_the_future_refused(db: Session, world: World) -> None:

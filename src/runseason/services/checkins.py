@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from runseason.db.models import Athlete, CheckIn, ReadinessScore
 from runseason.domain.dates import local_date
 from runseason.domain.readiness import CheckInValues, Readiness, readiness
-from runseason.errors import Conflict, InvalidInput
+from runseason.errors import InvalidInput
 from runseason.schemas.checkins import CheckInCreate, CheckInRead
 from runseason.schemas.common import Page
 from runseason.services import metrics
@@ -95,15 +95,23 @@ def _store_score(session: Session, row: CheckIn, result: Readiness) -> Readiness
 def submit_checkin(
     session: Session, actor: Actor, athlete_id: int, data: CheckInCreate, *, now: datetime
 ) -> CheckInRead:
-    """Store today's (or a recent day's) check-in, score its readiness and refresh metrics."""
+    """Store today's (or a recent day's) check-in, score its readiness and refresh metrics.
+
+    One check-in per athlete and local date: submitting again the same day updates that one (the
+    audit trail keeps what it said before), it never adds a second.
+    """
     athlete = get_athlete(session, actor, athlete_id, write=True)
     settings = effective_settings(session, athlete.organization_id)
     day = _target_date(athlete, data, now, settings.checkin_backdate_days)
-    exists = session.scalar(
-        select(CheckIn.id).where(CheckIn.athlete_id == athlete.id, CheckIn.local_date == day)
+    existing = session.scalar(
+        select(CheckIn).where(CheckIn.athlete_id == athlete.id, CheckIn.local_date == day)
     )
-    if exists:
-        raise Conflict(f"There is already a check-in for {day}; edit it instead.", detail=exists)
+    if existing is not None:
+        for name, value in data.model_dump(exclude={"local_date"}).items():
+            setattr(existing, name, value)
+        existing.submitted_at = now
+        session.flush()
+        return _score_and_refresh(session, athlete, existing, now)
     row = CheckIn(
         organization_id=athlete.organization_id,
         athlete_id=athlete.id,
