@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -118,6 +120,26 @@ def serve_web(
     uvicorn.run(
         "runseason.server:build_app", factory=True, host=host, port=port, log_level="warning"
     )
+
+
+@app.command("bench")
+def bench(
+    smoke: Annotated[bool, typer.Option(help="Tiny sizes: prove the suite runs.")] = False,
+    output: Annotated[
+        Path | None, typer.Option(help="Folder for latest.json (default bench/results).")
+    ] = None,
+    cases: Annotated[str, typer.Option(help="Comma-separated case names, or all.")] = "all",
+) -> None:
+    """Run the benchmark suite (bench/run.py in a checkout) and record the figures."""
+    script = Path.cwd() / "bench" / "run.py"
+    if not script.exists():
+        raise fail("the benchmark suite lives in a checkout: run this from the repository root")
+    args = [sys.executable, str(script), "--cases", cases]
+    if smoke:
+        args.append("--smoke")
+    if output is not None:
+        args += ["--output", str(output)]
+    raise typer.Exit(subprocess.run(args, check=False).returncode)  # noqa: S603 (our own script)
 
 
 def main() -> None:

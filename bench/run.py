@@ -1,0 +1,674 @@
+"""The benchmark suite: speed and scale measured as ratios against baselines taken in the same run.
+
+Run it with ``make bench`` (or ``runseason bench``); ``--smoke`` runs tiny sizes to prove the suite
+works (CI does this). Results go to ``<output>/latest.json`` and, for a full run, a table in
+``BENCHMARKS.md``. PostgreSQL is measured too when ``RUNSEASON_BENCH_DATABASE_URL`` is set.
+
+Every case runs a warm-up, then several repetitions; the median and the 95th percentile are quoted.
+Nothing here is asserted: figures are recorded, and targets are shown beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("RUNSEASON_ENV", "test")  # AppTest signs in through the test-only hook
+os.environ.setdefault("RUNSEASON_LOG_LEVEL", "WARNING")
+
+import httpx
+import numpy as np
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from runseason.config import reset_settings_cache
+from runseason.db import migrate
+from runseason.db.models import Athlete, User
+from runseason.db.session import (
+    create_db_engine,
+    make_session_factory,
+    use_session_factory,
+)
+from runseason.demo.bulk import seed_bulk
+from runseason.domain import training_load
+from runseason.domain.library import builtin_templates
+from runseason.domain.periodization import build_plan
+from runseason.domain.plan_model import PlanRequest
+from runseason.schemas.accounts import OrganizationCreate, UserCreate
+from runseason.services import command_center, metrics, organizations, users
+from runseason.services.access import actor_for_user
+
+ROOT = Path(__file__).resolve().parents[1]
+NOW = datetime.now(UTC).replace(microsecond=0)
+PASSWORD = "bench password " + secrets.token_hex(4)
+
+
+@dataclass
+class Record:
+    """One measured case."""
+
+    name: str
+    database: str
+    size: str
+    median_ms: float
+    p95_ms: float
+    baseline: str | None = None
+    baseline_median_ms: float | None = None
+    ratio: float | None = None
+    target: str = ""
+    extra: dict[str, Any] | None = None
+
+
+def timed(func: Callable[[], object], repeat: int, warmup: int = 1) -> list[float]:
+    """Milliseconds of ``repeat`` runs after ``warmup`` runs."""
+    for _ in range(warmup):
+        func()
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def med(values: list[float]) -> float:
+    return round(statistics.median(values), 2)
+
+
+def p95(values: list[float]) -> float:
+    return round(float(np.percentile(values, 95)), 2)
+
+
+@contextmanager
+def database(kind: str, workdir: Path) -> Iterator[str]:
+    """A fresh, migrated database: a SQLite file, or a new PostgreSQL database beside the URL."""
+    if kind == "sqlite":
+        url = f"sqlite:///{workdir / f'bench-{secrets.token_hex(3)}.db'}"
+        engine = create_db_engine(url)
+        migrate.upgrade(engine)
+        engine.dispose()
+        yield url
+        return
+    base = make_url(os.environ["RUNSEASON_BENCH_DATABASE_URL"])
+    name = f"rs_bench_{secrets.token_hex(4)}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = base.set(database=name).render_as_string(hide_password=False)
+    try:
+        engine = create_db_engine(url)
+        migrate.upgrade(engine)
+        engine.dispose()
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _session(url: str) -> tuple[Session, Callable[[], None]]:
+    engine = create_db_engine(url)
+    factory = make_session_factory(engine)
+    use_session_factory(factory)
+    session = factory()
+
+    def close() -> None:
+        session.close()
+        use_session_factory(None)
+        engine.dispose()
+
+    return session, close
+
+
+# ---------------------------------------------------------------- cases
+
+
+def case_plan_build(repeat: int) -> Record:
+    start = date(2027, 1, 4)
+    request = PlanRequest(
+        race_distance_m=42195.0,
+        race_date=start + timedelta(weeks=48) - timedelta(days=1),
+        start_date=start,
+        weeks=None,
+        current_weekly_distance_m=50_000.0,
+        level="intermediate",
+        available_weekdays=frozenset({0, 1, 3, 5, 6}),
+        unavailable_dates=frozenset(),
+        long_run_weekday=6,
+        easy_pace_s_per_km=330.0,
+        goal_time_s=None,
+    )
+    catalogue = tuple(t.catalogue_entry() for t in builtin_templates())
+    times = timed(lambda: build_plan(request, catalogue, today=start), repeat)
+    sessions = sum(len(w.sessions) for w in build_plan(request, catalogue, today=start).weeks)
+    return Record(
+        "plan-build",
+        "-",
+        f"48 weeks, {sessions} sessions",
+        med(times),
+        p95(times),
+        target="<= 50 ms",
+    )
+
+
+def case_caseload(url: str, db_name: str, sizes: list[int], days: int, repeat: int) -> list[Record]:
+    return [_caseload_one(url, db_name, size, days, repeat) for size in sizes]
+
+
+def _caseload_one(url: str, db_name: str, size: int, days: int, repeat: int) -> Record:
+    session, close = _session(url)
+    history = days if size <= 2000 else min(days, 30)
+    started = time.perf_counter()
+    result = seed_bulk(
+        session,
+        athletes=size,
+        coaches=max(1, size // 200),
+        days=history,
+        seed=size,
+        today=NOW,
+        slug=f"caseload-{size}",
+    )
+    session.commit()
+    seeded_s = round(time.perf_counter() - started, 1)
+    admin_id = _admin(session, result.organization_id)
+    admin = session.get(User, admin_id)
+    assert admin is not None
+    actor = actor_for_user(session, admin)
+
+    def view(a: Any = actor) -> object:
+        try:
+            return command_center.get_caseload(session, a, page=1, page_size=50, sort="risk")
+        finally:
+            session.rollback()
+
+    raw_sql = text(
+        "SELECT a.id, a.display_name, s.* FROM athletes a "
+        "LEFT JOIN athlete_snapshots s ON s.athlete_id = a.id "
+        "WHERE a.organization_id = :org AND a.is_active "
+        "ORDER BY s.risk DESC, a.display_name, a.id LIMIT 50"
+    )
+    engine = session.get_bind()
+
+    def raw(org: int = result.organization_id) -> object:
+        with engine.connect() as connection:
+            return connection.execute(raw_sql, {"org": org}).all()
+
+    times = timed(view, repeat)
+    base = timed(raw, repeat)
+    target = "<= 150 ms at 2,000; <= 400 ms at 20,000; <= 3x raw"
+    record = Record(
+        "caseload",
+        db_name,
+        f"{size} athletes, {history} days",
+        med(times),
+        p95(times),
+        "raw SQL read of the same rows",
+        med(base),
+        round(med(times) / med(base), 2),
+        target,
+        {"seed_seconds": seeded_s, "metric_rows": result.metric_rows},
+    )
+    close()
+    return record
+
+
+def _admin(session: Session, org_id: int) -> int:
+    created = users.create_user(
+        session,
+        None,
+        UserCreate(email=f"admin{org_id}@bench.example.com", full_name="Bench Admin", role="admin"),
+        now=NOW,
+        organization_id=org_id,
+        password=PASSWORD,
+    )
+    session.commit()
+    return created.user.id
+
+
+def case_command_center(url: str, db_name: str, athletes: int, repeat: int) -> Record:
+    session, close = _session(url)
+    result = seed_bulk(
+        session,
+        athletes=athletes,
+        coaches=1,
+        days=30,
+        seed=7,
+        today=NOW,
+        slug="command-center",
+        with_metrics=False,
+    )
+    session.commit()
+    coach = session.get(User, result.coach_user_ids[0])
+    assert coach is not None
+    actor = actor_for_user(session, coach)
+
+    def view() -> object:
+        try:
+            return command_center.get_command_center(session, actor, now=NOW, page_size=25)
+        finally:
+            session.rollback()
+
+    raw_sql = text(
+        "SELECT i.* FROM interventions i JOIN coach_assignments c ON c.athlete_id = i.athlete_id "
+        "AND c.coach_id = :coach AND c.ended_at IS NULL "
+        "WHERE i.organization_id = :org AND i.status IN ('open', 'acknowledged') "
+        "ORDER BY i.opened_at LIMIT 25"
+    )
+    engine = session.get_bind()
+    params = {"coach": coach.id, "org": result.organization_id}
+    times = timed(view, repeat)
+
+    def raw() -> object:
+        with engine.connect() as connection:
+            return connection.execute(raw_sql, params).all()
+
+    base = timed(raw, repeat)
+    close()
+    return Record(
+        "command-center",
+        db_name,
+        f"1 coach, {athletes} athletes, {result.interventions} open",
+        med(times),
+        p95(times),
+        "raw SQL read of the open interventions",
+        med(base),
+        round(med(times) / med(base), 2),
+        "<= 100 ms; <= 3x baseline",
+    )
+
+
+def case_metrics(url: str, db_name: str, athletes: int, days: int, repeat: int) -> list[Record]:
+    session, close = _session(url)
+    result = seed_bulk(
+        session,
+        athletes=athletes,
+        coaches=1,
+        days=days,
+        seed=3,
+        today=NOW,
+        slug="metrics",
+        with_logs=True,
+    )
+    session.commit()
+    back = NOW.date() - timedelta(days=days - 30)
+    ids = result.athlete_ids
+
+    def one() -> None:
+        metrics.refresh_after_change(session, ids[0], back, now=NOW)
+        session.flush()
+
+    one_times = timed(one, repeat)
+    started = time.perf_counter()
+    for athlete_id in ids:
+        metrics.refresh_after_change(session, athlete_id, back, now=NOW)
+    session.commit()
+    all_ms = (time.perf_counter() - started) * 1000
+    loads = np.random.default_rng(1).uniform(0, 200, days).tolist()
+    numpy_ms = timed(lambda: [training_load.series(loads) for _ in ids], 1)
+    close()
+    return [
+        Record(
+            "metrics-recompute (one athlete)",
+            db_name,
+            f"{days} days, edit {days - 30} days back",
+            med(one_times),
+            p95(one_times),
+            target="<= 20 ms",
+        ),
+        Record(
+            "metrics-recompute (all)",
+            db_name,
+            f"{athletes} athletes x {days} days",
+            round(all_ms, 1),
+            round(all_ms, 1),
+            "numpy arithmetic, no database",
+            med(numpy_ms),
+            round(all_ms / med(numpy_ms), 1),
+            "<= 5 s for 2,000 x 2 years",
+        ),
+    ]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def api_server(url: str) -> Iterator[str]:
+    port = _free_port()
+    env = {**os.environ, "RUNSEASON_DATABASE_URL": url, "RUNSEASON_ENV": "dev"}
+    env["RUNSEASON_SECURITY__API_RATE_PER_USER"] = "100000/minute"
+    cmd = [str(Path(sys.executable).parent / "runseason"), "serve", "api", "--port", str(port)]
+    process = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                if httpx.get(f"{base}/api/v1/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _open_loop(call: Callable[[httpx.Client], int], rate: float, seconds: float) -> list[float]:
+    """Send at a fixed rate whatever the answers' speed; latency counts from the scheduled time."""
+    latencies: list[float] = []
+    errors = 0
+    codes: dict[int, int] = {}
+    lock = threading.Lock()
+    start = time.perf_counter()
+    total = int(rate * seconds)
+    local = threading.local()
+
+    def fire(scheduled: float) -> None:
+        nonlocal errors
+        client = getattr(local, "client", None)
+        if client is None:
+            client = local.client = httpx.Client(timeout=10)
+        status = call(client)
+        with lock:
+            latencies.append((time.perf_counter() - scheduled) * 1000)
+            if status >= 400:
+                errors += 1
+                codes[status] = codes.get(status, 0) + 1
+
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        for i in range(total):
+            scheduled = start + i / rate
+            delay = scheduled - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            pool.submit(fire, scheduled)
+    if errors:
+        print(f"  warning: {errors} error responses {codes}", file=sys.stderr)
+    return latencies
+
+
+def _throughput(call: Callable[[httpx.Client], int], seconds: float, workers: int = 16) -> float:
+    done = 0
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def worker() -> None:
+        nonlocal done
+        with httpx.Client(timeout=10) as client:
+            while time.perf_counter() < stop:
+                call(client)
+                with lock:
+                    done += 1
+
+    threads = [threading.Thread(target=worker) for _ in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return round(done / seconds, 1)
+
+
+def case_checkin_api(url: str, db_name: str, rate: float, seconds: float) -> list[Record]:
+    session, close = _session(url)
+    org = organizations.create_organization(
+        session, OrganizationCreate(name="API bench", slug="api-bench")
+    )
+    emails = []
+    for i in range(10):
+        email = f"runner{i}@api-bench.example.com"
+        users.create_user(
+            session,
+            None,
+            UserCreate(email=email, full_name=f"Runner {i}", role="athlete"),
+            now=NOW,
+            organization_id=org.id,
+            password=PASSWORD,
+        )
+        emails.append(email)
+    session.commit()
+    ids = {
+        u.email: a
+        for u, a in session.execute(
+            select(User, Athlete.id).join(Athlete, Athlete.user_id == User.id)
+        ).all()
+    }
+    close()
+    with api_server(url) as base:
+        tokens = []
+        for email in emails:
+            r = httpx.post(f"{base}/api/v1/auth/login", json={"email": email, "password": PASSWORD})
+            tokens.append((ids[email], {"Authorization": f"Bearer {r.json()['access_token']}"}))
+        counter = iter(range(10**9))
+
+        def checkin(client: httpx.Client) -> int:
+            athlete_id, headers = tokens[next(counter) % len(tokens)]
+            body = {"sleep_quality": 3, "energy": 4, "recovery": 3, "stress": 4}
+            return client.post(
+                f"{base}/api/v1/athletes/{athlete_id}/checkins", json=body, headers=headers
+            ).status_code
+
+        def one_row(client: httpx.Client) -> int:
+            return client.get(f"{base}/api/v1/me", headers=tokens[0][1]).status_code
+
+        def constant(client: httpx.Client) -> int:
+            return client.get(f"{base}/api/v1/healthz").status_code
+
+        latencies = _open_loop(checkin, rate, seconds)
+        floor = _open_loop(one_row, rate, seconds)
+        window = max(2.0, seconds / 4)
+        peak = _throughput(checkin, window)
+        peak_row = _throughput(one_row, window)
+        peak_const = _throughput(constant, window)
+    return [
+        Record(
+            "checkin-api (latency)",
+            db_name,
+            f"{rate:.0f} req/s for {seconds:.0f} s, open loop",
+            med(latencies),
+            p95(latencies),
+            "GET /me (one row) at the same rate",
+            med(floor),
+            round(p95(latencies) / max(p95(floor), 0.01), 2),
+            "p95 <= 50 ms at 100/s",
+        ),
+        Record(
+            "checkin-api (max throughput)",
+            db_name,
+            "16 closed-loop clients",
+            round(1000 / peak, 2) if peak else 0.0,
+            0.0,
+            "one-row endpoint throughput",
+            round(1000 / peak_row, 2) if peak_row else None,
+            round(peak / peak_row, 2) if peak_row else None,
+            ">= 50% of the one-row baseline",
+            {"checkin_rps": peak, "one_row_rps": peak_row, "constant_rps": peak_const},
+        ),
+    ]
+
+
+def case_ui_pages(url: str, db_name: str, athletes: int, repeat: int) -> list[Record]:
+    from streamlit.testing.v1 import AppTest  # noqa: PLC0415
+
+    session, close = _session(url)
+    result = seed_bulk(
+        session,
+        athletes=athletes,
+        coaches=1,
+        days=60,
+        seed=9,
+        today=NOW,
+        slug="ui-bench",
+    )
+    session.commit()
+    coach_id = result.coach_user_ids[0]
+    close()
+    engine = create_db_engine(url)
+    use_session_factory(make_session_factory(engine))
+    app = str(ROOT / "src" / "runseason" / "ui" / "app.py")
+    pages = ROOT / "src" / "runseason" / "ui" / "pages"
+    out = []
+    for page in ("command_center", "caseload"):
+        at = AppTest.from_file(app, default_timeout=120)
+        at.session_state["test_user_id"] = coach_id
+        at.run()
+        at.switch_page(str(pages / f"{page}.py"))
+
+        def run(at: AppTest = at) -> None:
+            at.run()
+            if at.exception:
+                raise RuntimeError(at.exception[0].message)
+
+        times = timed(run, repeat)
+        out.append(
+            Record(
+                f"ui-pages ({page})",
+                db_name,
+                f"{athletes} athletes",
+                med(times),
+                p95(times),
+                target="<= 300 ms per run",
+            )
+        )
+    tracemalloc.start()
+    before = tracemalloc.take_snapshot()
+    at = AppTest.from_file(app, default_timeout=120)
+    at.session_state["test_user_id"] = coach_id
+    at.run()
+    after = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    grown = sum(s.size_diff for s in after.compare_to(before, "filename")) / 1e6
+    out.append(
+        Record(
+            "ui-pages (session memory)",
+            db_name,
+            "one idle session",
+            round(grown, 1),
+            round(grown, 1),
+            target="<= 30 MB per session (figure in MB, not ms)",
+        )
+    )
+    use_session_factory(None)
+    engine.dispose()
+    return out
+
+
+# ---------------------------------------------------------------- report
+
+
+def _or_dash(value: float | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def write_markdown(records: list[Record], path: Path) -> None:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {NOW:%Y-%m-%d} on {platform.machine()} with {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, by `make bench` (`bench/run.py`). Medians after a "
+        "warm-up; ratios are taken against a baseline measured in the same run, because the "
+        "machine is shared and absolute times drift.",
+        "",
+        "| case | database | size | median ms | p95 ms | baseline | baseline ms | ratio | target |",
+        "| --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |",
+    ]
+    for r in records:
+        lines.append(
+            f"| {r.name} | {r.database} | {r.size} | {r.median_ms} | {r.p95_ms} | "
+            f"{r.baseline or '-'} | {_or_dash(r.baseline_median_ms)} "
+            f"| {_or_dash(r.ratio)} | {r.target} |"
+        )
+    extras = [r for r in records if r.extra]
+    if extras:
+        lines += ["", "Details:", ""]
+        lines += [f"- {r.name} ({r.database}, {r.size}): {json.dumps(r.extra)}" for r in extras]
+    notes = ROOT / "bench" / "NOTES.md"
+    if notes.exists():
+        lines += ["", notes.read_text(encoding="utf-8").strip()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes: prove the suite runs")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument("--cases", default="all", help="comma-separated subset of case names")
+    args = parser.parse_args(argv)
+    args.output.mkdir(parents=True, exist_ok=True)
+    wanted = set(args.cases.split(",")) if args.cases != "all" else None
+
+    def want(name: str) -> bool:
+        return wanted is None or name in wanted
+
+    smoke = args.smoke
+    repeat = 3 if smoke else 15
+    kinds = ["sqlite"] + (["postgresql"] if os.environ.get("RUNSEASON_BENCH_DATABASE_URL") else [])
+    records: list[Record] = []
+    if want("plan-build"):
+        records.append(case_plan_build(repeat))
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in kinds:
+            reset_settings_cache()
+            if want("caseload"):
+                sizes = [50] if smoke else [200, 2000, 20000]
+                with database(kind, Path(tmp)) as url:
+                    records += case_caseload(url, kind, sizes, 30 if smoke else 365, repeat)
+            if want("command-center"):
+                with database(kind, Path(tmp)) as url:
+                    records.append(case_command_center(url, kind, 20 if smoke else 200, repeat))
+            if want("metrics-recompute"):
+                with database(kind, Path(tmp)) as url:
+                    size = (
+                        (5, 60)
+                        if smoke
+                        else (int(os.environ.get("BENCH_METRICS_ATHLETES", "200")), 730)
+                    )
+                    records += case_metrics(url, kind, size[0], size[1], repeat)
+            if want("checkin-api"):
+                with database(kind, Path(tmp)) as url:
+                    records += case_checkin_api(url, kind, 20 if smoke else 100, 2 if smoke else 20)
+            if want("ui-pages"):
+                with database(kind, Path(tmp)) as url:
+                    records += case_ui_pages(url, kind, 30 if smoke else 500, repeat)
+    for r in records:
+        print(f"{r.name:<34} {r.database:<10} {r.size:<40} {r.median_ms:>9} ms  ratio {r.ratio}")
+    payload = {
+        "date": NOW.isoformat(),
+        "machine": {
+            "arch": platform.machine(),
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+        },
+        "smoke": smoke,
+        "records": [asdict(r) for r in records],
+    }
+    (args.output / "latest.json").write_text(json.dumps(payload, indent=2), encoding="utf-8")
+    if not smoke:
+        write_markdown(records, ROOT / "BENCHMARKS.md")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
