@@ -172,3 +172,12 @@ def test_calculators_over_http(client: TestClient, headers: dict[str, dict[str, 
     assert bad.status_code == 422
     assert "is not a distance" in bad.json()["detail"]
     assert client.get("/api/v1/calculators/vdot?distance=5k&time=20:00").status_code == 401
+
+
+def test_wrong_method_lists_every_allowed_method(
+    client: TestClient, headers: dict[str, dict[str, str]]
+) -> None:
+    response = client.delete("/api/v1/me", headers=headers["riley"])
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, PATCH"
+    assert response.json()["error"] == "method_not_allowed"

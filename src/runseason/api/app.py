@@ -42,7 +42,7 @@ def create_app(
         root_path=root_path,
     )
     for module in (auth, athletes, coaching, library, calculators, admin):
-        app.include_router(module.router, prefix=prefix)
+        app.include_router(module.router, prefix=prefix, responses=errors.ERROR_RESPONSES)
     errors.install(app)
     if s.cors_origins:
         app.add_middleware(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from runseason import errors
@@ -33,6 +36,28 @@ def status_of(error: errors.RunSeasonError) -> int:
     return 500
 
 
+class ErrorBody(BaseModel):
+    """Every error the API returns."""
+
+    error: str
+    detail: Any
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": text}
+    for status, text in (
+        (400, "The request could not be read (malformed body or content type)."),
+        (401, "Not signed in, or the credentials are not valid."),
+        (403, "Signed in, but not allowed (or a temporary password must be changed first)."),
+        (404, "Not found, or not yours."),
+        (409, "Conflicts with the current state."),
+        (422, "The input is not valid."),
+        (423, "The account is locked after failed sign-ins."),
+        (429, "Too many requests; retry later."),
+    )
+}
+
+
 def _body(code: str, detail: object) -> dict[str, object]:
     return {"error": code, "detail": detail}
 
@@ -57,16 +82,37 @@ async def _validation(_: Request, error: Exception) -> JSONResponse:
     return JSONResponse(_body("invalid_input", "; ".join(problems)), status_code=422)
 
 
-async def _http(_: Request, error: Exception) -> JSONResponse:
+async def _http(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)
-    code = {404: "not_found", 405: "method_not_allowed", 401: "authentication_failed"}.get(
-        error.status_code, "error"
-    )
-    return JSONResponse(
-        _body(code, error.detail),
-        status_code=error.status_code,
-        headers=getattr(error, "headers", None),
-    )
+    code = {
+        400: "bad_request",
+        401: "authentication_failed",
+        404: "not_found",
+        405: "method_not_allowed",
+    }.get(error.status_code, "error")
+    headers = dict(getattr(error, "headers", None) or {})
+    if error.status_code == 405:
+        # A path's methods may live on several route objects: list them all, as HTTP asks.
+        allowed = allowed_methods(request.app, request.url.path)
+        if allowed:
+            headers["Allow"] = ", ".join(allowed)
+    return JSONResponse(_body(code, error.detail), status_code=error.status_code, headers=headers)
+
+
+def allowed_methods(app: FastAPI, path: str) -> list[str]:
+    """Every method some route serves at ``path``."""
+    methods: set[str] = set()
+    for route in app.routes:
+        contexts: list[Any] = (
+            list(route.effective_route_contexts())
+            if hasattr(route, "effective_route_contexts")
+            else [route]
+        )
+        for ctx in contexts:
+            regex = getattr(ctx, "path_regex", None)
+            if regex is not None and regex.match(path) and getattr(ctx, "methods", None):
+                methods |= set(ctx.methods)
+    return sorted(methods)
 
 
 async def _unexpected(_: Request, error: Exception) -> JSONResponse:

@@ -23,7 +23,9 @@ from runseason.errors import AuthenticationFailed, InvalidInput, NotFound
 from runseason.services.access import Actor, actor_for_user, require_write
 from runseason.services.auth import token_digest
 
-ALGORITHM = "HS256"
+ALGORITHM = "HS256"  # the only algorithm accepted: "none" and others are refused
+ACCESS_TYPE = "access"
+CLOCK_SKEW_S = 30
 API_KEY_PREFIX = "rsk"
 
 
@@ -50,7 +52,9 @@ def _access_token(user: User, now: datetime) -> tuple[str, int]:
         "org": user.organization_id,
         "role": user.role,
         "aud": s.jwt_audience,
+        "typ": ACCESS_TYPE,
         "iat": int(now.timestamp()),
+        "nbf": int(now.timestamp()),
         "exp": int(now.timestamp()) + lifetime,
         "jti": uuid.uuid4().hex,
     }
@@ -134,12 +138,22 @@ def actor_from_access_token(session: Session, token: str, *, now: datetime) -> t
             _secret(),
             algorithms=[ALGORITHM],
             audience=s.jwt_audience,
-            options={"verify_exp": False, "require": ["exp", "iat", "sub", "aud"]},
+            # Time claims are checked below against the request's clock (tests move it).
+            options={
+                "verify_exp": False,
+                "verify_nbf": False,
+                "verify_iat": False,
+                "require": ["exp", "iat", "nbf", "sub", "aud", "typ"],
+            },
         )
     except jwt.PyJWTError:
         raise AuthenticationFailed("The access token is not valid.") from None
+    if claims.get("typ") != ACCESS_TYPE:
+        raise AuthenticationFailed("This is not an access token.")
     if int(claims["exp"]) <= now.timestamp():
         raise AuthenticationFailed("The access token has expired; refresh it.")
+    if int(claims["nbf"]) > now.timestamp() + CLOCK_SKEW_S:
+        raise AuthenticationFailed("The access token is not valid yet.")
     user = session.get(User, int(claims["sub"]))
     if (
         user is None
