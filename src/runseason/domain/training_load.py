@@ -7,7 +7,7 @@ history; ``series`` runs the same recurrence over a whole history into numpy arr
 
 from __future__ import annotations
 
-import statistics
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -71,12 +71,26 @@ def _ratio(numerator: float, denominator: float) -> float | None:
     return numerator / denominator if denominator > 0 else None
 
 
+def _mean(values: Sequence[float]) -> float:
+    return math.fsum(values) / len(values)
+
+
 def monotony(
     loads: Sequence[float], sd: Literal["population", "sample"] = "population"
 ) -> float | None:
-    """Foster (1998): mean / standard deviation of daily loads (rest days are 0)."""
-    deviation = statistics.pstdev(loads) if sd == "population" else statistics.stdev(loads)
-    return statistics.fmean(loads) / deviation if deviation > 0 else None
+    """Foster (1998): mean / standard deviation of daily loads (rest days are 0).
+
+    Plain float arithmetic (``math.fsum``): ``statistics.pstdev`` is exact but works in
+    fractions, which made it half the cost of recomputing two years of metrics.
+    """
+    n = len(loads)
+    if n < (2 if sd == "sample" else 1):
+        raise ValueError("monotony needs at least one load (two for the sample SD)")
+    mean = math.fsum(loads) / n
+    squares = math.fsum((x - mean) ** 2 for x in loads)
+    deviation = math.sqrt(squares / (n - 1 if sd == "sample" else n))
+    # Loads equal to within rounding have no meaningful spread.
+    return mean / deviation if deviation > 1e-9 * max(1.0, abs(mean)) else None
 
 
 def spike(longest_run_m: float, previous_longest_m: Sequence[float]) -> float | None:
@@ -126,8 +140,8 @@ def next_day(
         acute_ewma=acute,
         chronic_ewma=chronic,
         acwr_ewma=_ratio(acute, chronic) if full else None,
-        acwr_coupled=_ratio(statistics.fmean(week), statistics.fmean(loads)) if full else None,
-        acwr_uncoupled=_ratio(statistics.fmean(week), statistics.fmean(loads[:21]))
+        acwr_coupled=_ratio(_mean(week), _mean(loads)) if full else None,
+        acwr_uncoupled=_ratio(_mean(week), _mean(loads[:21]))
         if full
         else None,
         monotony=mono,

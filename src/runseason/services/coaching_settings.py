@@ -16,8 +16,22 @@ from runseason.services.access import Actor, require_role, require_write
 ORGANIZATION_SCOPE = "organization"
 
 
+CACHE_KEY = "effective_coaching_settings"
+
+
 def effective_settings(session: Session, organization_id: int) -> CoachingSettings:
-    """Process defaults overlaid with the organization's stored overrides."""
+    """Process defaults overlaid with the organization's stored overrides.
+
+    Read once per transaction (a check-in needs them four times); a change in this session
+    clears the cached copy.
+    """
+    cache: dict[int, CoachingSettings] = session.info.setdefault(CACHE_KEY, {})
+    if organization_id not in cache:
+        cache[organization_id] = _load(session, organization_id)
+    return cache[organization_id]
+
+
+def _load(session: Session, organization_id: int) -> CoachingSettings:
     values = session.scalar(
         select(SettingOverride.values).where(
             SettingOverride.organization_id == organization_id,
@@ -76,6 +90,7 @@ def update_organization_settings(
         row.values = merged
     row.updated_by_id = actor.user_id
     session.flush()
+    session.info.pop(CACHE_KEY, None)
     return result
 
 

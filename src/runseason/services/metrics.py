@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from runseason.db.models import (
@@ -148,49 +148,83 @@ def refresh_after_change(
     end = max(today, start)
     lookback = start - timedelta(days=WINDOW_DAYS)
     inputs = _inputs(session, athlete_id, lookback, end)
+    session.flush()
+    # The window before ``start`` seeds the state; the days from ``start`` on are rewritten in
+    # two bulk statements (a back-dated edit can touch years of rows: no per-row unit of work).
     rows = {
         r.day: r
         for r in session.scalars(
             select(DailyMetric).where(
-                DailyMetric.athlete_id == athlete_id, DailyMetric.day >= lookback
+                DailyMetric.athlete_id == athlete_id,
+                DailyMetric.day >= lookback,
+                DailyMetric.day < start,
             )
         )
     }
+    existing = set(
+        session.scalars(
+            select(DailyMetric.day).where(
+                DailyMetric.athlete_id == athlete_id, DailyMetric.day.between(start, end)
+            )
+        )
+    )
     state = _start_state(rows, inputs, start - timedelta(days=1))
+    inserts: list[dict[str, object]] = []
+    updates: list[dict[str, object]] = []
     for day in days(start, end):
         d = inputs[day] if day in inputs else DayInputs()
         state = next_day(state, d.load, d.longest_run_m)
-        row = rows.get(day) or DailyMetric(
-            athlete_id=athlete_id, day=day, organization_id=athlete.organization_id
-        )
-        _fill(row, state, d)
-        if day not in rows:
-            session.add(row)
-            rows[day] = row
-    session.flush()
+        values = _values(state, d)
+        values.update(athlete_id=athlete_id, day=day, updated_at=now)
+        if day in existing:
+            updates.append(values)
+        else:
+            values["organization_id"] = athlete.organization_id
+            inserts.append(values)
+    if inserts:
+        session.execute(insert(DailyMetric), inserts)
+    if updates:
+        session.execute(update(DailyMetric), updates)
+    _expire_loaded(session, athlete_id, start)
     update_snapshot(session, athlete, today)
     recommendations.evaluate_athlete_day(session, athlete_id, today, now=now)
 
 
-def _fill(row: DailyMetric, s: DayState, d: DayInputs) -> None:
-    row.load, row.duration_s, row.distance_m, row.sessions = (
-        s.load,
-        d.duration_s,
-        d.distance_m,
-        d.sessions,
-    )
-    row.planned_load = d.planned_load
-    row.ctl, row.atl, row.form, row.ramp = s.ctl, s.atl, s.form, s.ramp
-    row.acute_ewma, row.chronic_ewma, row.acwr_ewma = s.acute_ewma, s.chronic_ewma, s.acwr_ewma
-    row.acwr_coupled, row.acwr_uncoupled = s.acwr_coupled, s.acwr_uncoupled
-    row.monotony, row.strain = s.monotony, s.strain
-    row.longest_run_m_30d, row.spike_ratio, row.spike_flag = (
-        s.longest_run_m_30d,
-        s.spike_ratio,
-        s.spike_flag,
-    )
-    row.days_of_data = s.days
-    row.readiness_score, row.readiness_band = d.readiness if d.readiness else (None, None)
+def _values(s: DayState, d: DayInputs) -> dict[str, object]:
+    readiness_score, readiness_band = d.readiness if d.readiness else (None, None)
+    return {
+        "load": s.load,
+        "duration_s": d.duration_s,
+        "distance_m": d.distance_m,
+        "sessions": d.sessions,
+        "planned_load": d.planned_load,
+        "ctl": s.ctl,
+        "atl": s.atl,
+        "form": s.form,
+        "ramp": s.ramp,
+        "acute_ewma": s.acute_ewma,
+        "chronic_ewma": s.chronic_ewma,
+        "acwr_ewma": s.acwr_ewma,
+        "acwr_coupled": s.acwr_coupled,
+        "acwr_uncoupled": s.acwr_uncoupled,
+        "monotony": s.monotony,
+        "strain": s.strain,
+        "longest_run_m_30d": s.longest_run_m_30d,
+        "spike_ratio": s.spike_ratio,
+        "spike_flag": s.spike_flag,
+        "days_of_data": s.days,
+        "readiness_score": readiness_score,
+        "readiness_band": readiness_band,
+    }
+
+
+def _expire_loaded(session: Session, athlete_id: int, start: date) -> None:
+    """Objects of the rewritten days already in this session would be stale: reload them."""
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, DailyMetric):
+            identity = inspect(obj).identity
+            if identity and identity[0] == athlete_id and identity[1] >= start:
+                session.expire(obj)
 
 
 def _adherence_7d(session: Session, athlete_id: int, today: date) -> float | None:
