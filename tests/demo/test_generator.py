@@ -13,9 +13,17 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from runseason.cli.main import app
-from runseason.db.models import Athlete, CheckIn, Intervention, Organization, TrainingLog
+from runseason.db.models import (
+    Athlete,
+    CheckIn,
+    DailyMetric,
+    Intervention,
+    Organization,
+    TrainingLog,
+)
 from runseason.demo import DemoSpec, create_demo, demo_exists, write_credentials
 from runseason.demo.generator import Account, generate, make_personas
+from runseason.domain import training_load
 from runseason.errors import InvalidInput
 from runseason.services import auth, command_center
 from runseason.services.access import actor_for_user
@@ -113,3 +121,18 @@ def test_bad_spec_is_refused(db: Session) -> None:
     assert result.exit_code != 0
     with pytest.raises(InvalidInput):
         create_demo(DemoSpec(weeks=1), today=NOW)
+
+
+def test_bulk_arithmetic_matches_the_service_path_for_the_same_loads(db: Session) -> None:
+    result = generate(db, DemoSpec(athletes=3, coaches=1, weeks=6, seed=2), today=NOW)
+    athlete_id = db.scalar(
+        select(Athlete.id).where(Athlete.organization_id == result.organization_id).limit(1)
+    )
+    rows = db.scalars(
+        select(DailyMetric).where(DailyMetric.athlete_id == athlete_id).order_by(DailyMetric.day)
+    ).all()
+    assert len(rows) > 30
+    arrays = training_load.series([r.load for r in rows])
+    assert [round(r.ctl, 6) for r in rows] == [round(float(v), 6) for v in arrays["ctl"]]
+    assert [round(r.atl, 6) for r in rows] == [round(float(v), 6) for v in arrays["atl"]]
+    assert [round(r.form, 6) for r in rows] == [round(float(v), 6) for v in arrays["form"]]

@@ -20,7 +20,12 @@ import pytest
 from sqlalchemy.orm import Session
 
 from runseason.db import migrate
+from runseason.db.models import User
 from runseason.db.session import create_db_engine, make_session_factory
+from runseason.db.types import utcnow
+from runseason.schemas.checkins import CheckInCreate
+from runseason.services import checkins
+from runseason.services.access import actor_for_user
 from tests.dbutil import fresh_database_url
 from tests.factories import make_world
 
@@ -55,7 +60,25 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         migrate.upgrade(engine)
         factory = make_session_factory(engine)
         session: Session = factory()
-        make_world(session)
+        world = make_world(session)
+        # Riley had a bad night and a sore knee this morning: Asha's queue has a case to act on.
+        riley = session.get(User, world.riley.user_id)
+        assert riley is not None
+        checkins.submit_checkin(
+            session,
+            actor_for_user(session, riley),
+            world.riley.id,
+            CheckInCreate(
+                sleep_quality=1,
+                energy=1,
+                recovery=1,
+                stress=2,
+                pain_severity=7,
+                pain_location="right knee",
+                illness=True,
+            ),
+            now=utcnow(),
+        )
         session.commit()
         session.close()
         engine.dispose()
@@ -69,7 +92,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "RUNSEASON_LOG_FORMAT": "json",
         }
         process = subprocess.Popen(
-            [str(Path(sys.executable).parent / "runseason"), "serve", "web", "--port", str(port)],
+            [str(Path(sys.executable).parent / "runseason"), "serve", "ui", "--port", str(port)],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=log,
@@ -97,6 +120,16 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dict[str, object]:
     """Debian's chromium, not a downloaded browser."""
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "e2e"
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where the suite writes screenshots of the main pages."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
 
 
 @pytest.fixture(scope="session")

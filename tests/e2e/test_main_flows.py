@@ -1,8 +1,9 @@
-"""The main flows in a real browser: sign in, stay signed in, check in, triage, sign out."""
+"""The main flows in a real browser: sign in, stay signed in, triage, check in, log, sign out."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -13,8 +14,9 @@ pytestmark = pytest.mark.e2e
 
 TIMEOUT = 30_000
 ASHA = "asha.coach@northside.example.com"
+RAMP = "ramp.rapid@northside.example.com"
 WRONG = "Email or password is incorrect"
-RILEY = "riley.red@northside.example.com"
+PHONE = {"width": 390, "height": 844}
 
 
 def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
@@ -25,28 +27,41 @@ def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
+def no_horizontal_scroll(page: Page) -> bool:
+    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+
+
 def test_wrong_password_is_refused_without_saying_whether_the_account_exists(page: Page) -> None:
     sign_in(page, ASHA, "not the right password at all")
-    expect(page.get_by_role("alert")).to_contain_text(
-        "Email or password is incorrect", timeout=TIMEOUT
-    )
+    expect(page.get_by_role("alert")).to_contain_text(WRONG, timeout=TIMEOUT)
     sign_in(page, "nobody@nowhere.example.com", "not the right password at all")
-    expect(page.get_by_role("alert")).to_contain_text(
-        "Email or password is incorrect", timeout=TIMEOUT
-    )
+    expect(page.get_by_role("alert")).to_contain_text(WRONG, timeout=TIMEOUT)
 
 
-def test_coach_sees_the_command_center_after_refresh_and_in_a_new_tab(page: Page) -> None:
+def test_coach_triages_the_queue_and_stays_signed_in(page: Page, artifacts: Path) -> None:
     sign_in(page, ASHA)
     heading = page.get_by_role("heading", name="Command Center")
     expect(heading).to_be_visible(timeout=TIMEOUT)
+    riley = page.get_by_text("Riley Red").first
+    expect(riley).to_be_visible(timeout=TIMEOUT)
+    page.screenshot(path=str(artifacts / "coach-command-center.png"), full_page=True)
     page.reload()
     expect(heading).to_be_visible(timeout=TIMEOUT)
     second = page.context.new_page()
     second.goto(page.url)
     expect(second.get_by_role("heading", name="Command Center")).to_be_visible(timeout=TIMEOUT)
+    apply = page.get_by_role("button", name="Apply")
+    acted = apply.first if apply.count() else page.get_by_role("button", name="Acknowledge").first
+    acted.click()
+    expect(page.get_by_role("heading", name="Command Center")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("button", name="Open the athlete's case").first.click()
+    expect(page.get_by_role("heading", name="Athlete")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("combobox", name="Athlete")).to_have_value(
+        re.compile("Riley Red"), timeout=TIMEOUT
+    )
+    expect(page.get_by_test_id("stMetric").first).to_contain_text("Risk", timeout=TIMEOUT)
+    page.screenshot(path=str(artifacts / "coach-athlete.png"), full_page=True)
     page.get_by_role("link", name="Caseload").click()
-    expect(page.get_by_role("heading", name="Caseload")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=TIMEOUT)
     page.get_by_role("link", name="Sign out").click()
     expect(page.get_by_role("button", name="Sign in")).to_be_visible(timeout=TIMEOUT)
@@ -54,8 +69,9 @@ def test_coach_sees_the_command_center_after_refresh_and_in_a_new_tab(page: Page
     expect(second.get_by_text("Sign in to see your day")).to_be_visible(timeout=TIMEOUT)
 
 
-def test_athlete_checks_in_and_reads_the_briefing(page: Page) -> None:
-    sign_in(page, RILEY)
+def test_athlete_on_a_phone_checks_in_and_logs_the_session(page: Page, artifacts: Path) -> None:
+    page.set_viewport_size(PHONE)
+    sign_in(page, RAMP)
     expect(page.get_by_role("heading", name="Today")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text(re.compile("Your session"))).to_be_visible(timeout=TIMEOUT)
     page.get_by_role("button", name="Save check-in").click()
@@ -63,3 +79,13 @@ def test_athlete_checks_in_and_reads_the_briefing(page: Page) -> None:
     expect(page.get_by_test_id("stMetric").filter(has_text="Readiness")).to_contain_text(
         re.compile(r"\d+"), timeout=TIMEOUT
     )
+    assert no_horizontal_scroll(page)
+    page.screenshot(path=str(artifacts / "athlete-today-phone.png"), full_page=True)
+    page.reload()
+    expect(page.get_by_text("Update today's check-in")).to_be_visible(timeout=TIMEOUT)
+    page.goto(page.url.rstrip("/") + "/log")
+    expect(page.get_by_role("heading", name="Log a session")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("button", name="Save session").click()
+    expect(page.get_by_text(re.compile(r"Saved: load \d+"))).to_be_visible(timeout=TIMEOUT)
+    assert no_horizontal_scroll(page)
+    page.screenshot(path=str(artifacts / "athlete-log-phone.png"), full_page=True)

@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from runseason import errors
@@ -54,6 +55,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (422, "The input is not valid."),
         (423, "The account is locked after failed sign-ins."),
         (429, "Too many requests; retry later."),
+        (503, "The database is busy or unreachable; retry later."),
     )
 }
 
@@ -115,6 +117,16 @@ def allowed_methods(app: FastAPI, path: str) -> list[str]:
     return sorted(methods)
 
 
+async def _database(_: Request, error: Exception) -> JSONResponse:
+    # SQLite's busy timeout ran out under load, or the database went away: retryable, not a bug.
+    log.warning("api.database_busy", error=str(error)[:200])
+    return JSONResponse(
+        _body("database_busy", "The database is busy; retry in a moment."),
+        status_code=503,
+        headers={"Retry-After": "1"},
+    )
+
+
 async def _unexpected(_: Request, error: Exception) -> JSONResponse:
     log.exception("api.unexpected_error", error=type(error).__name__)
     return JSONResponse(
@@ -128,4 +140,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(errors.RunSeasonError, _domain)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http)
+    app.add_exception_handler(OperationalError, _database)
     app.add_exception_handler(Exception, _unexpected)

@@ -94,31 +94,37 @@ def start(
 @serve_app.command("api")
 @cli_command
 def serve_api(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (RUNSEASON_API_PORT, 8000).")] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
 ) -> None:
     """Serve the REST API alone (production: several workers behind a proxy)."""
+    settings = get_settings()
     uvicorn.run(
         "runseason.api.app:create_app",
         factory=True,
-        host=host,
-        port=port,
+        host=host or settings.host,
+        port=port or settings.api_port,
         workers=workers,
         log_level="warning",
         proxy_headers=True,
     )
 
 
-@serve_app.command("web")
+@serve_app.command("ui")
 @cli_command
-def serve_web(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8501,
+def serve_ui(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (RUNSEASON_UI_PORT, 8501).")] = None,
 ) -> None:
-    """Serve the web app with the API mounted at /api (what `runseason start` runs)."""
+    """Serve the web app with the API mounted at /api on the same origin (as `start` does)."""
+    settings = get_settings()
     uvicorn.run(
-        "runseason.server:build_app", factory=True, host=host, port=port, log_level="warning"
+        "runseason.server:build_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.ui_port,
+        log_level="warning",
     )
 
 

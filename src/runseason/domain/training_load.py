@@ -141,9 +141,7 @@ def next_day(
         chronic_ewma=chronic,
         acwr_ewma=_ratio(acute, chronic) if full else None,
         acwr_coupled=_ratio(_mean(week), _mean(loads)) if full else None,
-        acwr_uncoupled=_ratio(_mean(week), _mean(loads[:21]))
-        if full
-        else None,
+        acwr_uncoupled=_ratio(_mean(week), _mean(loads[:21])) if full else None,
         monotony=mono,
         strain=sum(week) * mono if mono is not None else None,
         longest_run_m=longest_run_m,

@@ -133,7 +133,18 @@ def get_athlete(session: Session, actor: Actor, athlete_id: int, *, write: bool 
         raise NotFound("athlete not found")
     if write:
         require_write(actor)
+        lock_athlete(session, athlete_id)
     return athlete
+
+
+def lock_athlete(session: Session, athlete_id: int) -> None:
+    """Serialize writes to one athlete's data until the transaction ends.
+
+    A write recomputes the athlete's metrics, snapshot and recommendations; two at once (a double
+    tap, two devices) would race on the same rows. PostgreSQL takes a row lock; SQLite already
+    serializes writing transactions (BEGIN IMMEDIATE), so ``FOR UPDATE`` is simply left out there.
+    """
+    session.execute(select(Athlete.id).where(Athlete.id == athlete_id).with_for_update())
 
 
 def get_owned(
@@ -153,6 +164,8 @@ def get_owned(
         raise NotFound(f"{label} not found")
     if write:
         require_write(actor)
+        if athlete_id is not None:
+            lock_athlete(session, athlete_id)
     return obj
 
 

@@ -145,6 +145,13 @@ def refresh_after_change(
         recommendations.evaluate_athlete_day(session, athlete_id, today, now=now)
         return
     start = max(min(from_day, today), first)
+    # Days nobody touched have no row yet: carry on from the last stored day, not from zero.
+    last_stored = session.scalar(
+        select(func.max(DailyMetric.day)).where(
+            DailyMetric.athlete_id == athlete_id, DailyMetric.day < start
+        )
+    )
+    start = first if last_stored is None else min(start, last_stored + timedelta(days=1))
     end = max(today, start)
     lookback = start - timedelta(days=WINDOW_DAYS)
     inputs = _inputs(session, athlete_id, lookback, end)
