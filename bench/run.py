@@ -48,6 +48,7 @@ from runseason.db.session import (
     use_session_factory,
 )
 from runseason.demo.bulk import seed_bulk
+from runseason.demo.generator import DemoSpec, generate
 from runseason.domain import training_load
 from runseason.domain.library import builtin_templates
 from runseason.domain.periodization import build_plan
@@ -575,6 +576,51 @@ def case_ui_pages(url: str, db_name: str, athletes: int, repeat: int) -> list[Re
     return out
 
 
+def case_generator(url: str, db_name: str, smoke: bool) -> list[Record]:
+    """The season generator: the service path (the demo) and the bulk path (benchmark volumes)."""
+    spec = DemoSpec(athletes=3, weeks=2) if smoke else DemoSpec()
+    session, close = _session(url)
+    started = time.perf_counter()
+    result = generate(session, spec, today=NOW)
+    session.commit()
+    service_s = time.perf_counter() - started
+    athletes, days = (20, 30) if smoke else (2000, 364)
+    started = time.perf_counter()
+    bulk = seed_bulk(
+        session,
+        athletes=athletes,
+        coaches=max(1, athletes // 200),
+        days=days,
+        seed=52,
+        today=NOW,
+        slug="generator-bulk",
+        with_logs=True,
+    )
+    session.commit()
+    bulk_s = time.perf_counter() - started
+    close()
+    return [
+        Record(
+            "generator (services, the demo)",
+            db_name,
+            f"{spec.athletes} athletes x {spec.weeks} weeks",
+            round(service_s * 1000, 1),
+            round(service_s * 1000, 1),
+            target="the demo within a minute of make run",
+            extra={"checkins": result.checkins, "sessions": result.sessions},
+        ),
+        Record(
+            "generator (bulk path)",
+            db_name,
+            f"{athletes} athletes x {days} days",
+            round(bulk_s * 1000, 1),
+            round(bulk_s * 1000, 1),
+            target="2,000 athletes x 52 weeks in a few minutes",
+            extra={"metric_rows": bulk.metric_rows},
+        ),
+    ]
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -649,6 +695,9 @@ def main(argv: list[str] | None = None) -> int:
             if want("checkin-api"):
                 with database(kind, Path(tmp)) as url:
                     records += case_checkin_api(url, kind, 20 if smoke else 100, 2 if smoke else 20)
+            if want("generator"):
+                with database(kind, Path(tmp)) as url:
+                    records += case_generator(url, kind, smoke)
             if want("ui-pages"):
                 with database(kind, Path(tmp)) as url:
                     records += case_ui_pages(url, kind, 30 if smoke else 500, repeat)
