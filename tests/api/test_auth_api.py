@@ -181,3 +181,37 @@ def test_wrong_method_lists_every_allowed_method(
     assert response.status_code == 405
     assert response.headers["allow"] == "GET, PATCH"
     assert response.json()["error"] == "method_not_allowed"
+
+
+def test_admin_reads_the_audit_trail_and_moves_an_athlete(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World
+) -> None:
+    riley = world.riley.id
+    moved = client.post(
+        f"/api/v1/athletes/{riley}/assignments",
+        json={"coach_id": world.uma.id},
+        headers=headers["ada"],
+    )
+    assert moved.status_code == 201, moved.text
+    assert client.get(f"/api/v1/athletes/{riley}", headers=headers["uma"]).status_code == 200
+    assert client.get(f"/api/v1/athletes/{riley}", headers=headers["asha"]).status_code == 404
+    history = client.get(f"/api/v1/athletes/{riley}/assignments", headers=headers["ada"]).json()
+    assert {a["coach_id"] for a in history} >= {world.uma.id, world.asha.id}
+    trail = client.get(
+        "/api/v1/audit", params={"entity": "coach_assignments"}, headers=headers["ada"]
+    )
+    assert trail.status_code == 200
+    assert trail.json()["total"] >= 2
+    assert all(e["entity"] == "coach_assignments" for e in trail.json()["items"])
+    users_trail = client.get(
+        "/api/v1/audit", params={"entity": "users", "page_size": 200}, headers=headers["ada"]
+    ).json()["items"]
+    hashes = [e["changes"]["password_hash"] for e in users_trail if "password_hash" in e["changes"]]
+    assert hashes
+    assert all(set(h) <= {None, "[redacted]"} for h in hashes)
+    assert client.get("/api/v1/audit", headers=headers["asha"]).status_code == 403
+    ended = client.delete(
+        f"/api/v1/athletes/{riley}/assignments/{world.uma.id}", headers=headers["ada"]
+    )
+    assert ended.status_code == 204
+    assert client.get(f"/api/v1/athletes/{riley}", headers=headers["uma"]).status_code == 404

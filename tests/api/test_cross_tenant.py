@@ -90,6 +90,7 @@ def body_for(method: str, path: str) -> dict[str, Any] | None:
         "/resolve": {"outcome": "done it"},
         "/planned-sessions/": {"coach_note": "x"},
         "/templates/": {"name": "Renamed"},
+        "/assignments": {"coach_id": 1},
         "/athletes/": {"hr_max": 190},
     }
     if method not in ("post", "put", "patch"):
@@ -194,6 +195,7 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
             "template_id": template.id,
             "key_id": key.id,
             "user_id": athlete.user_id,
+            "coach_id": staff.user_id,
         }
     )
 

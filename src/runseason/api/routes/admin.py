@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -11,9 +12,10 @@ from sqlalchemy import text
 from runseason import __version__
 from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize
 from runseason.api.replay import respond
-from runseason.schemas.accounts import UserCreate, UserRead
+from runseason.schemas.accounts import AssignmentRead, UserCreate, UserRead
+from runseason.schemas.audit import AssignmentCreate, AuditEntryRead
 from runseason.schemas.common import Page
-from runseason.services import users
+from runseason.services import audit, users
 
 router = APIRouter(tags=["admin"])
 
@@ -55,6 +57,44 @@ def create_user(
 def deactivate(user_id: int, actor: CurrentActor, session: Db, now: Now) -> UserRead:
     """Switch an account off; its sessions end."""
     return users.deactivate_user(session, actor, user_id, now=now)
+
+
+@router.get("/audit", response_model=Page[AuditEntryRead])
+def audit_trail(
+    actor: CurrentActor,
+    session: Db,
+    page: PageNumber = 1,
+    page_size: PageSize = 50,
+    entity: Annotated[str | None, Query(max_length=60)] = None,
+    since: Annotated[datetime | None, Query()] = None,
+    until: Annotated[datetime | None, Query()] = None,
+) -> Page[AuditEntryRead]:
+    """The organization's audit trail, newest first (admins)."""
+    return audit.list_audit(
+        session, actor, page=page, page_size=page_size, entity=entity, since=since, until=until
+    )
+
+
+@router.get("/athletes/{athlete_id}/assignments", response_model=list[AssignmentRead])
+def list_assignments(athlete_id: int, actor: CurrentActor, session: Db) -> list[AssignmentRead]:
+    """The athlete's coaches, past and present."""
+    return users.list_assignments(session, actor, athlete_id)
+
+
+@router.post("/athletes/{athlete_id}/assignments", response_model=AssignmentRead, status_code=201)
+def assign_coach(
+    athlete_id: int, data: AssignmentCreate, actor: CurrentActor, session: Db, now: Now
+) -> AssignmentRead:
+    """Make a coach responsible for the athlete (admins); a new head coach replaces the old."""
+    return users.assign_coach(session, actor, athlete_id, data.coach_id, role=data.role, now=now)
+
+
+@router.delete("/athletes/{athlete_id}/assignments/{coach_id}", status_code=204)
+def end_assignment(
+    athlete_id: int, coach_id: int, actor: CurrentActor, session: Db, now: Now
+) -> None:
+    """End a coach's responsibility for the athlete; the history stays."""
+    users.end_assignment(session, actor, athlete_id, coach_id, now=now)
 
 
 @router.get("/health", tags=["system"])
