@@ -25,9 +25,7 @@ def _page(user_id: int, page: str | None = None) -> AppTest:
 def test_todays_briefing_is_the_same_in_both(
     client: TestClient, headers: dict[str, dict[str, str]], world: World, db: Session
 ) -> None:
-    api = client.get(
-        f"/api/v1/athletes/{world.riley.id}/briefing", headers=headers["riley"]
-    ).json()
+    api = client.get(f"/api/v1/athletes/{world.riley.id}/briefing", headers=headers["riley"]).json()
     at = _page(world.riley.user_id)
     assert f"Your session: {api['title']}" in [s.value for s in at.subheader]
     assert api["reason"] in [m.value for m in at.markdown]
