@@ -91,6 +91,7 @@ def body_for(method: str, path: str) -> dict[str, Any] | None:
         "/planned-sessions/": {"coach_note": "x"},
         "/templates/": {"name": "Renamed"},
         "/assignments": {"coach_id": 1},
+        "/zones": {"kind": "pace", "name": "T", "clear": True},
         "/athletes/": {"hr_max": 190},
     }
     if method not in ("post", "put", "patch"):

@@ -26,6 +26,7 @@ from runseason.schemas.coaching import (
 )
 from runseason.schemas.plans import GoalCreate, PlanCreate, SessionEdit
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
+from runseason.schemas.zones import ZoneOverride
 from runseason.services import (
     analytics,
     briefing,
@@ -37,6 +38,7 @@ from runseason.services import (
     recommendations,
     training,
     users,
+    zones,
 )
 from runseason.services.access import Actor
 from tests.factories import NOW, World
@@ -91,6 +93,19 @@ def _end_assignment(session: Session, actor: Actor, w: World) -> Any:
 @probe("runseason.services.users.list_assignments")
 def _list_assignments(session: Session, actor: Actor, w: World) -> Any:
     return users.list_assignments(session, actor, w.greta.id)
+
+
+@probe("runseason.services.zones.get_zones")
+def _get_zones(session: Session, actor: Actor, w: World) -> Any:
+    return zones.get_zones(session, actor, w.greta.id)
+
+
+@probe("runseason.services.zones.override_zone", STAFF)
+def _override_zone(session: Session, actor: Actor, w: World) -> Any:
+    w.greta.hr_max, w.greta.hr_rest = 190, 50
+    session.flush()
+    data = ZoneOverride(kind="heart_rate", name="Z2", low=120, high=140)
+    return zones.override_zone(session, actor, w.greta.id, data)
 
 
 # --- the athlete's day -------------------------------------------------------------------------

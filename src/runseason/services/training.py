@@ -18,7 +18,7 @@ from runseason.errors import Conflict, InvalidInput
 from runseason.parsers import ParsedActivity, fingerprint, parse_activity
 from runseason.schemas.common import Page
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
-from runseason.services import metrics
+from runseason.services import metrics, zones
 from runseason.services.access import Actor, get_athlete, get_owned, use_case
 
 SPORT_OF_FILE = {
@@ -111,6 +111,10 @@ def log_session(
         **data.model_dump(exclude={"start_time"}),
     )
     session.add(row)
+    if data.kind in ("race", "time_trial"):
+        zones.update_vdot_from_race(
+            athlete, data.distance_m, data.duration_s, f"{data.kind} on {data.local_date}"
+        )
     session.flush()
     metrics.refresh_after_change(session, athlete.id, data.local_date, now=now)
     return TrainingLogRead.model_validate(row)

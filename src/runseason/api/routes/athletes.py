@@ -26,7 +26,8 @@ from runseason.schemas.plans import (
     SessionEdit,
 )
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
-from runseason.services import analytics, briefing, checkins, goals, plans, training, users
+from runseason.schemas.zones import ZoneOverride, ZonesRead
+from runseason.services import analytics, briefing, checkins, goals, plans, training, users, zones
 
 router = APIRouter(tags=["athletes"])
 
@@ -276,3 +277,17 @@ def edit_planned_session(
 ) -> PlanRead:
     """Move, resize, rename or cancel a planned session (a new plan version)."""
     return plans.edit_session(session, actor, session_id, data, now=now)
+
+
+@router.get("/athletes/{athlete_id}/zones", response_model=ZonesRead)
+def get_zones(athlete_id: int, actor: CurrentActor, session: Db) -> ZonesRead:
+    """The athlete's pace and heart-rate zones, with where each comes from."""
+    return zones.get_zones(session, actor, athlete_id)
+
+
+@router.put("/athletes/{athlete_id}/zones", response_model=ZonesRead)
+def override_zone(
+    athlete_id: int, data: ZoneOverride, actor: CurrentActor, session: Db
+) -> ZonesRead:
+    """Set or clear a coach's bounds for one zone."""
+    return zones.override_zone(session, actor, athlete_id, data)

@@ -8,10 +8,9 @@ from zoneinfo import available_timezones
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from runseason.domain import paces, units
-from runseason.domain import zones as zones_of
+from runseason.domain import units
 from runseason.schemas.accounts import ProfileUpdate
-from runseason.services import auth, users
+from runseason.services import auth, users, zones
 from runseason.ui import runtime
 
 
@@ -50,8 +49,8 @@ if not me.must_change_password:
         unit = st.radio(
             "Units", ["km", "mi"], index=0 if me.unit_preference == "km" else 1, horizontal=True
         )
-        zones = sorted(available_timezones())
-        tz = st.selectbox("Time zone", zones, index=zones.index(me.timezone))
+        time_zones = sorted(available_timezones())
+        tz = st.selectbox("Time zone", time_zones, index=time_zones.index(me.timezone))
         if st.form_submit_button("Save"):
             if runtime.call(
                 users.update_profile, actor, ProfileUpdate(unit_preference=unit, timezone=tz)
@@ -60,29 +59,39 @@ if not me.must_change_password:
                 st.rerun()
 
     if actor.athlete_id:
-        profile = runtime.call(users.get_athlete_profile, actor, actor.athlete_id)
+        mine = runtime.call(zones.get_zones, actor, actor.athlete_id)
         unit_pref = runtime.unit_of(me)
-        if profile is not None and profile.vdot:
-            p = paces.training_paces(profile.vdot)
-            st.subheader(f"Training paces (VDOT {profile.vdot:.1f})")
-            cols = st.columns(5)
-            easy = f"{units.format_pace(p.easy_slow_s_per_km, unit_pref)}"
-            cols[0].metric(
-                "Easy", easy, help="up to " + units.format_pace(p.easy_fast_s_per_km, unit_pref)
-            )
-            cols[1].metric("Marathon", units.format_pace(p.marathon_s_per_km, unit_pref))
-            cols[2].metric("Threshold", units.format_pace(p.threshold_s_per_km, unit_pref))
-            cols[3].metric("Interval", units.format_pace(p.interval_s_per_km, unit_pref))
-            cols[4].metric("Repetition", units.format_pace(p.repetition_s_per_km, unit_pref))
-        if profile is not None and profile.hr_max and profile.hr_rest:
-            st.subheader("Heart-rate zones (Karvonen)")
-            st.dataframe(
+        if mine is not None:
+            st.subheader("Zones and paces")
+            if mine.vdot:
+                st.caption(f"VDOT {mine.vdot:.1f} ({mine.vdot_source or 'set by your coach'})")
+            left, right = st.columns(2)
+            left.dataframe(
                 [
-                    {"zone": z.name, "from": round(z.low), "to": round(z.high)}
-                    for z in zones_of.heart_rate_reserve_zones(profile.hr_rest, profile.hr_max)
+                    {
+                        "pace zone": z.name + (" (coach)" if z.overridden else ""),
+                        "from": units.format_pace(z.low, unit_pref),
+                        "to": units.format_pace(z.high, unit_pref),
+                    }
+                    for z in mine.pace
                 ],
                 hide_index=True,
             )
+            right.dataframe(
+                [
+                    {
+                        "HR zone": z.name + (" (coach)" if z.overridden else ""),
+                        "from": round(z.low),
+                        "to": round(z.high),
+                    }
+                    for z in mine.heart_rate
+                ],
+                hide_index=True,
+            )
+            if mine.heart_rate_method:
+                right.caption(mine.heart_rate_method)
+            for gap in mine.missing:
+                st.info(f"Missing: {gap}.")
 
     sessions = (
         runtime.call(
