@@ -1,0 +1,82 @@
+"""The forms of the web app, driven through AppTest against the real services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from streamlit.testing.v1 import AppTest
+
+from runseason.db.models import Intervention, SettingOverride, TrainingLog, TrainingPlan, User
+from tests.factories import World
+from tests.services.test_coaching import riley_red_patch
+
+Open = Callable[[User, str | None], AppTest]
+
+
+def _button(at: AppTest, label: str) -> object:
+    return next(b for b in at.button if b.label == label)
+
+
+def test_logging_a_session_by_hand(open_page: Open, world: World, db: Session) -> None:
+    at = open_page(world.user_of(world.riley, db), "log")
+    _button(at, "Save session").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception
+    assert any("Saved: load" in s.value for s in at.success)
+    logs = db.scalars(select(TrainingLog).where(TrainingLog.athlete_id == world.riley.id)).all()
+    assert len(logs) == 1
+    assert logs[0].duration_s == 45 * 60
+
+
+def test_the_plan_wizard_builds_a_plan(open_page: Open, world: World, db: Session) -> None:
+    at = open_page(world.asha, "plan_builder")
+    _button(at, "Build the plan").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception
+    assert any("Plan built" in s.value for s in at.success), [e.value for e in at.error]
+    assert db.scalar(select(TrainingPlan).where(TrainingPlan.status == "active")) is not None
+    assert any("The calendar" in s.value for s in at.subheader)
+
+
+def test_the_plan_wizard_refuses_too_few_days_and_writes_nothing(
+    open_page: Open, world: World, db: Session
+) -> None:
+    at = open_page(world.asha, "plan_builder")
+    at.multiselect[0].set_value(["Sun"])
+    _button(at, "Build the plan").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception
+    assert at.error
+    assert db.scalar(select(TrainingPlan)) is None
+
+
+def test_an_admin_changes_the_guardrail(open_page: Open, world: World, db: Session) -> None:
+    at = open_page(world.ada, "settings")
+    at.slider[0].set_value(0.9)
+    _button(at, "Save").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception
+    stored = db.scalar(
+        select(SettingOverride).where(SettingOverride.organization_id == world.north.id)
+    )
+    assert stored is not None
+    assert stored.values["risk"]["guardrail"] == 0.9
+    coach_view = open_page(world.cole, "settings")
+    assert coach_view.slider[0].disabled
+
+
+def test_the_coach_acknowledges_an_intervention(open_page: Open, world: World, db: Session) -> None:
+    riley_red_patch(db, world)
+    at = open_page(world.asha, "command_center")
+    assert any("Riley Red" in str(e.label) for e in at.expander)
+    _button(at, "Acknowledge").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception
+    acknowledged = db.scalars(
+        select(Intervention).where(
+            Intervention.athlete_id == world.riley.id, Intervention.acknowledged_at.is_not(None)
+        )
+    ).all()
+    assert acknowledged
