@@ -61,3 +61,11 @@ def test_bad_input_is_one_clear_line(distance: str, time: str, message: str) -> 
     assert result.exit_code == 1
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_library_sync_loads_the_built_in_templates_once(db: object) -> None:
+    first = runner.invoke(app, ["library", "sync"])
+    assert first.exit_code == 0, first.output
+    assert "123 built-in templates, 123 added or updated" in first.stdout
+    again = runner.invoke(app, ["library", "sync"])
+    assert "0 added or updated" in again.stdout

@@ -15,12 +15,14 @@ from runseason.cli.calc import calc_app
 from runseason.cli.common import cli_command, echo_json, fail
 from runseason.cli.db import db_app
 from runseason.cli.demo import DEFAULT_CREDENTIALS, demo, run_demo
+from runseason.cli.library import library_app
 from runseason.config import get_settings, masked_settings
 from runseason.db import migrate
-from runseason.db.session import get_engine, wait_for_database
+from runseason.db.session import get_engine, session_scope, wait_for_database
 from runseason.demo import DemoSpec, database_is_empty
 from runseason.errors import RunSeasonError
 from runseason.logging import configure_logging
+from runseason.services import library
 
 app = typer.Typer(
     name="runseason",
@@ -36,6 +38,7 @@ app.add_typer(serve_app)
 app.add_typer(org_app)
 app.add_typer(user_app)
 app.add_typer(calc_app)
+app.add_typer(library_app)
 app.command("demo")(demo)
 
 
@@ -69,6 +72,8 @@ def start(
     engine = get_engine()
     wait_for_database(engine)
     migrate.upgrade(engine)
+    with session_scope() as session:
+        library.sync_builtin_library(session)
     if demo_data and database_is_empty():
         typer.echo("First start: creating the demo organization (about a minute)...")
         run_demo(DemoSpec(), DEFAULT_CREDENTIALS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from runseason.domain.library import ALL_PHASES, builtin_templates
+from runseason.schemas.library import TemplateUpdate
 from runseason.services import library
 from runseason.ui import runtime
 
@@ -27,6 +28,11 @@ found = runtime.call(
 )
 if found is not None:
     st.caption(f"{found.total} templates")
+    if found.total == 0:
+        st.info(
+            "No templates match. If the library is empty, load the built-in one with "
+            "`runseason library sync` (it also loads on the first `runseason start`)."
+        )
     for t in found.items:
         with st.expander(
             f"{'🔥' if t.is_hard else '🌿'} {t.name} · {t.category} · RPE {t.rpe_target:g}"
@@ -37,3 +43,19 @@ if found is not None:
                 f" · load {t.estimated_load:.0f}"
             )
             st.json(t.structure, expanded=False)
+            if t.organization_id is None:
+                if st.button("Clone into our library to adapt", key=f"clone-{t.id}"):
+                    copy = runtime.call(library.clone_template, actor, t.id)
+                    if copy is not None:
+                        st.success(f"Cloned as '{copy.code}': find it with the search box.")
+            else:
+                with st.form(f"edit-{t.id}"):
+                    name = st.text_input("Name", t.name, max_chars=200)
+                    purpose = st.text_area("Purpose", t.purpose, max_chars=500)
+                    if st.form_submit_button("Save changes"):
+                        changes = runtime.valid(TemplateUpdate, name=name, purpose=purpose)
+                        saved = changes and runtime.call(
+                            library.update_template, actor, t.id, changes
+                        )
+                        if saved:
+                            st.success("Saved.")
