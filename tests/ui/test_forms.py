@@ -112,3 +112,14 @@ def test_the_coach_clones_a_template_and_edits_the_copy(
     assert not at.exception
     db.refresh(copy)
     assert copy.name == "Our tempo"
+
+
+def test_the_admin_moves_an_athlete_and_reads_the_trail(
+    open_page: Open, world: World, db: Session
+) -> None:
+    at = open_page(world.ada, "organization")
+    assert any("changes recorded" in c.value for c in at.caption)
+    _button(at, "Assign").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception
+    assert any("coach of" in s.value for s in at.success), [e.value for e in at.error]

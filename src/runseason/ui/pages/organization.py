@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from runseason.schemas.accounts import UserCreate
-from runseason.services import users
+from runseason.services import audit, users
 from runseason.ui import runtime
 
 actor = runtime.actor()
@@ -67,3 +67,44 @@ if listed is not None:
         width="stretch",
     )
     st.caption(f"{listed.total} accounts")
+
+st.subheader("Coach assignments")
+athletes = runtime.call(users.list_users, actor, page=1, page_size=200, role="athlete")
+athlete_ids = {
+    u.athlete_id: u.full_name for u in (athletes.items if athletes else []) if u.athlete_id
+}
+if athlete_ids and coach_ids:
+    with st.form("assign"):
+        picks = st.columns(3)
+        who = picks[0].selectbox("Athlete", list(athlete_ids), format_func=lambda i: athlete_ids[i])
+        to = picks[1].selectbox("Coach", list(coach_ids), format_func=lambda i: coach_ids[i])
+        as_role = picks[2].selectbox("As", ["head", "assistant"])
+        if st.form_submit_button("Assign"):
+            done = runtime.call(users.assign_coach, actor, who, to, role=as_role, now=runtime.now())
+            if done is not None:
+                st.success(f"{coach_ids[to]} is now {as_role} coach of {athlete_ids[who]}.")
+else:
+    st.info("Create coaches and athletes first.")
+
+st.subheader("Audit trail")
+audit_filters = st.columns(2)
+table = audit_filters[0].text_input("Only this table (e.g. check_ins, users)", max_chars=60)
+audit_page = audit_filters[1].number_input("Audit page", 1, 100_000, 1)
+trail = runtime.call(
+    audit.list_audit, actor, page=int(audit_page), page_size=50, entity=table or None
+)
+if trail is not None:
+    st.dataframe(
+        [
+            {
+                "when": e.occurred_at,
+                "who": e.actor_user_id,
+                "what": f"{e.action} {e.entity} #{e.entity_id}",
+                "changes": ", ".join(sorted(e.changes)),
+            }
+            for e in trail.items
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(f"{trail.total} changes recorded")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import streamlit as st
+from sqlalchemy import select
 
 from runseason import __version__
 from runseason.config import get_settings
 from runseason.db import migrate
+from runseason.db.models import ErrorEvent
 from runseason.db.session import get_engine
 from runseason.ui import runtime
 
@@ -28,3 +30,21 @@ cols[1].metric(
 )
 cols[2].metric("Schema", "up to date" if revision == head else f"behind ({revision})")
 st.caption(f"Environment: {settings.env}")
+
+st.subheader("Recent errors")
+errors = runtime.read(
+    lambda session: list(
+        session.scalars(select(ErrorEvent).order_by(ErrorEvent.occurred_at.desc()).limit(20))
+    )
+)
+if errors:
+    st.dataframe(
+        [
+            {"when": e.occurred_at, "level": e.level, "where": e.logger, "message": e.message}
+            for e in errors
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+elif errors is not None:
+    st.success("No errors recorded.")
