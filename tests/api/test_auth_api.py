@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
 
+from runseason.db.models import TrainingLog
 from tests.api.conftest import Clock, login
 from tests.factories import PASSWORD, World
 
@@ -215,3 +217,25 @@ def test_admin_reads_the_audit_trail_and_moves_an_athlete(
     )
     assert ended.status_code == 204
     assert client.get(f"/api/v1/athletes/{riley}", headers=headers["uma"]).status_code == 404
+
+
+def test_an_idempotency_key_replays_the_first_answer_and_refuses_another_body(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World, db
+) -> None:
+    url = f"/api/v1/athletes/{world.riley.id}/logs"
+    body = {"local_date": "2026-11-23", "duration_s": 1800, "rpe": 4}
+    key = {**headers["riley"], "Idempotency-Key": "log-2026-11-23-morning"}
+    first = client.post(url, json=body, headers=key)
+    again = client.post(url, json=body, headers=key)
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json()
+    assert again.headers["idempotent-replayed"] == "true"
+    count = db.scalar(
+        select(func.count())
+        .select_from(TrainingLog)
+        .where(TrainingLog.athlete_id == world.riley.id)
+    )
+    assert count == 1
+    other = client.post(url, json={**body, "duration_s": 2400}, headers=key)
+    assert other.status_code in (409, 422)
+    assert "Idempotency-Key" in other.json()["detail"]
