@@ -123,3 +123,20 @@ def test_the_admin_moves_an_athlete_and_reads_the_trail(
     at.run()
     assert not at.exception
     assert any("coach of" in s.value for s in at.success), [e.value for e in at.error]
+
+
+def test_the_coach_edits_a_session_and_sees_it_against_the_original(
+    open_page: Open, world: World, db: Session
+) -> None:
+    at = open_page(world.asha, "plan_builder")
+    _button(at, "Build the plan").click()  # type: ignore[attr-defined]
+    at.run()
+    assert any("No session differs" in c.value for c in at.caption)
+    title = next(t for t in at.text_input if t.label == "Title")
+    title.set_value("Hill reps on the river path")
+    _button(at, "Save the change").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception, [e.value for e in at.error]
+    comparison = at.dataframe[-1].value
+    assert list(comparison.columns) == ["original", "current"]
+    assert "Hill reps on the river path" in comparison["current"].iloc[0]

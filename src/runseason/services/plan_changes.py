@@ -7,7 +7,7 @@ plan in one history and can compare the original with the current version.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -53,7 +53,14 @@ def preview(rows: list[PlannedSession], changes: dict[int, dict[str, Any]]) -> l
         if row.id not in changes:
             continue
         before = session_view(row)
-        after = {**before, **{k: v for k, v in changes[row.id].items() if k in SESSION_FIELDS}}
+        after = {
+            **before,
+            **{
+                k: v.isoformat() if isinstance(v, date) else v
+                for k, v in changes[row.id].items()
+                if k in SESSION_FIELDS
+            },
+        }
         out.append(SessionChange(row.id, before, after))
     return out
 

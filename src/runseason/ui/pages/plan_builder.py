@@ -8,7 +8,7 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from runseason.domain import units
-from runseason.schemas.plans import GoalCreate, PlanCreate, PlanRead
+from runseason.schemas.plans import GoalCreate, PlanCreate, PlanRead, SessionEdit
 from runseason.services import command_center, goals, plans
 from runseason.services.access import Actor
 from runseason.ui import runtime
@@ -29,6 +29,10 @@ def _build(
     return plans.generate_plan(
         session, actor, athlete_id, plan_in.model_copy(update={"goal_id": goal.id}), now=now
     )
+
+
+def _label(view: tuple[str, str, int, str]) -> str:
+    return f"{view[0]} · {view[1]} · {runtime.duration(view[2])}"
 
 
 actor = runtime.actor()
@@ -84,6 +88,66 @@ current = runtime.call(plans.find_active_plan, actor, athlete_id)
 if current is not None:
     st.subheader("3 · The calendar")
     plan_calendar(current, unit)
+    editable = [s for s in current.sessions if s.status == "planned"]
+    if editable:
+        with st.form("edit-session"):
+            st.subheader("Edit a session")
+            labels = {s.id: f"{s.scheduled_date:%a %d %b} · {s.title}" for s in editable}
+            chosen = st.selectbox("Session", list(labels), format_func=lambda i: labels[i])
+            row = next(s for s in editable if s.id == chosen)
+            cols = st.columns(3)
+            new_day = cols[0].date_input("Date", row.scheduled_date)
+            minutes = cols[1].number_input(
+                "Minutes", 5.0, 360.0, round(row.planned_duration_s / 60, 0)
+            )
+            status = cols[2].selectbox("Status", ["planned", "cancelled", "skipped"])
+            title = st.text_input("Title", row.title, max_chars=200)
+            note = st.text_input("Note for the athlete", row.coach_note or "", max_chars=1000)
+            reason = st.text_input("Why (kept in the plan's history)", "edited by the coach")
+            if st.form_submit_button("Save the change"):
+                edit = runtime.valid(
+                    SessionEdit,
+                    scheduled_date=new_day,
+                    planned_duration_s=minutes * 60,
+                    title=title,
+                    status=status,
+                    coach_note=note or None,
+                    reason=reason or "edited by the coach",
+                )
+                if edit and runtime.call(
+                    plans.edit_session, actor, chosen, edit, now=runtime.now()
+                ):
+                    st.success("Saved; the plan has a new version.")
+                    st.rerun()
     revisions = runtime.call(plans.list_revisions, actor, current.id) or []
-    if len(revisions) > 1:
-        st.caption(f"{len(revisions)} versions: the original is kept for comparison.")
+    original = {
+        s["id"]: s
+        for s in (revisions[0].snapshot.get("sessions", []) if revisions else [])
+        if "id" in s
+    }
+    changed = []
+    for s in current.sessions:
+        before = original.get(s.id)
+        now_view = (s.scheduled_date.isoformat(), s.title, round(s.planned_duration_s), s.status)
+        if before is None:
+            continue
+        then_view = (
+            before["scheduled_date"],
+            before["title"],
+            round(before["planned_duration_s"]),
+            before["status"],
+        )
+        if now_view != then_view:
+            changed.append(
+                {
+                    "original": _label(then_view),
+                    "current": _label(now_view)
+                    + ("" if s.status == "planned" else f" ({s.status})"),
+                }
+            )
+    st.subheader("Original versus current")
+    if changed:
+        st.dataframe(changed, hide_index=True, width="stretch")
+    else:
+        st.caption("No session differs from the plan as first built.")
+    st.caption(f"Version {current.version}; {len(revisions)} revisions kept.")
