@@ -436,16 +436,16 @@ def _simulate_day(
     is_today = day == today.date()
     checkin_rate = {"skipper": 0.6, "busy": 0.7}.get(p.behaviour, 0.92)
     if morning <= today and rng.random() < checkin_rate:
-        sleep = 4.0 - p.fatigue * 1.2 - (1.0 if stressed else 0) - (1.2 if ill else 0)
+        sleep = 4.2 - p.fatigue * 1.0 - (1.0 if stressed else 0) - (1.2 if ill else 0)
         checkins.submit_checkin(
             session,
             actor,
             p.athlete_id,
             CheckInCreate(
                 sleep_quality=_score(sleep, rng),
-                energy=_score(4.0 - p.fatigue * 1.5 - (1.5 if ill else 0), rng),
-                recovery=_score(4.0 - p.fatigue * 1.8 - (1.0 if injured else 0), rng),
-                stress=_score(4.0 - (1.8 if stressed else 0), rng),
+                energy=_score(4.2 - p.fatigue * 1.5 - (1.5 if ill else 0), rng),
+                recovery=_score(4.2 - p.fatigue * 1.6 - (1.0 if injured else 0), rng),
+                stress=_score(4.2 - (1.8 if stressed else 0), rng),
                 sleep_hours=round(max(3.0, rng.gauss(7.4 - (1.0 if stressed else 0), 0.7)), 1),
                 resting_hr=p.hr_rest + round(p.fatigue * 6 + (6 if ill else 0) + rng.gauss(0, 2)),
                 hrv_rmssd=round(max(10.0, rng.gauss(70 - p.fatigue * 15 - (15 if ill else 0), 6))),
@@ -493,7 +493,7 @@ def _simulate_day(
     )
     result.sessions += 1
     strain = duration_s / 3600 * (1.6 if hard else 1.0) * stretch
-    p.fatigue = min(2.0, p.fatigue * 0.8 + strain * 0.25 * (1.4 if p.behaviour == "fragile" else 1))
+    p.fatigue = min(2.0, p.fatigue * 0.8 + strain * 0.15 * (1.6 if p.behaviour == "fragile" else 1))
 
 
 def _coach_actions(
