@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlalchemy import select
@@ -140,3 +141,43 @@ def test_the_coach_edits_a_session_and_sees_it_against_the_original(
     comparison = at.dataframe[-1].value
     assert list(comparison.columns) == ["original", "current"]
     assert "Hill reps on the river path" in comparison["current"].iloc[0]
+
+
+def test_the_coach_adds_a_task_and_opens_an_injury_case(
+    open_page: Open, world: World, db: Session
+) -> None:
+    at = open_page(world.asha, "athlete")
+    next(t for t in at.text_input if t.label == "New task (for you)").set_value(
+        "Call about the knee"
+    )
+    _button(at, "Add task").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception
+    assert any(m.value.startswith("Call about the knee") for m in at.markdown)
+    next(t for t in at.text_input if t.label == "Where (injuries)").set_value("left knee")
+    _button(at, "Open a case").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception
+    assert any("injury" in m.value and "left knee" in m.value for m in at.markdown)
+
+
+def test_settings_refuse_bands_in_the_wrong_order(
+    open_page: Open, world: World, db: Session
+) -> None:
+    at = open_page(world.ada, "settings")
+    next(n for n in at.number_input if n.label == "Amber from").set_value(80)
+    _button(at, "Save").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception
+    assert any("amber_min must be below green_min" in e.value for e in at.error)
+    assert db.scalar(select(SettingOverride)) is None
+
+
+def test_analytics_shows_the_weekly_load_of_the_caseload(
+    open_page: Open, world: World, db: Session
+) -> None:
+    riley_red_patch(db, world)
+    at = open_page(world.asha, "analytics")
+    assert not at.exception
+    titles = [json.loads(c.proto.spec).get("title") for c in at.get("vega_lite_chart")]
+    assert any(t and "Weekly load" in str(t) for t in titles), titles

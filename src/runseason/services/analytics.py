@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import DailyMetric, TrainingLog
@@ -13,8 +13,14 @@ from runseason.domain.paces import equivalent_time_s
 from runseason.domain.prediction import PredictionRange, predict_range
 from runseason.domain.training_load import ACWR_CAUTION, ACWR_MIN_DAYS
 from runseason.errors import InvalidInput
-from runseason.schemas.briefing import DayMetricRead, LoadHistoryRead, WeekRollup
-from runseason.services.access import Actor, get_athlete, use_case
+from runseason.schemas.briefing import CaseloadWeek, DayMetricRead, LoadHistoryRead, WeekRollup
+from runseason.services.access import (
+    Actor,
+    athlete_filter,
+    get_athlete,
+    require_role,
+    use_case,
+)
 
 
 @use_case("athlete")
@@ -79,3 +85,39 @@ def get_prediction(
         five_k = equivalent_time_s(athlete.vdot, 5000.0)
         return predict_range(five_k, 5000.0, target_m)
     return None
+
+
+def get_caseload_weeks(
+    session: Session, actor: Actor, *, now: datetime, weeks: int = 12
+) -> list[CaseloadWeek]:
+    """Weekly load against the plan, summed over the athletes the coach (or admin) sees."""
+    require_role(actor, "admin", "coach")
+    if not 1 <= weeks <= 104:
+        raise InvalidInput("weeks is between 1 and 104")
+    today = now.date()
+    start = week_start(today) - timedelta(weeks=weeks - 1)
+    rows = session.execute(
+        select(
+            DailyMetric.day,
+            func.sum(DailyMetric.load),
+            func.sum(DailyMetric.planned_load),
+            func.count(func.distinct(DailyMetric.athlete_id)),
+        )
+        .where(
+            athlete_filter(actor, DailyMetric.athlete_id, DailyMetric.organization_id),
+            DailyMetric.day.between(start, today),
+        )
+        .group_by(DailyMetric.day)
+    )
+    by_week: dict[date, list[float]] = {}
+    for day, load, planned, athletes in rows:
+        totals = by_week.setdefault(week_start(day), [0.0, 0.0, 0.0])
+        totals[0] += float(load or 0.0)
+        totals[1] += float(planned or 0.0)
+        totals[2] = max(totals[2], float(athletes))
+    return [
+        CaseloadWeek(
+            week_start=w, load=round(t[0], 1), planned_load=round(t[1], 1), athletes=int(t[2])
+        )
+        for w, t in sorted(by_week.items())
+    ]

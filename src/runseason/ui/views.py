@@ -97,3 +97,46 @@ def fitness_chart(history: LoadHistoryRead) -> None:
         st.altair_chart(bars, width="stretch")
     if history.caution:
         st.caption(history.caution)
+
+
+def load_ratio_charts(history: LoadHistoryRead) -> None:
+    """ACWR (EWMA) and monotony over time, with what they can and cannot tell."""
+    days = [d for d in history.days if d.acwr_ewma is not None or d.monotony is not None]
+    if not days:
+        st.info("ACWR and monotony need four weeks of logged training.")
+        return
+    frame = pd.DataFrame(
+        {
+            "day": [d.day for d in days],
+            "ACWR": [d.acwr_ewma for d in days],
+            "monotony": [d.monotony for d in days],
+        }
+    )
+    left, right = st.columns(2)
+    acwr = (
+        alt.Chart(frame.dropna(subset=["ACWR"]))
+        .mark_line()
+        .encode(
+            x=alt.X("day:T", title=None),
+            y=alt.Y("ACWR:Q", title="acute:chronic (EWMA)"),
+            tooltip=["day:T", alt.Tooltip("ACWR:Q", format=".2f")],
+        )
+    )
+    band = (
+        alt.Chart(pd.DataFrame({"y": [0.8], "y2": [1.3]}))
+        .mark_rect(opacity=0.12)
+        .encode(y="y:Q", y2="y2:Q")
+    )
+    left.altair_chart((band + acwr).properties(height=200, title="ACWR"), width="stretch")
+    mono = (
+        alt.Chart(frame.dropna(subset=["monotony"]))
+        .mark_line(color="#8e44ad")
+        .encode(
+            x=alt.X("day:T", title=None),
+            y=alt.Y("monotony:Q", title="mean / SD of 7 days"),
+            tooltip=["day:T", alt.Tooltip("monotony:Q", format=".2f")],
+        )
+    )
+    right.altair_chart(mono.properties(height=200, title="Monotony"), width="stretch")
+    if history.caution:
+        st.caption(history.caution)

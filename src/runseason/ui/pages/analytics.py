@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from runseason.services import command_center
+from runseason.services import analytics, command_center
 from runseason.ui import runtime
 
 actor = runtime.actor()
@@ -60,5 +60,31 @@ right.altair_chart(
     .properties(title="Risk buckets", height=260),
     width="stretch",
 )
+weeks = runtime.call(analytics.get_caseload_weeks, actor, now=runtime.now(), weeks=12) or []
+if weeks:
+    weekly = pd.DataFrame(
+        {
+            "week": [w.week_start for w in weeks],
+            "done": [w.load for w in weeks],
+            "planned": [w.planned_load for w in weeks],
+        }
+    )
+    weekly["done vs plan"] = (
+        weekly["done"] / weekly["planned"].where(weekly["planned"] > 0)
+    ).round(2)
+    bars = (
+        alt.Chart(weekly)
+        .mark_bar()
+        .encode(
+            x=alt.X("week:T", title=None),
+            y=alt.Y("done:Q", title="load across the caseload"),
+            tooltip=["week:T", "done:Q", "planned:Q", "done vs plan:Q"],
+        )
+    )
+    plan_line = alt.Chart(weekly).mark_line(color="#d9480f").encode(x="week:T", y="planned:Q")
+    st.altair_chart(
+        (bars + plan_line).properties(title="Weekly load and plan (line)", height=240),
+        width="stretch",
+    )
 known = frame["adherence"].dropna()
 st.metric("Median 7-day adherence", "-" if known.empty else f"{known.median():.0%}")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from runseason.schemas.cases import NoteCreate
+from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
 from runseason.services import analytics, briefing, cases, command_center, plans
 from runseason.ui import runtime
-from runseason.ui.views import fitness_chart, plan_calendar
+from runseason.ui.views import fitness_chart, load_ratio_charts, plan_calendar
 
 actor = runtime.actor()
 me = runtime.user()
@@ -40,11 +40,14 @@ today = runtime.call(briefing.get_briefing, actor, athlete_id, now=runtime.now()
 if today is not None:
     st.info(f"Today: **{today.title}**: {today.reason}")
 
-load_tab, plan_tab, notes_tab, timeline_tab = st.tabs(["Load", "Plan", "Notes", "Timeline"])
+load_tab, plan_tab, notes_tab, tasks_tab, health_tab, timeline_tab = st.tabs(
+    ["Load", "Plan", "Notes", "Tasks", "Injury and illness", "Timeline"]
+)
 with load_tab:
     history = runtime.call(analytics.get_load_history, actor, athlete_id, now=runtime.now())
     if history is not None:
         fitness_chart(history)
+        load_ratio_charts(history)
 with plan_tab:
     plan = runtime.call(plans.find_active_plan, actor, athlete_id)
     if plan is None:
@@ -65,6 +68,49 @@ with notes_tab:
     for note in runtime.call(cases.list_notes, actor, athlete_id) or []:
         st.write(f"**{note.created_at:%d %b %Y}**{' (shared)' if note.shared_with_athlete else ''}")
         st.write(note.body)
+with tasks_tab:
+    with st.form("task", clear_on_submit=True):
+        task_title = st.text_input("New task (for you)", max_chars=200)
+        due = st.date_input("Due", value=None)
+        if st.form_submit_button("Add task"):
+            task_in = runtime.valid(TaskCreate, title=task_title, due_date=due)
+            if task_in and runtime.call(
+                cases.add_task, actor, athlete_id, task_in, now=runtime.now()
+            ):
+                st.success("Task added.")
+    mine = [t for t in runtime.call(cases.list_my_tasks, actor) or [] if t.athlete_id == athlete_id]
+    for task in mine:
+        left, right = st.columns([4, 1])
+        left.write(f"{task.title}" + (f" (due {task.due_date})" if task.due_date else ""))
+        if right.button("Done", key=f"task-{task.id}"):
+            finished = runtime.call(cases.complete_task, actor, task.id, now=runtime.now())
+            if finished is not None:
+                st.rerun()
+    if not mine:
+        st.caption("No open tasks for this athlete.")
+with health_tab:
+    with st.form("health", clear_on_submit=True):
+        kind = st.selectbox("Kind", ["injury", "illness"])
+        where = st.text_input("Where (injuries)", max_chars=100)
+        since = st.date_input("Since", value=runtime.now().date())
+        what = st.text_area("What happened", max_chars=2000)
+        if st.form_submit_button("Open a case"):
+            case_in = runtime.valid(
+                HealthCaseCreate,
+                kind=kind,
+                location=where or None,
+                description=what or None,
+                started_on=since,
+            )
+            if case_in and runtime.call(
+                cases.open_health_case, actor, athlete_id, case_in, now=runtime.now()
+            ):
+                st.success("Case opened; the return-to-run steps start from here.")
+    for case in runtime.call(cases.list_health_cases, actor, athlete_id) or []:
+        st.write(f"**{case.kind}** {case.location or ''} since {case.started_on} · {case.status}")
+        if case.status != "closed" and st.button("Next stage", key=f"case-{case.id}"):
+            if runtime.call(cases.advance_health_case, actor, case.id, now=runtime.now()):
+                st.rerun()
 with timeline_tab:
     page = st.number_input("Page", 1, 10_000, 1, key="timeline_page")
     events = runtime.call(cases.get_timeline, actor, athlete_id, page=int(page), page_size=30)

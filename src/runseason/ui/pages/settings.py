@@ -38,11 +38,44 @@ with st.form("settings"):
     overdue = st.number_input(
         "SLA: overdue after (hours)", 2, 336, int(iv.sla_overdue_hours), disabled=not editable
     )
+    cooldown = st.number_input(
+        "Cooldown after an intervention is resolved (hours)",
+        0,
+        24 * 60,
+        int(iv.cooldown_hours),
+        disabled=not editable,
+    )
+    readiness = current.readiness
+    st.markdown("**Readiness**")
+    band_cols = st.columns(2)
+    green = band_cols[0].number_input(
+        "Green from", 1, 100, int(readiness.green_min), disabled=not editable
+    )
+    amber = band_cols[1].number_input(
+        "Amber from", 0, 99, int(readiness.amber_min), disabled=not editable
+    )
+    weight_cols = st.columns(len(readiness.weights))
+    weights = {
+        item: weight_cols[i].number_input(
+            f"Weight: {item.replace('_', ' ')}",
+            0.0,
+            10.0,
+            float(value),
+            0.05,
+            disabled=not editable,
+        )
+        for i, (item, value) in enumerate(readiness.weights.items())
+    }
     if st.form_submit_button("Save", disabled=not editable):
         changes = {
             "automation_mode": mode,
             "risk": {"guardrail": guardrail},
-            "interventions": {"sla_fresh_hours": fresh, "sla_overdue_hours": overdue},
+            "interventions": {
+                "sla_fresh_hours": fresh,
+                "sla_overdue_hours": overdue,
+                "cooldown_hours": cooldown,
+            },
+            "readiness": {"green_min": green, "amber_min": amber, "weights": weights},
         }
         if runtime.call(coaching_settings.update_organization_settings, actor, changes):
             st.success("Saved.")
