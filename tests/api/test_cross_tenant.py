@@ -25,6 +25,7 @@ from runseason.db.models import (
     HealthCase,
     Intervention,
     PlannedSession,
+    PlanWeek,
     Recommendation,
     Task,
     User,
@@ -71,6 +72,12 @@ def body_for(method: str, path: str) -> dict[str, Any] | None:
     """A valid body for each write, so the request reaches the access check."""
     day = NOW.date().isoformat()
     bodies = {
+        "/replace": {"template_id": 1},
+        "/swap": {"first_id": 1, "second_id": 2},
+        "/scale": {"factor": 0.9},
+        "/regenerate": {"from_date": (NOW.date() + timedelta(days=7)).isoformat()},
+        "/planned-sessions/{session_id}": {"coach_note": "x"},
+        "/sessions": {"scheduled_date": day, "template_id": 1},
         "checkins": {"sleep_quality": 3, "energy": 3, "recovery": 3, "stress": 3},
         "/logs": {"local_date": day, "duration_s": 1800, "rpe": 4},
         "/goals": {
@@ -141,6 +148,7 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
         now=NOW,
     )
     planned = db.scalars(select(PlannedSession.id).where(PlannedSession.plan_id == plan.id)).first()
+    week = db.scalars(select(PlanWeek.id).where(PlanWeek.plan_id == plan.id)).first()
     rec = db.scalars(
         select(Recommendation.id).where(Recommendation.athlete_id == athlete.id)
     ).first()
@@ -189,6 +197,7 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
             "log_id": log.id,
             "plan_id": plan.id,
             "session_id": planned,
+            "week_id": week,
             "recommendation_id": rec,
             "intervention_id": intervention.id,
             "task_id": task.id,

@@ -24,7 +24,16 @@ from runseason.schemas.coaching import (
     InterventionSnooze,
     RecommendationDecision,
 )
-from runseason.schemas.plans import GoalCreate, PlanCreate, SessionEdit
+from runseason.schemas.plans import (
+    GoalCreate,
+    PlanCreate,
+    PlanRegenerate,
+    SessionAdd,
+    SessionEdit,
+    SessionReplace,
+    SessionSwap,
+    WeekScale,
+)
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
 from runseason.schemas.zones import ZoneOverride
 from runseason.services import (
@@ -389,6 +398,70 @@ def _edit_session(session: Session, actor: Actor, w: World) -> Any:
     ).first()
     assert first is not None
     return plans.edit_session(session, actor, first, SessionEdit(coach_note="shorter"), now=NOW)
+
+
+def _two_sessions(session: Session, plan_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(PlannedSession.id)
+            .where(PlannedSession.plan_id == plan_id, PlannedSession.scheduled_date > NOW.date())
+            .order_by(PlannedSession.scheduled_date)
+            .limit(2)
+        )
+    )
+
+
+def _a_template(session: Session) -> int:
+    from runseason.db.models import SessionTemplate  # noqa: PLC0415
+
+    found = session.scalars(
+        select(SessionTemplate.id).where(SessionTemplate.organization_id.is_(None)).limit(1)
+    ).first()
+    assert found is not None
+    return found
+
+
+@probe("runseason.services.plans.add_session", STAFF)
+def _add_session(session: Session, actor: Actor, w: World) -> Any:
+    plan_id = _greta_plan(session, w)
+    data = SessionAdd(
+        scheduled_date=NOW.date() + timedelta(days=3), template_id=_a_template(session)
+    )
+    return plans.add_session(session, actor, plan_id, data, now=NOW)
+
+
+@probe("runseason.services.plans.replace_session", STAFF)
+def _replace_session(session: Session, actor: Actor, w: World) -> Any:
+    first = _two_sessions(session, _greta_plan(session, w))[0]
+    data = SessionReplace(template_id=_a_template(session))
+    return plans.replace_session(session, actor, first, data, now=NOW)
+
+
+@probe("runseason.services.plans.swap_sessions", STAFF)
+def _swap_sessions(session: Session, actor: Actor, w: World) -> Any:
+    plan_id = _greta_plan(session, w)
+    first, second = _two_sessions(session, plan_id)
+    data = SessionSwap(first_id=first, second_id=second)
+    return plans.swap_sessions(session, actor, plan_id, data, now=NOW)
+
+
+@probe("runseason.services.plans.scale_week", STAFF)
+def _scale_week(session: Session, actor: Actor, w: World) -> Any:
+    plan_id = _greta_plan(session, w)
+    week = session.scalars(
+        select(PlannedSession.plan_week_id).where(
+            PlannedSession.plan_id == plan_id, PlannedSession.scheduled_date > NOW.date()
+        )
+    ).first()
+    assert week is not None
+    return plans.scale_week(session, actor, week, WeekScale(factor=0.8), now=NOW)
+
+
+@probe("runseason.services.plans.regenerate_from", STAFF)
+def _regenerate(session: Session, actor: Actor, w: World) -> Any:
+    plan_id = _greta_plan(session, w)
+    data = PlanRegenerate(from_date=NOW.date() + timedelta(days=7))
+    return plans.regenerate_from(session, actor, plan_id, data, now=NOW)
 
 
 @probe("runseason.services.plans.list_revisions")

@@ -116,6 +116,11 @@ def _get(session: Session, actor: Actor, template_id: int) -> SessionTemplate:
     return row
 
 
+def template_row(session: Session, actor: Actor, template_id: int) -> SessionTemplate:
+    """A template the actor's organization may use (built-in or its own); NotFound otherwise."""
+    return _get(session, actor, template_id)
+
+
 def _own(session: Session, actor: Actor, template_id: int) -> SessionTemplate:
     row = _get(session, actor, template_id)
     require_role(actor, "admin", "coach")

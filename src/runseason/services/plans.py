@@ -29,10 +29,15 @@ from runseason.schemas.plans import (
     PlanCreate,
     PlannedSessionRead,
     PlanRead,
+    PlanRegenerate,
     PlanRevisionRead,
     PlanWeekRead,
     ProjectionDay,
+    SessionAdd,
     SessionEdit,
+    SessionReplace,
+    SessionSwap,
+    WeekScale,
 )
 from runseason.services import library, metrics, plan_changes
 from runseason.services.access import Actor, get_athlete, get_owned, require_role, use_case
@@ -105,15 +110,19 @@ def _targets(draft: SessionDraft) -> dict[str, Any]:
     return targets
 
 
-def _persist(session: Session, athlete: Athlete, plan: TrainingPlan, draft: PlanDraft) -> None:
-    names = dict(
+def _template_names(session: Session, organization_id: int) -> dict[str, str]:
+    return dict(
         session.execute(
             select(SessionTemplate.code, SessionTemplate.name).where(
                 SessionTemplate.organization_id.is_(None)
-                | (SessionTemplate.organization_id == athlete.organization_id)
+                | (SessionTemplate.organization_id == organization_id)
             )
         ).all()
     )
+
+
+def _persist(session: Session, athlete: Athlete, plan: TrainingPlan, draft: PlanDraft) -> None:
+    names = _template_names(session, athlete.organization_id)
     for week in draft.weeks:
         row = PlanWeek(
             organization_id=athlete.organization_id,
@@ -319,3 +328,253 @@ def plan_projection(
         ProjectionDay(day=d.day, planned_load=d.planned_load, ctl=d.ctl, atl=d.atl, form=d.form)
         for d in days
     ]
+
+
+def _template_fields(template: SessionTemplate, duration_s: float) -> dict[str, Any]:
+    """What a planned session takes from a template, scaled to ``duration_s``."""
+    scale = duration_s / template.estimated_duration_s if template.estimated_duration_s else 1.0
+    return {
+        "title": template.name,
+        "category": template.category,
+        "role": ROLE_OF_CATEGORY.get(template.category, "quality" if template.is_hard else "easy"),
+        "is_hard": template.is_hard,
+        "planned_duration_s": duration_s,
+        "planned_load": round(template.estimated_load * scale, 1),
+        "targets": {"rpe": template.rpe_target},
+    }
+
+
+def _week_of(session: Session, plan: TrainingPlan, day: date) -> PlanWeek | None:
+    return session.scalar(
+        select(PlanWeek)
+        .where(PlanWeek.plan_id == plan.id, PlanWeek.start_date <= day)
+        .order_by(PlanWeek.start_date.desc())
+        .limit(1)
+    )
+
+
+def _check_day(plan: TrainingPlan, day: date) -> None:
+    if not plan.start_date <= day <= plan.end_date:
+        raise InvalidInput(
+            f"The session must fall within the plan ({plan.start_date} to {plan.end_date})."
+        )
+
+
+def _staff_plan(session: Session, actor: Actor, plan_id: int) -> tuple[TrainingPlan, Athlete]:
+    plan = get_owned(session, actor, TrainingPlan, plan_id, write=True)
+    require_role(actor, "admin", "coach")
+    athlete = session.get(Athlete, plan.athlete_id)
+    assert athlete is not None
+    return plan, athlete
+
+
+@use_case("plan", writes=True)
+def add_session(
+    session: Session, actor: Actor, plan_id: int, data: SessionAdd, *, now: datetime
+) -> PlanRead:
+    """Add a session from the library on a day of the plan."""
+    plan, athlete = _staff_plan(session, actor, plan_id)
+    _check_day(plan, data.scheduled_date)
+    template = library.template_row(session, actor, data.template_id)
+    fields = _template_fields(template, data.planned_duration_s or template.estimated_duration_s)
+    week = _week_of(session, plan, data.scheduled_date)
+    row = PlannedSession(
+        organization_id=plan.organization_id,
+        plan_id=plan.id,
+        plan_week_id=week.id if week else None,
+        athlete_id=plan.athlete_id,
+        template_id=template.id,
+        template_code=template.code,
+        scheduled_date=data.scheduled_date,
+        order_in_day=1,
+        coach_note=data.coach_note,
+        origin="coach",
+        **fields,
+    )
+    session.add(row)
+    session.flush()
+    plan_changes.record_revision(
+        session,
+        plan,
+        kind="add",
+        reason=data.reason,
+        actor_id=actor.user_id,
+        now=now,
+        snapshot={
+            "changes": [
+                {"session_id": row.id, "before": None, "after": plan_changes.session_view(row)}
+            ]
+        },
+    )
+    metrics.refresh_after_change(session, athlete.id, data.scheduled_date, now=now)
+    return _read(session, plan)
+
+
+@use_case("plan_session", writes=True)
+def replace_session(
+    session: Session, actor: Actor, session_id: int, data: SessionReplace, *, now: datetime
+) -> PlanRead:
+    """Put another template in a session's place, keeping its day and duration."""
+    row = get_owned(session, actor, PlannedSession, session_id, write=True)
+    require_role(actor, "admin", "coach")
+    plan = session.get(TrainingPlan, row.plan_id)
+    assert plan is not None
+    template = library.template_row(session, actor, data.template_id)
+    fields = _template_fields(template, row.planned_duration_s)
+    plan_changes.apply_changes(
+        session,
+        plan,
+        [row],
+        {row.id: fields},
+        kind="replace",
+        reason=data.reason,
+        actor_id=actor.user_id,
+        now=now,
+    )
+    row.template_id, row.template_code = template.id, template.code
+    session.flush()
+    metrics.refresh_after_change(session, row.athlete_id, row.scheduled_date, now=now)
+    return _read(session, plan)
+
+
+@use_case("plan", writes=True)
+def swap_sessions(
+    session: Session, actor: Actor, plan_id: int, data: SessionSwap, *, now: datetime
+) -> PlanRead:
+    """Exchange the days of two sessions of one plan."""
+    plan, athlete = _staff_plan(session, actor, plan_id)
+    first = session.get(PlannedSession, data.first_id)
+    second = session.get(PlannedSession, data.second_id)
+    if first is None or second is None or first.plan_id != plan.id or second.plan_id != plan.id:
+        raise NotFound("planned session not found in this plan")
+    if first.id == second.id:
+        raise InvalidInput("Choose two different sessions to swap.")
+    day_one, day_two = first.scheduled_date, second.scheduled_date
+    plan_changes.apply_changes(
+        session,
+        plan,
+        [first, second],
+        {first.id: {"scheduled_date": day_two}, second.id: {"scheduled_date": day_one}},
+        kind="swap",
+        reason=data.reason,
+        actor_id=actor.user_id,
+        now=now,
+    )
+    session.flush()
+    metrics.refresh_after_change(session, athlete.id, min(day_one, day_two), now=now)
+    return _read(session, plan)
+
+
+@use_case("plan_week", writes=True)
+def scale_week(
+    session: Session, actor: Actor, week_id: int, data: WeekScale, *, now: datetime
+) -> PlanRead:
+    """Scale the volume of a week's sessions still to come (and its target)."""
+    week = session.get(PlanWeek, week_id)
+    if week is None or week.organization_id != actor.organization_id:
+        raise NotFound("plan week not found")
+    plan, athlete = _staff_plan(session, actor, week.plan_id)
+    today = local_date(now, athlete.timezone)
+    rows = [
+        r
+        for r in _sessions(session, plan.id)
+        if r.plan_week_id == week.id and r.status == "planned" and r.scheduled_date >= today
+    ]
+    if not rows:
+        raise InvalidInput("This week has no sessions still to come.")
+    changes = {
+        r.id: {
+            "planned_duration_s": round(r.planned_duration_s * data.factor),
+            "planned_distance_m": None
+            if r.planned_distance_m is None
+            else round(r.planned_distance_m * data.factor),
+            "planned_load": round(r.planned_load * data.factor, 1),
+        }
+        for r in rows
+    }
+    plan_changes.apply_changes(
+        session,
+        plan,
+        rows,
+        changes,
+        kind="scale_week",
+        reason=data.reason,
+        actor_id=actor.user_id,
+        now=now,
+    )
+    week.target_distance_m = round(week.target_distance_m * data.factor)
+    session.flush()
+    metrics.refresh_after_change(session, athlete.id, min(r.scheduled_date for r in rows), now=now)
+    return _read(session, plan)
+
+
+@use_case("plan", writes=True)
+def regenerate_from(
+    session: Session, actor: Actor, plan_id: int, data: PlanRegenerate, *, now: datetime
+) -> PlanRead:
+    """Rebuild the sessions from a date forward with today's profile; the past stays as it was."""
+    plan, athlete = _staff_plan(session, actor, plan_id)
+    today = local_date(now, athlete.timezone)
+    if data.from_date < today:
+        raise InvalidInput("Regenerate from today or later: the past is kept as it was.")
+    _check_day(plan, data.from_date)
+    request, _goal, _name = _request(
+        session, athlete, PlanCreate.model_validate(plan.parameters), today
+    )
+    draft = build_plan(
+        request, library.catalogue_for(session, athlete.organization_id), today=plan.start_date
+    )
+    removed = [
+        r
+        for r in _sessions(session, plan.id)
+        if r.scheduled_date >= data.from_date and r.status == "planned"
+    ]
+    for r in removed:
+        session.delete(r)
+    session.flush()
+    weeks = {
+        w.week_index: w
+        for w in session.scalars(select(PlanWeek).where(PlanWeek.plan_id == plan.id))
+    }
+    names = _template_names(session, athlete.organization_id)
+    added = 0
+    for week in draft.weeks:
+        target = weeks.get(week.index)
+        for order, s in enumerate(week.sessions):
+            if s.date < data.from_date:
+                continue
+            session.add(
+                PlannedSession(
+                    organization_id=plan.organization_id,
+                    plan_id=plan.id,
+                    plan_week_id=target.id if target else None,
+                    athlete_id=athlete.id,
+                    template_code=s.template_code,
+                    scheduled_date=s.date,
+                    order_in_day=order,
+                    title=str(names.get(s.template_code, s.category.replace("_", " ").title())),
+                    category=s.category,
+                    role=s.role
+                    if s.role in ("easy", "long", "quality", "recovery", "race", "strides")
+                    else ROLE_OF_CATEGORY.get(s.category, "quality" if s.is_hard else "easy"),
+                    is_hard=s.is_hard,
+                    planned_duration_s=s.duration_s,
+                    planned_distance_m=s.distance_m,
+                    planned_load=s.planned_load / SRPE_PER_STRESS_POINT,
+                    targets=_targets(s),
+                    origin="generated",
+                )
+            )
+            added += 1
+    session.flush()
+    plan_changes.record_revision(
+        session,
+        plan,
+        kind="regenerate",
+        reason=data.reason,
+        actor_id=actor.user_id,
+        now=now,
+        snapshot={"from_date": data.from_date.isoformat(), "removed": len(removed), "added": added},
+    )
+    metrics.refresh_after_change(session, athlete.id, data.from_date, now=now)
+    return _read(session, plan)

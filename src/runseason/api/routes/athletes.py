@@ -21,9 +21,14 @@ from runseason.schemas.plans import (
     GoalRead,
     PlanCreate,
     PlanRead,
+    PlanRegenerate,
     PlanRevisionRead,
     ProjectionDay,
+    SessionAdd,
     SessionEdit,
+    SessionReplace,
+    SessionSwap,
+    WeekScale,
 )
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
 from runseason.schemas.zones import ZoneOverride, ZonesRead
@@ -277,6 +282,46 @@ def edit_planned_session(
 ) -> PlanRead:
     """Move, resize, rename or cancel a planned session (a new plan version)."""
     return plans.edit_session(session, actor, session_id, data, now=now)
+
+
+@router.post("/plans/{plan_id}/sessions", response_model=PlanRead, status_code=201)
+def add_planned_session(
+    plan_id: int, data: SessionAdd, actor: CurrentActor, session: Db, now: Now
+) -> PlanRead:
+    """Add a session from the library to a day of the plan."""
+    return plans.add_session(session, actor, plan_id, data, now=now)
+
+
+@router.post("/planned-sessions/{session_id}/replace", response_model=PlanRead)
+def replace_planned_session(
+    session_id: int, data: SessionReplace, actor: CurrentActor, session: Db, now: Now
+) -> PlanRead:
+    """Put another template in a session's place (same day and duration)."""
+    return plans.replace_session(session, actor, session_id, data, now=now)
+
+
+@router.post("/plans/{plan_id}/swap", response_model=PlanRead)
+def swap_planned_sessions(
+    plan_id: int, data: SessionSwap, actor: CurrentActor, session: Db, now: Now
+) -> PlanRead:
+    """Exchange the days of two sessions."""
+    return plans.swap_sessions(session, actor, plan_id, data, now=now)
+
+
+@router.post("/plan-weeks/{week_id}/scale", response_model=PlanRead)
+def scale_plan_week(
+    week_id: int, data: WeekScale, actor: CurrentActor, session: Db, now: Now
+) -> PlanRead:
+    """Change a week's volume (the sessions still to come)."""
+    return plans.scale_week(session, actor, week_id, data, now=now)
+
+
+@router.post("/plans/{plan_id}/regenerate", response_model=PlanRead)
+def regenerate_plan(
+    plan_id: int, data: PlanRegenerate, actor: CurrentActor, session: Db, now: Now
+) -> PlanRead:
+    """Rebuild the plan from a date forward, keeping the past."""
+    return plans.regenerate_from(session, actor, plan_id, data, now=now)
 
 
 @router.get("/athletes/{athlete_id}/zones", response_model=ZonesRead)
