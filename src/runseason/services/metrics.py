@@ -139,7 +139,15 @@ def refresh_after_change(
     if athlete is None:
         return
     today = local_date(now, athlete.timezone)
-    first = _first_data_day(session, athlete_id)
+    # Rows can start before the first remaining data (the earliest log was deleted): those
+    # days are recomputed too, so no stale load survives.
+    first_row = session.scalar(
+        select(func.min(DailyMetric.day)).where(DailyMetric.athlete_id == athlete_id)
+    )
+    first = min(
+        (d for d in (_first_data_day(session, athlete_id), first_row) if d is not None),
+        default=None,
+    )
     if first is None:
         update_snapshot(session, athlete, today)
         recommendations.evaluate_athlete_day(session, athlete_id, today, now=now)
