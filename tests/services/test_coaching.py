@@ -305,3 +305,21 @@ def test_notes_tasks_and_health_cases(db: Session, world: World) -> None:
     assert cases.advance_health_case(db, coach, case.id, now=NOW).status == "closed"
     with pytest.raises(Conflict):
         cases.advance_health_case(db, coach, case.id, now=NOW)
+
+
+def test_automatic_mode_never_applies_a_recommendation_above_the_guardrail(
+    db: Session, world: World
+) -> None:
+    update_organization_settings(db, actor(db, world.ada), {"automation_mode": "automatic"})
+    planned = plan_today(db, world, world.riley)
+    before = (planned.status, planned.planned_duration_s, planned.title)
+    riley_red_patch(db, world)
+    rec = recommendations.find_recommendation_for_day(
+        db, actor(db, world.asha), world.riley.id, local_date(NOW, world.riley.timezone)
+    )
+    assert rec is not None
+    assert rec.risk > 0.85
+    assert rec.requires_coach
+    assert rec.status == "open"
+    db.refresh(planned)
+    assert (planned.status, planned.planned_duration_s, planned.title) == before
