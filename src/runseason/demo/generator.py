@@ -32,6 +32,7 @@ from runseason.services import (
     checkins,
     goals,
     interventions,
+    metrics,
     organizations,
     plans,
     training,
@@ -363,7 +364,9 @@ def generate(
     for index in range(days):
         day = start_day + timedelta(days=index)
         for p in personas:
-            _simulate_day(session, p, day, today, planned.get((p.athlete_id, day)), rng, result)
+            # One metric recompute per athlete-day instead of one per check-in and per session.
+            with metrics.deferred_refresh(session):
+                _simulate_day(session, p, day, today, planned.get((p.athlete_id, day)), rng, result)
         if index % 7 == 6:
             _coach_actions(session, coach_of, org.id, day, rng)
         if progress:

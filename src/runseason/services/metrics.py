@@ -9,6 +9,8 @@ athlete.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -131,10 +133,35 @@ def _start_state(
     )
 
 
+DEFER_KEY = "deferred_metric_refresh"
+
+
+@contextmanager
+def deferred_refresh(session: Session) -> Iterator[None]:
+    """Batch writers (the season generator) run one recompute per athlete at the end of a block.
+
+    Inside the block, ``refresh_after_change`` only notes the earliest day touched; when the block
+    ends without an error, each athlete is recomputed once from that day. Requests never use it.
+    """
+    pending: dict[int, tuple[date, datetime]] = {}
+    session.info[DEFER_KEY] = pending
+    try:
+        yield
+    finally:
+        session.info.pop(DEFER_KEY, None)
+    for athlete_id, (from_day, now) in pending.items():
+        refresh_after_change(session, athlete_id, from_day, now=now)
+
+
 def refresh_after_change(
     session: Session, athlete_id: int, from_day: date, *, now: datetime
 ) -> None:
     """Recompute daily metrics from ``from_day`` to the athlete's today, then the snapshot."""
+    pending = session.info.get(DEFER_KEY)
+    if pending is not None:
+        earlier = pending.get(athlete_id)
+        pending[athlete_id] = (min(earlier[0], from_day) if earlier else from_day, now)
+        return
     athlete = session.get(Athlete, athlete_id)
     if athlete is None:
         return
