@@ -136,3 +136,40 @@ def test_bulk_arithmetic_matches_the_service_path_for_the_same_loads(db: Session
     assert [round(r.ctl, 6) for r in rows] == [round(float(v), 6) for v in arrays["ctl"]]
     assert [round(r.atl, 6) for r in rows] == [round(float(v), 6) for v in arrays["atl"]]
     assert [round(r.form, 6) for r in rows] == [round(float(v), 6) for v in arrays["form"]]
+
+
+def test_both_paths_give_the_same_metrics_for_the_same_seed(db: Session) -> None:
+    spec = DemoSpec(athletes=4, coaches=1, weeks=5, seed=21, slug="paths-services")
+    through_services = generate(db, spec, today=NOW)
+    in_bulk = generate(db, replace(spec, slug="paths-bulk"), today=NOW, path="bulk")
+    assert in_bulk.sessions == through_services.sessions
+    assert in_bulk.checkins == through_services.checkins
+
+    def metrics_of(org_id: int) -> dict[tuple[str, object], tuple[float, ...]]:
+        rows = db.execute(
+            select(Athlete.display_name, DailyMetric)
+            .join(Athlete, Athlete.id == DailyMetric.athlete_id)
+            .where(DailyMetric.organization_id == org_id)
+        ).all()
+        return {
+            (name, m.day): (round(m.load, 6), round(m.ctl, 6), round(m.atl, 6), round(m.form, 6))
+            for name, m in rows
+        }
+
+    services = metrics_of(through_services.organization_id)
+    bulk = metrics_of(in_bulk.organization_id)
+    assert len(services) > 4 * 30
+    assert bulk == services
+
+
+def test_cli_bulk_flag_uses_the_bulk_path(db: Session, tmp_path: Path) -> None:
+    creds = tmp_path / "creds.txt"
+    result = CliRunner().invoke(
+        app,
+        ["demo", "--athletes", "3", "--weeks", "3", "--bulk", "--credentials", str(creds)],
+    )
+    assert result.exit_code == 0, result.output
+    org = db.scalar(select(Organization).where(Organization.slug == "demo"))
+    assert org is not None
+    assert db.scalar(select(TrainingLog.id).where(TrainingLog.organization_id == org.id))
+    assert db.scalar(select(Intervention.id).where(Intervention.organization_id == org.id)) is None

@@ -15,7 +15,9 @@ from runseason.demo import DemoResult, DemoSpec, create_demo, write_credentials
 DEFAULT_CREDENTIALS = Path("var/demo-credentials.txt")
 
 
-def run_demo(spec: DemoSpec, credentials: Path, *, quiet: bool = False) -> DemoResult:
+def run_demo(
+    spec: DemoSpec, credentials: Path, *, quiet: bool = False, bulk: bool = False
+) -> DemoResult:
     """Generate with a progress bar, write the sign-ins file and print them once."""
     with Progress(
         "[progress.description]{task.description}",
@@ -30,7 +32,7 @@ def run_demo(spec: DemoSpec, credentials: Path, *, quiet: bool = False) -> DemoR
         def step(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        result = create_demo(spec, today=utcnow(), progress=step)
+        result = create_demo(spec, today=utcnow(), progress=step, bulk=bulk)
     path = write_credentials(credentials, result.accounts)
     typer.echo(
         f"Demo organization '{spec.name}': {result.athletes} athletes, "
@@ -56,8 +58,17 @@ def demo(
     credentials: Annotated[
         Path, typer.Option(help="Where to write the sign-ins (mode 0600).")
     ] = DEFAULT_CREDENTIALS,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            help="Write the simulated days as rows (benchmark volumes): same metrics for the "
+            "same seed, no readiness scores, recommendations or interventions."
+        ),
+    ] = False,
 ) -> None:
     """Create (or refresh) the demo organization: an admin, coaches and athletes with history."""
     cli_command(run_demo)(
-        DemoSpec(athletes=athletes, coaches=coaches, weeks=weeks, seed=seed), credentials
+        DemoSpec(athletes=athletes, coaches=coaches, weeks=weeks, seed=seed),
+        credentials,
+        bulk=bulk,
     )

@@ -34,11 +34,15 @@ def database_is_empty() -> bool:
         return session.scalar(select(User.id).limit(1)) is None
 
 
-def create_demo(spec: DemoSpec, *, today: datetime, progress: Progress | None = None) -> DemoResult:
+def create_demo(
+    spec: DemoSpec, *, today: datetime, progress: Progress | None = None, bulk: bool = False
+) -> DemoResult:
     """Replace any earlier demo organization with the same slug by a freshly generated one."""
     with session_scope() as session:
         remove_demo(session, spec.slug)
-        return generate(session, spec, today=today, progress=progress)
+        return generate(
+            session, spec, today=today, progress=progress, path="bulk" if bulk else "services"
+        )
 
 
 def write_credentials(path: Path, accounts: list[Account]) -> Path:

@@ -17,11 +17,20 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import Intervention, Organization, User
-from runseason.domain import paces
+from runseason.db.models import (
+    Athlete,
+    CheckIn,
+    DailyMetric,
+    Intervention,
+    Organization,
+    TrainingLog,
+    User,
+)
+from runseason.domain import paces, training_load
+from runseason.domain.dates import local_date
 from runseason.errors import InvalidInput
 from runseason.schemas.accounts import AthleteUpdate, OrganizationCreate, UserCreate
 from runseason.schemas.checkins import CheckInCreate
@@ -276,11 +285,18 @@ def generate(
     *,
     today: datetime,
     progress: Progress | None = None,
+    path: Literal["services", "bulk"] = "services",
 ) -> DemoResult:
-    """Create the demo organization with ``spec.weeks`` of history up to ``today``."""
+    """Create the demo organization with ``spec.weeks`` of history up to ``today``.
+
+    ``path="services"`` (the demo) sends every day through the services; ``path="bulk"`` writes
+    the same simulated days as rows (see ``BulkSink``).
+    """
     if spec.athletes < 1 or spec.coaches < 1 or not 2 <= spec.weeks <= 104:
         raise InvalidInput("a demo needs at least one athlete and coach, and 2 to 104 weeks")
     rng = random.Random(spec.seed)  # noqa: S311 (simulation, not security)
+    # Coach actions draw from their own stream, so both paths simulate the same athletes' days.
+    coach_rng = random.Random(spec.seed + 1)  # noqa: S311
     start_day = (today - timedelta(weeks=spec.weeks)).date()
     start_day -= timedelta(days=start_day.weekday())  # a Monday, as plans start
     start = datetime.combine(start_day, time(6), tzinfo=UTC)
@@ -361,16 +377,19 @@ def generate(
     result = DemoResult(org.id, accounts, athletes=len(personas))
     planned = _planned_by_day(session, personas, coach_of)
     days = (today.date() - start_day).days + 1
+    sink: Sink = ServiceSink(session) if path == "services" else BulkSink(session)
     for index in range(days):
         day = start_day + timedelta(days=index)
         for p in personas:
             # One metric recompute per athlete-day instead of one per check-in and per session.
             with metrics.deferred_refresh(session):
-                _simulate_day(session, p, day, today, planned.get((p.athlete_id, day)), rng, result)
-        if index % 7 == 6:
-            _coach_actions(session, coach_of, org.id, day, rng)
+                _simulate_day(sink, p, day, today, planned.get((p.athlete_id, day)), rng, result)
+        if index % 7 == 6 and path == "services":
+            _coach_actions(session, coach_of, org.id, day, coach_rng)
         if progress:
             progress(index + 1, days)
+    if isinstance(sink, BulkSink):
+        sink.finish(personas, org.id)
     result.interventions_open = len(
         list(
             session.scalars(
@@ -419,8 +438,132 @@ def _score(base: float, rng: random.Random) -> int:
     return max(1, min(5, round(base + rng.gauss(0, 0.6))))
 
 
+class ServiceSink:
+    """Each simulated check-in and session goes through the services (the demo)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def checkin(self, p: Persona, data: CheckInCreate, now: datetime) -> None:
+        assert p.user is not None
+        actor = actor_for_user(self.session, p.user)
+        checkins.submit_checkin(self.session, actor, p.athlete_id, data, now=now)
+
+    def log(self, p: Persona, data: TrainingLogCreate, now: datetime) -> None:
+        assert p.user is not None
+        actor = actor_for_user(self.session, p.user)
+        training.log_session(self.session, actor, p.athlete_id, data, now=now)
+
+
+class BulkSink:
+    """The bulk path: the same simulated days written as rows, metrics computed in one pass.
+
+    Loads use the services' own load function on the same inputs, and daily metrics the same
+    ``training_load`` arithmetic, so both paths give the same metrics for the same seed (tested).
+    Check-ins are stored without readiness scores; no snapshots, recommendations or
+    interventions are made: this path exists for benchmark volumes.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.checkins: list[tuple[Persona, CheckInCreate, datetime]] = []
+        self.logs: list[tuple[Persona, TrainingLogCreate, datetime]] = []
+
+    def checkin(self, p: Persona, data: CheckInCreate, now: datetime) -> None:
+        self.checkins.append((p, data, now))
+
+    def log(self, p: Persona, data: TrainingLogCreate, now: datetime) -> None:
+        self.logs.append((p, data, now))
+
+    def finish(self, personas: list[Persona], org_id: int) -> None:
+        """Write the collected rows and each athlete's daily metrics."""
+        athletes = {
+            a.id: a
+            for a in self.session.scalars(select(Athlete).where(Athlete.organization_id == org_id))
+        }
+        checkin_rows = []
+        first_day: dict[int, date] = {}
+        last_day: dict[int, date] = {}
+        for p, _data, now in [*self.checkins, *self.logs]:
+            moment = local_date(now, p.timezone)
+            last_day[p.athlete_id] = max(last_day.get(p.athlete_id, moment), moment)
+        for p, data, now in self.checkins:
+            day = local_date(now, p.timezone)
+            first_day[p.athlete_id] = min(first_day.get(p.athlete_id, day), day)
+            checkin_rows.append(
+                {
+                    "organization_id": org_id,
+                    "athlete_id": p.athlete_id,
+                    "local_date": day,
+                    "submitted_at": now,
+                    **data.model_dump(exclude={"local_date"}),
+                }
+            )
+        log_rows = []
+        loads: dict[int, dict[date, float]] = {}
+        for p, entry, now in self.logs:
+            value, load_model, details = training.load_for(
+                athletes[p.athlete_id], entry.duration_s, entry.distance_m, entry.rpe, entry.avg_hr
+            )
+            loads.setdefault(p.athlete_id, {})
+            loads[p.athlete_id][entry.local_date] = (
+                loads[p.athlete_id].get(entry.local_date, 0.0) + value
+            )
+            first_day[p.athlete_id] = min(
+                first_day.get(p.athlete_id, entry.local_date), entry.local_date
+            )
+            log_rows.append(
+                {
+                    "organization_id": org_id,
+                    "athlete_id": p.athlete_id,
+                    "started_at": now,
+                    "load": value,
+                    "load_model": load_model,
+                    "load_details": details,
+                    "source": "manual",
+                    "pain_flag": bool(entry.pain_severity),
+                    **entry.model_dump(exclude={"start_time"}),
+                }
+            )
+        for rows, table in ((checkin_rows, CheckIn), (log_rows, TrainingLog)):
+            for start in range(0, len(rows), 2000):
+                self.session.execute(insert(table), rows[start : start + 2000])
+        metric_rows = []
+        for p in personas:
+            first = first_day.get(p.athlete_id)
+            if first is None:
+                continue
+            # As in the services, rows reach the athlete's local date of their last change.
+            end = last_day[p.athlete_id]
+            days = [first + timedelta(days=i) for i in range((end - first).days + 1)]
+            per_day = loads.get(p.athlete_id, {})
+            for day, state in zip(
+                days, training_load.states([per_day.get(d, 0.0) for d in days]), strict=True
+            ):
+                metric_rows.append(
+                    {
+                        "organization_id": org_id,
+                        "athlete_id": p.athlete_id,
+                        "day": day,
+                        "load": state.load,
+                        "ctl": state.ctl,
+                        "atl": state.atl,
+                        "form": state.form,
+                        "acwr_ewma": state.acwr_ewma,
+                        "monotony": state.monotony,
+                        "days_of_data": state.days,
+                    }
+                )
+        for start in range(0, len(metric_rows), 2000):
+            self.session.execute(insert(DailyMetric), metric_rows[start : start + 2000])
+        self.session.flush()
+
+
+Sink = ServiceSink | BulkSink
+
+
 def _simulate_day(
-    session: Session,
+    sink: Sink,
     p: Persona,
     day: date,
     today: datetime,
@@ -428,8 +571,6 @@ def _simulate_day(
     rng: random.Random,
     result: DemoResult,
 ) -> None:
-    assert p.user is not None
-    actor = actor_for_user(session, p.user)
     _life_events(p, day, rng)
     ill = p.ill_until is not None
     injured = p.injured_until is not None
@@ -440,10 +581,8 @@ def _simulate_day(
     checkin_rate = {"skipper": 0.6, "busy": 0.7}.get(p.behaviour, 0.92)
     if morning <= today and rng.random() < checkin_rate:
         sleep = 4.2 - p.fatigue * 1.0 - (1.0 if stressed else 0) - (1.2 if ill else 0)
-        checkins.submit_checkin(
-            session,
-            actor,
-            p.athlete_id,
+        sink.checkin(
+            p,
             CheckInCreate(
                 sleep_quality=_score(sleep, rng),
                 energy=_score(4.2 - p.fatigue * 1.5 - (1.5 if ill else 0), rng),
@@ -458,7 +597,7 @@ def _simulate_day(
                 if injured
                 else None,
             ),
-            now=morning,
+            morning,
         )
         result.checkins += 1
     if is_today or planned is None:
@@ -478,10 +617,8 @@ def _simulate_day(
     hr_fraction = 0.86 if hard else 0.72
     avg_hr = round(p.hr_rest + (p.hr_max - p.hr_rest) * (hr_fraction + p.fatigue * 0.03))
     rpe = max(1.0, min(10.0, round((7.0 if hard else 3.5) + p.fatigue * 1.5 + rng.gauss(0, 0.7))))
-    training.log_session(
-        session,
-        actor,
-        p.athlete_id,
+    sink.log(
+        p,
         TrainingLogCreate(
             local_date=day,
             duration_s=round(duration_s),
@@ -492,7 +629,7 @@ def _simulate_day(
             pain_location="left calf" if injured else None,
             feel=max(1, min(5, round(4 - p.fatigue * 2 + rng.gauss(0, 0.5)))),
         ),
-        now=evening,
+        evening,
     )
     result.sessions += 1
     strain = duration_s / 3600 * (1.6 if hard else 1.0) * stretch

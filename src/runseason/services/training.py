@@ -34,6 +34,17 @@ SPORT_OF_FILE = {
 }
 
 
+def load_for(
+    athlete: Athlete,
+    duration_s: float,
+    distance_m: float | None,
+    rpe: float | None,
+    avg_hr: float | None,
+) -> tuple[float, str, dict[str, float | str]]:
+    """The load a session would get for this athlete (the same model ``log_session`` picks)."""
+    return _load(athlete, duration_s, distance_m, rpe, avg_hr)
+
+
 def _load(
     athlete: Athlete,
     duration_s: float,
