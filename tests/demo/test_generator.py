@@ -173,3 +173,8 @@ def test_cli_bulk_flag_uses_the_bulk_path(db: Session, tmp_path: Path) -> None:
     assert org is not None
     assert db.scalar(select(TrainingLog.id).where(TrainingLog.organization_id == org.id))
     assert db.scalar(select(Intervention.id).where(Intervention.organization_id == org.id)) is None
+
+
+def test_more_athletes_than_names_still_get_unique_accounts() -> None:
+    people = make_personas(DemoSpec(athletes=1500), random.Random(4))
+    assert len({p.email for p in people}) == 1500

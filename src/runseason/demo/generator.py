@@ -229,7 +229,13 @@ def _level(vdot: float) -> Literal["beginner", "intermediate", "advanced", "elit
 def make_personas(spec: DemoSpec, rng: random.Random) -> list[Persona]:
     """Athletes of varied level (VDOT 30-75), age, sex, availability and time zone."""
     people: list[Persona] = []
-    names = rng.sample([f"{f} {last}" for f in FIRST for last in LAST], spec.athletes)
+    pool = [f"{f} {last}" for f in FIRST for last in LAST]
+    # Beyond the pool (1,200 names) names repeat; emails stay unique by their index.
+    names = (
+        rng.sample(pool, spec.athletes)
+        if spec.athletes <= len(pool)
+        else [rng.choice(pool) for _ in range(spec.athletes)]
+    )
     behaviours, weights = zip(*BEHAVIOURS, strict=True)
     for i, name in enumerate(names):
         vdot = round(min(75.0, max(30.0, rng.gauss(47, 9))), 1)
