@@ -12,6 +12,7 @@ from runseason.errors import InvalidInput
 from runseason.schemas.audit import AuditEntryRead
 from runseason.schemas.common import Page
 from runseason.services.access import Actor, require_role
+from runseason.services.paging import page_offset
 
 
 def list_audit(
@@ -26,8 +27,7 @@ def list_audit(
 ) -> Page[AuditEntryRead]:
     """The organization's audit trail, filtered by table and time range, paginated."""
     require_role(actor, "admin")
-    if page < 1 or not 1 <= page_size <= 200:
-        raise InvalidInput("page starts at 1 and page_size is between 1 and 200")
+    offset = page_offset(page, page_size)
     if since and until and since > until:
         raise InvalidInput("'since' must be before 'until'")
     query = select(AuditLog).where(AuditLog.organization_id == actor.organization_id)
@@ -40,7 +40,7 @@ def list_audit(
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(
         query.order_by(AuditLog.occurred_at.desc(), AuditLog.id.desc())
-        .offset((page - 1) * page_size)
+        .offset(offset)
         .limit(page_size)
     )
     return Page[AuditEntryRead](

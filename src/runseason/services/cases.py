@@ -21,6 +21,7 @@ from runseason.schemas.cases import (
 )
 from runseason.schemas.common import Page
 from runseason.services.access import Actor, get_athlete, get_owned, require_role, use_case
+from runseason.services.paging import page_offset
 
 
 def _event(
@@ -216,15 +217,14 @@ def get_timeline(
     """The athlete's history of engine and coach events, newest first."""
     get_athlete(session, actor, athlete_id)
     require_role(actor, "admin", "coach")
-    if page < 1 or not 1 <= page_size <= 200:
-        raise InvalidInput("page starts at 1 and page_size is between 1 and 200")
+    offset = page_offset(page, page_size)
     where = TimelineEvent.athlete_id == athlete_id
     total = session.scalar(select(func.count()).where(where)) or 0
     rows = session.scalars(
         select(TimelineEvent)
         .where(where)
         .order_by(TimelineEvent.occurred_at.desc(), TimelineEvent.id.desc())
-        .offset((page - 1) * page_size)
+        .offset(offset)
         .limit(page_size)
     )
     items = [TimelineEventRead.model_validate(r) for r in rows]

@@ -17,6 +17,7 @@ from runseason.schemas.common import Page
 from runseason.services import metrics
 from runseason.services.access import Actor, get_athlete, get_owned, use_case
 from runseason.services.coaching_settings import effective_settings, readiness_params
+from runseason.services.paging import page_offset
 
 VALUE_FIELDS = (
     "sleep_quality",
@@ -177,15 +178,14 @@ def list_checkins(
 ) -> Page[CheckInRead]:
     """An athlete's check-ins, newest first."""
     get_athlete(session, actor, athlete_id)
-    if page < 1 or not 1 <= page_size <= 200:
-        raise InvalidInput("page starts at 1 and page_size is between 1 and 200")
+    offset = page_offset(page, page_size)
     total = session.scalar(select(func.count()).where(CheckIn.athlete_id == athlete_id)) or 0
     rows = session.execute(
         select(CheckIn, ReadinessScore)
         .outerjoin(ReadinessScore, ReadinessScore.check_in_id == CheckIn.id)
         .where(CheckIn.athlete_id == athlete_id)
         .order_by(CheckIn.local_date.desc())
-        .offset((page - 1) * page_size)
+        .offset(offset)
         .limit(page_size)
     )
     items = [_read(c, s) for c, s in rows]

@@ -20,6 +20,7 @@ from runseason.schemas.coaching import (
 )
 from runseason.services.access import Actor, athlete_filter, require_role
 from runseason.services.coaching_settings import effective_settings
+from runseason.services.paging import page_offset
 from runseason.services.recommendations import rules_of
 
 BUCKETS = ("at_risk", "watch", "stable")
@@ -29,11 +30,6 @@ SORTS = {
     "readiness": (AthleteSnapshot.readiness_score.asc().nulls_first(), Athlete.display_name),
     "form": (AthleteSnapshot.form.asc().nulls_last(), Athlete.display_name),
 }
-
-
-def _bounds(page: int, page_size: int) -> None:
-    if page < 1 or not 1 <= page_size <= 200:
-        raise InvalidInput("page starts at 1 and page_size is between 1 and 200")
 
 
 def _bucket_counts(session: Session, actor: Actor) -> dict[str, int]:
@@ -59,7 +55,7 @@ def get_command_center(
 ) -> CommandCenterRead:
     """The coach's queue: open interventions ranked by risk and SLA, with the recommended action."""
     require_role(actor, "admin", "coach")
-    _bounds(page, page_size)
+    offset = page_offset(page, page_size)
     rules = rules_of(effective_settings(session, actor.organization_id))
     active = (Intervention.status.in_(("open", "acknowledged"))) | (
         (Intervention.status == "snoozed") & (Intervention.snoozed_until <= now)
@@ -82,7 +78,7 @@ def get_command_center(
             Intervention.risk.desc(),
             Intervention.id,
         )
-        .offset((page - 1) * page_size)
+        .offset(offset)
         .limit(page_size)
     ).all()
     items = []
@@ -125,7 +121,7 @@ def get_caseload(
 ) -> CaseloadRead:
     """One row per athlete from the stored snapshots: sortable, filterable, searchable, paged."""
     require_role(actor, "admin", "coach")
-    _bounds(page, page_size)
+    offset = page_offset(page, page_size)
     if sort not in SORTS:
         raise InvalidInput(f"sort is one of {', '.join(SORTS)}")
     query = (
@@ -144,7 +140,7 @@ def get_caseload(
         query = query.where(Athlete.display_name.ilike(f"%{search.strip()}%"))
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.execute(
-        query.order_by(*SORTS[sort], Athlete.id).offset((page - 1) * page_size).limit(page_size)
+        query.order_by(*SORTS[sort], Athlete.id).offset(offset).limit(page_size)
     ).all()
     items = [_row(athlete_id, name, snap) for athlete_id, name, snap in rows]
     return CaseloadRead(

@@ -16,7 +16,7 @@ from runseason.domain.library import (
     structure_load,
 )
 from runseason.domain.plan_model import CatalogueEntry
-from runseason.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from runseason.errors import Conflict, NotFound, PermissionDenied
 from runseason.schemas.common import Page
 from runseason.schemas.library import (
     ResolvedStepRead,
@@ -26,6 +26,7 @@ from runseason.schemas.library import (
     TemplateUpdate,
 )
 from runseason.services.access import Actor, get_athlete, require_role, require_write
+from runseason.services.paging import page_offset
 
 
 def sync_builtin_library(session: Session) -> int:
@@ -78,8 +79,7 @@ def list_templates(
     page_size: int = 25,
 ) -> Page[TemplateRead]:
     """Browse and filter the templates the actor's organization can use."""
-    if page < 1 or not 1 <= page_size <= 200:
-        raise InvalidInput("page starts at 1 and page_size is between 1 and 200")
+    offset = page_offset(page, page_size)
     query = select(SessionTemplate).where(_visible(actor))  # type: ignore[arg-type]
     if not include_archived:
         query = query.where(SessionTemplate.is_archived.is_(False))
@@ -98,9 +98,7 @@ def list_templates(
     )
     if phase:
         rows = [r for r in rows if phase in r.phases]
-    items = [
-        TemplateRead.model_validate(r) for r in rows[(page - 1) * page_size : page * page_size]
-    ]
+    items = [TemplateRead.model_validate(r) for r in rows[offset : offset + page_size]]
     return Page[TemplateRead](items=items, page=page, page_size=page_size, total=len(rows))
 
 

@@ -20,6 +20,7 @@ from runseason.schemas.common import Page
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
 from runseason.services import metrics, zones
 from runseason.services.access import Actor, get_athlete, get_owned, use_case
+from runseason.services.paging import page_offset
 
 SPORT_OF_FILE = {
     "running": "run",
@@ -270,14 +271,13 @@ def list_logs(
 ) -> Page[TrainingLogRead]:
     """An athlete's logged sessions, newest first."""
     get_athlete(session, actor, athlete_id)
-    if page < 1 or not 1 <= page_size <= 200:
-        raise InvalidInput("page starts at 1 and page_size is between 1 and 200")
+    offset = page_offset(page, page_size)
     total = session.scalar(select(func.count()).where(TrainingLog.athlete_id == athlete_id)) or 0
     rows = session.scalars(
         select(TrainingLog)
         .where(TrainingLog.athlete_id == athlete_id)
         .order_by(TrainingLog.local_date.desc(), TrainingLog.id.desc())
-        .offset((page - 1) * page_size)
+        .offset(offset)
         .limit(page_size)
     )
     items = [TrainingLogRead.model_validate(r) for r in rows]

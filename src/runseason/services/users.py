@@ -28,14 +28,7 @@ from runseason.services.access import (
     use_case,
     visible_athletes,
 )
-
-MAX_PAGE_SIZE = 200
-
-
-def _page_bounds(page: int, page_size: int) -> tuple[int, int]:
-    if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise InvalidInput(f"page starts at 1 and page_size is between 1 and {MAX_PAGE_SIZE}")
-    return (page - 1) * page_size, page_size
+from runseason.services.paging import page_offset
 
 
 def user_read(user: User, athlete_id: int | None = None) -> UserRead:
@@ -194,13 +187,13 @@ def list_users(
 ) -> Page[UserRead]:
     """The organization's accounts (admins), paginated by name."""
     require_role(actor, "admin")
-    offset, limit = _page_bounds(page, page_size)
+    offset = page_offset(page, page_size)
     query = select(User, Athlete.id).outerjoin(Athlete, Athlete.user_id == User.id)
     query = query.where(User.organization_id == actor.organization_id)
     if role:
         query = query.where(User.role == role)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.execute(query.order_by(User.full_name, User.id).offset(offset).limit(limit))
+    rows = session.execute(query.order_by(User.full_name, User.id).offset(offset).limit(page_size))
     items = [user_read(user, athlete_id) for user, athlete_id in rows]
     return Page[UserRead](items=items, page=page, page_size=page_size, total=total)
 
@@ -214,13 +207,13 @@ def list_athletes(
     search: str | None = None,
 ) -> Page[AthleteRead]:
     """The athletes the actor may see, paginated by name."""
-    offset, limit = _page_bounds(page, page_size)
+    offset = page_offset(page, page_size)
     query = visible_athletes(actor)
     if search:
         query = query.where(Athlete.display_name.ilike(f"%{search.strip()}%"))
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     ordered = query.order_by(Athlete.display_name, Athlete.id)
-    rows = session.scalars(ordered.offset(offset).limit(limit))
+    rows = session.scalars(ordered.offset(offset).limit(page_size))
     items = [AthleteRead.model_validate(a) for a in rows]
     return Page[AthleteRead](items=items, page=page, page_size=page_size, total=total)
 
