@@ -121,6 +121,37 @@ def _template_names(session: Session, organization_id: int) -> dict[str, str]:
     )
 
 
+def _planned_row(
+    plan: TrainingPlan,
+    athlete_id: int,
+    week_id: int | None,
+    s: SessionDraft,
+    order: int,
+    names: dict[str, str],
+) -> PlannedSession:
+    """A planned session as the engine drafted it."""
+    return PlannedSession(
+        organization_id=plan.organization_id,
+        plan_id=plan.id,
+        plan_week_id=week_id,
+        athlete_id=athlete_id,
+        template_code=s.template_code,
+        scheduled_date=s.date,
+        order_in_day=order,
+        title=str(names.get(s.template_code, s.category.replace("_", " ").title())),
+        category=s.category,
+        role=s.role
+        if s.role in ("easy", "long", "quality", "recovery", "race", "strides")
+        else ROLE_OF_CATEGORY.get(s.category, "quality" if s.is_hard else "easy"),
+        is_hard=s.is_hard,
+        planned_duration_s=s.duration_s,
+        planned_distance_m=s.distance_m,
+        planned_load=s.planned_load / SRPE_PER_STRESS_POINT,
+        targets=_targets(s),
+        origin="generated",
+    )
+
+
 def _persist(session: Session, athlete: Athlete, plan: TrainingPlan, draft: PlanDraft) -> None:
     names = _template_names(session, athlete.organization_id)
     for week in draft.weeks:
@@ -139,28 +170,7 @@ def _persist(session: Session, athlete: Athlete, plan: TrainingPlan, draft: Plan
         session.add(row)
         session.flush()
         for order, s in enumerate(week.sessions):
-            session.add(
-                PlannedSession(
-                    organization_id=athlete.organization_id,
-                    plan_id=plan.id,
-                    plan_week_id=row.id,
-                    athlete_id=athlete.id,
-                    template_code=s.template_code,
-                    scheduled_date=s.date,
-                    order_in_day=order,
-                    title=str(names.get(s.template_code, s.category.replace("_", " ").title())),
-                    category=s.category,
-                    role=ROLE_OF_CATEGORY.get(s.category, "quality" if s.is_hard else "easy")
-                    if s.role not in ("easy", "long", "quality", "recovery", "race", "strides")
-                    else s.role,
-                    is_hard=s.is_hard,
-                    planned_duration_s=s.duration_s,
-                    planned_distance_m=s.distance_m,
-                    planned_load=s.planned_load / SRPE_PER_STRESS_POINT,
-                    targets=_targets(s),
-                    origin="generated",
-                )
-            )
+            session.add(_planned_row(plan, athlete.id, row.id, s, order, names))
     session.flush()
 
 
@@ -259,10 +269,7 @@ def edit_session(
     session: Session, actor: Actor, session_id: int, data: SessionEdit, *, now: datetime
 ) -> PlanRead:
     """Move, resize, rename or cancel one planned session; the plan gets a new version."""
-    row = get_owned(session, actor, PlannedSession, session_id, write=True)
-    require_role(actor, "admin", "coach")
-    plan = session.get(TrainingPlan, row.plan_id)
-    assert plan is not None
+    row, plan = _staff_session(session, actor, session_id)
     changes = data.model_dump(exclude_unset=True, exclude={"reason"})
     if not changes:
         raise InvalidInput("Nothing to change.")
@@ -360,6 +367,16 @@ def _check_day(plan: TrainingPlan, day: date) -> None:
         )
 
 
+def _staff_session(
+    session: Session, actor: Actor, session_id: int
+) -> tuple[PlannedSession, TrainingPlan]:
+    row = get_owned(session, actor, PlannedSession, session_id, write=True)
+    require_role(actor, "admin", "coach")
+    plan = session.get(TrainingPlan, row.plan_id)
+    assert plan is not None
+    return row, plan
+
+
 def _staff_plan(session: Session, actor: Actor, plan_id: int) -> tuple[TrainingPlan, Athlete]:
     plan = get_owned(session, actor, TrainingPlan, plan_id, write=True)
     require_role(actor, "admin", "coach")
@@ -415,10 +432,7 @@ def replace_session(
     session: Session, actor: Actor, session_id: int, data: SessionReplace, *, now: datetime
 ) -> PlanRead:
     """Put another template in a session's place, keeping its day and duration."""
-    row = get_owned(session, actor, PlannedSession, session_id, write=True)
-    require_role(actor, "admin", "coach")
-    plan = session.get(TrainingPlan, row.plan_id)
-    assert plan is not None
+    row, plan = _staff_session(session, actor, session_id)
     template = library.template_row(session, actor, data.template_id)
     fields = _template_fields(template, row.planned_duration_s)
     plan_changes.apply_changes(
@@ -544,26 +558,7 @@ def regenerate_from(
             if s.date < data.from_date:
                 continue
             session.add(
-                PlannedSession(
-                    organization_id=plan.organization_id,
-                    plan_id=plan.id,
-                    plan_week_id=target.id if target else None,
-                    athlete_id=athlete.id,
-                    template_code=s.template_code,
-                    scheduled_date=s.date,
-                    order_in_day=order,
-                    title=str(names.get(s.template_code, s.category.replace("_", " ").title())),
-                    category=s.category,
-                    role=s.role
-                    if s.role in ("easy", "long", "quality", "recovery", "race", "strides")
-                    else ROLE_OF_CATEGORY.get(s.category, "quality" if s.is_hard else "easy"),
-                    is_hard=s.is_hard,
-                    planned_duration_s=s.duration_s,
-                    planned_distance_m=s.distance_m,
-                    planned_load=s.planned_load / SRPE_PER_STRESS_POINT,
-                    targets=_targets(s),
-                    origin="generated",
-                )
+                _planned_row(plan, athlete.id, target.id if target else None, s, order, names)
             )
             added += 1
     session.flush()
