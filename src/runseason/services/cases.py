@@ -20,6 +20,7 @@ from runseason.schemas.cases import (
     TimelineEventRead,
 )
 from runseason.schemas.common import Page
+from runseason.services import timeline
 from runseason.services.access import Actor, get_athlete, get_owned, require_role, use_case
 from runseason.services.paging import page_offset
 
@@ -34,17 +35,16 @@ def _event(
     ref_id: int,
     now: datetime,
 ) -> None:
-    session.add(
-        TimelineEvent(
-            organization_id=actor.organization_id,
-            athlete_id=athlete_id,
-            occurred_at=now,
-            kind=kind,
-            title=title[:300],
-            ref_type=ref_type,
-            ref_id=ref_id,
-            actor_id=actor.user_id,
-        )
+    timeline.record_event(
+        session,
+        organization_id=actor.organization_id,
+        athlete_id=athlete_id,
+        kind=kind,
+        title=title,
+        now=now,
+        ref_type=ref_type,
+        ref_id=ref_id,
+        actor_id=actor.user_id,
     )
 
 

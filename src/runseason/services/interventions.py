@@ -7,10 +7,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import AthleteSnapshot, CoachAction, Intervention, TimelineEvent
+from runseason.db.models import AthleteSnapshot, Intervention
 from runseason.domain.interventions import sla_state
 from runseason.errors import Conflict
 from runseason.schemas.coaching import InterventionRead, InterventionResolve, InterventionSnooze
+from runseason.services import timeline
 from runseason.services.access import Actor, get_athlete, get_owned, require_role, use_case
 from runseason.services.coaching_settings import effective_settings
 from runseason.services.recommendations import rules_of
@@ -38,29 +39,18 @@ def _log(
     payload: dict[str, object],
     now: datetime,
 ) -> None:
-    session.add(
-        CoachAction(
-            organization_id=row.organization_id,
-            athlete_id=row.athlete_id,
-            intervention_id=row.id,
-            actor_id=actor.user_id,
-            action=action,
-            payload=payload,
-            created_at=now,
-        )
-    )
-    session.add(
-        TimelineEvent(
-            organization_id=row.organization_id,
-            athlete_id=row.athlete_id,
-            occurred_at=now,
-            kind=f"intervention_{action}",
-            title=f"{row.title}: {action}",
-            ref_type="intervention",
-            ref_id=row.id,
-            actor_id=actor.user_id,
-            payload=payload,
-        )
+    timeline.record_coach_action(
+        session,
+        organization_id=row.organization_id,
+        athlete_id=row.athlete_id,
+        intervention_id=row.id,
+        actor_id=actor.user_id,
+        action=action,
+        payload=payload,
+        subject="intervention",
+        subject_title=row.title,
+        subject_id=row.id,
+        now=now,
     )
 
 

@@ -13,12 +13,10 @@ from runseason.config import CoachingSettings
 from runseason.db.models import (
     Athlete,
     AthleteSnapshot,
-    CoachAction,
     DailyMetric,
     Intervention,
     PlannedSession,
     Recommendation,
-    TimelineEvent,
     TrainingPlan,
 )
 from runseason.domain.interventions import InterventionRules, in_cooldown, triggers
@@ -26,7 +24,7 @@ from runseason.domain.recommendations import Proposal, decide, propose
 from runseason.domain.risk import RiskAssessment, assess
 from runseason.errors import Conflict, InvalidInput
 from runseason.schemas.coaching import RecommendationDecision, RecommendationRead, SessionChangeRead
-from runseason.services import plan_changes
+from runseason.services import plan_changes, timeline
 from runseason.services.access import Actor, get_athlete, get_owned, require_role, use_case
 from runseason.services.coaching_settings import effective_settings
 from runseason.services.risk_inputs import DayContext, read_day
@@ -199,15 +197,14 @@ def _open_interventions(
                 last_evidence_at=now,
             )
         )
-        session.add(
-            TimelineEvent(
-                organization_id=athlete.organization_id,
-                athlete_id=athlete.id,
-                occurred_at=now,
-                kind="intervention_opened",
-                title=trigger.title[:300],
-                ref_type="intervention",
-            )
+        timeline.record_event(
+            session,
+            organization_id=athlete.organization_id,
+            athlete_id=athlete.id,
+            kind="intervention_opened",
+            title=trigger.title,
+            now=now,
+            ref_type="intervention",
         )
     session.flush()
 
@@ -321,29 +318,18 @@ def _log_action(
     intervention_id = session.scalar(
         select(Intervention.id).where(Intervention.recommendation_id == rec.id).limit(1)
     )
-    session.add(
-        CoachAction(
-            organization_id=rec.organization_id,
-            athlete_id=rec.athlete_id,
-            intervention_id=intervention_id,
-            actor_id=actor_id,
-            action=action,
-            payload=payload,
-            created_at=now,
-        )
-    )
-    session.add(
-        TimelineEvent(
-            organization_id=rec.organization_id,
-            athlete_id=rec.athlete_id,
-            occurred_at=now,
-            kind=f"recommendation_{action}",
-            title=f"{rec.title}: {action}",
-            ref_type="recommendation",
-            ref_id=rec.id,
-            actor_id=actor_id,
-            payload=payload,
-        )
+    timeline.record_coach_action(
+        session,
+        organization_id=rec.organization_id,
+        athlete_id=rec.athlete_id,
+        intervention_id=intervention_id,
+        actor_id=actor_id,
+        action=action,
+        payload=payload,
+        subject="recommendation",
+        subject_title=rec.title,
+        subject_id=rec.id,
+        now=now,
     )
 
 
