@@ -29,6 +29,7 @@ SESSION_COOKIE = "rs_session"
 SIGNIN_URL = "/api/v1/auth/web/login"
 SIGNOUT_URL = "/api/v1/auth/web/logout"
 PAGES = Path(__file__).resolve().parent / "pages"
+CURRENT_KEY = "_signed_in_this_run"
 TEST_USER_KEY = "test_user_id"  # honoured only when RUNSEASON_ENV=test (AppTest has no cookies)
 
 T = TypeVar("T")
@@ -80,16 +81,28 @@ def _resolve() -> tuple[Actor, User] | None:
 
 
 def signed_in() -> tuple[Actor, User] | None:
-    """The signed-in actor and their account, or None."""
+    """Resolve the browser's session (the entrypoint does it once at the top of every run).
+
+    The result is kept for the rest of this run, so pages and service calls do not look the
+    session up again; the next run (a click, a refresh) resolves it afresh.
+    """
     found = _resolve()
     if found:
         access.bind(found[0])
+        st.session_state[CURRENT_KEY] = found
+    else:
+        st.session_state.pop(CURRENT_KEY, None)
     return found
+
+
+def _current() -> tuple[Actor, User] | None:
+    found = st.session_state.get(CURRENT_KEY)
+    return found if found is not None else signed_in()
 
 
 def actor() -> Actor:
     """The signed-in actor (pages are only registered for signed-in users)."""
-    found = signed_in()
+    found = _current()
     if found is None:
         st.error("Your session has ended. Sign in again.")
         same_tab_link("Sign in", SIGNIN_URL, primary=True)
@@ -99,7 +112,7 @@ def actor() -> Actor:
 
 def user() -> User:
     """The signed-in account."""
-    found = signed_in()
+    found = _current()
     if found is None:
         st.stop()
     return found[1]
@@ -107,7 +120,7 @@ def user() -> User:
 
 def call(func: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
     """Run one service call in its own transaction; show a clear message if it is refused."""
-    who = signed_in()
+    who = _current()
     try:
         with session_scope() as session:
             if who:
