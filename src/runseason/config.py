@@ -166,6 +166,12 @@ class Settings(BaseSettings):
     api_port: int = Field(8000, ge=1, le=65535)
     host: str = "127.0.0.1"
     cors_origins: list[str] = Field(default_factory=list)
+    # After an athlete's check-in or log, the coach-facing recompute (daily metrics, snapshot,
+    # risk, interventions) runs on the request ("inline") or in the refresh worker ("queued");
+    # "auto" is inline under tests and queued otherwise.
+    metrics_refresh: Literal["auto", "inline", "queued"] = "auto"
+    refresh_worker_in_process: bool = True
+    refresh_poll_seconds: float = Field(0.2, gt=0, le=60)
     coaching: CoachingSettings = Field(default_factory=CoachingSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
 
@@ -188,6 +194,13 @@ class Settings(BaseSettings):
     def is_sqlite(self) -> bool:
         """Whether the configured database is the embedded SQLite."""
         return self.database_url.get_secret_value().startswith("sqlite")
+
+    @property
+    def queued_refresh(self) -> bool:
+        """Whether athletes' writes leave the coach-facing recompute to the refresh worker."""
+        if self.metrics_refresh == "auto":
+            return self.env != "test"
+        return self.metrics_refresh == "queued"
 
     @property
     def effective_log_format(self) -> Literal["json", "console"]:

@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 from starlette.routing import Mount
 
+from runseason import worker
 from runseason.api.app import create_app
 from runseason.config import get_settings
 from runseason.logging import configure_logging
@@ -27,7 +28,8 @@ UI_SCRIPT = Path(__file__).resolve().parent / "ui" / "app.py"
 async def _lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
     # Streamlit prints an access line per request; the platform's own JSON logs are enough.
     logging.getLogger("uvicorn.access").disabled = True
-    yield {}
+    async with worker.lifespan(_app):
+        yield {}
 
 
 def build_app() -> Any:

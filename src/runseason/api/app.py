@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
-from runseason import __version__, context
+from runseason import __version__, context, worker
 from runseason.api import errors
 from runseason.api.routes import admin, athletes, auth, calculators, coaching, library
 from runseason.config import Settings, get_settings
@@ -40,6 +40,7 @@ def create_app(
         docs_url=f"{prefix}/docs" if s.env != "prod" else None,
         redoc_url=None,
         root_path=root_path,
+        lifespan=worker.lifespan,  # not run when mounted: the combined server starts its own
     )
     for module in (auth, athletes, coaching, library, calculators, admin):
         app.include_router(module.router, prefix=prefix, responses=errors.ERROR_RESPONSES)

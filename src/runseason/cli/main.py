@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
+from runseason import worker
 from runseason.cli.accounts import org_app, user_app
 from runseason.cli.calc import calc_app
 from runseason.cli.common import cli_command, echo_json, fail
@@ -131,6 +133,35 @@ def serve_ui(
         port=port or settings.ui_port,
         log_level="warning",
     )
+
+
+@app.command("worker")
+@cli_command
+def refresh_worker(
+    once: Annotated[bool, typer.Option(help="Drain what is due now, then exit.")] = False,
+    poll: Annotated[
+        float | None, typer.Option(min=0.01, max=60, help="Seconds between polls when idle.")
+    ] = None,
+    nice: Annotated[
+        int, typer.Option(min=0, max=19, help="Lower CPU priority, so requests come first.")
+    ] = 10,
+) -> None:
+    """Run the refresh worker: athletes' metrics, snapshots and risk after their writes.
+
+    Production runs one (or a few) beside the API processes, started with
+    RUNSEASON_REFRESH_WORKER_IN_PROCESS=false; `runseason start` runs one as a thread.
+    """
+    if nice and hasattr(os, "nice"):
+        os.nice(nice)  # background work: the athlete waiting on a request comes first
+    settings = get_settings()  # a database that is not up yet: the loop logs and retries
+    if once:
+        typer.echo(f"refreshed {worker.drain()} athletes")
+        return
+    loop = worker.RefreshWorker(poll or settings.refresh_poll_seconds)
+    try:
+        loop.run()
+    except KeyboardInterrupt:
+        typer.echo("refresh worker stopped")
 
 
 @app.command("bench")

@@ -14,7 +14,7 @@ from runseason.domain.readiness import CheckInValues, Readiness, readiness
 from runseason.errors import InvalidInput
 from runseason.schemas.checkins import CheckInCreate, CheckInRead
 from runseason.schemas.common import Page
-from runseason.services import metrics
+from runseason.services import refresh_queue
 from runseason.services.access import Actor, get_athlete, get_owned, use_case
 from runseason.services.coaching_settings import effective_settings, readiness_params
 from runseason.services.paging import page_offset
@@ -131,7 +131,7 @@ def _score_and_refresh(
     params = readiness_params(effective_settings(session, athlete.organization_id))
     history = _history(session, athlete.id, row.local_date, params.baseline_window_days)
     score = _store_score(session, row, readiness(_values(row), history, params))
-    metrics.refresh_after_change(session, athlete.id, row.local_date, now=now)
+    refresh_queue.schedule(session, athlete.id, athlete.organization_id, row.local_date, now=now)
     return _read(row, score)
 
 

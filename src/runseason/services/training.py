@@ -18,7 +18,7 @@ from runseason.errors import Conflict, InvalidInput
 from runseason.parsers import ParsedActivity, fingerprint, parse_activity
 from runseason.schemas.common import Page
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
-from runseason.services import metrics, zones
+from runseason.services import refresh_queue, zones
 from runseason.services.access import Actor, get_athlete, get_owned, use_case
 from runseason.services.paging import page_offset
 
@@ -128,7 +128,7 @@ def log_session(
             athlete, data.distance_m, data.duration_s, f"{data.kind} on {data.local_date}"
         )
     session.flush()
-    metrics.refresh_after_change(session, athlete.id, data.local_date, now=now)
+    refresh_queue.schedule(session, athlete.id, athlete.organization_id, data.local_date, now=now)
     return TrainingLogRead.model_validate(row)
 
 
@@ -187,7 +187,7 @@ def import_activity(
     row = _log_from_file(session, athlete, parsed, day, print_, rpe, run)
     run.status, run.rows_imported, run.finished_at = "succeeded", 1, now
     session.flush()
-    metrics.refresh_after_change(session, athlete.id, day, now=now)
+    refresh_queue.schedule(session, athlete.id, athlete.organization_id, day, now=now)
     read = TrainingLogRead.model_validate(row)
     return read.model_copy(update={"warnings": list(parsed.warnings)})
 
@@ -251,7 +251,9 @@ def update_log(
         athlete, row.duration_s, row.distance_m, row.rpe, row.avg_hr
     )
     session.flush()
-    metrics.refresh_after_change(session, athlete.id, min(old_day, row.local_date), now=now)
+    refresh_queue.schedule(
+        session, athlete.id, athlete.organization_id, min(old_day, row.local_date), now=now
+    )
     return TrainingLogRead.model_validate(row)
 
 
@@ -259,10 +261,10 @@ def update_log(
 def delete_log(session: Session, actor: Actor, log_id: int, *, now: datetime) -> None:
     """Remove a logged session; metrics are recomputed from its date."""
     row = get_owned(session, actor, TrainingLog, log_id, write=True)
-    athlete_id, day = row.athlete_id, row.local_date
+    athlete_id, organization_id, day = row.athlete_id, row.organization_id, row.local_date
     session.delete(row)
     session.flush()
-    metrics.refresh_after_change(session, athlete_id, day, now=now)
+    refresh_queue.schedule(session, athlete_id, organization_id, day, now=now)
 
 
 @use_case("athlete")

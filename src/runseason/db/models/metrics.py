@@ -83,3 +83,24 @@ class AthleteSnapshot(TenantMixin, Base):
     last_contact_at: Mapped[datetime | None]
     next_race_date: Mapped[date | None]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class MetricRefreshJob(TenantMixin, Base):
+    """An athlete whose derived metrics, snapshot and risk wait for the refresh worker.
+
+    Written in the same transaction as the check-in or log that made them stale (so a committed
+    change is never left without its refresh), one row per athlete: a second change before the
+    worker gets there only moves ``from_day`` earlier.
+    """
+
+    __tablename__ = "metric_refresh_jobs"
+    __table_args__ = (Index(None, "not_before"),)
+
+    athlete_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True
+    )
+    from_day: Mapped[date]
+    enqueued_at: Mapped[datetime] = mapped_column(default=utcnow)
+    not_before: Mapped[datetime] = mapped_column(default=utcnow)
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(String(500))

@@ -1,0 +1,144 @@
+"""The refresh queue: the coach-facing recompute taken off the athlete's request.
+
+A check-in or a logged session must answer at once with what the athlete needs (readiness and the
+briefing). What the coach needs from it (daily metrics from the changed day on, the snapshot, the
+risk, recommendations and interventions) costs about three times as much and can follow a moment
+later. In ``queued`` mode the write stores one ``MetricRefreshJob`` row per athlete in its own
+transaction (a transactional outbox: a committed change always has its refresh waiting), and the
+refresh worker (``runseason worker``, or a thread of the web process) takes the jobs oldest first.
+
+Two changes to one athlete before the worker gets there make one job from the earlier day. A job
+that fails stays, with its error and a growing delay, and the System status page counts it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import case, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from runseason.config import get_settings
+from runseason.db.models import Athlete, MetricRefreshJob
+from runseason.services import metrics
+
+MAX_BACKOFF = timedelta(hours=1)
+
+
+class RefreshFailed(Exception):
+    """One athlete's recompute raised; the job stays for a later retry."""
+
+    def __init__(self, athlete_id: int, error: BaseException) -> None:
+        super().__init__(f"refresh of athlete {athlete_id} failed: {error!r}")
+        self.athlete_id = athlete_id
+        self.error = error
+
+
+def schedule(
+    session: Session, athlete_id: int, organization_id: int, from_day: date, *, now: datetime
+) -> None:
+    """After an athlete's own write: refresh now (inline mode) or leave it to the worker."""
+    if session.info.get(metrics.DEFER_KEY) is not None or not get_settings().queued_refresh:
+        metrics.refresh_after_change(session, athlete_id, from_day, now=now)
+        return
+    enqueue(session, athlete_id, organization_id, from_day, now=now)
+
+
+def enqueue(
+    session: Session, athlete_id: int, organization_id: int, from_day: date, *, now: datetime
+) -> None:
+    """One statement: a new job, or the waiting job's ``from_day`` moved earlier."""
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(MetricRefreshJob).values(
+        athlete_id=athlete_id,
+        organization_id=organization_id,
+        from_day=from_day,
+        enqueued_at=now,
+        not_before=now,
+        attempts=0,
+    )
+    earlier = case(
+        (stmt.excluded.from_day < MetricRefreshJob.from_day, stmt.excluded.from_day),
+        else_=MetricRefreshJob.from_day,
+    )
+    session.execute(
+        stmt.on_conflict_do_update(index_elements=["athlete_id"], set_={"from_day": earlier})
+    )
+
+
+def process_next(session: Session, *, now: datetime) -> int | None:
+    """Refresh the athlete who has waited longest; their id, or ``None`` when nothing is due.
+
+    The athlete's row lock is taken before the job's, as every write takes it first; an athlete
+    whose lock is held (a check-in in flight) is skipped this round rather than waited for, so a
+    worker never blocks a request. Run it inside one transaction per job.
+    """
+    candidates = session.scalars(
+        select(MetricRefreshJob.athlete_id)
+        .where(MetricRefreshJob.not_before <= now)
+        .order_by(MetricRefreshJob.enqueued_at)
+        .limit(5)
+    ).all()
+    for athlete_id in candidates:
+        locked = session.scalar(
+            select(Athlete.id).where(Athlete.id == athlete_id).with_for_update(skip_locked=True)
+        )
+        if locked is None:
+            continue
+        job = session.scalar(
+            select(MetricRefreshJob)
+            .where(MetricRefreshJob.athlete_id == athlete_id)
+            .with_for_update(skip_locked=True)
+        )
+        if job is None:  # another worker took it
+            continue
+        from_day = job.from_day
+        session.delete(job)
+        session.flush()
+        try:
+            metrics.refresh_after_change(session, athlete_id, from_day, now=now)
+        except Exception as error:
+            raise RefreshFailed(athlete_id, error) from error
+        return athlete_id
+    return None
+
+
+def record_failure(session: Session, athlete_id: int, error: str, *, now: datetime) -> None:
+    """Keep a failed job with its error; retry after 2^attempts seconds, at most an hour."""
+    job = session.get(MetricRefreshJob, athlete_id)
+    if job is None:
+        return
+    delay = min(timedelta(seconds=2 ** min(job.attempts + 1, 12)), MAX_BACKOFF)
+    session.execute(
+        update(MetricRefreshJob)
+        .where(MetricRefreshJob.athlete_id == athlete_id)
+        .values(
+            attempts=MetricRefreshJob.attempts + 1,
+            last_error=error[:500],
+            not_before=now + delay,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class QueueStatus:
+    """What the System status page shows about the refresh queue."""
+
+    pending: int
+    failing: int
+    oldest_enqueued_at: datetime | None
+
+
+def queue_status(session: Session) -> QueueStatus:
+    """How many athletes wait for a refresh, how many of them failed, since when."""
+    pending, failing, oldest = session.execute(
+        select(
+            func.count(),
+            func.count(MetricRefreshJob.last_error),
+            func.min(MetricRefreshJob.enqueued_at),
+        )
+    ).one()
+    return QueueStatus(int(pending), int(failing), oldest)

@@ -1,0 +1,95 @@
+"""The refresh worker: drains the queue of ``services/refresh_queue.py``, one job a transaction.
+
+It runs as its own process (``runseason worker``, the production layout: the API's processes stay
+free for requests) or as a daemon thread of the web process (``runseason start``), which is what a
+single small installation wants. Several workers may run at once: on PostgreSQL they skip rows
+another one holds; on SQLite writing transactions are serialized anyway.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any
+
+import structlog
+
+from runseason.config import get_settings
+from runseason.db.session import session_scope
+from runseason.db.types import utcnow
+from runseason.services import refresh_queue
+
+log = structlog.get_logger("runseason.worker")
+
+
+def drain(*, now: Callable[[], datetime] = utcnow, limit: int | None = None) -> int:
+    """Refresh every due athlete (at most ``limit``); how many were refreshed.
+
+    A job that raises is rolled back, kept with its error and retried later; the others go on.
+    """
+    done = 0
+    while limit is None or done < limit:
+        moment = now()
+        try:
+            with session_scope() as session:
+                athlete_id = refresh_queue.process_next(session, now=moment)
+        except refresh_queue.RefreshFailed as failure:
+            log.error("refresh.failed", athlete_id=failure.athlete_id, error=repr(failure.error))
+            with session_scope() as session:
+                refresh_queue.record_failure(
+                    session, failure.athlete_id, repr(failure.error), now=moment
+                )
+            continue
+        if athlete_id is None:
+            break
+        done += 1
+    return done
+
+
+class RefreshWorker:
+    """A background thread that drains the queue, then sleeps ``poll_seconds`` when it is empty."""
+
+    def __init__(self, poll_seconds: float) -> None:
+        self.poll_seconds = poll_seconds
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start draining in a daemon thread."""
+        self._thread = threading.Thread(target=self.run, name="refresh-worker", daemon=True)
+        self._thread.start()
+
+    def run(self) -> None:
+        """Drain until stopped (also the body of ``runseason worker``)."""
+        log.info("refresh.worker_started", poll_seconds=self.poll_seconds)
+        while not self._stop.is_set():
+            try:
+                done = drain()
+            except Exception as error:  # a database outage: log, wait and try again
+                log.error("refresh.worker_error", error=str(error))
+                done = 0
+            if not done:
+                self._stop.wait(self.poll_seconds)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Ask the loop to end and wait for the job in hand to finish."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+
+@asynccontextmanager
+async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
+    """Run a refresh worker thread beside a web process, when the settings ask for one."""
+    settings = get_settings()
+    worker = None
+    if settings.queued_refresh and settings.refresh_worker_in_process:
+        worker = RefreshWorker(settings.refresh_poll_seconds)
+        worker.start()
+    try:
+        yield {}
+    finally:
+        if worker is not None:
+            worker.stop()

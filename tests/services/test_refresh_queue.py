@@ -1,0 +1,267 @@
+"""Queued refresh: the athlete's write answers at once, the worker brings the coach's view along."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from runseason import worker
+from runseason.config import reset_settings_cache
+from runseason.db import migrate
+from runseason.db.models import (
+    Athlete,
+    AthleteSnapshot,
+    DailyMetric,
+    Intervention,
+    MetricRefreshJob,
+    User,
+)
+from runseason.db.session import create_db_engine, make_session_factory
+from runseason.domain.dates import local_date
+from runseason.schemas.checkins import CheckInCreate
+from runseason.schemas.training import TrainingLogCreate
+from runseason.services import checkins, metrics, refresh_queue, training
+from runseason.services.access import actor_for_user
+from tests.dbutil import fresh_database_url
+from tests.factories import NOW, World, actor, make_world
+
+GOOD = CheckInCreate(sleep_quality=4, energy=4, recovery=4, stress=4)
+PAIN = CheckInCreate(
+    sleep_quality=2, energy=2, recovery=2, stress=2, pain_severity=6, pain_location="left knee"
+)
+
+
+@pytest.fixture
+def queued(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The product's default outside tests: athletes' writes leave the refresh to the worker."""
+    monkeypatch.setenv("RUNSEASON_METRICS_REFRESH", "queued")
+    reset_settings_cache()
+    yield
+    monkeypatch.undo()
+    reset_settings_cache()
+
+
+def _jobs(db: Session) -> list[MetricRefreshJob]:
+    query = select(MetricRefreshJob).order_by(MetricRefreshJob.athlete_id)
+    return list(db.scalars(query.execution_options(populate_existing=True)))
+
+
+def _metric_rows(db: Session, athlete_id: int) -> list[tuple[Any, ...]]:
+    rows = db.scalars(
+        select(DailyMetric).where(DailyMetric.athlete_id == athlete_id).order_by(DailyMetric.day)
+    )
+    return [
+        (r.day, r.load, round(r.ctl, 9), round(r.atl, 9), r.readiness_score, r.acwr_ewma)
+        for r in rows
+    ]
+
+
+@pytest.mark.usefixtures("queued")
+def test_a_check_in_answers_and_leaves_one_job_that_the_worker_turns_into_the_coach_view(
+    db: Session, world: World
+) -> None:
+    riley = actor(db, world.user_of(world.riley, db))
+    today = local_date(NOW, world.riley.timezone)
+    answer = checkins.submit_checkin(db, riley, world.riley.id, PAIN, now=NOW)
+    assert answer.readiness_band is not None  # the athlete's part is on the request
+    jobs = _jobs(db)
+    assert [(j.athlete_id, j.from_day) for j in jobs] == [(world.riley.id, today)]
+    assert db.get(DailyMetric, (world.riley.id, today)) is None
+    assert db.get(AthleteSnapshot, world.riley.id) is None
+    assert db.scalar(select(Intervention).where(Intervention.athlete_id == world.riley.id)) is None
+
+    # A back-dated check-in before the worker runs: still one job, from the earlier day.
+    yesterday = CheckInCreate(**{**GOOD.model_dump(), "local_date": today - timedelta(days=2)})
+    checkins.submit_checkin(db, riley, world.riley.id, yesterday, now=NOW)
+    jobs = _jobs(db)
+    assert [(j.athlete_id, j.from_day) for j in jobs] == [(world.riley.id, today - timedelta(2))]
+    assert refresh_queue.queue_status(db).pending == 1
+
+    assert worker.drain(now=lambda: NOW) == 1
+    assert _jobs(db) == []
+    snap = db.get(AthleteSnapshot, world.riley.id)
+    assert snap is not None
+    assert snap.readiness_score == answer.readiness_score
+    assert snap.last_checkin_date == today
+    pain = db.scalar(
+        select(Intervention).where(
+            Intervention.athlete_id == world.riley.id, Intervention.cause == "pain"
+        )
+    )
+    assert pain is not None
+    assert pain.status == "open"
+    assert worker.drain(now=lambda: NOW) == 0
+
+
+def test_the_queued_result_equals_a_full_inline_recompute(
+    db: Session, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    greta = actor(db, world.user_of(world.greta, db))
+    today = local_date(NOW, world.greta.timezone)
+    monkeypatch.setenv("RUNSEASON_METRICS_REFRESH", "queued")
+    reset_settings_cache()
+    try:
+        for back in range(20, -1, -1):
+            day = today - timedelta(days=back)
+            data = CheckInCreate(**{**GOOD.model_dump(), "local_date": day})
+            if back <= 7:
+                checkins.submit_checkin(db, greta, world.greta.id, data, now=NOW)
+            if back % 2 == 0 and back <= 7:
+                training.log_session(
+                    db,
+                    greta,
+                    world.greta.id,
+                    TrainingLogCreate(local_date=day, duration_s=2400 + back * 60, rpe=5),
+                    now=NOW,
+                )
+        assert len(_jobs(db)) == 1
+        worker.drain(now=lambda: NOW)
+    finally:
+        monkeypatch.undo()
+        reset_settings_cache()
+    queued_rows = _metric_rows(db, world.greta.id)
+    assert len(queued_rows) >= 8
+    # Now the whole history again, inline, from the first day: nothing may change.
+    metrics.refresh_after_change(db, world.greta.id, today - timedelta(days=30), now=NOW)
+    db.expire_all()
+    assert _metric_rows(db, world.greta.id) == queued_rows
+
+
+@pytest.mark.usefixtures("queued")
+def test_a_failing_refresh_is_kept_with_its_error_and_does_not_stop_the_others(
+    db: Session, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for athlete in (world.greta, world.riley):
+        who = actor(db, world.user_of(athlete, db))
+        checkins.submit_checkin(db, who, athlete.id, GOOD, now=NOW)
+    real = metrics.refresh_after_change
+
+    def broken(session: Session, athlete_id: int, *args: Any, **kwargs: Any) -> None:
+        if athlete_id == world.greta.id:
+            raise RuntimeError("disk on fire")
+        real(session, athlete_id, *args, **kwargs)
+
+    monkeypatch.setattr(metrics, "refresh_after_change", broken)
+    assert worker.drain(now=lambda: NOW) == 1  # Riley's went through
+    (job,) = _jobs(db)
+    assert job.athlete_id == world.greta.id
+    assert job.attempts == 1
+    assert job.last_error is not None
+    assert "disk on fire" in job.last_error
+    assert job.not_before > NOW
+    status = refresh_queue.queue_status(db)
+    assert (status.pending, status.failing) == (1, 1)
+    assert worker.drain(now=lambda: NOW) == 0  # not due yet: no busy loop on a poison job
+    monkeypatch.setattr(metrics, "refresh_after_change", real)
+    assert worker.drain(now=lambda: NOW + timedelta(minutes=5)) == 1
+    assert _jobs(db) == []
+    assert db.get(AthleteSnapshot, world.greta.id) is not None
+
+
+@pytest.mark.usefixtures("queued")
+def test_logged_and_deleted_sessions_are_queued_too(db: Session, world: World) -> None:
+    greta = actor(db, world.user_of(world.greta, db))
+    today = local_date(NOW, world.greta.timezone)
+    log = training.log_session(
+        db,
+        greta,
+        world.greta.id,
+        TrainingLogCreate(local_date=today - timedelta(days=3), duration_s=3000, rpe=6),
+        now=NOW,
+    )
+    assert [j.from_day for j in _jobs(db)] == [today - timedelta(days=3)]
+    worker.drain(now=lambda: NOW)
+    assert db.get(DailyMetric, (world.greta.id, today - timedelta(days=3))) is not None
+    training.delete_log(db, greta, log.id, now=NOW)
+    assert [j.from_day for j in _jobs(db)] == [today - timedelta(days=3)]
+    worker.drain(now=lambda: NOW)
+    row = db.get(DailyMetric, (world.greta.id, today - timedelta(days=3)))
+    assert row is not None
+    assert row.load == 0
+
+
+def test_inline_mode_leaves_no_job(db: Session, world: World) -> None:
+    greta = actor(db, world.user_of(world.greta, db))
+    checkins.submit_checkin(db, greta, world.greta.id, GOOD, now=NOW)
+    assert _jobs(db) == []
+    assert db.get(AthleteSnapshot, world.greta.id) is not None
+
+
+def test_the_web_process_lifespan_runs_a_worker_thread_only_when_queued(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import asyncio  # noqa: PLC0415
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+    calls: list[int] = []
+    monkeypatch.setattr(worker, "drain", lambda **_: calls.append(1) or 0)
+
+    def threads() -> set[str]:
+        return {t.name for t in threading.enumerate()}
+
+    async def lifespan() -> tuple[bool, bool]:
+        async with worker.lifespan(None):
+            await asyncio.sleep(0.05)
+            inside = "refresh-worker" in threads()
+        return inside, "refresh-worker" in threads()
+
+    def run() -> tuple[bool, bool]:
+        # A thread of its own: another test's browser may leave an event loop in this one.
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, lifespan()).result()
+
+    reset_settings_cache()
+    assert run() == (False, False)  # the test profile refreshes inline
+    monkeypatch.setenv("RUNSEASON_METRICS_REFRESH", "queued")
+    monkeypatch.setenv("RUNSEASON_REFRESH_POLL_SECONDS", "0.01")
+    reset_settings_cache()
+    try:
+        assert run() == (True, False)
+        assert calls, "the thread drained the queue"
+        monkeypatch.setenv("RUNSEASON_REFRESH_WORKER_IN_PROCESS", "false")
+        reset_settings_cache()
+        assert run() == (False, False)  # a separate `runseason worker` does it
+    finally:
+        monkeypatch.undo()
+        reset_settings_cache()
+
+
+def test_the_worker_skips_an_athlete_whose_write_is_in_flight(tmp_path: Path) -> None:
+    """A check-in holding the athlete's lock is never waited for (PostgreSQL row locks)."""
+    with fresh_database_url(tmp_path, "skip") as url:
+        engine = create_db_engine(url)
+        migrate.upgrade(engine)
+        factory = make_session_factory(engine)
+        with factory() as session:
+            world = make_world(session)
+            ids = [world.greta.id, world.riley.id]
+            for athlete_id in ids:
+                refresh_queue.enqueue(session, athlete_id, world.north.id, NOW.date(), now=NOW)
+            session.commit()
+        holder = factory()
+        holder.execute(
+            select(Athlete.id).where(Athlete.id == ids[0]).with_for_update()
+        )  # a write for Greta in flight
+        try:
+            if engine.dialect.name != "postgresql":
+                holder.rollback()  # SQLite serializes whole write transactions instead
+            with factory() as session:
+                done = refresh_queue.process_next(session, now=NOW)
+                session.commit()
+            expected = ids[1] if engine.dialect.name == "postgresql" else ids[0]
+            assert done == expected
+        finally:
+            holder.rollback()
+            holder.close()
+        with factory() as session:
+            user = session.scalar(select(User).where(User.id == world.greta.user_id))
+            assert user is not None
+            assert actor_for_user(session, user).athlete_id == ids[0]
+        engine.dispose()
