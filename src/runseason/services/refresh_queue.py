@@ -16,13 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import case, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Date, bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from runseason.config import get_settings
 from runseason.db.models import Athlete, MetricRefreshJob
+from runseason.db.types import BigId, UTCDateTime
 from runseason.services import metrics
 
 MAX_BACKOFF = timedelta(hours=1)
@@ -47,25 +46,34 @@ def schedule(
     enqueue(session, athlete_id, organization_id, from_day, now=now)
 
 
+# The same upsert in SQLite and PostgreSQL dialects, built once (it runs on every check-in).
+_ENQUEUE = text(
+    "INSERT INTO metric_refresh_jobs "
+    "(athlete_id, organization_id, from_day, enqueued_at, not_before, attempts) "
+    "VALUES (:athlete_id, :organization_id, :from_day, :now, :now, 0) "
+    "ON CONFLICT (athlete_id) DO UPDATE SET from_day = CASE "
+    "WHEN excluded.from_day < metric_refresh_jobs.from_day THEN excluded.from_day "
+    "ELSE metric_refresh_jobs.from_day END"
+).bindparams(
+    bindparam("athlete_id", type_=BigId),
+    bindparam("organization_id", type_=BigId),
+    bindparam("from_day", type_=Date()),
+    bindparam("now", type_=UTCDateTime()),
+)
+
+
 def enqueue(
     session: Session, athlete_id: int, organization_id: int, from_day: date, *, now: datetime
 ) -> None:
     """One statement: a new job, or the waiting job's ``from_day`` moved earlier."""
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(MetricRefreshJob).values(
-        athlete_id=athlete_id,
-        organization_id=organization_id,
-        from_day=from_day,
-        enqueued_at=now,
-        not_before=now,
-        attempts=0,
-    )
-    earlier = case(
-        (stmt.excluded.from_day < MetricRefreshJob.from_day, stmt.excluded.from_day),
-        else_=MetricRefreshJob.from_day,
-    )
     session.execute(
-        stmt.on_conflict_do_update(index_elements=["athlete_id"], set_={"from_day": earlier})
+        _ENQUEUE,
+        {
+            "athlete_id": athlete_id,
+            "organization_id": organization_id,
+            "from_day": from_day,
+            "now": now,
+        },
     )
 
 
