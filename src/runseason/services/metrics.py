@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import cast
 
-from sqlalchemy import func, insert, inspect, select, update
+from sqlalchemy import Table, bindparam, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from runseason.db.models import (
@@ -89,15 +90,26 @@ def _inputs(session: Session, athlete_id: int, start: date, end: date) -> dict[d
     return out
 
 
-def _first_data_day(session: Session, athlete_id: int) -> date | None:
-    first_log = session.scalar(
-        select(func.min(TrainingLog.local_date)).where(TrainingLog.athlete_id == athlete_id)
-    )
-    first_checkin = session.scalar(
-        select(func.min(CheckIn.local_date)).where(CheckIn.athlete_id == athlete_id)
-    )
-    candidates = [d for d in (first_log, first_checkin) if d is not None]
-    return min(candidates) if candidates else None
+def _first_day(session: Session, athlete_id: int) -> date | None:
+    """The earliest day with a log, a check-in or a stored metric row, in one statement.
+
+    Rows can start before the first remaining data (the earliest log was deleted): those days are
+    recomputed too, so no stale load survives.
+    """
+    firsts = session.execute(
+        select(
+            select(func.min(TrainingLog.local_date))
+            .where(TrainingLog.athlete_id == athlete_id)
+            .scalar_subquery(),
+            select(func.min(CheckIn.local_date))
+            .where(CheckIn.athlete_id == athlete_id)
+            .scalar_subquery(),
+            select(func.min(DailyMetric.day))
+            .where(DailyMetric.athlete_id == athlete_id)
+            .scalar_subquery(),
+        )
+    ).one()
+    return min((d for d in firsts if d is not None), default=None)
 
 
 def _start_state(
@@ -166,18 +178,10 @@ def refresh_after_change(
     if athlete is None:
         return
     today = local_date(now, athlete.timezone)
-    # Rows can start before the first remaining data (the earliest log was deleted): those
-    # days are recomputed too, so no stale load survives.
-    first_row = session.scalar(
-        select(func.min(DailyMetric.day)).where(DailyMetric.athlete_id == athlete_id)
-    )
-    first = min(
-        (d for d in (_first_data_day(session, athlete_id), first_row) if d is not None),
-        default=None,
-    )
+    first = _first_day(session, athlete_id)
     if first is None:
-        update_snapshot(session, athlete, today)
-        recommendations.evaluate_athlete_day(session, athlete_id, today, now=now)
+        snapshot = update_snapshot(session, athlete, today)
+        recommendations.evaluate_athlete_day(session, athlete_id, today, now=now, snapshot=snapshot)
         return
     start = max(min(from_day, today), first)
     # Days nobody touched have no row yet: carry on from the last stored day, not from zero.
@@ -226,10 +230,36 @@ def refresh_after_change(
     if inserts:
         session.execute(insert(DailyMetric), inserts)
     if updates:
-        session.execute(update(DailyMetric), updates)
+        # Core executemany, not the ORM's bulk update by primary key: a quarter less time per
+        # row, which is most of a back-dated recompute.
+        session.execute(_UPDATE_DAY, [_by_key(v) for v in updates])
     _expire_loaded(session, athlete_id, start)
-    update_snapshot(session, athlete, today)
-    recommendations.evaluate_athlete_day(session, athlete_id, today, now=now)
+    snapshot = update_snapshot(session, athlete, today)
+    recommendations.evaluate_athlete_day(session, athlete_id, today, now=now, snapshot=snapshot)
+
+
+_METRIC_TABLE = cast(Table, DailyMetric.__table__)
+_KEPT = ("organization_id", "risk", "risk_bucket", "confidence")  # not the recompute's to write
+_UPDATE_DAY = (
+    update(_METRIC_TABLE)
+    .where(
+        _METRIC_TABLE.c.athlete_id == bindparam("key_athlete_id"),
+        _METRIC_TABLE.c.day == bindparam("key_day"),
+    )
+    .values(
+        {
+            c.name: bindparam(c.name)
+            for c in _METRIC_TABLE.c
+            if not c.primary_key and c.name not in _KEPT
+        }
+    )
+)
+
+
+def _by_key(values: dict[str, object]) -> dict[str, object]:
+    row = dict(values)
+    row["key_athlete_id"], row["key_day"] = row.pop("athlete_id"), row.pop("day")
+    return row
 
 
 def _values(s: DayState, d: DayInputs) -> dict[str, object]:
@@ -324,16 +354,18 @@ def update_snapshot(session: Session, athlete: Athlete, today: date) -> AthleteS
     snap.ctl = latest.ctl if latest else None
     snap.acwr = latest.acwr_ewma if latest else None
     snap.adherence_7d = _adherence_7d(session, athlete.id, today)
-    snap.last_checkin_date = session.scalar(
-        select(func.max(CheckIn.local_date)).where(CheckIn.athlete_id == athlete.id)
-    )
-    snap.last_log_date = session.scalar(
-        select(func.max(TrainingLog.local_date)).where(TrainingLog.athlete_id == athlete.id)
-    )
-    snap.next_race_date = session.scalar(
-        select(func.min(RaceGoal.race_date)).where(
-            RaceGoal.athlete_id == athlete.id, RaceGoal.race_date >= today
+    snap.last_checkin_date, snap.last_log_date, snap.next_race_date = session.execute(
+        select(
+            select(func.max(CheckIn.local_date))
+            .where(CheckIn.athlete_id == athlete.id)
+            .scalar_subquery(),
+            select(func.max(TrainingLog.local_date))
+            .where(TrainingLog.athlete_id == athlete.id)
+            .scalar_subquery(),
+            select(func.min(RaceGoal.race_date))
+            .where(RaceGoal.athlete_id == athlete.id, RaceGoal.race_date >= today)
+            .scalar_subquery(),
         )
-    )
+    ).one()
     session.flush()
     return snap

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from runseason.config import CoachingSettings
@@ -68,9 +68,17 @@ def _factors(assessment: RiskAssessment) -> list[dict[str, Any]]:
 
 
 def evaluate_athlete_day(
-    session: Session, athlete_id: int, day: date, *, now: datetime
+    session: Session,
+    athlete_id: int,
+    day: date,
+    *,
+    now: datetime,
+    snapshot: AthleteSnapshot | None = None,
 ) -> RecommendationRead | None:
-    """Assess one athlete-day, store the risk, upsert the recommendation and interventions."""
+    """Assess one athlete-day, store the risk, upsert the recommendation and interventions.
+
+    ``snapshot`` is the athlete's snapshot when the caller has it in hand (saves a read).
+    """
     athlete = session.get(Athlete, athlete_id)
     if athlete is None:
         return None
@@ -95,7 +103,7 @@ def evaluate_athlete_day(
         rec.status = "applied"
         _log_action(session, rec, None, "auto_apply", {"type": rec.type}, now)
     _open_interventions(session, athlete, context, assessment, rec, settings, now)
-    _store_risk(session, athlete, day, assessment)
+    _store_risk(session, athlete, day, assessment, context.metric, snapshot)
     session.flush()
     return RecommendationRead.model_validate(rec)
 
@@ -209,12 +217,18 @@ def _open_interventions(
     session.flush()
 
 
-def _store_risk(session: Session, athlete: Athlete, day: date, assessment: RiskAssessment) -> None:
-    metric = session.get(DailyMetric, (athlete.id, day))
+def _store_risk(
+    session: Session,
+    athlete: Athlete,
+    day: date,
+    assessment: RiskAssessment,
+    metric: DailyMetric | None,
+    snapshot: AthleteSnapshot | None,
+) -> None:
     if metric is not None:
         metric.risk, metric.risk_bucket = assessment.risk, assessment.bucket
         metric.confidence = assessment.confidence
-    snap = session.get(AthleteSnapshot, athlete.id)
+    snap = snapshot if snapshot is not None else session.get(AthleteSnapshot, athlete.id)
     if snap is None:
         snap = AthleteSnapshot(
             athlete_id=athlete.id, organization_id=athlete.organization_id, as_of=day
@@ -226,12 +240,13 @@ def _store_risk(session: Session, athlete: Athlete, day: date, assessment: RiskA
         assessment.confidence,
     )
     snap.top_factors = _factors(assessment)[:3]
-    snap.open_interventions = len(
-        session.scalars(
-            select(Intervention.id).where(
+    snap.open_interventions = (
+        session.scalar(
+            select(func.count()).where(
                 Intervention.athlete_id == athlete.id, Intervention.status != "resolved"
             )
-        ).all()
+        )
+        or 0
     )
 
 

@@ -30,6 +30,7 @@ class DayContext:
     pain_days: int
     red_days: int
     health_case_closed_recently: bool
+    metric: DailyMetric | None = None  # the day's stored row, for the caller to update
 
 
 def _streak(days_back: list[date], values: dict[date, bool], day: date) -> int:
@@ -82,11 +83,16 @@ def read_day(session: Session, athlete_id: int, day: date) -> DayContext:
             )
         )
     }
-    last_checkin = session.scalar(
-        select(func.max(CheckIn.local_date)).where(
-            CheckIn.athlete_id == athlete_id, CheckIn.local_date <= day
+    last_checkin, closed = session.execute(
+        select(
+            select(func.max(CheckIn.local_date))
+            .where(CheckIn.athlete_id == athlete_id, CheckIn.local_date <= day)
+            .scalar_subquery(),
+            select(func.count())
+            .where(HealthCase.athlete_id == athlete_id, HealthCase.status == "return_to_run")
+            .scalar_subquery(),
         )
-    )
+    ).one()
     latest_day = day if day in checkins else day - timedelta(days=1)
     current = checkins.get(latest_day)
     checkin, score = current if current else (None, None)
@@ -130,16 +136,11 @@ def read_day(session: Session, athlete_id: int, day: date) -> DayContext:
         days_since_checkin=(day - last_checkin).days if last_checkin else None,
         days_of_data=metric.days_of_data if metric else 0,
     )
-    closed = session.scalar(
-        select(func.count()).where(
-            HealthCase.athlete_id == athlete_id,
-            HealthCase.status == "return_to_run",
-        )
-    )
     return DayContext(
         inputs=inputs,
         illness_days=_streak(window, ill, latest_day),
         pain_days=_streak(window, pain, latest_day),
         red_days=_streak(window, red, latest_day),
         health_case_closed_recently=bool(closed),
+        metric=metric,
     )
