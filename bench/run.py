@@ -11,6 +11,7 @@ Nothing here is asserted: figures are recorded, and targets are shown beside the
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -492,10 +493,12 @@ def case_checkin_api(
     (the product's default outside tests) and inline on the request (the design before it).
     """
     per_phase = int(rate * seconds)
+    light_rate = rate * 0.4  # below saturation: what an athlete sees on an ordinary morning
+    light_phase = int(light_rate * seconds)
     session, close = _session(url)
     seeded = seed_bulk(
         session,
-        athletes=2 * per_phase,
+        athletes=2 * per_phase + light_phase,
         coaches=max(1, per_phase // 100),
         days=history_days,
         seed=11,
@@ -561,6 +564,11 @@ def case_checkin_api(
                 peak_const = _throughput(constant, max(2.0, seconds / 4))
             peak = _throughput(checkin, max(2.0, seconds / 4))
             watch.drained_after()
+            if refresh == "queued":
+                light = bearer[2 * per_phase :]
+                light_call = functools.partial(checkin, group=light, count=iter(range(10**9)))
+                light_latencies, light_errors = _open_loop(light_call, light_rate, seconds)
+                light_drained = watch.drained_after()
         label = "" if refresh == "queued" else ", refresh inline"
         records += [
             Record(
@@ -579,6 +587,25 @@ def case_checkin_api(
                     "queue_empty_after_s": drained,
                     "history_days": history_days,
                 },
+            ),
+            *(
+                [
+                    Record(
+                        "checkin-api (latency below saturation)",
+                        db_name,
+                        f"{light_rate:.0f} req/s for {seconds:.0f} s, open loop, "
+                        f"{light_phase} athletes",
+                        med(light_latencies),
+                        p95(light_latencies),
+                        "GET /me (one row) at 100/s",
+                        med(floor),
+                        round(p95(light_latencies) / max(p95(floor), 0.01), 2),
+                        "(context: the same check-in at 40 % of the offered load)",
+                        {"errors": light_errors, "queue_empty_after_s": light_drained},
+                    )
+                ]
+                if refresh == "queued"
+                else []
             ),
             Record(
                 f"checkin-api (max throughput{label})",

@@ -131,6 +131,9 @@ def get_athlete(session: Session, actor: Actor, athlete_id: int, *, write: bool 
     athlete = session.get(Athlete, athlete_id)
     if athlete is None or not may_see_athlete(session, actor, athlete):
         raise NotFound("athlete not found")
+    # Keep it for the transaction: the identity map holds objects weakly, and the next use-case
+    # of the same request (the briefing after a check-in) would read the row again.
+    session.info.setdefault("pinned_athletes", {})[athlete.id] = athlete
     if write:
         require_write(actor)
         lock_athlete(session, athlete_id)
@@ -142,9 +145,10 @@ def lock_athlete(session: Session, athlete_id: int) -> None:
 
     A write recomputes the athlete's metrics, snapshot and recommendations; two at once (a double
     tap, two devices) would race on the same rows. PostgreSQL takes a row lock; SQLite already
-    serializes writing transactions (BEGIN IMMEDIATE), so ``FOR UPDATE`` is simply left out there.
+    serializes writing transactions (BEGIN IMMEDIATE), so there is nothing to add there.
     """
-    session.execute(select(Athlete.id).where(Athlete.id == athlete_id).with_for_update())
+    if session.get_bind().dialect.name != "sqlite":
+        session.execute(select(Athlete.id).where(Athlete.id == athlete_id).with_for_update())
 
 
 def get_owned(

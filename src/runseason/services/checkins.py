@@ -73,8 +73,14 @@ def _read(row: CheckIn, score: ReadinessScore | None) -> CheckInRead:
     )
 
 
-def _store_score(session: Session, row: CheckIn, result: Readiness) -> ReadinessScore:
-    score = session.scalar(select(ReadinessScore).where(ReadinessScore.check_in_id == row.id))
+def _store_score(
+    session: Session, row: CheckIn, result: Readiness, *, new: bool = False
+) -> ReadinessScore:
+    score = (
+        None
+        if new  # a check-in inserted in this transaction has no score yet
+        else session.scalar(select(ReadinessScore).where(ReadinessScore.check_in_id == row.id))
+    )
     if score is None:
         score = ReadinessScore(
             organization_id=row.organization_id,
@@ -122,15 +128,15 @@ def submit_checkin(
     )
     session.add(row)
     session.flush()
-    return _score_and_refresh(session, athlete, row, now)
+    return _score_and_refresh(session, athlete, row, now, new=True)
 
 
 def _score_and_refresh(
-    session: Session, athlete: Athlete, row: CheckIn, now: datetime
+    session: Session, athlete: Athlete, row: CheckIn, now: datetime, *, new: bool = False
 ) -> CheckInRead:
     params = readiness_params(effective_settings(session, athlete.organization_id))
     history = _history(session, athlete.id, row.local_date, params.baseline_window_days)
-    score = _store_score(session, row, readiness(_values(row), history, params))
+    score = _store_score(session, row, readiness(_values(row), history, params), new=new)
     refresh_queue.schedule(session, athlete.id, athlete.organization_id, row.local_date, now=now)
     return _read(row, score)
 

@@ -33,11 +33,14 @@ SORTS = {
 
 
 def _bucket_counts(session: Session, actor: Actor) -> dict[str, int]:
+    """Athletes per risk bucket; those without a snapshot yet count as stable (as in the filter)."""
+    bucket = func.coalesce(AthleteSnapshot.risk_bucket, "stable")
     rows = session.execute(
-        select(AthleteSnapshot.risk_bucket, func.count())
-        .join(Athlete, Athlete.id == AthleteSnapshot.athlete_id)
+        select(bucket, func.count())
+        .select_from(Athlete)
+        .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Athlete.id)
         .where(athlete_filter(actor, Athlete.id, Athlete.organization_id), Athlete.is_active)
-        .group_by(AthleteSnapshot.risk_bucket)
+        .group_by(bucket)
     ).all()
     counts = dict.fromkeys(BUCKETS, 0)
     counts.update({str(bucket): int(n) for bucket, n in rows})
@@ -138,18 +141,17 @@ def get_caseload(
         query = query.where(in_bucket)
     if search:
         query = query.where(Athlete.display_name.ilike(f"%{search.strip()}%"))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    buckets = _bucket_counts(session, actor)
+    # The bucket counts already hold the total unless a search narrows the list.
+    if search:
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    else:
+        total = buckets[bucket] if bucket else sum(buckets.values())
     rows = session.execute(
         query.order_by(*SORTS[sort], Athlete.id).offset(offset).limit(page_size)
     ).all()
     items = [_row(athlete_id, name, snap) for athlete_id, name, snap in rows]
-    return CaseloadRead(
-        items=items,
-        page=page,
-        page_size=page_size,
-        total=total,
-        buckets=_bucket_counts(session, actor),
-    )
+    return CaseloadRead(items=items, page=page, page_size=page_size, total=total, buckets=buckets)
 
 
 def _row(athlete_id: int, name: str, snap: AthleteSnapshot | None) -> CaseloadRow:
