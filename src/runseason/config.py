@@ -172,6 +172,10 @@ class Settings(BaseSettings):
     metrics_refresh: Literal["auto", "inline", "queued"] = "auto"
     refresh_worker_in_process: bool = True
     refresh_poll_seconds: float = Field(0.2, gt=0, le=60)
+    # SQLite has one writer at a time and its waiters back off in growing sleeps, so a worker
+    # that starts its next job at once starves requests; it pauses this many times each job's
+    # duration there (PostgreSQL locks rows and needs no pause).
+    refresh_sqlite_pause_ratio: float = Field(1.0, ge=0, le=10)
     coaching: CoachingSettings = Field(default_factory=CoachingSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
 

@@ -9,6 +9,7 @@ another one holds; on SQLite writing transactions are serialized anyway.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
@@ -16,7 +17,7 @@ from typing import Any
 
 import structlog
 
-from runseason.config import get_settings
+from runseason.config import Settings, get_settings
 from runseason.db.session import session_scope
 from runseason.db.types import utcnow
 from runseason.services import refresh_queue
@@ -24,14 +25,18 @@ from runseason.services import refresh_queue
 log = structlog.get_logger("runseason.worker")
 
 
-def drain(*, now: Callable[[], datetime] = utcnow, limit: int | None = None) -> int:
+def drain(
+    *, now: Callable[[], datetime] = utcnow, limit: int | None = None, pause_ratio: float = 0.0
+) -> int:
     """Refresh every due athlete (at most ``limit``); how many were refreshed.
 
     A job that raises is rolled back, kept with its error and retried later; the others go on.
+    After each job the worker pauses ``pause_ratio`` times the job's duration.
     """
     done = 0
     while limit is None or done < limit:
         moment = now()
+        started = time.perf_counter()
         try:
             with session_scope() as session:
                 athlete_id = refresh_queue.process_next(session, now=moment)
@@ -45,14 +50,22 @@ def drain(*, now: Callable[[], datetime] = utcnow, limit: int | None = None) -> 
         if athlete_id is None:
             break
         done += 1
+        if pause_ratio:
+            time.sleep((time.perf_counter() - started) * pause_ratio)
     return done
+
+
+def pause_ratio(settings: Settings) -> float:
+    """How long the worker pauses after each job, relative to the job (SQLite only)."""
+    return settings.refresh_sqlite_pause_ratio if settings.is_sqlite else 0.0
 
 
 class RefreshWorker:
     """A background thread that drains the queue, then sleeps ``poll_seconds`` when it is empty."""
 
-    def __init__(self, poll_seconds: float) -> None:
+    def __init__(self, poll_seconds: float, pause_ratio: float = 0.0) -> None:
         self.poll_seconds = poll_seconds
+        self.pause_ratio = pause_ratio
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -66,7 +79,7 @@ class RefreshWorker:
         log.info("refresh.worker_started", poll_seconds=self.poll_seconds)
         while not self._stop.is_set():
             try:
-                done = drain()
+                done = drain(pause_ratio=self.pause_ratio)
             except Exception as error:  # a database outage: log, wait and try again
                 log.error("refresh.worker_error", error=str(error))
                 done = 0
@@ -86,7 +99,7 @@ async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
     settings = get_settings()
     worker = None
     if settings.queued_refresh and settings.refresh_worker_in_process:
-        worker = RefreshWorker(settings.refresh_poll_seconds)
+        worker = RefreshWorker(settings.refresh_poll_seconds, pause_ratio(settings))
         worker.start()
     try:
         yield {}

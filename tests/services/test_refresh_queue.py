@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from runseason import worker
-from runseason.config import reset_settings_cache
+from runseason.config import Settings, reset_settings_cache
 from runseason.db import migrate
 from runseason.db.models import (
     Athlete,
@@ -265,3 +265,20 @@ def test_the_worker_skips_an_athlete_whose_write_is_in_flight(tmp_path: Path) ->
             assert user is not None
             assert actor_for_user(session, user).athlete_id == ids[0]
         engine.dispose()
+
+
+@pytest.mark.usefixtures("queued")
+def test_on_sqlite_the_worker_pauses_after_each_job_so_requests_get_the_writer(
+    db: Session, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for athlete in (world.greta, world.riley):
+        refresh_queue.enqueue(db, athlete.id, world.north.id, NOW.date(), now=NOW)
+    pauses: list[float] = []
+    monkeypatch.setattr(worker.time, "sleep", pauses.append)
+    assert worker.drain(now=lambda: NOW, pause_ratio=1.5) == 2
+    assert len(pauses) == 2
+    assert all(p > 0 for p in pauses)
+    sqlite = Settings(database_url="sqlite:///x.db")
+    postgres = Settings(database_url="postgresql+psycopg://u@h/db")
+    assert worker.pause_ratio(sqlite) == 1.0
+    assert worker.pause_ratio(postgres) == 0.0

@@ -157,7 +157,7 @@ def refresh_worker(
     if once:
         typer.echo(f"refreshed {worker.drain()} athletes")
         return
-    loop = worker.RefreshWorker(poll or settings.refresh_poll_seconds)
+    loop = worker.RefreshWorker(poll or settings.refresh_poll_seconds, worker.pause_ratio(settings))
     try:
         loop.run()
     except KeyboardInterrupt:
