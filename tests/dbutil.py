@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
 
 PG_ENV = "RUNSEASON_TEST_DATABASE_URL"
 
@@ -41,3 +42,18 @@ def fresh_database_url(tmp_dir: Path, name: str = "runseason") -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@contextmanager
+def migrated_factory(tmp_dir: Path, name: str) -> Iterator[tuple[Engine, sessionmaker[Session]]]:
+    """A fresh migrated database and a session factory on it, for tests that commit for real."""
+    from runseason.db import migrate  # noqa: PLC0415 (keep this module light for conftest)
+    from runseason.db.session import create_db_engine, make_session_factory  # noqa: PLC0415
+
+    with fresh_database_url(tmp_dir, name) as url:
+        engine = create_db_engine(url)
+        try:
+            migrate.upgrade(engine)
+            yield engine, make_session_factory(engine)
+        finally:
+            engine.dispose()

@@ -7,21 +7,16 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from runseason.db import migrate
 from runseason.db.models import Athlete, CheckIn, DailyMetric, User
-from runseason.db.session import create_db_engine, make_session_factory
 from runseason.schemas.checkins import CheckInCreate
 from runseason.services import checkins
 from runseason.services.access import actor_for_user
-from tests.dbutil import fresh_database_url
+from tests.dbutil import migrated_factory
 from tests.factories import NOW, make_world
 
 
 def test_simultaneous_check_ins_for_one_athlete_leave_one_row(tmp_path: Path) -> None:
-    with fresh_database_url(tmp_path, "race") as url:
-        engine = create_db_engine(url)
-        migrate.upgrade(engine)
-        factory = make_session_factory(engine)
+    with migrated_factory(tmp_path, "race") as (_, factory):
         with factory() as session:
             world = make_world(session)
             athlete_id = world.riley.id
@@ -57,7 +52,6 @@ def test_simultaneous_check_ins_for_one_athlete_leave_one_row(tmp_path: Path) ->
                 )
             )
             assert session.get(Athlete, athlete_id) is not None
-        engine.dispose()
     assert errors == []
     assert rows == 1
     assert metric_days is not None

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from runseason import worker
 from runseason.config import Settings, reset_settings_cache
-from runseason.db import migrate
 from runseason.db.models import (
     Athlete,
     AthleteSnapshot,
@@ -23,13 +22,12 @@ from runseason.db.models import (
     MetricRefreshJob,
     User,
 )
-from runseason.db.session import create_db_engine, make_session_factory
 from runseason.domain.dates import local_date
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.training import TrainingLogCreate
 from runseason.services import checkins, metrics, refresh_queue, training
 from runseason.services.access import actor_for_user
-from tests.dbutil import fresh_database_url
+from tests.dbutil import migrated_factory
 from tests.factories import NOW, World, actor, make_world
 
 GOOD = CheckInCreate(sleep_quality=4, energy=4, recovery=4, stress=4)
@@ -235,10 +233,7 @@ def test_the_web_process_lifespan_runs_a_worker_thread_only_when_queued(
 
 def test_the_worker_skips_an_athlete_whose_write_is_in_flight(tmp_path: Path) -> None:
     """A check-in holding the athlete's lock is never waited for (PostgreSQL row locks)."""
-    with fresh_database_url(tmp_path, "skip") as url:
-        engine = create_db_engine(url)
-        migrate.upgrade(engine)
-        factory = make_session_factory(engine)
+    with migrated_factory(tmp_path, "skip") as (engine, factory):
         with factory() as session:
             world = make_world(session)
             ids = [world.greta.id, world.riley.id]
@@ -264,7 +259,6 @@ def test_the_worker_skips_an_athlete_whose_write_is_in_flight(tmp_path: Path) ->
             user = session.scalar(select(User).where(User.id == world.greta.user_id))
             assert user is not None
             assert actor_for_user(session, user).athlete_id == ids[0]
-        engine.dispose()
 
 
 @pytest.mark.usefixtures("queued")
