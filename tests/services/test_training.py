@@ -125,6 +125,12 @@ def test_back_dated_edit_updates_metrics_like_a_full_recompute(db: Session, worl
     assert rows[-1].atl == pytest.approx(expected[-1].atl)
     assert rows[-1].acwr_ewma == pytest.approx(expected[-1].acwr_ewma)
     assert rows[-1].monotony == pytest.approx(expected[-1].monotony)
+    # Every rewritten day, not only the last, matches the full recompute.
+    assert [r.days_of_data for r in rows] == [e.days for e in expected]
+    for column in ("ctl", "atl", "form"):
+        stored = [getattr(r, column) for r in rows]
+        assert stored == pytest.approx([getattr(e, column) for e in expected]), column
+    assert all(r.updated_at == NOW for r in rows)
 
 
 def test_single_run_spike_is_flagged(db: Session, world: World) -> None:

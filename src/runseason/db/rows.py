@@ -1,0 +1,75 @@
+"""Many-row writes at the driver's own speed, for derived tables rewritten in bulk.
+
+A back-dated edit rewrites hundreds of ``daily_metrics`` rows in one statement executed many times.
+Through a compiled SQLAlchemy statement, building each row's parameters (names, defaults, type
+processing per value) cost more than the database's own work: 12 ms for 700 rows on SQLite
+against 5 ms for the same ``executemany`` given tuples. ``RowUpdater`` prepares the statement text
+once per dialect and applies only the type processors a column actually has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table
+from sqlalchemy.engine import Dialect
+
+_MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
+
+class RowUpdater:
+    """``UPDATE table SET columns WHERE keys``, executed once per row with the driver's executemany.
+
+    Rows are sequences: the values of ``columns`` in order, then the values of ``keys``.
+    """
+
+    def __init__(self, table: Table, columns: Sequence[str], keys: Sequence[str]) -> None:
+        self.table = table
+        self.columns = tuple(columns)
+        self.keys = tuple(keys)
+        self._prepared: dict[str, tuple[str, list[tuple[int, Callable[[Any], Any]]]]] = {}
+
+    def _prepare(self, dialect: Dialect) -> tuple[str, list[tuple[int, Callable[[Any], Any]]]]:
+        prepared = self._prepared.get(dialect.name)
+        if prepared is None:
+            mark = _MARKS.get(dialect.paramstyle)
+            if mark is None:
+                raise NotImplementedError(f"no bulk row update for paramstyle {dialect.paramstyle}")
+            quote = dialect.identifier_preparer.quote
+            sets = ", ".join(f"{quote(c)} = {mark}" for c in self.columns)
+            where = " AND ".join(f"{quote(k)} = {mark}" for k in self.keys)
+            # Names come from the table's metadata, quoted by the dialect: nothing user-given.
+            sql = f"UPDATE {quote(self.table.name)} SET {sets} WHERE {where}"  # noqa: S608
+            processors: list[tuple[int, Callable[[Any], Any]]] = []
+            for position, name in enumerate(self.columns + self.keys):
+                process = self.table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+                if process is not None:
+                    processors.append((position, process))
+            prepared = (sql, processors)
+            self._prepared[dialect.name] = prepared
+        return prepared
+
+    def execute(self, connection: Connection, rows: Iterable[Sequence[object]]) -> int:
+        """Write ``rows``; returns how many were given (an empty batch runs nothing)."""
+        sql, processors = self._prepare(connection.dialect)
+        params: list[tuple[object, ...]] = []
+        # A value repeated from the previous row (a common timestamp) is processed once.
+        last: dict[int, tuple[object, object]] = {}
+        for row in rows:
+            if not processors:
+                params.append(tuple(row))
+                continue
+            values = list(row)
+            for position, process in processors:
+                value = values[position]
+                seen = last.get(position)
+                if seen is not None and seen[0] is value:
+                    values[position] = seen[1]
+                else:
+                    values[position] = processed = process(value)
+                    last[position] = (value, processed)
+            params.append(tuple(values))
+        if params:
+            connection.exec_driver_sql(sql, params)
+        return len(params)
