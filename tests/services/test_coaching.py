@@ -110,6 +110,22 @@ def test_command_center_ranks_the_queue_for_the_coach(db: Session, world: World)
     assert all(item.athlete_name != "Riley Red" for item in cole_queue.items)
 
 
+def test_queue_pages_carry_the_total_even_past_the_last_page(db: Session, world: World) -> None:
+    riley_red_patch(db, world)
+    greta_green_streak(db, world)
+    admin = actor(db, world.ada)
+    everything = command_center.get_command_center(db, admin, now=NOW, page_size=100)
+    assert everything.total == len(everything.items) >= 2
+    first = command_center.get_command_center(db, admin, now=NOW, page_size=1)
+    second = command_center.get_command_center(db, admin, now=NOW, page=2, page_size=1)
+    assert first.total == second.total == everything.total
+    assert first.items[0].intervention.id == everything.items[0].intervention.id
+    assert second.items[0].intervention.id == everything.items[1].intervention.id
+    past = command_center.get_command_center(db, admin, now=NOW, page=50, page_size=1)
+    assert past.items == []
+    assert past.total == everything.total
+
+
 def test_sla_ages_with_the_injected_clock(db: Session, world: World) -> None:
     riley_red_patch(db, world)
     later = command_center.get_command_center(

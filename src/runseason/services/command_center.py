@@ -63,8 +63,18 @@ def get_command_center(
     active = (Intervention.status.in_(("open", "acknowledged"))) | (
         (Intervention.status == "snoozed") & (Intervention.snoozed_until <= now)
     )
+    # The snapshot's three shown columns, not the entity (its JSON trend is not needed here), and
+    # the total as a window count on the page's own statement.
     base = (
-        select(Intervention, Athlete.display_name, AthleteSnapshot, Recommendation)
+        select(
+            Intervention,
+            Athlete.display_name,
+            AthleteSnapshot.readiness_band,
+            AthleteSnapshot.risk_bucket,
+            AthleteSnapshot.top_factors,
+            Recommendation,
+            func.count().over().label("total"),
+        )
         .join(Athlete, Athlete.id == Intervention.athlete_id)
         .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Intervention.athlete_id)
         .outerjoin(Recommendation, Recommendation.id == Intervention.recommendation_id)
@@ -72,7 +82,6 @@ def get_command_center(
     )
     if bucket:
         base = base.where(AthleteSnapshot.risk_bucket == bucket)
-    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
     # At-risk first, then the oldest (the SLA clock), then the highest risk.
     rows = session.execute(
         base.order_by(
@@ -84,20 +93,26 @@ def get_command_center(
         .offset(offset)
         .limit(page_size)
     ).all()
+    if rows:
+        total = int(rows[0].total)
+    elif offset:  # past the last page: the window has no row to carry the total
+        total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    else:
+        total = 0
     items = []
     sla_counts = {"fresh": 0, "due": 0, "overdue": 0}
-    for intervention, name, snap, rec in rows:
+    for intervention, name, band, risk_bucket, factors, rec, _ in rows:
         sla = sla_state(intervention.opened_at, now, rules)
         sla_counts[sla] += 1
+        read = InterventionRead.model_validate(intervention)
+        read.sla = sla
         items.append(
             QueueItem(
-                intervention=InterventionRead.model_validate(intervention).model_copy(
-                    update={"sla": sla}
-                ),
+                intervention=read,
                 athlete_name=name,
-                readiness_band=snap.readiness_band if snap else None,
-                risk_bucket=snap.risk_bucket if snap else "stable",
-                top_factors=list(snap.top_factors) if snap else [],
+                readiness_band=band,
+                risk_bucket=risk_bucket or "stable",
+                top_factors=list(factors or []),
                 recommendation=RecommendationRead.model_validate(rec) if rec else None,
                 age_hours=round((now - intervention.opened_at).total_seconds() / 3600, 1),
             )
