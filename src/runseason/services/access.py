@@ -140,15 +140,21 @@ def get_athlete(session: Session, actor: Actor, athlete_id: int, *, write: bool 
     return athlete
 
 
-def lock_athlete(session: Session, athlete_id: int) -> None:
+def lock_athlete(session: Session, athlete_id: int, *, skip_locked: bool = False) -> bool:
     """Serialize writes to one athlete's data until the transaction ends.
 
     A write recomputes the athlete's metrics, snapshot and recommendations; two at once (a double
     tap, two devices) would race on the same rows. PostgreSQL takes a row lock; SQLite already
-    serializes writing transactions (BEGIN IMMEDIATE), so there is nothing to add there.
+    serializes writing transactions (BEGIN IMMEDIATE), so there is nothing to add there. With
+    ``skip_locked`` (the refresh worker) a lock held elsewhere is not waited for: the answer is
+    False, as it is for an athlete who no longer exists.
     """
-    if session.get_bind().dialect.name != "sqlite":
-        session.execute(select(Athlete.id).where(Athlete.id == athlete_id).with_for_update())
+    if session.get_bind().dialect.name == "sqlite":
+        return True
+    found = session.scalar(
+        select(Athlete.id).where(Athlete.id == athlete_id).with_for_update(skip_locked=skip_locked)
+    )
+    return found is not None
 
 
 def get_owned(

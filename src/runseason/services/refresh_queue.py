@@ -20,9 +20,9 @@ from sqlalchemy import Date, bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from runseason.config import get_settings
-from runseason.db.models import Athlete, MetricRefreshJob
+from runseason.db.models import MetricRefreshJob
 from runseason.db.types import BigId, UTCDateTime
-from runseason.services import metrics
+from runseason.services import access, metrics
 
 MAX_BACKOFF = timedelta(hours=1)
 
@@ -91,10 +91,7 @@ def process_next(session: Session, *, now: datetime) -> int | None:
         .limit(5)
     ).all()
     for athlete_id in candidates:
-        locked = session.scalar(
-            select(Athlete.id).where(Athlete.id == athlete_id).with_for_update(skip_locked=True)
-        )
-        if locked is None:
+        if not access.lock_athlete(session, athlete_id, skip_locked=True):
             continue
         job = session.scalar(
             select(MetricRefreshJob)
