@@ -769,6 +769,27 @@ def write_markdown(records: list[Record], path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def merge_partial(records: list[Record], previous: Path) -> list[Record]:
+    """A run of some cases replaces their rows in the last full results and keeps the others.
+
+    The replaced rows say which run they come from, so a table never mixes runs silently.
+    """
+    if not previous.exists():
+        return records
+    stored = json.loads(previous.read_text(encoding="utf-8"))
+    if stored.get("smoke"):
+        return records
+    fresh = {(r.name, r.database): r for r in records}
+    stamp = f"partial run {NOW:%Y-%m-%d %H:%M} UTC"
+    for r in records:
+        r.extra = {**(r.extra or {}), "run": stamp}
+    merged: list[Record] = []
+    for item in stored.get("records", []):
+        old = Record(**item)
+        merged.append(fresh.pop((old.name, old.database), old))
+    return merged + list(fresh.values())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--smoke", action="store_true", help="tiny sizes: prove the suite runs")
@@ -819,6 +840,8 @@ def main(argv: list[str] | None = None) -> int:
                     records += case_ui_pages(url, kind, 30 if smoke else 500, repeat)
     for r in records:
         print(f"{r.name:<34} {r.database:<10} {r.size:<40} {r.median_ms:>9} ms  ratio {r.ratio}")
+    if wanted is not None and not smoke:
+        records = merge_partial(records, args.output / "latest.json")
     payload = {
         "date": NOW.isoformat(),
         "machine": {
