@@ -84,3 +84,9 @@ class DatabaseUnavailable(RunSeasonError):
     """The database could not be reached after the configured retries."""
 
     code = "database_unavailable"
+
+
+class DatabaseBusy(DatabaseUnavailable):
+    """Every writer waited its turn for longer than the busy timeout; retry in a moment."""
+
+    code = "database_busy"

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from runseason import worker
 from runseason.config import reset_settings_cache
+from runseason.db import session as session_module
+from runseason.db.models import CheckIn
 from tests.factories import NOW, World
 
 PAIN = {
@@ -52,3 +56,29 @@ def test_a_queued_check_in_reaches_the_coach_after_the_worker_runs(
     finally:
         monkeypatch.undo()
         reset_settings_cache()
+
+
+def test_a_check_in_queued_past_the_busy_timeout_is_a_clear_503_and_writes_nothing(
+    client: TestClient,
+    headers: dict[str, dict[str, str]],
+    world: World,
+    db: Session,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    engine = db.get_bind().engine
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the in-process writer queue exists for SQLite only")
+    gate, _ = session_module._write_gates[engine]
+    monkeypatch.setitem(session_module._write_gates, engine, (gate, 0.2))
+    with gate:  # another writer of this process holds the turn for longer than the timeout
+        answer = client.post(
+            f"/api/v1/athletes/{world.riley.id}/checkins", json=PAIN, headers=headers["riley"]
+        )
+    assert answer.status_code == 503
+    assert answer.headers["Retry-After"] == "1"
+    assert answer.json()["error"] == "database_busy"
+    assert db.scalar(select(func.count()).where(CheckIn.athlete_id == world.riley.id)) == 0
+    retried = client.post(
+        f"/api/v1/athletes/{world.riley.id}/checkins", json=PAIN, headers=headers["riley"]
+    )
+    assert retried.status_code == 201, retried.text

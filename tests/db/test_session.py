@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from runseason.config import load_settings
+from runseason.db import migrate
 from runseason.db.models import Organization
-from runseason.db.session import create_db_engine, session_scope, wait_for_database
-from runseason.errors import ConfigurationError, DatabaseUnavailable
+from runseason.db.session import (
+    create_db_engine,
+    make_session_factory,
+    session_scope,
+    use_session_factory,
+    wait_for_database,
+)
+from runseason.errors import ConfigurationError, DatabaseBusy, DatabaseUnavailable
 
 
 def test_session_scope_commits_on_success_and_rolls_back_on_error(db: Session) -> None:
@@ -70,3 +79,83 @@ def test_unreachable_database_fails_after_retries_with_backoff(
     with pytest.raises(DatabaseUnavailable, match="after 3 tries"):
         wait_for_database(engine, settings)
     assert sleeps == [0.25, 0.5]
+
+
+def _gated_engine(tmp_path: Path, busy_ms: int = 5000) -> Engine:
+    settings = load_settings(sqlite_busy_timeout_ms=busy_ms)
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'gate.db'}", settings)
+    migrate.upgrade(engine)
+    use_session_factory(make_session_factory(engine))
+    return engine
+
+
+def test_sqlite_writers_of_one_process_wait_their_turn_before_the_transaction(
+    tmp_path: Path,
+) -> None:
+    engine = _gated_engine(tmp_path)
+    first_inside, release = threading.Event(), threading.Event()
+    order: list[str] = []
+
+    def first() -> None:
+        with session_scope() as session:
+            session.add(Organization(name="First", slug="first"))
+            session.flush()
+            first_inside.set()
+            release.wait(5)
+            order.append("first leaves")
+
+    def second() -> None:
+        first_inside.wait(5)
+        with session_scope() as session:
+            order.append("second enters")
+            session.add(Organization(name="Second", slug="second"))
+
+    try:
+        threads = [threading.Thread(target=first), threading.Thread(target=second)]
+        for t in threads:
+            t.start()
+        first_inside.wait(5)
+        time.sleep(0.2)  # the second writer is queued by now, not inside its block
+        assert order == []
+        release.set()
+        for t in threads:
+            t.join(10)
+        assert order == ["first leaves", "second enters"]
+        with session_scope(readonly=True) as session:
+            assert set(session.scalars(select(Organization.slug))) == {"first", "second"}
+    finally:
+        use_session_factory(None)
+        engine.dispose()
+
+
+def test_a_writer_that_waits_past_the_busy_timeout_gets_a_clear_error_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    engine = _gated_engine(tmp_path, busy_ms=200)
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with session_scope():
+            holding.set()
+            release.wait(5)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        holding.wait(5)
+        with pytest.raises(DatabaseBusy, match="busy"), session_scope() as session:
+            session.add(Organization(name="Late", slug="late"))
+        # Reads are never queued behind writers.
+        with session_scope(readonly=True) as session:
+            assert session.scalar(select(Organization).where(Organization.slug == "late")) is None
+        release.set()
+        holder.join(10)
+        with session_scope() as session:  # the queue is free again once the holder left
+            session.add(Organization(name="Later", slug="later"))
+        with session_scope(readonly=True) as session:
+            assert set(session.scalars(select(Organization.slug))) == {"later"}
+    finally:
+        release.set()
+        holder.join(10)
+        use_session_factory(None)
+        engine.dispose()

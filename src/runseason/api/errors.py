@@ -70,6 +70,8 @@ async def _domain(_: Request, error: Exception) -> JSONResponse:
     headers = {}
     if isinstance(error, errors.RateLimited):
         headers["Retry-After"] = str(error.detail or 60)
+    if isinstance(error, errors.DatabaseBusy):
+        headers["Retry-After"] = "1"
     if isinstance(error, errors.AuthenticationFailed) and status == 401:
         headers["WWW-Authenticate"] = "Bearer"
     return JSONResponse(_body(error.code, error.message), status_code=status, headers=headers)

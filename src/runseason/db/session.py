@@ -11,24 +11,34 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from runseason.config import Settings, get_settings
 from runseason.db import audit
-from runseason.errors import ConfigurationError, DatabaseUnavailable, RunSeasonError
+from runseason.errors import ConfigurationError, DatabaseBusy, DatabaseUnavailable, RunSeasonError
 
 _lock = threading.Lock()
 _engine: Engine | None = None
 _factory: sessionmaker[Session] | None = None
 
 READONLY_OPTION = "runseason_readonly"
+
+# One writer at a time per SQLite engine, queued in this process. SQLite lets one transaction
+# write; the others poll for the lock with growing sleeps (1, 2, 5 ... 100 ms), so under load the
+# lock sat free while every waiter slept, and a request's wait grew far past the work queued
+# before it. Writers of one process now wait on a lock that wakes the next one at once; the
+# busy timeout still covers other processes (the refresh worker, the web app).
+_write_gates: weakref.WeakKeyDictionary[Engine, tuple[threading.Lock, float]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def create_db_engine(url: str, settings: Settings | None = None, **kwargs: Any) -> Engine:
@@ -79,6 +89,7 @@ def _sqlite_engine(url: str, settings: Settings, **kwargs: Any) -> Engine:
     options.update(kwargs)
     engine = create_engine(url, **options)
     busy_ms = settings.sqlite_busy_timeout_ms
+    _write_gates[engine] = (threading.Lock(), busy_ms / 1000)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -174,6 +185,10 @@ def session_scope(*, readonly: bool = False) -> Iterator[Session]:
     committed before it propagates: the refusal is the outcome, and its record must stay.
     """
     session = get_session_factory()()
+    gate = None if readonly else _write_gate(session)
+    if gate is not None and not gate[0].acquire(timeout=gate[1]):
+        session.close()
+        raise DatabaseBusy("The database is busy with other changes; retry in a moment.")
     if readonly:
         session.connection(execution_options={READONLY_OPTION: True})
     try:
@@ -192,4 +207,15 @@ def session_scope(*, readonly: bool = False) -> Iterator[Session]:
         session.rollback()
         raise
     finally:
-        session.close()
+        try:
+            session.close()
+        finally:
+            if gate is not None:
+                gate[0].release()
+
+
+def _write_gate(session: Session) -> tuple[threading.Lock, float] | None:
+    """The in-process writer queue of the session's SQLite engine (None for PostgreSQL)."""
+    bind = session.get_bind()
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    return _write_gates.get(engine)
