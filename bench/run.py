@@ -15,6 +15,7 @@ import functools
 import json
 import os
 import platform
+import queue
 import secrets
 import socket
 import statistics
@@ -26,7 +27,7 @@ import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from bench.records import Record, merge_partial
 from runseason.config import reset_settings_cache
 from runseason.db import migrate
 from runseason.db.models import Athlete, User
@@ -61,22 +63,6 @@ from runseason.services.access import actor_for_user
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime.now(UTC).replace(microsecond=0)
 PASSWORD = "bench password " + secrets.token_hex(4)
-
-
-@dataclass
-class Record:
-    """One measured case."""
-
-    name: str
-    database: str
-    size: str
-    median_ms: float
-    p95_ms: float
-    baseline: str | None = None
-    baseline_median_ms: float | None = None
-    ratio: float | None = None
-    target: str = ""
-    extra: dict[str, Any] | None = None
 
 
 def timed(func: Callable[[], object], repeat: int, warmup: int = 1) -> list[float]:
@@ -356,19 +342,20 @@ def _free_port() -> int:
 
 
 @contextmanager
-def api_server(url: str, refresh: str = "queued") -> Iterator[str]:
-    """``runseason serve api`` on a free port; with ``refresh="queued"`` a separate
-    ``runseason worker`` process beside it (the production layout in the README)."""
+def api_server(url: str, refresh: str = "queued", worker: str = "process") -> Iterator[str]:
+    """``runseason serve api`` on a free port. With ``refresh="queued"`` the refresh worker runs
+    as a separate ``runseason worker`` process (``worker="process"``) or as a thread of the API
+    process (``worker="thread"``, the default of ``runseason serve api``)."""
     port = _free_port()
     env = {**os.environ, "RUNSEASON_DATABASE_URL": url, "RUNSEASON_ENV": "dev"}
     env["RUNSEASON_SECURITY__API_RATE_PER_USER"] = "100000/minute"
     env["RUNSEASON_METRICS_REFRESH"] = refresh
-    env["RUNSEASON_REFRESH_WORKER_IN_PROCESS"] = "false"
+    env["RUNSEASON_REFRESH_WORKER_IN_PROCESS"] = str(worker == "thread").lower()
     env["RUNSEASON_REFRESH_POLL_SECONDS"] = "0.05"
     env["RUNSEASON_LOG_LEVEL"] = "WARNING"
     binary = str(Path(sys.executable).parent / "runseason")
     commands = [[binary, "serve", "api", "--port", str(port)]]
-    if refresh == "queued":
+    if refresh == "queued" and worker == "process":
         commands.append([binary, "worker"])
     processes = [
         subprocess.Popen(c, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -391,23 +378,31 @@ def api_server(url: str, refresh: str = "queued") -> Iterator[str]:
 
 
 def _open_loop(
-    call: Callable[[httpx.Client], int], rate: float, seconds: float
+    call: Callable[[httpx.Client], int], rate: float, seconds: float, senders: int = 32
 ) -> tuple[list[float], int]:
-    """Send at a fixed rate whatever the answers' speed; latency counts from the scheduled time."""
+    """Send at a fixed rate whatever the answers' speed; latency counts from the scheduled time.
+
+    The senders' HTTP clients are made before the clock starts: making 32 of them (an SSL context
+    each) took about a second of the generator's own time, which earlier runs charged to the
+    first hundred requests.
+    """
     latencies: list[float] = []
     errors = 0
     codes: dict[int, int] = {}
     lock = threading.Lock()
-    start = time.perf_counter()
+    idle: queue.SimpleQueue[httpx.Client] = queue.SimpleQueue()
+    clients = [httpx.Client(timeout=30) for _ in range(senders)]
+    for client in clients:
+        idle.put(client)
     total = int(rate * seconds)
-    local = threading.local()
 
     def fire(scheduled: float) -> None:
         nonlocal errors
-        client = getattr(local, "client", None)
-        if client is None:
-            client = local.client = httpx.Client(timeout=30)
-        status = call(client)
+        client = idle.get()
+        try:
+            status = call(client)
+        finally:
+            idle.put(client)
         with lock:
             latencies.append((time.perf_counter() - scheduled) * 1000)
             if status >= 400:
@@ -416,13 +411,18 @@ def _open_loop(
 
     from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
 
-    with ThreadPoolExecutor(max_workers=32) as pool:
+    with ThreadPoolExecutor(max_workers=senders) as pool:
+        for _ in pool.map(lambda _: None, range(senders)):  # start the threads before the clock
+            pass
+        start = time.perf_counter()
         for i in range(total):
             scheduled = start + i / rate
             delay = scheduled - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
             pool.submit(fire, scheduled)
+    for client in clients:
+        client.close()
     if errors:
         print(f"  warning: {errors} error responses {codes}", file=sys.stderr)
     return latencies, errors
@@ -484,21 +484,34 @@ class QueueWatch:
         return round(time.perf_counter() - started, 2)
 
 
+LAYOUTS = {
+    # The layout each database is served in by default: on SQLite one process with the worker as
+    # a thread (``runseason start``), whose writers take turns in-process; on PostgreSQL the API
+    # with a separate ``runseason worker`` process (the production layout in the README).
+    "sqlite": ("thread", "process"),
+    "postgresql": ("process", "thread"),
+}
+
+
 def case_checkin_api(
     url: str, db_name: str, rate: float, seconds: float, history_days: int
 ) -> list[Record]:
     """The morning rush: every check-in is a different athlete with a year of logged history.
 
-    Measured twice on the same data: with the coach-facing recompute queued to the refresh worker
-    (the product's default outside tests) and inline on the request (the design before it).
+    Measured three times on the same data: with the coach-facing recompute queued to the refresh
+    worker in the database's default layout (the product's default outside tests), in the other
+    layout, and inline on the request (the design before the queue).
     """
     per_phase = int(rate * seconds)
     light_rate = rate * 0.4  # below saturation: what an athlete sees on an ordinary morning
     light_phase = int(light_rate * seconds)
+    main_layout, other_layout = LAYOUTS[db_name]
+    # Inline needs no worker: "process" with refresh inline starts none.
+    phases = [("queued", main_layout), ("queued", other_layout), ("inline", "process")]
     session, close = _session(url)
     seeded = seed_bulk(
         session,
-        athletes=2 * per_phase + light_phase,
+        athletes=len(phases) * per_phase + light_phase,
         coaches=max(1, per_phase // 100),
         days=history_days,
         seed=11,
@@ -527,9 +540,10 @@ def case_checkin_api(
     records: list[Record] = []
     floor: list[float] = []
     peak_row = peak_const = 0.0
-    for phase, refresh in enumerate(("queued", "inline")):
+    for phase, (refresh, layout) in enumerate(phases):
         athletes = bearer[phase * per_phase : (phase + 1) * per_phase]
         counter = iter(range(10**9))
+        main = phase == 0
 
         def checkin(
             client: httpx.Client, group: list[Any] = athletes, count: Iterator[int] = counter
@@ -539,7 +553,7 @@ def case_checkin_api(
                 f"{base}/api/v1/athletes/{athlete_id}/checkins", json=body, headers=headers
             ).status_code
 
-        with api_server(url, refresh) as base:
+        with api_server(url, refresh, layout) as base:
             with httpx.Client(timeout=30) as warm:  # first requests load modules and the pool
                 for _ in range(10):
                     warm.get(f"{base}/api/v1/me", headers=athletes[-1][1])
@@ -550,7 +564,7 @@ def case_checkin_api(
             with watch:
                 latencies, errors = _open_loop(checkin, rate, seconds)
             drained = watch.drained_after()
-            if refresh == "queued":
+            if main:
 
                 def one_row(client: httpx.Client, h: dict[str, str] = bearer[0][1]) -> int:
                     return client.get(f"{base}/api/v1/me", headers=h).status_code
@@ -563,18 +577,21 @@ def case_checkin_api(
                 peak_const = _throughput(constant, max(2.0, seconds / 4))
             peak = _throughput(checkin, max(2.0, seconds / 4))
             watch.drained_after()
-            if refresh == "queued":
-                light = bearer[2 * per_phase :]
+            if main:
+                light = bearer[len(phases) * per_phase :]
                 light_call = functools.partial(checkin, group=light, count=iter(range(10**9)))
                 light_latencies, light_errors = _open_loop(light_call, light_rate, seconds)
                 light_drained = watch.drained_after()
             watch.engine.dispose()
-        label = "" if refresh == "queued" else ", refresh inline"
+        label = (
+            ", refresh inline" if refresh == "inline" else ("" if main else f", worker {layout}")
+        )
+        where = f"worker {layout}" if refresh == "queued" else "refresh on the request"
         records += [
             Record(
                 f"checkin-api (latency{label})",
                 db_name,
-                f"{rate:.0f} req/s for {seconds:.0f} s, open loop, {per_phase} athletes",
+                f"{rate:.0f} req/s for {seconds:.0f} s, open loop, {per_phase} athletes, {where}",
                 med(latencies),
                 p95(latencies),
                 "GET /me (one row) at the same rate",
@@ -586,6 +603,7 @@ def case_checkin_api(
                     "max_queue_depth": watch.max_depth,
                     "queue_empty_after_s": drained,
                     "history_days": history_days,
+                    "one_row_p95_ms": p95(floor),
                 },
             ),
             *(
@@ -594,7 +612,7 @@ def case_checkin_api(
                         "checkin-api (latency below saturation)",
                         db_name,
                         f"{light_rate:.0f} req/s for {seconds:.0f} s, open loop, "
-                        f"{light_phase} athletes",
+                        f"{light_phase} athletes, {where}",
                         med(light_latencies),
                         p95(light_latencies),
                         "GET /me (one row) at 100/s",
@@ -604,13 +622,13 @@ def case_checkin_api(
                         {"errors": light_errors, "queue_empty_after_s": light_drained},
                     )
                 ]
-                if refresh == "queued"
+                if main
                 else []
             ),
             Record(
                 f"checkin-api (max throughput{label})",
                 db_name,
-                "16 closed-loop clients",
+                f"16 closed-loop clients, {where}",
                 round(1000 / peak, 2) if peak else 0.0,
                 0.0,
                 "one-row endpoint throughput",
@@ -769,27 +787,6 @@ def write_markdown(records: list[Record], path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def merge_partial(records: list[Record], previous: Path) -> list[Record]:
-    """A run of some cases replaces their rows in the last full results and keeps the others.
-
-    The replaced rows say which run they come from, so a table never mixes runs silently.
-    """
-    if not previous.exists():
-        return records
-    stored = json.loads(previous.read_text(encoding="utf-8"))
-    if stored.get("smoke"):
-        return records
-    fresh = {(r.name, r.database): r for r in records}
-    stamp = f"partial run {NOW:%Y-%m-%d %H:%M} UTC"
-    for r in records:
-        r.extra = {**(r.extra or {}), "run": stamp}
-    merged: list[Record] = []
-    for item in stored.get("records", []):
-        old = Record(**item)
-        merged.append(fresh.pop((old.name, old.database), old))
-    return merged + list(fresh.values())
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--smoke", action="store_true", help="tiny sizes: prove the suite runs")
@@ -841,7 +838,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in records:
         print(f"{r.name:<34} {r.database:<10} {r.size:<40} {r.median_ms:>9} ms  ratio {r.ratio}")
     if wanted is not None and not smoke:
-        records = merge_partial(records, args.output / "latest.json")
+        stamp = f"partial run {NOW:%Y-%m-%d %H:%M} UTC"
+        records = merge_partial(records, args.output / "latest.json", stamp)
     payload = {
         "date": NOW.isoformat(),
         "machine": {

@@ -176,12 +176,19 @@ def bench(
     script = Path.cwd() / "bench" / "run.py"
     if not script.exists():
         raise fail("the benchmark suite lives in a checkout: run this from the repository root")
-    args = [sys.executable, str(script), "--cases", cases]
+    args = [
+        sys.executable,
+        "-m",
+        "bench.run",
+        "--cases",
+        cases,
+    ]  # from the root: bench is a package
     if smoke:
         args.append("--smoke")
     if output is not None:
         args += ["--output", str(output)]
-    raise typer.Exit(subprocess.run(args, check=False).returncode)  # noqa: S603 (our own script)
+    done = subprocess.run(args, check=False, cwd=script.parents[1])  # noqa: S603 (our own script)
+    raise typer.Exit(done.returncode)
 
 
 def main() -> None:
