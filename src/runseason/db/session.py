@@ -3,7 +3,9 @@
 Entry points wrap each use-case in ``session_scope()``; services only ``flush()``. SQLite uses WAL
 mode with foreign keys and a busy timeout; writing transactions take the write lock up front
 (``BEGIN IMMEDIATE``) so that two concurrent read-then-write use-cases wait for each other instead
-of failing, while read-only scopes use a deferred ``BEGIN`` and never block.
+of failing, while read-only scopes use a deferred ``BEGIN`` and never block. Writing scopes of
+one process first wait their turn on an in-process queue, so the lock passes from one writer to
+the next at once (see ``_write_gates``).
 """
 
 from __future__ import annotations
