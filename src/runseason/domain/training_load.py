@@ -37,6 +37,9 @@ class LoadParams:
     sd: Literal["population", "sample"] = "population"
 
 
+_DEFAULT_PARAMS = LoadParams()
+
+
 @dataclass(frozen=True, slots=True)
 class DayState:
     """One day's metrics plus the short windows the next day needs."""
@@ -86,7 +89,14 @@ def monotony(
     n = len(loads)
     if n < (2 if sd == "sample" else 1):
         raise ValueError("monotony needs at least one load (two for the sample SD)")
-    mean = math.fsum(loads) / n
+    return _monotony(loads, math.fsum(loads) / n, sd)
+
+
+def _monotony(
+    loads: Sequence[float], mean: float, sd: Literal["population", "sample"]
+) -> float | None:
+    """``monotony`` with the mean already known (the day's state needs it for ACWR too)."""
+    n = len(loads)
     squares = math.fsum((x - mean) ** 2 for x in loads)
     deviation = math.sqrt(squares / (n - 1 if sd == "sample" else n))
     # Loads equal to within rounding have no meaningful spread.
@@ -108,7 +118,7 @@ def next_day(
     params: LoadParams | None = None,
 ) -> DayState:
     """The metrics of a day from the previous day's state (None for the first day of data)."""
-    p = params or LoadParams()
+    p = params or _DEFAULT_PARAMS
     if previous is None:
         prev_ctl = prev_atl = 0.0
         acute = chronic = load  # EWMA seeded with the first day's load (Williams et al. 2017)
@@ -128,7 +138,8 @@ def next_day(
     ctls = (*ctls, ctl)[-8:]
     ratio = spike(longest_run_m, longest_hist[-SPIKE_WINDOW_DAYS:])
     week = loads[-MONOTONY_DAYS:]
-    mono = monotony(week, p.sd) if days >= MONOTONY_DAYS else None
+    week_mean = _mean(week)
+    mono = _monotony(week, week_mean, p.sd) if days >= MONOTONY_DAYS else None
     full = days >= ACWR_MIN_DAYS
     return DayState(
         days=days,
@@ -140,8 +151,8 @@ def next_day(
         acute_ewma=acute,
         chronic_ewma=chronic,
         acwr_ewma=_ratio(acute, chronic) if full else None,
-        acwr_coupled=_ratio(_mean(week), _mean(loads)) if full else None,
-        acwr_uncoupled=_ratio(_mean(week), _mean(loads[:21])) if full else None,
+        acwr_coupled=_ratio(week_mean, _mean(loads)) if full else None,
+        acwr_uncoupled=_ratio(week_mean, _mean(loads[:21])) if full else None,
         monotony=mono,
         strain=sum(week) * mono if mono is not None else None,
         longest_run_m=longest_run_m,
