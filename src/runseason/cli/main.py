@@ -176,13 +176,8 @@ def bench(
     script = Path.cwd() / "bench" / "run.py"
     if not script.exists():
         raise fail("the benchmark suite lives in a checkout: run this from the repository root")
-    args = [
-        sys.executable,
-        "-m",
-        "bench.run",
-        "--cases",
-        cases,
-    ]  # from the root: bench is a package
+    # Run as a module from the checkout's root, where the bench package imports its records.
+    args = [sys.executable, "-m", "bench.run", "--cases", cases]
     if smoke:
         args.append("--smoke")
     if output is not None:
