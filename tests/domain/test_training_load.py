@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import numpy as np
@@ -9,6 +10,7 @@ import pytest
 
 from runseason.domain.projection import daily_loads, project
 from runseason.domain.training_load import (
+    SERIES_FIELDS,
     LoadParams,
     monotony,
     next_day,
@@ -139,3 +141,37 @@ def test_daily_loads_sum_sessions_per_day_and_fill_rest_days() -> None:
         ],
     )
     assert loads == [50.0, 0.0, 40.0, 0.0]
+
+
+def _as_nan(value: float | None) -> float:
+    return math.nan if value is None else float(value)
+
+
+@pytest.mark.parametrize("sd", ["population", "sample"])
+@pytest.mark.parametrize("length", [0, 1, 6, 7, 8, 27, 28, 29, 45, 400])
+def test_numpy_series_gives_every_field_of_the_day_by_day_state(sd: str, length: int) -> None:
+    rng = np.random.default_rng(length)
+    loads = np.where(rng.random(length) < 0.3, 0.0, rng.uniform(20, 220, length))
+    loads[length // 2 : length // 2 + 9] = 55.0  # a flat stretch: monotony undefined
+    runs = np.where(loads > 0, rng.uniform(3000, 32000, length), 0.0)
+    params = LoadParams(sd=sd)  # type: ignore[arg-type]
+    arrays = series(loads, runs, params)
+    days = states(loads.tolist(), runs.tolist(), params)
+    assert len(arrays["days"]) == len(days) == length
+    for name in SERIES_FIELDS:
+        expected = [_as_nan(getattr(d, name)) for d in days]
+        assert np.allclose(arrays[name], expected, rtol=1e-9, atol=1e-9, equal_nan=True), name
+    assert arrays["spike_flag"].tolist() == [d.spike_flag for d in days]
+    assert arrays["days"].tolist() == [d.days for d in days]
+
+
+def test_numpy_series_of_rest_only_days_leaves_ratios_undefined() -> None:
+    arrays = series([0.0] * 40)
+    assert np.isnan(arrays["acwr_ewma"]).all()
+    assert np.isnan(arrays["monotony"]).all()
+    assert np.isnan(arrays["spike_ratio"]).all()
+
+
+def test_numpy_series_needs_a_run_for_every_day() -> None:
+    with pytest.raises(ValueError, match="same days"):
+        series([1.0, 2.0], [0.0])
