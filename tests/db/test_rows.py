@@ -15,7 +15,9 @@ from tests.factories import NOW, World
 TABLE = cast(Table, DailyMetric.__table__)
 
 
-def test_rows_are_updated_by_key_with_dates_flags_and_timestamps(db: Session, world: World) -> None:
+def test_rows_are_updated_by_key_with_dates_numbers_and_timestamps(
+    db: Session, world: World
+) -> None:
     athlete = world.greta
     first = NOW.date() - timedelta(days=2)
     for offset in range(3):
@@ -29,14 +31,14 @@ def test_rows_are_updated_by_key_with_dates_flags_and_timestamps(db: Session, wo
     db.flush()
     stamp = datetime(2026, 3, 4, 5, 6, 7, 891011, tzinfo=UTC)
     updater = RowUpdater(
-        TABLE, ("ctl", "spike_flag", "readiness_band", "updated_at"), ("athlete_id", "day")
+        TABLE, ("load", "sessions", "readiness_band", "updated_at"), ("athlete_id", "day")
     )
     written = updater.execute(
         db.connection(),
         [
-            (41.5, True, "green", stamp, athlete.id, first),
-            (42.25, False, None, stamp, athlete.id, first + timedelta(days=1)),
-            (99.0, True, "red", stamp, athlete.id, first + timedelta(days=30)),  # no such row
+            (41.5, 2, "green", stamp, athlete.id, first),
+            (42.25, 1, None, stamp, athlete.id, first + timedelta(days=1)),
+            (99.0, 3, "red", stamp, athlete.id, first + timedelta(days=30)),  # no such row
         ],
     )
     assert written == 3
@@ -44,10 +46,10 @@ def test_rows_are_updated_by_key_with_dates_flags_and_timestamps(db: Session, wo
     rows = db.scalars(
         select(DailyMetric).where(DailyMetric.athlete_id == athlete.id).order_by(DailyMetric.day)
     ).all()
-    assert [(r.day, r.ctl, r.spike_flag, r.readiness_band) for r in rows] == [
-        (first, 41.5, True, "green"),
-        (first + timedelta(days=1), 42.25, False, None),
-        (first + timedelta(days=2), 0.0, False, None),
+    assert [(r.day, r.load, r.sessions, r.readiness_band) for r in rows] == [
+        (first, 41.5, 2, "green"),
+        (first + timedelta(days=1), 42.25, 1, None),
+        (first + timedelta(days=2), 0.0, 0, None),
     ]
     assert rows[0].updated_at == stamp
     assert rows[1].updated_at == stamp
@@ -55,5 +57,5 @@ def test_rows_are_updated_by_key_with_dates_flags_and_timestamps(db: Session, wo
 
 
 def test_an_empty_batch_runs_nothing(db: Session) -> None:
-    updater = RowUpdater(TABLE, ("ctl",), ("athlete_id", "day"))
+    updater = RowUpdater(TABLE, ("load",), ("athlete_id", "day"))
     assert updater.execute(db.connection(), []) == 0

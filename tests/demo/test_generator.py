@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import stat
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,6 @@ from runseason.cli.main import app
 from runseason.db.models import (
     Athlete,
     CheckIn,
-    DailyMetric,
     Intervention,
     Organization,
     TrainingLog,
@@ -25,7 +25,7 @@ from runseason.demo import DemoSpec, create_demo, demo_exists, write_credentials
 from runseason.demo.generator import Account, generate, make_personas
 from runseason.domain import training_load
 from runseason.errors import InvalidInput
-from runseason.services import auth, command_center
+from runseason.services import auth, command_center, metric_history
 from runseason.services.access import actor_for_user
 from tests.factories import NOW
 
@@ -128,9 +128,8 @@ def test_bulk_arithmetic_matches_the_service_path_for_the_same_loads(db: Session
     athlete_id = db.scalar(
         select(Athlete.id).where(Athlete.organization_id == result.organization_id).limit(1)
     )
-    rows = db.scalars(
-        select(DailyMetric).where(DailyMetric.athlete_id == athlete_id).order_by(DailyMetric.day)
-    ).all()
+    assert athlete_id is not None
+    rows = metric_history.read(db, athlete_id, date.min, date.max)
     assert len(rows) > 30
     arrays = training_load.series([r.load for r in rows])
     assert [round(r.ctl, 6) for r in rows] == [round(float(v), 6) for v in arrays["ctl"]]
@@ -146,14 +145,19 @@ def test_both_paths_give_the_same_metrics_for_the_same_seed(db: Session) -> None
     assert in_bulk.checkins == through_services.checkins
 
     def metrics_of(org_id: int) -> dict[tuple[str, object], tuple[float, ...]]:
-        rows = db.execute(
-            select(Athlete.display_name, DailyMetric)
-            .join(Athlete, Athlete.id == DailyMetric.athlete_id)
-            .where(DailyMetric.organization_id == org_id)
+        athletes = db.execute(
+            select(Athlete.display_name, Athlete.id).where(Athlete.organization_id == org_id)
         ).all()
         return {
-            (name, m.day): (round(m.load, 6), round(m.ctl, 6), round(m.atl, 6), round(m.form, 6))
-            for name, m in rows
+            (name, m.day): (
+                round(m.load, 6),
+                round(m.longest_run_m, 6),
+                round(m.ctl, 6),
+                round(m.atl, 6),
+                round(m.form, 6),
+            )
+            for name, athlete_id in athletes
+            for m in metric_history.read(db, athlete_id, date.min, date.max)
         }
 
     services = metrics_of(through_services.organization_id)

@@ -3,7 +3,7 @@ and a load ramp surfacing in the queue."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -17,7 +17,15 @@ from runseason.schemas.accounts import AthleteUpdate
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.plans import PlanCreate
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
-from runseason.services import briefing, checkins, command_center, plans, training, users
+from runseason.services import (
+    briefing,
+    checkins,
+    command_center,
+    metric_history,
+    plans,
+    training,
+    users,
+)
 from tests.factories import NOW, World, actor, make_athlete
 
 GOOD = CheckInCreate(sleep_quality=4, energy=4, recovery=4, stress=4)
@@ -121,11 +129,13 @@ def test_incremental_metrics_equal_a_full_recompute(
                 training.update_log(db, me, logged[back % len(logged)], change, now=NOW)
             else:
                 training.delete_log(db, me, logged.pop(back % len(logged)), now=NOW)
-        rows = db.scalars(
-            select(DailyMetric)
+        rows = metric_history.read(db, world.greta.id, date.min, NOW.date())
+        stored = db.scalars(
+            select(DailyMetric.day)
             .where(DailyMetric.athlete_id == world.greta.id)
             .order_by(DailyMetric.day)
         ).all()
+        assert [r.day for r in rows] == list(stored)
         days = [r.day for r in rows]
         assert days == [days[0] + timedelta(days=i) for i in range(len(days))], "no gaps"
         by_day: dict[object, float] = {}

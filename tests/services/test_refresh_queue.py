@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from runseason.db.models import (
 from runseason.domain.dates import local_date
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.training import TrainingLogCreate
-from runseason.services import checkins, metrics, refresh_queue, training
+from runseason.services import checkins, metric_history, metrics, refresh_queue, training
 from runseason.services.access import actor_for_user
 from tests.dbutil import migrated_factory
 from tests.factories import NOW, World, actor, make_world
@@ -52,9 +52,7 @@ def _jobs(db: Session) -> list[MetricRefreshJob]:
 
 
 def _metric_rows(db: Session, athlete_id: int) -> list[tuple[Any, ...]]:
-    rows = db.scalars(
-        select(DailyMetric).where(DailyMetric.athlete_id == athlete_id).order_by(DailyMetric.day)
-    )
+    rows = metric_history.read(db, athlete_id, date.min, date.max)
     return [
         (r.day, r.load, round(r.ctl, 9), round(r.atl, 9), r.readiness_score, r.acwr_ewma)
         for r in rows

@@ -14,7 +14,7 @@ from runseason.domain.training_load import states
 from runseason.errors import Conflict, InvalidInput
 from runseason.schemas.accounts import AthleteUpdate
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
-from runseason.services import training, users
+from runseason.services import metric_history, training, users
 from tests.conftest import shared_dir
 from tests.factories import NOW, World, actor
 
@@ -114,23 +114,48 @@ def test_back_dated_edit_updates_metrics_like_a_full_recompute(db: Session, worl
         )
     training.update_log(db, me, logs[3].id, TrainingLogUpdate(rpe=9, duration_s=4800), now=NOW)
     training.delete_log(db, me, logs[5].id, now=NOW)
-    rows = db.scalars(
-        select(DailyMetric)
-        .where(DailyMetric.athlete_id == world.greta.id)
-        .order_by(DailyMetric.day)
-    ).all()
-    expected = states([r.load for r in rows])
+    rows = metric_history.read(db, world.greta.id, date.min, NOW.date())
+    logged: dict[date, float] = {}
+    for log in db.scalars(select(TrainingLog).where(TrainingLog.athlete_id == world.greta.id)):
+        logged[log.local_date] = logged.get(log.local_date, 0.0) + log.load
+    assert [r.load for r in rows] == pytest.approx([logged.get(r.day, 0.0) for r in rows])
+    expected = states([r.load for r in rows], [r.longest_run_m for r in rows])
     assert rows[-1].day == NOW.date()
     assert rows[-1].ctl == pytest.approx(expected[-1].ctl)
     assert rows[-1].atl == pytest.approx(expected[-1].atl)
     assert rows[-1].acwr_ewma == pytest.approx(expected[-1].acwr_ewma)
     assert rows[-1].monotony == pytest.approx(expected[-1].monotony)
-    # Every rewritten day, not only the last, matches the full recompute.
+    # Every day, not only the last, matches the full recompute.
     assert [r.days_of_data for r in rows] == [e.days for e in expected]
-    for column in ("ctl", "atl", "form"):
-        stored = [getattr(r, column) for r in rows]
-        assert stored == pytest.approx([getattr(e, column) for e in expected]), column
-    assert all(r.updated_at == NOW for r in rows)
+    for column in ("ctl", "atl", "form", "spike_ratio", "longest_run_m_30d"):
+        values = [getattr(r, column) for r in rows]
+        assert values == pytest.approx([getattr(e, column) for e in expected]), column
+
+
+def test_a_back_dated_edit_writes_only_the_day_it_changed(db: Session, world: World) -> None:
+    me = actor(db, world.cole)
+    start = NOW.date() - timedelta(days=60)
+    logs = [
+        training.log_session(db, me, world.greta.id, run(start + timedelta(days=d)), now=NOW)
+        for d in range(0, 61, 3)
+    ]
+    before = metric_history.read(db, world.greta.id, start, NOW.date())
+    later = NOW + timedelta(minutes=5)
+    edited = logs[2]
+    training.update_log(db, me, edited.id, TrainingLogUpdate(rpe=9, duration_s=5400), now=later)
+    db.expire_all()
+    touched = db.scalars(
+        select(DailyMetric.day).where(
+            DailyMetric.athlete_id == world.greta.id, DailyMetric.updated_at == later
+        )
+    ).all()
+    assert touched == [edited.local_date]
+    after = metric_history.read(db, world.greta.id, start, NOW.date())
+    # Fitness moves on every day after the edit, though only one row was written.
+    assert after[-1].ctl > before[-1].ctl
+    assert all(
+        a.ctl > b.ctl for a, b in zip(after, before, strict=True) if a.day >= edited.local_date
+    )
 
 
 def test_single_run_spike_is_flagged(db: Session, world: World) -> None:
@@ -138,8 +163,9 @@ def test_single_run_spike_is_flagged(db: Session, world: World) -> None:
     day = NOW.date() - timedelta(days=3)
     training.log_session(db, me, world.greta.id, run(day, 60, 10), now=NOW)
     training.log_session(db, me, world.greta.id, run(NOW.date(), 80, 13), now=NOW)
-    metric = db.get(DailyMetric, (world.greta.id, NOW.date()))
+    metric = metric_history.latest(db, world.greta.id, NOW.date())
     assert metric is not None
+    assert metric.day == NOW.date()
     assert metric.spike_ratio == pytest.approx(0.3)
     assert metric.spike_flag
 

@@ -2,10 +2,11 @@
 
 Simulating every day through the services costs about 13 ms per athlete-day, so 20,000 athletes
 with a year of history would take a day. This path writes the same tables directly, in batches:
-accounts (one shared unusable password hash), coach assignments, a year of daily load with the
-fitness-fatigue arrays computed by ``domain.training_load.series`` (the same numbers the incremental
-service path produces for the same loads), a snapshot per athlete, and open interventions for the
-athletes at risk. It bypasses the audit listener on purpose: these are synthetic rows.
+accounts (one shared unusable password hash), coach assignments, a year of stored daily inputs
+(the same values the refresh aggregates from the logs), a snapshot per athlete from the
+fitness-fatigue arrays of ``domain.training_load.series`` (the arithmetic the services compute on
+read), and open interventions for the athletes at risk. It bypasses the audit listener on
+purpose: these are synthetic rows.
 """
 
 from __future__ import annotations
@@ -156,7 +157,7 @@ def seed_bulk(
         loads = daily_loads(rng, days, float(rng.uniform(150, 600)))
         arrays = training_load.series(loads.tolist())
         if with_metrics:
-            rows = _metric_rows(org_id, aid, first_day, loads, arrays)
+            rows = _metric_rows(org_id, aid, first_day, loads)
             for chunk in _chunks(rows):
                 session.execute(insert(DailyMetric), chunk)
             metric_rows += len(rows)
@@ -217,28 +218,26 @@ def seed_bulk(
 
 
 def _metric_rows(
-    org_id: int,
-    athlete_id: int,
-    first_day: date,
-    loads: np.ndarray,
-    arrays: dict[str, np.ndarray],
+    org_id: int, athlete_id: int, first_day: date, loads: np.ndarray
 ) -> list[dict[str, Any]]:
-    acwr = arrays["acwr_ewma"]
-    return [
-        {
-            "organization_id": org_id,
-            "athlete_id": athlete_id,
-            "day": first_day + timedelta(days=i),
-            "load": float(loads[i]),
-            "sessions": int(loads[i] > 0),
-            "ctl": round(float(arrays["ctl"][i]), 3),
-            "atl": round(float(arrays["atl"][i]), 3),
-            "form": round(float(arrays["form"][i]), 3),
-            "acwr_ewma": None if np.isnan(acwr[i]) else round(float(acwr[i]), 4),
-            "days_of_data": i + 1,
-        }
-        for i in range(len(loads))
-    ]
+    """The stored inputs of each day, the same as the refresh would aggregate from the logs."""
+    rows = []
+    for i, load in enumerate(loads.tolist()):
+        minutes = load * 4.5 / 4.0
+        distance = round(minutes * 60 / 330 * 1000) if load > 0 else 0
+        rows.append(
+            {
+                "organization_id": org_id,
+                "athlete_id": athlete_id,
+                "day": first_day + timedelta(days=i),
+                "load": load,
+                "duration_s": round(minutes * 60) if load > 0 else 0,
+                "distance_m": distance,
+                "sessions": int(load > 0),
+                "longest_run_m": distance,
+            }
+        )
+    return rows
 
 
 def _log_rows(

@@ -29,7 +29,7 @@ from runseason.db.models import (
     TrainingLog,
     User,
 )
-from runseason.domain import paces, training_load
+from runseason.domain import paces
 from runseason.domain.dates import local_date
 from runseason.errors import InvalidInput
 from runseason.schemas.accounts import AthleteUpdate, OrganizationCreate, UserCreate
@@ -464,8 +464,9 @@ class ServiceSink:
 class BulkSink:
     """The bulk path: the same simulated days written as rows, metrics computed in one pass.
 
-    Loads use the services' own load function on the same inputs, and daily metrics the same
-    ``training_load`` arithmetic, so both paths give the same metrics for the same seed (tested).
+    Loads use the services' own load function on the same inputs and are stored per day with the
+    longest run, from which the metrics are computed on read as for the service path, so both paths
+    give the same metrics for the same seed (tested).
     Check-ins are stored without readiness scores; no snapshots, recommendations or
     interventions are made: this path exists for benchmark volumes.
     """
@@ -507,6 +508,7 @@ class BulkSink:
             )
         log_rows = []
         loads: dict[int, dict[date, float]] = {}
+        longest_runs: dict[int, dict[date, float]] = {}
         for p, entry, now in self.logs:
             value, load_model, details = training.load_for(
                 athletes[p.athlete_id], entry.duration_s, entry.distance_m, entry.rpe, entry.avg_hr
@@ -518,6 +520,9 @@ class BulkSink:
             first_day[p.athlete_id] = min(
                 first_day.get(p.athlete_id, entry.local_date), entry.local_date
             )
+            if entry.sport == "run" and entry.distance_m:
+                runs = longest_runs.setdefault(p.athlete_id, {})
+                runs[entry.local_date] = max(runs.get(entry.local_date, 0.0), entry.distance_m)
             log_rows.append(
                 {
                     "organization_id": org_id,
@@ -543,21 +548,15 @@ class BulkSink:
             end = last_day[p.athlete_id]
             days = [first + timedelta(days=i) for i in range((end - first).days + 1)]
             per_day = loads.get(p.athlete_id, {})
-            for day, state in zip(
-                days, training_load.states([per_day.get(d, 0.0) for d in days]), strict=True
-            ):
+            longest = longest_runs.get(p.athlete_id, {})
+            for day in days:
                 metric_rows.append(
                     {
                         "organization_id": org_id,
                         "athlete_id": p.athlete_id,
                         "day": day,
-                        "load": state.load,
-                        "ctl": state.ctl,
-                        "atl": state.atl,
-                        "form": state.form,
-                        "acwr_ewma": state.acwr_ewma,
-                        "monotony": state.monotony,
-                        "days_of_data": state.days,
+                        "load": per_day.get(day, 0.0),
+                        "longest_run_m": longest.get(day, 0.0),
                     }
                 )
         for start in range(0, len(metric_rows), 2000):

@@ -1,13 +1,16 @@
-"""Derived daily metrics, updated incrementally when their inputs change.
+"""Daily metrics kept current when their inputs change.
 
-A check-in or a logged session changes one day; everything from that day to the athlete's today is
-recomputed from the stored state of the day before (``domain.training_load.next_day``), so a
-back-dated edit costs days, not a season. The caseload then reads one ``AthleteSnapshot`` row per
-athlete.
+A check-in or a logged session changes one day. The refresh aggregates the logs, the plan and the
+readiness of the days from that day to the athlete's today and writes only the day rows whose
+inputs changed; fitness, fatigue, form, ACWR and spikes are computed on read from the stored loads
+(``services.metric_history``), so a back-dated edit writes one row, not every day after it. The
+refresh then writes the athlete's snapshot (the caseload reads one row per athlete) and has the risk
+engine assess today.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,10 +34,7 @@ from runseason.db.models import (
 from runseason.db.rows import RowUpdater
 from runseason.domain.adherence import adherence_rate, session_compliance
 from runseason.domain.dates import days, local_date
-from runseason.domain.training_load import DayState, next_day
-from runseason.services import recommendations
-
-WINDOW_DAYS = 30
+from runseason.services import metric_history, recommendations
 
 
 @dataclass
@@ -91,12 +91,8 @@ def _inputs(session: Session, athlete_id: int, start: date, end: date) -> dict[d
     return out
 
 
-def _first_day(session: Session, athlete_id: int) -> date | None:
-    """The earliest day with a log, a check-in or a stored metric row, in one statement.
-
-    Rows can start before the first remaining data (the earliest log was deleted): those days are
-    recomputed too, so no stale load survives.
-    """
+def _first_input_day(session: Session, athlete_id: int) -> date | None:
+    """The earliest day with a log or a check-in, in one statement."""
     firsts = session.execute(
         select(
             select(func.min(TrainingLog.local_date))
@@ -105,45 +101,9 @@ def _first_day(session: Session, athlete_id: int) -> date | None:
             select(func.min(CheckIn.local_date))
             .where(CheckIn.athlete_id == athlete_id)
             .scalar_subquery(),
-            select(func.min(DailyMetric.day))
-            .where(DailyMetric.athlete_id == athlete_id)
-            .scalar_subquery(),
         )
     ).one()
     return min((d for d in firsts if d is not None), default=None)
-
-
-def _start_state(
-    rows: dict[date, DailyMetric], inputs: dict[date, DayInputs], before: date
-) -> DayState | None:
-    last = rows.get(before)
-    if last is None:
-        return None
-    window = days(before - timedelta(days=WINDOW_DAYS - 1), before)
-    loads = tuple(rows[d].load if d in rows else 0.0 for d in window)
-    ctls = tuple(rows[d].ctl for d in window[-8:] if d in rows)
-    return DayState(
-        days=last.days_of_data,
-        load=last.load,
-        ctl=last.ctl,
-        atl=last.atl,
-        form=last.form,
-        ramp=last.ramp,
-        acute_ewma=last.acute_ewma or 0.0,
-        chronic_ewma=last.chronic_ewma or 0.0,
-        acwr_ewma=last.acwr_ewma,
-        acwr_coupled=last.acwr_coupled,
-        acwr_uncoupled=last.acwr_uncoupled,
-        monotony=last.monotony,
-        strain=last.strain,
-        longest_run_m=inputs[before].longest_run_m if before in inputs else 0.0,
-        longest_run_m_30d=last.longest_run_m_30d,
-        spike_ratio=last.spike_ratio,
-        spike_flag=last.spike_flag,
-        recent_loads=loads[-28:],
-        recent_ctl=ctls,
-        recent_longest_m=tuple(inputs[d].longest_run_m if d in inputs else 0.0 for d in window),
-    )
 
 
 DEFER_KEY = "deferred_metric_refresh"
@@ -179,124 +139,101 @@ def refresh_after_change(
     if athlete is None:
         return
     today = local_date(now, athlete.timezone)
-    first = _first_day(session, athlete_id)
+    stored = metric_history.stored_days(session, athlete_id)
+    # Rows can start before the first remaining data (the earliest log was deleted): those days are
+    # refreshed too, so no stale load survives.
+    first = min(
+        (d for d in (_first_input_day(session, athlete_id), stored[0][0] if stored else None) if d),
+        default=None,
+    )
     if first is None:
         snapshot = update_snapshot(session, athlete, today)
         recommendations.evaluate_athlete_day(session, athlete_id, today, now=now, snapshot=snapshot)
         return
     start = max(min(from_day, today), first)
-    # Days nobody touched have no row yet: carry on from the last stored day, not from zero.
-    last_stored = session.scalar(
-        select(func.max(DailyMetric.day)).where(
-            DailyMetric.athlete_id == athlete_id, DailyMetric.day < start
-        )
-    )
-    start = first if last_stored is None else min(start, last_stored + timedelta(days=1))
+    # Days nobody touched have no row yet: fill them from the last stored day, not from ``start``.
+    before = bisect_left(stored, start, key=_day_of)
+    start = first if before == 0 else min(start, stored[before - 1][0] + timedelta(days=1))
     end = max(today, start)
-    lookback = start - timedelta(days=WINDOW_DAYS)
-    inputs = _inputs(session, athlete_id, lookback, end)
-    session.flush()
-    # The window before ``start`` seeds the state; the days from ``start`` on are rewritten in
-    # two bulk statements (a back-dated edit can touch years of rows: no per-row unit of work).
-    rows = {
-        r.day: r
-        for r in session.scalars(
-            select(DailyMetric).where(
-                DailyMetric.athlete_id == athlete_id,
-                DailyMetric.day >= lookback,
-                DailyMetric.day < start,
-            )
-        )
-    }
-    existing = set(
-        session.scalars(
-            select(DailyMetric.day).where(
-                DailyMetric.athlete_id == athlete_id, DailyMetric.day.between(start, end)
-            )
-        )
-    )
-    state = _start_state(rows, inputs, start - timedelta(days=1))
+    inputs = _inputs(session, athlete_id, start, end)
+    stored = stored[: bisect_right(stored, end, key=_day_of)]
+    # Only days whose inputs changed are written: the derived metrics are computed on read, so a
+    # back-dated edit costs the days it changed, not every day after it.
+    kept = [row for row in stored if row[0] < start]
+    by_day = {row[0]: row for row in stored if row[0] >= start}
     inserts: list[dict[str, object]] = []
     updates: list[tuple[object, ...]] = []
     for day in days(start, end):
-        d = inputs[day] if day in inputs else DayInputs()
-        state = next_day(state, d.load, d.longest_run_m)
-        row = _row(state, d, now)
-        if day in existing:
-            updates.append((*row, athlete_id, day))
+        values = _values(inputs.get(day, _NO_INPUTS))
+        old = by_day.get(day)
+        if old is None:
+            inserts.append(
+                dict(
+                    zip(_WRITTEN, values, strict=True),
+                    athlete_id=athlete_id,
+                    day=day,
+                    organization_id=athlete.organization_id,
+                    updated_at=now,
+                )
+            )
+            kept.append((day, *values, None, None, None))
+        elif tuple(old[1 : 1 + len(_WRITTEN)]) != values:
+            updates.append((*values, now, athlete_id, day))
+            kept.append((day, *values, *old[1 + len(_WRITTEN) :]))
         else:
-            values = dict(zip(_REWRITTEN, row, strict=True))
-            values.update(athlete_id=athlete_id, day=day, organization_id=athlete.organization_id)
-            inserts.append(values)
+            kept.append(old)
     if inserts:
         session.execute(insert(DailyMetric), inserts)
-    # Rewritten days go to the driver's executemany as tuples: most of a back-dated recompute is
-    # writing rows, and SQLAlchemy's per-row parameter building cost more than the writes.
     _REWRITE.execute(session.connection(), updates)
-    _expire_loaded(session, athlete_id, start)
-    snapshot = update_snapshot(session, athlete, today)
-    recommendations.evaluate_athlete_day(session, athlete_id, today, now=now, snapshot=snapshot)
+    if updates:
+        _expire_loaded(session, athlete_id, start)
+    recent = metric_history.compute(kept, today - timedelta(days=_RECENT_DAYS - 1), today)
+    snapshot = update_snapshot(session, athlete, today, recent)
+    recommendations.evaluate_athlete_day(
+        session, athlete_id, today, now=now, snapshot=snapshot, recent=recent
+    )
 
 
 _METRIC_TABLE = cast(Table, DailyMetric.__table__)
-_KEPT = ("organization_id", "risk", "risk_bucket", "confidence")  # not the recompute's to write
-_REWRITTEN = (  # the order of ``_row``
+_RECENT_DAYS = 7  # the snapshot's readiness trend; the risk engine looks at the last four
+_WRITTEN = (  # the order of ``_values``, and of ``metric_history.STORED`` after the day
     "load",
     "duration_s",
     "distance_m",
     "sessions",
     "planned_load",
-    "ctl",
-    "atl",
-    "form",
-    "ramp",
-    "acute_ewma",
-    "chronic_ewma",
-    "acwr_ewma",
-    "acwr_coupled",
-    "acwr_uncoupled",
-    "monotony",
-    "strain",
-    "longest_run_m_30d",
-    "spike_ratio",
-    "spike_flag",
-    "days_of_data",
+    "longest_run_m",
     "readiness_score",
     "readiness_band",
-    "updated_at",
 )
-if set(_REWRITTEN) != {c.name for c in _METRIC_TABLE.c if not c.primary_key} - set(_KEPT):
-    raise RuntimeError("daily_metrics has a column the recompute does not write: add it to _row")
-_REWRITE = RowUpdater(_METRIC_TABLE, _REWRITTEN, ("athlete_id", "day"))
+if metric_history.STORED[1 : 1 + len(_WRITTEN)] != _WRITTEN:
+    raise RuntimeError("metric_history.STORED must list the refreshed inputs first, in order")
+_KEPT = ("organization_id", "risk", "risk_bucket", "confidence")  # not the refresh's to write
+if set(_WRITTEN) | {"updated_at"} != {c.name for c in _METRIC_TABLE.c if not c.primary_key} - set(
+    _KEPT
+):
+    raise RuntimeError("daily_metrics has a column the refresh does not write: add it to _values")
+_REWRITE = RowUpdater(_METRIC_TABLE, (*_WRITTEN, "updated_at"), ("athlete_id", "day"))
+_NO_INPUTS = DayInputs()
 
 
-def _row(s: DayState, d: DayInputs, now: datetime) -> tuple[object, ...]:
-    """A day's rewritten columns, in the order of ``_REWRITTEN``."""
+def _day_of(row: metric_history.StoredDay) -> date:
+    day: date = row[0]
+    return day
+
+
+def _values(d: DayInputs) -> tuple[object, ...]:
+    """A day's stored inputs, in the order of ``_WRITTEN``."""
     readiness_score, readiness_band = d.readiness if d.readiness else (None, None)
     return (
-        s.load,
+        d.load,
         d.duration_s,
         d.distance_m,
         d.sessions,
         d.planned_load,
-        s.ctl,
-        s.atl,
-        s.form,
-        s.ramp,
-        s.acute_ewma,
-        s.chronic_ewma,
-        s.acwr_ewma,
-        s.acwr_coupled,
-        s.acwr_uncoupled,
-        s.monotony,
-        s.strain,
-        s.longest_run_m_30d,
-        s.spike_ratio,
-        s.spike_flag,
-        s.days,
+        d.longest_run_m,
         readiness_score,
         readiness_band,
-        now,
     )
 
 
@@ -339,22 +276,26 @@ def _adherence_7d(session: Session, athlete_id: int, today: date) -> float | Non
     return adherence_rate(statuses)
 
 
-def update_snapshot(session: Session, athlete: Athlete, today: date) -> AthleteSnapshot:
-    """Write the athlete's one-row summary (readiness, load, adherence, last contact, next race)."""
+def update_snapshot(
+    session: Session,
+    athlete: Athlete,
+    today: date,
+    recent: list[metric_history.DayMetrics] | None = None,
+) -> AthleteSnapshot:
+    """Write the athlete's one-row summary (readiness, load, adherence, last contact, next race).
+
+    ``recent`` is the athlete's last seven days of metrics when the caller has computed them.
+    """
     snap = session.get(AthleteSnapshot, athlete.id)
     if snap is None:
         snap = AthleteSnapshot(
             athlete_id=athlete.id, organization_id=athlete.organization_id, as_of=today
         )
         session.add(snap)
-    recent = session.scalars(
-        select(DailyMetric)
-        .where(
-            DailyMetric.athlete_id == athlete.id,
-            DailyMetric.day.between(today - timedelta(days=6), today),
+    if recent is None:
+        recent = metric_history.read(
+            session, athlete.id, today - timedelta(days=_RECENT_DAYS - 1), today
         )
-        .order_by(DailyMetric.day)
-    ).all()
     latest = recent[-1] if recent else None
     snap.as_of = today
     snap.readiness_score = latest.readiness_score if latest and latest.day == today else None

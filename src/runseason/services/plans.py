@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from runseason.db.models import (
     Athlete,
-    DailyMetric,
     PlannedSession,
     PlanRevision,
     PlanWeek,
@@ -39,7 +38,7 @@ from runseason.schemas.plans import (
     SessionSwap,
     WeekScale,
 )
-from runseason.services import library, metrics, plan_changes
+from runseason.services import library, metric_history, metrics, plan_changes
 from runseason.services.access import Actor, get_athlete, get_owned, require_role, use_case
 from runseason.services.coaching_settings import effective_settings
 
@@ -315,12 +314,7 @@ def plan_projection(
     athlete = session.get(Athlete, plan.athlete_id)
     assert athlete is not None
     today = local_date(now, athlete.timezone)
-    last = session.scalar(
-        select(DailyMetric)
-        .where(DailyMetric.athlete_id == athlete.id, DailyMetric.day <= today)
-        .order_by(DailyMetric.day.desc())
-        .limit(1)
-    )
+    last = metric_history.latest(session, athlete.id, today)
     start = today + timedelta(days=1)
     if plan.end_date < start:
         return []

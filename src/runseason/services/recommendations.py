@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from runseason.config import CoachingSettings
@@ -27,6 +27,7 @@ from runseason.schemas.coaching import RecommendationDecision, RecommendationRea
 from runseason.services import plan_changes, timeline
 from runseason.services.access import Actor, get_athlete, get_owned, require_role, use_case
 from runseason.services.coaching_settings import effective_settings
+from runseason.services.metric_history import DayMetrics
 from runseason.services.risk_inputs import DayContext, read_day
 
 RECOVERY_LOAD = 20.0  # 30 min at RPE 3 in stress points
@@ -74,16 +75,18 @@ def evaluate_athlete_day(
     *,
     now: datetime,
     snapshot: AthleteSnapshot | None = None,
+    recent: list[DayMetrics] | None = None,
 ) -> RecommendationRead | None:
     """Assess one athlete-day, store the risk, upsert the recommendation and interventions.
 
-    ``snapshot`` is the athlete's snapshot when the caller has it in hand (saves a read).
+    ``snapshot`` is the athlete's snapshot and ``recent`` the metrics of the last days up to
+    ``day`` when the caller has them in hand (each saves reading them again).
     """
     athlete = session.get(Athlete, athlete_id)
     if athlete is None:
         return None
     settings = effective_settings(session, athlete.organization_id)
-    context = read_day(session, athlete_id, day)
+    context = read_day(session, athlete_id, day, recent)
     assessment = _assess(settings, context)
     proposal = propose(
         assessment,
@@ -103,7 +106,7 @@ def evaluate_athlete_day(
         rec.status = "applied"
         _log_action(session, rec, None, "auto_apply", {"type": rec.type}, now)
     _open_interventions(session, athlete, context, assessment, rec, settings, now)
-    _store_risk(session, athlete, day, assessment, context.metric, snapshot)
+    _store_risk(session, athlete, day, assessment, snapshot)
     session.flush()
     return RecommendationRead.model_validate(rec)
 
@@ -217,17 +220,27 @@ def _open_interventions(
     session.flush()
 
 
+# Built once: the risk of the day goes to the stored day row on every assessment.
+_DAY_TABLE = cast(Table, DailyMetric.__table__)
+_STORE_DAY_RISK = (
+    update(_DAY_TABLE)
+    .where(_DAY_TABLE.c.athlete_id == bindparam("athlete"), _DAY_TABLE.c.day == bindparam("on_day"))
+    .values(risk=bindparam("risk"), risk_bucket=bindparam("bucket"), confidence=bindparam("conf"))
+)
+
+
 def _store_risk(
     session: Session,
     athlete: Athlete,
     day: date,
     assessment: RiskAssessment,
-    metric: DailyMetric | None,
     snapshot: AthleteSnapshot | None,
 ) -> None:
-    if metric is not None:
-        metric.risk, metric.risk_bucket = assessment.risk, assessment.bucket
-        metric.confidence = assessment.confidence
+    values = {"risk": assessment.risk, "bucket": assessment.bucket, "conf": assessment.confidence}
+    session.execute(_STORE_DAY_RISK, {"athlete": athlete.id, "on_day": day, **values})
+    loaded = session.identity_map.get(session.identity_key(DailyMetric, (athlete.id, day)))
+    if loaded is not None:
+        session.expire(loaded)  # the statement bypassed the object
     snap = snapshot if snapshot is not None else session.get(AthleteSnapshot, athlete.id)
     if snap is None:
         snap = AthleteSnapshot(

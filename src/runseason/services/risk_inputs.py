@@ -10,13 +10,14 @@ from sqlalchemy.orm import Session
 
 from runseason.db.models import (
     CheckIn,
-    DailyMetric,
     HealthCase,
     PlannedSession,
     ReadinessScore,
     TrainingLog,
 )
 from runseason.domain.risk import RiskInputs
+from runseason.services import metric_history
+from runseason.services.metric_history import DayMetrics
 
 LOOKBACK_DAYS = 7
 
@@ -30,7 +31,7 @@ class DayContext:
     pain_days: int
     red_days: int
     health_case_closed_recently: bool
-    metric: DailyMetric | None = None  # the day's stored row, for the caller to update
+    metric: DayMetrics | None = None  # the day's metrics (None before the first day of data)
 
 
 def _streak(days_back: list[date], values: dict[date, bool], day: date) -> int:
@@ -65,8 +66,13 @@ def _missed(session: Session, athlete_id: int, day: date) -> int | None:
     return sum(1 for p in planned if p not in done)
 
 
-def read_day(session: Session, athlete_id: int, day: date) -> DayContext:
-    """Everything the engine looks at for one athlete-day."""
+def read_day(
+    session: Session, athlete_id: int, day: date, recent: list[DayMetrics] | None = None
+) -> DayContext:
+    """Everything the engine looks at for one athlete-day.
+
+    ``recent`` is the athlete's metrics up to ``day`` when the caller has just computed them.
+    """
     start = day - timedelta(days=LOOKBACK_DAYS)
     rows = session.execute(
         select(CheckIn, ReadinessScore)
@@ -74,15 +80,10 @@ def read_day(session: Session, athlete_id: int, day: date) -> DayContext:
         .where(CheckIn.athlete_id == athlete_id, CheckIn.local_date.between(start, day))
     ).all()
     checkins = {c.local_date: (c, s) for c, s in rows}
-    metrics = {
-        m.day: m
-        for m in session.scalars(
-            select(DailyMetric).where(
-                DailyMetric.athlete_id == athlete_id,
-                DailyMetric.day.between(day - timedelta(days=3), day),
-            )
-        )
-    }
+    since = day - timedelta(days=3)
+    if recent is None:
+        recent = metric_history.read(session, athlete_id, since, day)
+    metrics = {m.day: m for m in recent if since <= m.day <= day}
     last_checkin, closed = session.execute(
         select(
             select(func.max(CheckIn.local_date))

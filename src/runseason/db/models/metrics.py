@@ -1,4 +1,4 @@
-"""Derived metrics, stored so that a caseload reads one row per athlete instead of history.
+"""Daily inputs and the snapshot, stored so that a caseload reads one row per athlete.
 
 These rows are recomputed from audited inputs (check-ins, logs, plans), so they are not audited.
 """
@@ -16,7 +16,12 @@ from runseason.db.types import utcnow
 
 
 class DailyMetric(TenantMixin, Base):
-    """Per athlete per local day: load, fitness, fatigue, form, ACWR, monotony, readiness, risk."""
+    """Per athlete per local day: what the logs, the plan and the check-in say, and the day's risk.
+
+    Fitness, fatigue, form, ACWR, monotony and spikes are not stored: they follow from the loads of
+    the whole history and are computed on read (``services.metric_history``), so a back-dated
+    edit rewrites the day it changed, not every day after it.
+    """
 
     __tablename__ = "daily_metrics"
     __table_args__ = (Index(None, "organization_id", "day"),)
@@ -30,21 +35,7 @@ class DailyMetric(TenantMixin, Base):
     distance_m: Mapped[float] = mapped_column(default=0)
     sessions: Mapped[int] = mapped_column(default=0)
     planned_load: Mapped[float] = mapped_column(default=0)
-    ctl: Mapped[float] = mapped_column(default=0)
-    atl: Mapped[float] = mapped_column(default=0)
-    form: Mapped[float] = mapped_column(default=0)
-    ramp: Mapped[float | None]
-    acute_ewma: Mapped[float | None]
-    chronic_ewma: Mapped[float | None]
-    acwr_ewma: Mapped[float | None]
-    acwr_coupled: Mapped[float | None]
-    acwr_uncoupled: Mapped[float | None]
-    monotony: Mapped[float | None]
-    strain: Mapped[float | None]
-    longest_run_m_30d: Mapped[float | None]
-    spike_ratio: Mapped[float | None]
-    spike_flag: Mapped[bool] = mapped_column(default=False)
-    days_of_data: Mapped[int] = mapped_column(default=0)
+    longest_run_m: Mapped[float] = mapped_column(default=0)
     readiness_score: Mapped[float | None]
     readiness_band: Mapped[str | None] = mapped_column(String(8))
     risk: Mapped[float | None]
