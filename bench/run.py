@@ -37,14 +37,14 @@ os.environ.setdefault("RUNSEASON_LOG_LEVEL", "WARNING")
 
 import httpx
 import numpy as np
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from bench.records import Record, merge_partial
 from runseason.config import reset_settings_cache
 from runseason.db import migrate
-from runseason.db.models import Athlete, User
+from runseason.db.models import Athlete, TrainingLog, User
 from runseason.db.session import (
     create_db_engine,
     make_session_factory,
@@ -284,6 +284,11 @@ def case_command_center(url: str, db_name: str, athletes: int, repeat: int) -> R
 
 
 def case_metrics(url: str, db_name: str, athletes: int, days: int, repeat: int) -> list[Record]:
+    """A real back-dated edit (a logged session's load, ``days - 30`` days back), then the refresh.
+
+    Only the refresh is timed: the daily inputs of the changed days, the metrics of the history
+    (computed on read), the snapshot and the risk engine's assessment of today.
+    """
     session, close = _session(url)
     result = seed_bulk(
         session,
@@ -298,19 +303,41 @@ def case_metrics(url: str, db_name: str, athletes: int, days: int, repeat: int) 
     session.commit()
     back = NOW.date() - timedelta(days=days - 30)
     ids = result.athlete_ids
+    # The first logged session on or after ``back`` of each athlete: the one the edit changes.
+    edited = dict(
+        session.execute(
+            select(TrainingLog.athlete_id, func.min(TrainingLog.id))
+            .where(TrainingLog.athlete_id.in_(ids), TrainingLog.local_date >= back)
+            .group_by(TrainingLog.athlete_id)
+        ).all()
+    )
+    edits = iter(range(10**9))
 
-    def one() -> None:
-        metrics.refresh_after_change(session, ids[0], back, now=NOW)
+    def edit(athlete_id: int) -> date:
+        log = session.get_one(TrainingLog, edited[athlete_id])
+        log.load += 1.0 if next(edits) % 2 else -1.0
         session.flush()
+        return log.local_date
 
-    one_times = timed(one, repeat)
+    one_times = []
+    for run in range(repeat + 1):  # the first is the warm-up
+        day = edit(ids[0])
+        started = time.perf_counter()
+        metrics.refresh_after_change(session, ids[0], day, now=NOW)
+        session.commit()
+        if run:
+            one_times.append((time.perf_counter() - started) * 1000)
+    changed = [(athlete_id, edit(athlete_id)) for athlete_id in ids]
+    session.commit()
     started = time.perf_counter()
-    for athlete_id in ids:
-        metrics.refresh_after_change(session, athlete_id, back, now=NOW)
+    for athlete_id, day in changed:
+        metrics.refresh_after_change(session, athlete_id, day, now=NOW)
     session.commit()
     all_ms = (time.perf_counter() - started) * 1000
-    loads = np.random.default_rng(1).uniform(0, 200, days).tolist()
-    numpy_ms = timed(lambda: [training_load.series(loads) for _ in ids], 1)
+    rng = np.random.default_rng(1)
+    loads = rng.uniform(0, 200, days)
+    runs = np.where(loads > 0, rng.uniform(3000, 30000, days), 0.0)
+    numpy_ms = timed(lambda: [training_load.series(loads, runs) for _ in ids], 1)
     close()
     return [
         Record(
@@ -820,7 +847,7 @@ def main(argv: list[str] | None = None) -> int:
                     size = (
                         (5, 60)
                         if smoke
-                        else (int(os.environ.get("BENCH_METRICS_ATHLETES", "200")), 730)
+                        else (int(os.environ.get("BENCH_METRICS_ATHLETES", "2000")), 730)
                     )
                     records += case_metrics(url, kind, size[0], size[1], repeat)
             if want("checkin-api"):
