@@ -16,9 +16,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, inspect, select
+from sqlalchemy import (
+    CompoundSelect,
+    Float,
+    String,
+    Table,
+    bindparam,
+    func,
+    insert,
+    inspect,
+    literal,
+    null,
+    select,
+    union_all,
+)
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from runseason.db.models import (
@@ -51,59 +65,77 @@ class DayInputs:
     extra: dict[str, float] = field(default_factory=dict)
 
 
-def _inputs(session: Session, athlete_id: int, start: date, end: date) -> dict[date, DayInputs]:
-    out: dict[date, DayInputs] = defaultdict(DayInputs)
-    logs = session.execute(
+def _bounds() -> dict[str, Any]:
+    return {"athlete": bindparam("athlete"), "start": bindparam("start"), "end": bindparam("end")}
+
+
+def _inputs_statement() -> CompoundSelect[Any, Any, Any, Any, Any, Any]:
+    """What the logs, the plan and the check-ins say about a range of days, and where data starts.
+
+    One statement (a union of five selects) instead of five round trips: the refresh runs it on
+    every check-in. Rows: ``(kind, day, a, b, c, text)``; ``kind`` says which select a row is from.
+    """
+    p = _bounds()
+    no_float, no_text = sql_cast(null(), Float), sql_cast(null(), String)
+    log, plan, score, check = TrainingLog, PlannedSession, ReadinessScore, CheckIn
+    logs = select(
+        literal(_LOG), log.local_date, log.load, log.duration_s, log.distance_m, log.sport
+    ).where(log.athlete_id == p["athlete"], log.local_date.between(p["start"], p["end"]))
+    planned = (
         select(
-            TrainingLog.local_date,
-            TrainingLog.load,
-            TrainingLog.duration_s,
-            TrainingLog.distance_m,
-            TrainingLog.sport,
-        ).where(TrainingLog.athlete_id == athlete_id, TrainingLog.local_date.between(start, end))
-    )
-    for day, load, duration, distance, sport in logs:
-        d = out[day]
-        d.load += load
-        d.duration_s += duration
-        d.distance_m += distance or 0.0
-        d.sessions += 1
-        if sport == "run":
-            d.longest_run_m = max(d.longest_run_m, distance or 0.0)
-    planned = session.execute(
-        select(PlannedSession.scheduled_date, func.sum(PlannedSession.planned_load))
+            literal(_PLAN),
+            plan.scheduled_date,
+            func.sum(plan.planned_load),
+            no_float,
+            no_float,
+            no_text,
+        )
         .where(
-            PlannedSession.athlete_id == athlete_id,
-            PlannedSession.scheduled_date.between(start, end),
-            PlannedSession.status != "cancelled",
+            plan.athlete_id == p["athlete"],
+            plan.scheduled_date.between(p["start"], p["end"]),
+            plan.status != "cancelled",
         )
-        .group_by(PlannedSession.scheduled_date)
+        .group_by(plan.scheduled_date)
     )
-    for day, load in planned:
-        out[day].planned_load = float(load or 0.0)
-    scores = session.execute(
-        select(ReadinessScore.local_date, ReadinessScore.score, ReadinessScore.band).where(
-            ReadinessScore.athlete_id == athlete_id, ReadinessScore.local_date.between(start, end)
-        )
-    )
-    for day, score, band in scores:
-        out[day].readiness = (score, band)
-    return out
+    scores = select(
+        literal(_SCORE), score.local_date, score.score, no_float, no_float, score.band
+    ).where(score.athlete_id == p["athlete"], score.local_date.between(p["start"], p["end"]))
+    first_log = select(
+        literal(_FIRST), func.min(log.local_date), no_float, no_float, no_float, no_text
+    ).where(log.athlete_id == p["athlete"])
+    first_checkin = select(
+        literal(_FIRST), func.min(check.local_date), no_float, no_float, no_float, no_text
+    ).where(check.athlete_id == p["athlete"])
+    return union_all(logs, planned, scores, first_log, first_checkin)
 
 
-def _first_input_day(session: Session, athlete_id: int) -> date | None:
-    """The earliest day with a log or a check-in, in one statement."""
-    firsts = session.execute(
-        select(
-            select(func.min(TrainingLog.local_date))
-            .where(TrainingLog.athlete_id == athlete_id)
-            .scalar_subquery(),
-            select(func.min(CheckIn.local_date))
-            .where(CheckIn.athlete_id == athlete_id)
-            .scalar_subquery(),
-        )
-    ).one()
-    return min((d for d in firsts if d is not None), default=None)
+_LOG, _PLAN, _SCORE, _FIRST = 0, 1, 2, 3
+_INPUTS = _inputs_statement()
+
+
+def _inputs(
+    session: Session, athlete_id: int, start: date, end: date
+) -> tuple[dict[date, DayInputs], date | None]:
+    """Each day's inputs from ``start`` to ``end``, and the first day with a log or a check-in."""
+    out: dict[date, DayInputs] = defaultdict(DayInputs)
+    first: date | None = None
+    rows = session.execute(_INPUTS, {"athlete": athlete_id, "start": start, "end": end})
+    for kind, day, a, b, c, text in rows:
+        if kind == _LOG:
+            d = out[day]
+            d.load += a
+            d.duration_s += b
+            d.distance_m += c or 0.0
+            d.sessions += 1
+            if text == "run":
+                d.longest_run_m = max(d.longest_run_m, c or 0.0)
+        elif kind == _PLAN:
+            out[day].planned_load = float(a or 0.0)
+        elif kind == _SCORE:
+            out[day].readiness = (a, text)
+        elif day is not None:
+            first = day if first is None else min(first, day)
+    return out, first
 
 
 DEFER_KEY = "deferred_metric_refresh"
@@ -140,22 +172,24 @@ def refresh_after_change(
         return
     today = local_date(now, athlete.timezone)
     stored = metric_history.stored_days(session, athlete_id)
+    changed = min(from_day, today)
+    # The refresh starts at the changed day, or earlier: at the day after the last stored day when
+    # days in between have no row yet, or at the first day of data when nothing is stored before
+    # the change (read from the beginning then; the first day comes with the inputs).
+    before = bisect_left(stored, changed, key=_day_of)
+    lowest = min(changed, stored[before - 1][0] + timedelta(days=1)) if before else date.min
+    inputs, first_input = _inputs(session, athlete_id, lowest, max(today, changed))
     # Rows can start before the first remaining data (the earliest log was deleted): those days are
     # refreshed too, so no stale load survives.
-    first = min(
-        (d for d in (_first_input_day(session, athlete_id), stored[0][0] if stored else None) if d),
-        default=None,
-    )
+    first = min((d for d in (first_input, stored[0][0] if stored else None) if d), default=None)
     if first is None:
         snapshot = update_snapshot(session, athlete, today)
         recommendations.evaluate_athlete_day(session, athlete_id, today, now=now, snapshot=snapshot)
         return
-    start = max(min(from_day, today), first)
-    # Days nobody touched have no row yet: fill them from the last stored day, not from ``start``.
-    before = bisect_left(stored, start, key=_day_of)
-    start = first if before == 0 else min(start, stored[before - 1][0] + timedelta(days=1))
+    start = max(lowest, first)
     end = max(today, start)
-    inputs = _inputs(session, athlete_id, start, end)
+    if end > max(today, changed):  # data only after today: the range read above missed it
+        inputs, _ = _inputs(session, athlete_id, start, end)
     stored = stored[: bisect_right(stored, end, key=_day_of)]
     # Only days whose inputs changed are written: the derived metrics are computed on read, so a
     # back-dated edit costs the days it changed, not every day after it.
@@ -248,10 +282,16 @@ def _expire_loaded(session: Session, athlete_id: int, start: date) -> None:
 
 def _adherence_7d(session: Session, athlete_id: int, today: date) -> float | None:
     start = today - timedelta(days=6)
+    done = (
+        select(func.sum(TrainingLog.duration_s))
+        .where(
+            TrainingLog.athlete_id == athlete_id,
+            TrainingLog.planned_session_id == PlannedSession.id,
+        )
+        .scalar_subquery()
+    )
     planned = session.execute(
-        select(
-            PlannedSession.id, PlannedSession.planned_duration_s, PlannedSession.planned_distance_m
-        ).where(
+        select(PlannedSession.planned_duration_s, done).where(
             PlannedSession.athlete_id == athlete_id,
             PlannedSession.scheduled_date.between(start, today),
             PlannedSession.status != "cancelled",
@@ -260,18 +300,8 @@ def _adherence_7d(session: Session, athlete_id: int, today: date) -> float | Non
     ).all()
     if not planned:
         return None
-    done = dict(
-        session.execute(
-            select(TrainingLog.planned_session_id, func.sum(TrainingLog.duration_s))
-            .where(
-                TrainingLog.athlete_id == athlete_id,
-                TrainingLog.planned_session_id.in_([p.id for p in planned]),
-            )
-            .group_by(TrainingLog.planned_session_id)
-        ).all()
-    )
     statuses = [
-        session_compliance(p.planned_duration_s, None, done.get(p.id), None).status for p in planned
+        session_compliance(duration, None, done_s, None).status for duration, done_s in planned
     ]
     return adherence_rate(statuses)
 

@@ -46,8 +46,16 @@ def _streak(days_back: list[date], values: dict[date, bool], day: date) -> int:
 
 def _missed(session: Session, athlete_id: int, day: date) -> int | None:
     start = day - timedelta(days=7)
-    planned = session.scalars(
-        select(PlannedSession.id).where(
+    done = (
+        select(TrainingLog.id)
+        .where(
+            TrainingLog.athlete_id == athlete_id,
+            TrainingLog.planned_session_id == PlannedSession.id,
+        )
+        .exists()
+    )
+    planned = session.execute(
+        select(done).where(
             PlannedSession.athlete_id == athlete_id,
             PlannedSession.scheduled_date.between(start, day - timedelta(days=1)),
             PlannedSession.status.in_(("planned", "completed")),
@@ -56,14 +64,7 @@ def _missed(session: Session, athlete_id: int, day: date) -> int | None:
     ).all()
     if not planned:
         return None
-    done = set(
-        session.scalars(
-            select(TrainingLog.planned_session_id).where(
-                TrainingLog.athlete_id == athlete_id, TrainingLog.planned_session_id.in_(planned)
-            )
-        )
-    )
-    return sum(1 for p in planned if p not in done)
+    return sum(1 for (was_done,) in planned if not was_done)
 
 
 def read_day(
