@@ -1,9 +1,10 @@
-"""Many-row writes at the driver's own speed, for derived tables rewritten in bulk.
+"""Many-row writes at the driver's own speed: one statement executed for many rows.
 
-A back-dated edit rewrites hundreds of ``daily_metrics`` rows in one statement executed many times.
-Through a compiled SQLAlchemy statement, building each row's parameters (names, defaults, type
-processing per value) cost more than the database's own work: 12 ms for 700 rows on SQLite
-against 5 ms for the same ``executemany`` given tuples. ``RowUpdater`` prepares the statement text
+The metrics refresh updates the ``daily_metrics`` rows whose inputs changed this way (a batch of
+changed days can be long: a season imported at once). Through a compiled SQLAlchemy statement,
+building each row's parameters (names, defaults, type processing per value) cost more than the
+database's own work: 12 ms for 700 rows on SQLite against 5 ms for the same ``executemany`` given
+tuples. ``RowUpdater`` prepares the statement text
 once per dialect and applies only the type processors a column actually has.
 """
 
