@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import json
 import os
 import platform
@@ -311,7 +312,7 @@ def case_metrics(url: str, db_name: str, athletes: int, days: int, repeat: int) 
             .group_by(TrainingLog.athlete_id)
         ).all()
     )
-    edits = iter(range(10**9))
+    edits = itertools.count()
 
     def edit(athlete_id: int) -> date:
         log = session.get_one(TrainingLog, edited[athlete_id])

@@ -22,9 +22,9 @@ from sqlalchemy.orm import Session
 from runseason.db.models import DailyMetric
 from runseason.domain.training_load import SERIES_FIELDS, series
 
-# The stored columns read for a history, in this order (``StoredDay`` rows follow it).
-STORED = (
-    "day",
+# What the refresh aggregates from the logs, the plan and the check-ins, and what the risk engine
+# writes; a stored day is ``STORED`` in this order (``StoredDay`` rows follow it).
+INPUTS = (
     "load",
     "duration_s",
     "distance_m",
@@ -33,10 +33,9 @@ STORED = (
     "longest_run_m",
     "readiness_score",
     "readiness_band",
-    "risk",
-    "risk_bucket",
-    "confidence",
 )
+RISK = ("risk", "risk_bucket", "confidence")
+STORED = ("day", *INPUTS, *RISK)
 StoredDay = Sequence[Any]
 _COLUMNS = tuple(getattr(DailyMetric, name) for name in STORED)
 _DAY, _LOAD, _LONGEST = STORED.index("day"), STORED.index("load"), STORED.index("longest_run_m")

@@ -182,9 +182,11 @@ def refresh_after_change(
     # Rows can start before the first remaining data (the earliest log was deleted): those days are
     # refreshed too, so no stale load survives.
     first = min((d for d in (first_input, stored[0][0] if stored else None) if d), default=None)
-    if first is None:
-        snapshot = update_snapshot(session, athlete, today)
-        recommendations.evaluate_athlete_day(session, athlete_id, today, now=now, snapshot=snapshot)
+    if first is None:  # nothing stored and nothing to store: no metrics to read back either
+        snapshot = update_snapshot(session, athlete, today, [])
+        recommendations.evaluate_athlete_day(
+            session, athlete_id, today, now=now, snapshot=snapshot, recent=[]
+        )
         return
     start = max(lowest, first)
     end = max(today, start)
@@ -210,7 +212,7 @@ def refresh_after_change(
                     updated_at=now,
                 )
             )
-            kept.append((day, *values, None, None, None))
+            kept.append((day, *values, *_NO_RISK))
         elif tuple(old[1 : 1 + len(_WRITTEN)]) != values:
             updates.append((*values, now, athlete_id, day))
             kept.append((day, *values, *old[1 + len(_WRITTEN) :]))
@@ -230,19 +232,9 @@ def refresh_after_change(
 
 _METRIC_TABLE = cast(Table, DailyMetric.__table__)
 _RECENT_DAYS = 7  # the snapshot's readiness trend; the risk engine looks at the last four
-_WRITTEN = (  # the order of ``_values``, and of ``metric_history.STORED`` after the day
-    "load",
-    "duration_s",
-    "distance_m",
-    "sessions",
-    "planned_load",
-    "longest_run_m",
-    "readiness_score",
-    "readiness_band",
-)
-if metric_history.STORED[1 : 1 + len(_WRITTEN)] != _WRITTEN:
-    raise RuntimeError("metric_history.STORED must list the refreshed inputs first, in order")
-_KEPT = ("organization_id", "risk", "risk_bucket", "confidence")  # not the refresh's to write
+_WRITTEN = metric_history.INPUTS  # the order of ``_values``
+_KEPT = ("organization_id", *metric_history.RISK)  # not the refresh's to write
+_NO_RISK = (None,) * len(metric_history.RISK)
 if set(_WRITTEN) | {"updated_at"} != {c.name for c in _METRIC_TABLE.c if not c.primary_key} - set(
     _KEPT
 ):
