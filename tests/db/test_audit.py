@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from runseason import context
+from runseason.db import audit
 from runseason.db.models import Athlete, AuditLog, DailyMetric, Organization, User
+from runseason.db.session import make_session_factory
 
 
 def _trail(db: Session, entity: str) -> list[AuditLog]:
@@ -78,3 +81,18 @@ def test_derived_metrics_are_not_audited(db: Session) -> None:
     db.flush()
     assert _trail(db, "daily_metrics") == []
     assert len([r for r in _trail(db, "athletes") if r.entity_id == str(athlete.id)]) == 1
+
+
+def test_every_new_session_factory_gets_the_listener_once() -> None:
+    # Factories come and go (tests, CLI commands); each new one must audit, and only once.
+    for round_ in range(200):
+        factory = make_session_factory(create_engine("sqlite://"))
+        audit.install(factory)  # a second install on the same factory adds nothing
+        session = factory()
+        assert len(session.dispatch.after_flush) == 1, round_
+        assert len(session.dispatch.before_flush) == 1, round_
+        session.close()
+        factory.kw["bind"].dispose()
+        del session, factory
+        if round_ % 25 == 0:
+            gc.collect()

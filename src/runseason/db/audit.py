@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import weakref
 from decimal import Decimal
 from typing import Any
 
@@ -22,11 +23,20 @@ from runseason import context
 REDACTED = "[redacted]"
 
 
+_installed: weakref.WeakSet[sessionmaker[Session]] = weakref.WeakSet()
+
+
 def install(factory: sessionmaker[Session]) -> None:
-    """Attach the audit listener to every session this factory makes."""
-    if not event.contains(factory, "after_flush", _after_flush):
+    """Attach the audit listener to every session this factory makes (once per factory).
+
+    Which factories have it is kept here: ``event.contains`` answered True for most new
+    factories once an earlier one had been collected (its registry outlived it), so those
+    sessions wrote no audit rows.
+    """
+    if factory not in _installed:
         event.listen(factory, "before_flush", _before_flush)
         event.listen(factory, "after_flush", _after_flush)
+        _installed.add(factory)
 
 
 def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> None:
