@@ -176,6 +176,10 @@ class Settings(BaseSettings):
     # that starts its next job at once starves requests; it pauses this many times each job's
     # duration there (PostgreSQL locks rows and needs no pause).
     refresh_sqlite_pause_ratio: float = Field(1.0, ge=0, le=10)
+    # The worker refreshes the athletes waiting at once this many at a time, in one transaction
+    # of set-based statements (a morning's check-ins, an import); small enough that a request
+    # waiting for SQLite's write lock waits for one short batch.
+    refresh_batch_size: int = Field(10, ge=1, le=1000)
     coaching: CoachingSettings = Field(default_factory=CoachingSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
 

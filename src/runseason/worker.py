@@ -1,4 +1,4 @@
-"""The refresh worker: drains the queue of ``services/refresh_queue.py``, one job a transaction.
+"""The refresh worker: drains the queue of ``services/refresh_queue.py``, a batch a transaction.
 
 It runs as its own process (``runseason worker``, the production layout: the API's processes stay
 free for requests) or as a daemon thread of the web process (``runseason start``), which is what a
@@ -26,30 +26,47 @@ log = structlog.get_logger("runseason.worker")
 
 
 def drain(
-    *, now: Callable[[], datetime] = utcnow, limit: int | None = None, pause_ratio: float = 0.0
+    *,
+    now: Callable[[], datetime] = utcnow,
+    limit: int | None = None,
+    pause_ratio: float = 0.0,
+    batch: int | None = None,
 ) -> int:
     """Refresh every due athlete (at most ``limit``); how many were refreshed.
 
-    A job that raises is rolled back, kept with its error and retried later; the others go on.
-    After each job the worker pauses ``pause_ratio`` times the job's duration.
+    Due athletes are refreshed ``batch`` at a time in one transaction (the settings' batch size
+    without it). A batch that raises is rolled back and its jobs taken again one by one, so the
+    failing job alone is kept with its error and retried later; the others go on. After each
+    transaction the worker pauses ``pause_ratio`` times its duration.
     """
+    size = batch or get_settings().refresh_batch_size
     done = 0
+    alone = 0  # jobs to take one at a time after a failed batch
     while limit is None or done < limit:
         moment = now()
         started = time.perf_counter()
+        take = 1 if alone else size if limit is None else min(size, limit - done)
         try:
             with session_scope() as session:
-                athlete_id = refresh_queue.process_next(session, now=moment)
+                refreshed = refresh_queue.process_due(session, now=moment, limit=take)
         except refresh_queue.RefreshFailed as failure:
+            if failure.batch > 1:
+                log.warning(
+                    "refresh.batch_failed", athletes=failure.batch, error=repr(failure.error)
+                )
+                alone = failure.batch
+                continue
             log.error("refresh.failed", athlete_id=failure.athlete_id, error=repr(failure.error))
             with session_scope() as session:
                 refresh_queue.record_failure(
                     session, failure.athlete_id, repr(failure.error), now=moment
                 )
+            alone = max(alone - 1, 0)
             continue
-        if athlete_id is None:
+        if not refreshed:
             break
-        done += 1
+        done += len(refreshed)
+        alone = max(alone - len(refreshed), 0)
         if pause_ratio:
             time.sleep((time.perf_counter() - started) * pause_ratio)
     return done

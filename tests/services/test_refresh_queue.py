@@ -24,7 +24,7 @@ from runseason.db.models import (
 )
 from runseason.domain.dates import local_date
 from runseason.schemas.checkins import CheckInCreate
-from runseason.schemas.training import TrainingLogCreate
+from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
 from runseason.services import checkins, metric_history, metrics, refresh_queue, training
 from runseason.services.access import actor_for_user
 from tests.dbutil import migrated_factory
@@ -68,7 +68,7 @@ def test_a_check_in_answers_and_leaves_one_job_that_the_worker_turns_into_the_co
     answer = checkins.submit_checkin(db, riley, world.riley.id, PAIN, now=NOW)
     assert answer.readiness_band is not None  # the athlete's part is on the request
     jobs = _jobs(db)
-    assert [(j.athlete_id, j.from_day) for j in jobs] == [(world.riley.id, today)]
+    assert [(j.athlete_id, j.from_day, j.to_day) for j in jobs] == [(world.riley.id, today, today)]
     assert db.get(DailyMetric, (world.riley.id, today)) is None
     assert db.get(AthleteSnapshot, world.riley.id) is None
     assert db.scalar(select(Intervention).where(Intervention.athlete_id == world.riley.id)) is None
@@ -77,7 +77,9 @@ def test_a_check_in_answers_and_leaves_one_job_that_the_worker_turns_into_the_co
     yesterday = CheckInCreate(**{**GOOD.model_dump(), "local_date": today - timedelta(days=2)})
     checkins.submit_checkin(db, riley, world.riley.id, yesterday, now=NOW)
     jobs = _jobs(db)
-    assert [(j.athlete_id, j.from_day) for j in jobs] == [(world.riley.id, today - timedelta(2))]
+    assert [(j.athlete_id, j.from_day, j.to_day) for j in jobs] == [
+        (world.riley.id, today - timedelta(2), today)
+    ]
     assert refresh_queue.queue_status(db).pending == 1
 
     assert worker.drain(now=lambda: NOW) == 1
@@ -137,15 +139,21 @@ def test_a_failing_refresh_is_kept_with_its_error_and_does_not_stop_the_others(
     for athlete in (world.greta, world.riley):
         who = actor(db, world.user_of(athlete, db))
         checkins.submit_checkin(db, who, athlete.id, GOOD, now=NOW)
-    real = metrics.refresh_after_change
+    real = metrics.refresh_many
+    batches: list[list[int]] = []
 
-    def broken(session: Session, athlete_id: int, *args: Any, **kwargs: Any) -> None:
-        if athlete_id == world.greta.id:
+    def broken(session: Session, changes: dict[int, Any], **kwargs: Any) -> None:
+        batches.append(sorted(changes))
+        if world.greta.id in changes:
             raise RuntimeError("disk on fire")
-        real(session, athlete_id, *args, **kwargs)
+        real(session, changes, **kwargs)
 
-    monkeypatch.setattr(metrics, "refresh_after_change", broken)
+    monkeypatch.setattr(metrics, "refresh_many", broken)
     assert worker.drain(now=lambda: NOW) == 1  # Riley's went through
+    # Both came in one batch; it failed and was rolled back, then each job was taken alone.
+    both = sorted((world.greta.id, world.riley.id))
+    assert batches[0] == both
+    assert sorted(batches[1:]) == [[world.greta.id], [world.riley.id]]
     (job,) = _jobs(db)
     assert job.athlete_id == world.greta.id
     assert job.attempts == 1
@@ -155,7 +163,7 @@ def test_a_failing_refresh_is_kept_with_its_error_and_does_not_stop_the_others(
     status = refresh_queue.queue_status(db)
     assert (status.pending, status.failing) == (1, 1)
     assert worker.drain(now=lambda: NOW) == 0  # not due yet: no busy loop on a poison job
-    monkeypatch.setattr(metrics, "refresh_after_change", real)
+    monkeypatch.setattr(metrics, "refresh_many", real)
     assert worker.drain(now=lambda: NOW + timedelta(minutes=5)) == 1
     assert _jobs(db) == []
     assert db.get(AthleteSnapshot, world.greta.id) is not None
@@ -181,6 +189,40 @@ def test_logged_and_deleted_sessions_are_queued_too(db: Session, world: World) -
     row = db.get(DailyMetric, (world.greta.id, today - timedelta(days=3)))
     assert row is not None
     assert row.load == 0
+
+
+@pytest.mark.usefixtures("queued")
+def test_a_job_covers_the_changed_days_and_a_plan_wide_change_every_day_to_today(
+    db: Session, world: World
+) -> None:
+    greta = actor(db, world.user_of(world.greta, db))
+    today = local_date(NOW, world.greta.timezone)
+    log = training.log_session(
+        db,
+        greta,
+        world.greta.id,
+        TrainingLogCreate(local_date=today - timedelta(days=9), duration_s=3000, rpe=6),
+        now=NOW,
+    )
+    assert [(j.from_day, j.to_day) for j in _jobs(db)] == [(today - timedelta(9),) * 2]
+    assert worker.drain(now=lambda: NOW) == 1
+    assert db.get(DailyMetric, (world.greta.id, today - timedelta(days=9))) is not None
+    # Moved to another day: both days changed, the job spans them.
+    training.update_log(
+        db, greta, log.id, TrainingLogUpdate(local_date=today - timedelta(days=4)), now=NOW
+    )
+    assert [(j.from_day, j.to_day) for j in _jobs(db)] == [
+        (today - timedelta(9), today - timedelta(4))
+    ]
+    refresh_queue.enqueue(
+        db, world.greta.id, world.greta.organization_id, today - timedelta(days=2), now=NOW
+    )
+    assert [(j.from_day, j.to_day) for j in _jobs(db)] == [(today - timedelta(9), None)]
+    assert worker.drain(now=lambda: NOW) == 1
+    rows = {r.day: r for r in metric_history.read(db, world.greta.id, date.min, today)}
+    assert rows[today - timedelta(days=9)].load == 0
+    assert rows[today - timedelta(days=4)].load > 0
+    assert max(rows) == today
 
 
 def test_inline_mode_leaves_no_job(db: Session, world: World) -> None:
@@ -260,16 +302,20 @@ def test_the_worker_skips_an_athlete_whose_write_is_in_flight(tmp_path: Path) ->
 
 
 @pytest.mark.usefixtures("queued")
-def test_on_sqlite_the_worker_pauses_after_each_job_so_requests_get_the_writer(
+def test_on_sqlite_the_worker_pauses_after_each_batch_so_requests_get_the_writer(
     db: Session, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for athlete in (world.greta, world.riley):
         refresh_queue.enqueue(db, athlete.id, world.north.id, NOW.date(), now=NOW)
     pauses: list[float] = []
     monkeypatch.setattr(worker.time, "sleep", pauses.append)
-    assert worker.drain(now=lambda: NOW, pause_ratio=1.5) == 2
-    assert len(pauses) == 2
+    assert worker.drain(now=lambda: NOW, pause_ratio=1.5, batch=1) == 2
+    assert len(pauses) == 2  # one transaction per job: a pause after each
     assert all(p > 0 for p in pauses)
+    for athlete in (world.greta, world.riley):
+        refresh_queue.enqueue(db, athlete.id, world.north.id, NOW.date(), now=NOW)
+    assert worker.drain(now=lambda: NOW, pause_ratio=1.5) == 2
+    assert len(pauses) == 3  # both in one batch: one pause after it
     sqlite = Settings(database_url="sqlite:///x.db")
     postgres = Settings(database_url="postgresql+psycopg://u@h/db")
     assert worker.pause_ratio(sqlite) == 1.0

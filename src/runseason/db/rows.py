@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import CTE, Connection, Table, bindparam, column, values
 from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeEngine
 
 _MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
@@ -74,3 +75,40 @@ class RowUpdater:
         if params:
             connection.exec_driver_sql(sql, params)
         return len(params)
+
+
+class RowsTable:
+    """A small table of rows given with a statement (``WITH name(columns) AS (VALUES ...)``).
+
+    Batch reads join it to say, per row, which athlete and which days they want: one statement for
+    a batch of athletes whose days differ (their time zones, the days each change touched). The
+    statements of one row count are built once and reused (their rows are bound parameters), so
+    SQLAlchemy's statement cache serves a one-athlete refresh as it serves a fixed statement.
+    """
+
+    def __init__(self, name: str, columns: Sequence[tuple[str, TypeEngine[Any]]]) -> None:
+        self.name = name
+        self.columns = tuple(columns)
+        self._tables: dict[int, CTE] = {}
+
+    def table(self, count: int) -> CTE:
+        """The table of ``count`` rows; its parameters are ``params`` of the same rows."""
+        found = self._tables.get(count)
+        if found is None:
+            rows = [
+                tuple(bindparam(f"{self.name}_{c}_{i}", type_=t) for c, t in self.columns)
+                for i in range(count)
+            ]
+            table = values(*(column(c, t) for c, t in self.columns), name=self.name)
+            found = table.data(rows).cte(self.name)
+            self._tables[count] = found
+        return found
+
+    def params(self, rows: Sequence[Sequence[object]]) -> dict[str, object]:
+        """Bound values for the table of ``len(rows)`` rows."""
+        names = [c for c, _ in self.columns]
+        return {
+            f"{self.name}_{c}_{i}": value
+            for i, row in enumerate(rows)
+            for c, value in zip(names, row, strict=True)
+        }

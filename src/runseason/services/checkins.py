@@ -137,7 +137,8 @@ def _score_and_refresh(
     params = readiness_params(effective_settings(session, athlete.organization_id))
     history = _history(session, athlete.id, row.local_date, params.baseline_window_days)
     score = _store_score(session, row, readiness(_values(row), history, params), new=new)
-    refresh_queue.schedule(session, athlete.id, athlete.organization_id, row.local_date, now=now)
+    day = row.local_date
+    refresh_queue.schedule(session, athlete.id, athlete.organization_id, day, now=now, to_day=day)
     return _read(row, score)
 
 

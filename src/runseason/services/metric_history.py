@@ -13,6 +13,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -86,6 +88,24 @@ _DAYS_UNTIL = (
     .where(DailyMetric.athlete_id == bindparam("athlete"), DailyMetric.day <= bindparam("end"))
     .order_by(DailyMetric.day)
 )
+
+
+_DAYS_OF = (
+    select(DailyMetric.athlete_id, *_COLUMNS)
+    .where(DailyMetric.athlete_id.in_(bindparam("athletes", expanding=True)))
+    .order_by(DailyMetric.athlete_id, DailyMetric.day)
+)
+
+
+def stored_days_of(session: Session, athlete_ids: Sequence[int]) -> dict[int, list[StoredDay]]:
+    """Every stored day of each athlete, oldest first, as ``STORED``: one read for a batch."""
+    out: dict[int, list[StoredDay]] = {athlete_id: [] for athlete_id in athlete_ids}
+    if not athlete_ids:
+        return out
+    rows = session.execute(_DAYS_OF, {"athletes": list(athlete_ids)})
+    for athlete_id, group in groupby(rows, key=itemgetter(0)):
+        out[athlete_id] = [row[1:] for row in group]
+    return out
 
 
 def stored_days(session: Session, athlete_id: int, end: date | None = None) -> list[StoredDay]:

@@ -10,20 +10,22 @@ engine assess today.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any, cast
 
 from sqlalchemy import (
     CompoundSelect,
+    Date,
     Float,
+    Select,
     String,
     Table,
-    bindparam,
+    and_,
     func,
     insert,
     inspect,
@@ -45,7 +47,8 @@ from runseason.db.models import (
     ReadinessScore,
     TrainingLog,
 )
-from runseason.db.rows import RowUpdater
+from runseason.db.rows import RowsTable, RowUpdater
+from runseason.db.types import BigId
 from runseason.domain.adherence import adherence_rate, session_compliance
 from runseason.domain.dates import days, local_date
 from runseason.services import metric_history, recommendations
@@ -65,24 +68,38 @@ class DayInputs:
     extra: dict[str, float] = field(default_factory=dict)
 
 
-def _bounds() -> dict[str, Any]:
-    return {"athlete": bindparam("athlete"), "start": bindparam("start"), "end": bindparam("end")}
+# Each row of the batch's ranges: an athlete and the first and last day of a range to refresh.
+_RANGES = RowsTable("ranges", [("athlete_id", BigId), ("lo", Date()), ("hi", Date())])
 
 
-def _inputs_statement() -> CompoundSelect[Any, Any, Any, Any, Any, Any]:
-    """What the logs, the plan and the check-ins say about a range of days, and where data starts.
+@cache
+def _inputs_statement(count: int) -> CompoundSelect[Any, Any, Any, Any, Any, Any, Any]:
+    """What the logs, the plan and the check-ins say about ``count`` ranges of days, and where each
+    athlete's data starts.
 
-    One statement (a union of five selects) instead of five round trips: the refresh runs it on
-    every check-in. Rows: ``(kind, day, a, b, c, text)``; ``kind`` says which select a row is from.
+    One statement (a union of five selects joined to the ranges) for a batch of athletes instead
+    of five round trips per athlete. Rows: ``(athlete, kind, day, a, b, c, text)``; ``kind`` says
+    which select a row is from.
     """
-    p = _bounds()
+    r = _RANGES.table(count)
     no_float, no_text = sql_cast(null(), Float), sql_cast(null(), String)
     log, plan, score, check = TrainingLog, PlannedSession, ReadinessScore, CheckIn
-    logs = select(
-        literal(_LOG), log.local_date, log.load, log.duration_s, log.distance_m, log.sport
-    ).where(log.athlete_id == p["athlete"], log.local_date.between(p["start"], p["end"]))
+    logs = (
+        select(
+            r.c.athlete_id,
+            literal(_LOG),
+            log.local_date,
+            log.load,
+            log.duration_s,
+            log.distance_m,
+            log.sport,
+        )
+        .select_from(log)
+        .join(r, and_(log.athlete_id == r.c.athlete_id, log.local_date.between(r.c.lo, r.c.hi)))
+    )
     planned = (
         select(
+            r.c.athlete_id,
             literal(_PLAN),
             plan.scheduled_date,
             func.sum(plan.planned_load),
@@ -90,39 +107,56 @@ def _inputs_statement() -> CompoundSelect[Any, Any, Any, Any, Any, Any]:
             no_float,
             no_text,
         )
-        .where(
-            plan.athlete_id == p["athlete"],
-            plan.scheduled_date.between(p["start"], p["end"]),
-            plan.status != "cancelled",
+        .select_from(plan)
+        .join(
+            r, and_(plan.athlete_id == r.c.athlete_id, plan.scheduled_date.between(r.c.lo, r.c.hi))
         )
-        .group_by(plan.scheduled_date)
+        .where(plan.status != "cancelled")
+        .group_by(r.c.athlete_id, plan.scheduled_date)
     )
-    scores = select(
-        literal(_SCORE), score.local_date, score.score, no_float, no_float, score.band
-    ).where(score.athlete_id == p["athlete"], score.local_date.between(p["start"], p["end"]))
-    first_log = select(
-        literal(_FIRST), func.min(log.local_date), no_float, no_float, no_float, no_text
-    ).where(log.athlete_id == p["athlete"])
-    first_checkin = select(
-        literal(_FIRST), func.min(check.local_date), no_float, no_float, no_float, no_text
-    ).where(check.athlete_id == p["athlete"])
-    return union_all(logs, planned, scores, first_log, first_checkin)
+    scores = (
+        select(
+            r.c.athlete_id,
+            literal(_SCORE),
+            score.local_date,
+            score.score,
+            no_float,
+            no_float,
+            score.band,
+        )
+        .select_from(score)
+        .join(r, and_(score.athlete_id == r.c.athlete_id, score.local_date.between(r.c.lo, r.c.hi)))
+    )
+    first_log = (
+        select(func.min(log.local_date)).where(log.athlete_id == r.c.athlete_id).scalar_subquery()
+    )
+    first_checkin = (
+        select(func.min(check.local_date))
+        .where(check.athlete_id == r.c.athlete_id)
+        .scalar_subquery()
+    )
+    firsts = [
+        select(r.c.athlete_id, literal(_FIRST), first, no_float, no_float, no_float, no_text)
+        for first in (first_log, first_checkin)
+    ]
+    return union_all(logs, planned, scores, *firsts)
 
 
 _LOG, _PLAN, _SCORE, _FIRST = 0, 1, 2, 3
-_INPUTS = _inputs_statement()
 
 
 def _inputs(
-    session: Session, athlete_id: int, start: date, end: date
-) -> tuple[dict[date, DayInputs], date | None]:
-    """Each day's inputs from ``start`` to ``end``, and the first day with a log or a check-in."""
-    out: dict[date, DayInputs] = defaultdict(DayInputs)
-    first: date | None = None
-    rows = session.execute(_INPUTS, {"athlete": athlete_id, "start": start, "end": end})
-    for kind, day, a, b, c, text in rows:
+    session: Session, ranges: Sequence[tuple[int, date, date]]
+) -> tuple[dict[int, dict[date, DayInputs]], dict[int, date]]:
+    """Each athlete's day inputs over the ranges, and their first day with a log or a check-in."""
+    out: dict[int, dict[date, DayInputs]] = defaultdict(lambda: defaultdict(DayInputs))
+    firsts: dict[int, date] = {}
+    if not ranges:
+        return out, firsts
+    rows = session.execute(_inputs_statement(len(ranges)), _RANGES.params(ranges))
+    for athlete_id, kind, day, a, b, c, text in rows:
         if kind == _LOG:
-            d = out[day]
+            d = out[athlete_id][day]
             d.load += a
             d.duration_s += b
             d.distance_m += c or 0.0
@@ -130,12 +164,25 @@ def _inputs(
             if text == "run":
                 d.longest_run_m = max(d.longest_run_m, c or 0.0)
         elif kind == _PLAN:
-            out[day].planned_load = float(a or 0.0)
+            out[athlete_id][day].planned_load = float(a or 0.0)
         elif kind == _SCORE:
-            out[day].readiness = (a, text)
+            out[athlete_id][day].readiness = (a, text)
         elif day is not None:
-            first = day if first is None else min(first, day)
-    return out, first
+            earlier = firsts.get(athlete_id)
+            firsts[athlete_id] = day if earlier is None else min(earlier, day)
+    return out, firsts
+
+
+Change = tuple[date, date | None]
+"""The first and the last day whose inputs changed; ``None`` as the last: every day to today."""
+
+
+def merge(earlier: Change | None, change: Change) -> Change:
+    """Two changes to one athlete as one: from the earlier first day to the later last day."""
+    if earlier is None:
+        return change
+    last = None if earlier[1] is None or change[1] is None else max(earlier[1], change[1])
+    return min(earlier[0], change[0]), last
 
 
 DEFER_KEY = "deferred_metric_refresh"
@@ -145,89 +192,175 @@ DEFER_KEY = "deferred_metric_refresh"
 def deferred_refresh(session: Session) -> Iterator[None]:
     """Batch writers (the season generator) run one recompute per athlete at the end of a block.
 
-    Inside the block, ``refresh_after_change`` only notes the earliest day touched; when the block
-    ends without an error, each athlete is recomputed once from that day. Requests never use it.
+    Inside the block, ``refresh_after_change`` only notes the days touched; when the block ends
+    without an error, the athletes are recomputed together (``refresh_many``). Requests never use
+    it.
     """
-    pending: dict[int, tuple[date, datetime]] = {}
+    pending: dict[int, tuple[Change, datetime]] = {}
     session.info[DEFER_KEY] = pending
     try:
         yield
     finally:
         session.info.pop(DEFER_KEY, None)
-    for athlete_id, (from_day, now) in pending.items():
-        refresh_after_change(session, athlete_id, from_day, now=now)
+    by_now: dict[datetime, dict[int, Change]] = defaultdict(dict)
+    for athlete_id, (change, now) in pending.items():
+        by_now[now][athlete_id] = change
+    for now, changes in by_now.items():
+        refresh_many(session, changes, now=now)
 
 
 def refresh_after_change(
-    session: Session, athlete_id: int, from_day: date, *, now: datetime
+    session: Session,
+    athlete_id: int,
+    from_day: date,
+    *,
+    now: datetime,
+    to_day: date | None = None,
 ) -> None:
-    """Recompute daily metrics from ``from_day`` to the athlete's today, then the snapshot."""
+    """Refresh the days ``from_day`` to ``to_day`` (to today without it), then the snapshot."""
+    change = (from_day, to_day)
     pending = session.info.get(DEFER_KEY)
     if pending is not None:
         earlier = pending.get(athlete_id)
-        pending[athlete_id] = (min(earlier[0], from_day) if earlier else from_day, now)
+        pending[athlete_id] = (merge(earlier[0] if earlier else None, change), now)
         return
-    athlete = session.get(Athlete, athlete_id)
-    if athlete is None:
-        return
-    today = local_date(now, athlete.timezone)
-    stored = metric_history.stored_days(session, athlete_id)
-    changed = min(from_day, today)
-    # The refresh starts at the changed day, or earlier: at the day after the last stored day when
-    # days in between have no row yet, or at the first day of data when nothing is stored before
-    # the change (read from the beginning then; the first day comes with the inputs).
-    before = bisect_left(stored, changed, key=_day_of)
-    lowest = min(changed, stored[before - 1][0] + timedelta(days=1)) if before else date.min
-    inputs, first_input = _inputs(session, athlete_id, lowest, max(today, changed))
-    # Rows can start before the first remaining data (the earliest log was deleted): those days are
-    # refreshed too, so no stale load survives.
-    first = min((d for d in (first_input, stored[0][0] if stored else None) if d), default=None)
-    if first is None:  # nothing stored and nothing to store: no metrics to read back either
-        snapshot = update_snapshot(session, athlete, today, [])
-        recommendations.evaluate_athlete_day(
-            session, athlete_id, today, now=now, snapshot=snapshot, recent=[]
-        )
-        return
-    start = max(lowest, first)
-    end = max(today, start)
-    if end > max(today, changed):  # data only after today: the range read above missed it
-        inputs, _ = _inputs(session, athlete_id, start, end)
-    stored = stored[: bisect_right(stored, end, key=_day_of)]
-    # Only days whose inputs changed are written: the derived metrics are computed on read, so a
-    # back-dated edit costs the days it changed, not every day after it.
-    kept = [row for row in stored if row[0] < start]
-    by_day = {row[0]: row for row in stored if row[0] >= start}
+    refresh_many(session, {athlete_id: change}, now=now)
+
+
+BATCH = 250  # athletes per round of batched statements
+
+
+def refresh_many(session: Session, changes: Mapping[int, Change], *, now: datetime) -> None:
+    """Refresh many athletes' changed days, snapshots and risk with set-based statements.
+
+    The statements of one round serve up to ``BATCH`` athletes: every stored day of theirs in one
+    read, the changed days' inputs in one, the rows written with one statement per kind of write,
+    then the snapshots and the risk engine's assessments of today, again batched.
+    """
+    ids = sorted(changes)
+    for begin in range(0, len(ids), BATCH):
+        _refresh_batch(session, {i: changes[i] for i in ids[begin : begin + BATCH]}, now)
+
+
+@dataclass
+class _Refresh:
+    """One athlete's part of a batch."""
+
+    athlete: Athlete
+    today: date
+    stored: list[metric_history.StoredDay]
+    ranges: list[tuple[date, date]]
+    recent: list[metric_history.DayMetrics] = field(default_factory=list)
+
+
+def _ranges(
+    stored: list[metric_history.StoredDay], change: Change, today: date
+) -> list[tuple[date, date]]:
+    """The day ranges to refresh: the changed days up to today, and the days after the last row.
+
+    Without a stored row on or before the first changed day, the range starts at the beginning
+    (the first day of data comes with the inputs) and runs to today.
+    """
+    lo = min(change[0], today)
+    # Days after today have no row: a change there (a planned session next week) refreshes today.
+    hi = max(min(change[1] or today, today), lo)
+    if not stored or lo < stored[0][0]:
+        return [(date.min, max(hi, today))]
+    last: date = stored[-1][0]
+    if last >= today:
+        return [(lo, hi)]
+    gap = (last + timedelta(days=1), today)
+    if hi + timedelta(days=1) >= gap[0]:
+        return [(lo, max(hi, today))]
+    return [(lo, hi), gap]
+
+
+def _refresh_batch(session: Session, changes: dict[int, Change], now: datetime) -> None:
+    athletes = session.scalars(
+        select(Athlete).where(Athlete.id.in_(list(changes))).order_by(Athlete.id)
+    ).all()
+    stored = metric_history.stored_days_of(session, [a.id for a in athletes])
+    batch = []
+    for athlete in athletes:
+        today = local_date(now, athlete.timezone)
+        rows = stored[athlete.id]
+        batch.append(_Refresh(athlete, today, rows, _ranges(rows, changes[athlete.id], today)))
+    inputs, firsts = _inputs(
+        session, [(r.athlete.id, lo, hi) for r in batch for lo, hi in r.ranges]
+    )
+    late = [r for r in batch if _only_later_data(r, firsts.get(r.athlete.id))]
+    if late:  # data only after the range read: read those athletes' first days again
+        for r in late:
+            first = firsts[r.athlete.id]
+            r.ranges = [(first, first)]
+        more, _ = _inputs(session, [(r.athlete.id, *r.ranges[0]) for r in late])
+        inputs.update(more)
     inserts: list[dict[str, object]] = []
     updates: list[tuple[object, ...]] = []
-    for day in days(start, end):
-        values = _values(inputs.get(day, _NO_INPUTS))
-        old = by_day.get(day)
-        if old is None:
-            inserts.append(
-                dict(
-                    zip(_WRITTEN, values, strict=True),
-                    athlete_id=athlete_id,
-                    day=day,
-                    organization_id=athlete.organization_id,
-                    updated_at=now,
-                )
-            )
-            kept.append((day, *values, *_NO_RISK))
-        elif tuple(old[1 : 1 + len(_WRITTEN)]) != values:
-            updates.append((*values, now, athlete_id, day))
-            kept.append((day, *values, *old[1 + len(_WRITTEN) :]))
-        else:
-            kept.append(old)
+    for r in batch:
+        kept = _diff(
+            r, inputs.get(r.athlete.id, {}), firsts.get(r.athlete.id), now, inserts, updates
+        )
+        window = r.today - timedelta(days=_RECENT_DAYS - 1)
+        r.recent = metric_history.compute(kept, window, r.today) if kept else []
     if inserts:
         session.execute(insert(DailyMetric), inserts)
     _REWRITE.execute(session.connection(), updates)
     if updates:
-        _expire_loaded(session, athlete_id, start)
-    recent = metric_history.compute(kept, today - timedelta(days=_RECENT_DAYS - 1), today)
-    snapshot = update_snapshot(session, athlete, today, recent)
-    recommendations.evaluate_athlete_day(
-        session, athlete_id, today, now=now, snapshot=snapshot, recent=recent
+        _expire_loaded(session, {r.athlete.id: r.ranges[0][0] for r in batch})
+    snapshots = update_snapshots(session, [(r.athlete, r.today, r.recent) for r in batch])
+    recommendations.evaluate_days(
+        session,
+        [(r.athlete, r.today, snapshots[r.athlete.id], r.recent) for r in batch],
+        now=now,
     )
+
+
+def _only_later_data(r: _Refresh, first: date | None) -> bool:
+    """Nothing stored and the first day of data after every range read (a day after today)."""
+    return not r.stored and first is not None and first > r.ranges[-1][1]
+
+
+def _diff(
+    r: _Refresh,
+    inputs: dict[date, DayInputs],
+    first_input: date | None,
+    now: datetime,
+    inserts: list[dict[str, object]],
+    updates: list[tuple[object, ...]],
+) -> list[metric_history.StoredDay]:
+    """Collect the writes of the days whose inputs changed; the athlete's days after them."""
+    # Rows can start before the first remaining data (the earliest log was deleted): those days
+    # are refreshed too, so no stale load survives.
+    stored = r.stored
+    first = min((d for d in (first_input, stored[0][0] if stored else None) if d), default=None)
+    if first is None:  # nothing stored and nothing to store: no metrics to read back either
+        return []
+    athlete = r.athlete
+    by_day = {row[0]: row for row in stored}
+    # Only days whose inputs changed are written: the derived metrics are computed on read, so a
+    # back-dated edit costs the days it changed, not every day after it.
+    for lo, hi in r.ranges:
+        for day in days(max(lo, first), hi):
+            values = _values(inputs.get(day, _NO_INPUTS))
+            old = by_day.get(day)
+            if old is None:
+                inserts.append(
+                    dict(
+                        zip(_WRITTEN, values, strict=True),
+                        athlete_id=athlete.id,
+                        day=day,
+                        organization_id=athlete.organization_id,
+                        updated_at=now,
+                    )
+                )
+                by_day[day] = (day, *values, *_NO_RISK)
+            elif tuple(old[1 : 1 + len(_WRITTEN)]) != values:
+                updates.append((*values, now, athlete.id, day))
+                by_day[day] = (day, *values, *old[1 + len(_WRITTEN) :])
+    if len(by_day) == len(stored) and all(by_day[row[0]] is row for row in stored):
+        return stored
+    return [by_day[day] for day in sorted(by_day)]
 
 
 _METRIC_TABLE = cast(Table, DailyMetric.__table__)
@@ -241,11 +374,6 @@ if set(_WRITTEN) | {"updated_at"} != {c.name for c in _METRIC_TABLE.c if not c.p
     raise RuntimeError("daily_metrics has a column the refresh does not write: add it to _values")
 _REWRITE = RowUpdater(_METRIC_TABLE, (*_WRITTEN, "updated_at"), ("athlete_id", "day"))
 _NO_INPUTS = DayInputs()
-
-
-def _day_of(row: metric_history.StoredDay) -> date:
-    day: date = row[0]
-    return day
 
 
 def _values(d: DayInputs) -> tuple[object, ...]:
@@ -263,82 +391,98 @@ def _values(d: DayInputs) -> tuple[object, ...]:
     )
 
 
-def _expire_loaded(session: Session, athlete_id: int, start: date) -> None:
+def _expire_loaded(session: Session, starts: dict[int, date]) -> None:
     """Objects of the rewritten days already in this session would be stale: reload them."""
     for obj in list(session.identity_map.values()):
         if isinstance(obj, DailyMetric):
             identity = inspect(obj).identity
-            if identity and identity[0] == athlete_id and identity[1] >= start:
+            if identity and identity[0] in starts and identity[1] >= starts[identity[0]]:
                 session.expire(obj)
 
 
-def _adherence_7d(session: Session, athlete_id: int, today: date) -> float | None:
-    start = today - timedelta(days=6)
+# Each row: an athlete, their today and the first day of their last seven.
+_TODAY = RowsTable("todays", [("athlete_id", BigId), ("day", Date()), ("week", Date())])
+
+
+@cache
+def _adherence_statement(count: int) -> Select[Any]:
+    d = _TODAY.table(count)
+    plan, log = PlannedSession, TrainingLog
     done = (
-        select(func.sum(TrainingLog.duration_s))
-        .where(
-            TrainingLog.athlete_id == athlete_id,
-            TrainingLog.planned_session_id == PlannedSession.id,
-        )
+        select(func.sum(log.duration_s))
+        .where(log.athlete_id == plan.athlete_id, log.planned_session_id == plan.id)
         .scalar_subquery()
     )
-    planned = session.execute(
-        select(PlannedSession.planned_duration_s, done).where(
-            PlannedSession.athlete_id == athlete_id,
-            PlannedSession.scheduled_date.between(start, today),
-            PlannedSession.status != "cancelled",
-            PlannedSession.category != "rest",
+    return (
+        select(d.c.athlete_id, plan.planned_duration_s, done)
+        .select_from(plan)
+        .join(
+            d,
+            and_(plan.athlete_id == d.c.athlete_id, plan.scheduled_date.between(d.c.week, d.c.day)),
         )
-    ).all()
-    if not planned:
-        return None
-    statuses = [
-        session_compliance(duration, None, done_s, None).status for duration, done_s in planned
-    ]
-    return adherence_rate(statuses)
+        .where(plan.status != "cancelled", plan.category != "rest")
+    )
 
 
-def update_snapshot(
+@cache
+def _contact_statement(count: int) -> Select[Any]:
+    """Each athlete's last check-in, last logged session and next race."""
+    d = _TODAY.table(count)
+    return select(
+        d.c.athlete_id,
+        select(func.max(CheckIn.local_date))
+        .where(CheckIn.athlete_id == d.c.athlete_id)
+        .scalar_subquery(),
+        select(func.max(TrainingLog.local_date))
+        .where(TrainingLog.athlete_id == d.c.athlete_id)
+        .scalar_subquery(),
+        select(func.min(RaceGoal.race_date))
+        .where(RaceGoal.athlete_id == d.c.athlete_id, RaceGoal.race_date >= d.c.day)
+        .scalar_subquery(),
+    )
+
+
+def update_snapshots(
     session: Session,
-    athlete: Athlete,
-    today: date,
-    recent: list[metric_history.DayMetrics] | None = None,
-) -> AthleteSnapshot:
-    """Write the athlete's one-row summary (readiness, load, adherence, last contact, next race).
+    batch: Sequence[tuple[Athlete, date, list[metric_history.DayMetrics]]],
+) -> dict[int, AthleteSnapshot]:
+    """Write each athlete's one-row summary (readiness, load, adherence, last contact, next race).
 
-    ``recent`` is the athlete's last seven days of metrics when the caller has computed them.
+    ``batch`` gives each athlete's today and their metrics of the last seven days.
     """
-    snap = session.get(AthleteSnapshot, athlete.id)
-    if snap is None:
-        snap = AthleteSnapshot(
-            athlete_id=athlete.id, organization_id=athlete.organization_id, as_of=today
+    if not batch:
+        return {}
+    ids = [athlete.id for athlete, _, _ in batch]
+    todays = [(athlete.id, today, today - timedelta(days=6)) for athlete, today, _ in batch]
+    params = _TODAY.params(todays)
+    # Everything is read before any snapshot changes, so no autoflush writes a half-done row.
+    planned: dict[int, list[str]] = defaultdict(list)
+    for athlete_id, duration, done_s in session.execute(_adherence_statement(len(batch)), params):
+        planned[athlete_id].append(session_compliance(duration, None, done_s, None).status)
+    contact = {row[0]: row[1:] for row in session.execute(_contact_statement(len(batch)), params)}
+    snapshots = {
+        snap.athlete_id: snap
+        for snap in session.scalars(
+            select(AthleteSnapshot).where(AthleteSnapshot.athlete_id.in_(ids))
         )
-        session.add(snap)
-    if recent is None:
-        recent = metric_history.read(
-            session, athlete.id, today - timedelta(days=_RECENT_DAYS - 1), today
-        )
-    latest = recent[-1] if recent else None
-    snap.as_of = today
-    snap.readiness_score = latest.readiness_score if latest and latest.day == today else None
-    snap.readiness_band = latest.readiness_band if latest and latest.day == today else None
-    snap.readiness_trend = [r.readiness_score for r in recent]
-    snap.form = latest.form if latest else None
-    snap.ctl = latest.ctl if latest else None
-    snap.acwr = latest.acwr_ewma if latest else None
-    snap.adherence_7d = _adherence_7d(session, athlete.id, today)
-    snap.last_checkin_date, snap.last_log_date, snap.next_race_date = session.execute(
-        select(
-            select(func.max(CheckIn.local_date))
-            .where(CheckIn.athlete_id == athlete.id)
-            .scalar_subquery(),
-            select(func.max(TrainingLog.local_date))
-            .where(TrainingLog.athlete_id == athlete.id)
-            .scalar_subquery(),
-            select(func.min(RaceGoal.race_date))
-            .where(RaceGoal.athlete_id == athlete.id, RaceGoal.race_date >= today)
-            .scalar_subquery(),
-        )
-    ).one()
-    session.flush()
-    return snap
+    }
+    for athlete, today, recent in batch:
+        snap = snapshots.get(athlete.id)
+        if snap is None:
+            snap = AthleteSnapshot(
+                athlete_id=athlete.id, organization_id=athlete.organization_id, as_of=today
+            )
+            session.add(snap)
+            snapshots[athlete.id] = snap
+        latest = recent[-1] if recent else None
+        snap.as_of = today
+        snap.readiness_score = latest.readiness_score if latest and latest.day == today else None
+        snap.readiness_band = latest.readiness_band if latest and latest.day == today else None
+        snap.readiness_trend = [r.readiness_score for r in recent]
+        snap.form = latest.form if latest else None
+        snap.ctl = latest.ctl if latest else None
+        snap.acwr = latest.acwr_ewma if latest else None
+        statuses = planned.get(athlete.id)
+        snap.adherence_7d = adherence_rate(statuses) if statuses else None
+        snap.last_checkin_date, snap.last_log_date, snap.next_race_date = contact[athlete.id]
+    return snapshots

@@ -291,7 +291,8 @@ def edit_session(
         now=now,
     )
     session.flush()
-    metrics.refresh_after_change(session, row.athlete_id, min(old_day, row.scheduled_date), now=now)
+    first, last = sorted((old_day, row.scheduled_date))
+    metrics.refresh_after_change(session, row.athlete_id, first, now=now, to_day=last)
     return _read(session, plan)
 
 
@@ -417,7 +418,8 @@ def add_session(
             ]
         },
     )
-    metrics.refresh_after_change(session, athlete.id, data.scheduled_date, now=now)
+    day = data.scheduled_date
+    metrics.refresh_after_change(session, athlete.id, day, now=now, to_day=day)
     return _read(session, plan)
 
 
@@ -441,7 +443,8 @@ def replace_session(
     )
     row.template_id, row.template_code = template.id, template.code
     session.flush()
-    metrics.refresh_after_change(session, row.athlete_id, row.scheduled_date, now=now)
+    day = row.scheduled_date
+    metrics.refresh_after_change(session, row.athlete_id, day, now=now, to_day=day)
     return _read(session, plan)
 
 
@@ -469,7 +472,8 @@ def swap_sessions(
         now=now,
     )
     session.flush()
-    metrics.refresh_after_change(session, athlete.id, min(day_one, day_two), now=now)
+    earlier, later = sorted((day_one, day_two))
+    metrics.refresh_after_change(session, athlete.id, earlier, now=now, to_day=later)
     return _read(session, plan)
 
 

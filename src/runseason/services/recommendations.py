@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy import Date, Select, Table, and_, select
 from sqlalchemy.orm import Session
 
 from runseason.config import CoachingSettings
@@ -19,6 +22,8 @@ from runseason.db.models import (
     Recommendation,
     TrainingPlan,
 )
+from runseason.db.rows import RowsTable, RowUpdater
+from runseason.db.types import BigId
 from runseason.domain.interventions import InterventionRules, in_cooldown, triggers
 from runseason.domain.recommendations import Proposal, decide, propose
 from runseason.domain.risk import RiskAssessment, assess
@@ -28,7 +33,7 @@ from runseason.services import plan_changes, timeline
 from runseason.services.access import Actor, get_athlete, get_owned, require_role, use_case
 from runseason.services.coaching_settings import effective_settings
 from runseason.services.metric_history import DayMetrics
-from runseason.services.risk_inputs import DayContext, read_day
+from runseason.services.risk_inputs import DayContext, read_days
 
 RECOVERY_LOAD = 20.0  # 30 min at RPE 3 in stress points
 MAX_EVIDENCE = 20
@@ -68,66 +73,114 @@ def _factors(assessment: RiskAssessment) -> list[dict[str, Any]]:
     ]
 
 
-def evaluate_athlete_day(
-    session: Session,
-    athlete_id: int,
-    day: date,
-    *,
-    now: datetime,
-    snapshot: AthleteSnapshot | None = None,
-    recent: list[DayMetrics] | None = None,
-) -> RecommendationRead | None:
-    """Assess one athlete-day, store the risk, upsert the recommendation and interventions.
+Assessed = tuple[Athlete, date, AthleteSnapshot, list[DayMetrics]]
+"""An athlete, the day assessed, their snapshot and their metrics of the last days up to it."""
 
-    ``snapshot`` is the athlete's snapshot and ``recent`` the metrics of the last days up to
-    ``day`` when the caller has them in hand (each saves reading them again).
+# Each row: an athlete and the day assessed.
+_ASSESSED = RowsTable("assessed_days", [("athlete_id", BigId), ("day", Date())])
+
+
+@cache
+def _open_recommendations(count: int) -> Select[Any]:
+    d = _ASSESSED.table(count)
+    return (
+        select(Recommendation)
+        .join(
+            d,
+            and_(Recommendation.athlete_id == d.c.athlete_id, Recommendation.local_date == d.c.day),
+        )
+        .where(Recommendation.status == "open")
+    )
+
+
+def evaluate_days(session: Session, batch: Sequence[Assessed], *, now: datetime) -> None:
+    """Assess each athlete-day of a batch: store the risk, upsert the recommendation and open or
+    update interventions.
+
+    What the engine reads comes in a few statements for the whole batch (``read_days``, the open
+    recommendations and the unresolved interventions); the writes go out in one flush per step.
     """
-    athlete = session.get(Athlete, athlete_id)
-    if athlete is None:
-        return None
-    settings = effective_settings(session, athlete.organization_id)
-    context = read_day(session, athlete_id, day, recent)
-    assessment = _assess(settings, context)
-    proposal = propose(
-        assessment,
-        illness_days=context.illness_days,
-        pain_days=context.pain_days,
-        pain_severity=context.inputs.pain_severity,
-        health_case_closed_recently=context.health_case_closed_recently,
-    )
-    decision, requires_coach = decide(
-        proposal, assessment, settings.automation_mode, settings.risk.at_risk_min
-    )
-    rec = _upsert_recommendation(
-        session, athlete, day, assessment, proposal, decision, requires_coach, now
-    )
-    if decision == "auto_apply" and rec.status == "open":
-        _apply(session, rec, rec.proposed_action, actor_id=None, now=now)
-        rec.status = "applied"
-        _log_action(session, rec, None, "auto_apply", {"type": rec.type}, now)
-    _open_interventions(session, athlete, context, assessment, rec, settings, now)
-    _store_risk(session, athlete, day, assessment, snapshot)
+    if not batch:
+        return
+    contexts = read_days(session, [(a.id, day, recent) for a, day, _, recent in batch])
+    ids = [a.id for a, _, _, _ in batch]
+    open_recs = {
+        rec.athlete_id: rec
+        for rec in session.scalars(
+            _open_recommendations(len(batch)),
+            _ASSESSED.params([(a.id, day) for a, day, _, _ in batch]),
+        )
+    }
+    unresolved: dict[int, list[Intervention]] = defaultdict(list)
+    for item in session.scalars(
+        select(Intervention).where(
+            Intervention.athlete_id.in_(ids), Intervention.status != "resolved"
+        )
+    ):
+        unresolved[item.athlete_id].append(item)
+    decided = []
+    for athlete, day, snapshot, _ in batch:
+        settings = effective_settings(session, athlete.organization_id)
+        context = contexts[athlete.id]
+        assessment = _assess(settings, context)
+        proposal = propose(
+            assessment,
+            illness_days=context.illness_days,
+            pain_days=context.pain_days,
+            pain_severity=context.inputs.pain_severity,
+            health_case_closed_recently=context.health_case_closed_recently,
+        )
+        decision, requires_coach = decide(
+            proposal, assessment, settings.automation_mode, settings.risk.at_risk_min
+        )
+        rec = _upsert_recommendation(
+            session,
+            athlete,
+            day,
+            open_recs.get(athlete.id),
+            assessment,
+            proposal,
+            (decision, requires_coach),
+            now,
+        )
+        decided.append((athlete, day, snapshot, context, assessment, rec, settings))
+    session.flush()  # the recommendations' ids, for the interventions and applied changes
+    risks: list[tuple[float, str, float, int, date]] = []
+    for athlete, day, snapshot, context, assessment, rec, settings in decided:
+        if rec.decision == "auto_apply" and rec.status == "open":
+            _apply(session, rec, rec.proposed_action, actor_id=None, now=now)
+            rec.status = "applied"
+            _log_action(session, rec, None, "auto_apply", {"type": rec.type}, now)
+        current = unresolved[athlete.id]
+        _open_interventions(session, athlete, context, assessment, rec, settings, current, now)
+        risks.append((assessment.risk, assessment.bucket, assessment.confidence, athlete.id, day))
+        snapshot.risk, snapshot.risk_bucket, snapshot.confidence = (
+            assessment.risk,
+            assessment.bucket,
+            assessment.confidence,
+        )
+        snapshot.top_factors = _factors(assessment)[:3]
+        snapshot.open_interventions = len(current)
+    _STORE_DAY_RISK.execute(session.connection(), risks)
+    for *_, athlete_id, day in risks:
+        # The statement bypassed any loaded object of the day: reload it when read.
+        loaded = session.identity_map.get(session.identity_key(DailyMetric, (athlete_id, day)))
+        if loaded is not None:
+            session.expire(loaded)
     session.flush()
-    return RecommendationRead.model_validate(rec)
 
 
 def _upsert_recommendation(
     session: Session,
     athlete: Athlete,
     day: date,
+    rec: Recommendation | None,
     assessment: RiskAssessment,
     proposal: Proposal,
-    decision: str,
-    requires_coach: bool,
+    decided: tuple[str, bool],
     now: datetime,
 ) -> Recommendation:
-    rec = session.scalar(
-        select(Recommendation).where(
-            Recommendation.athlete_id == athlete.id,
-            Recommendation.local_date == day,
-            Recommendation.status == "open",
-        )
-    )
+    """The day's open recommendation brought up to date, or a new one superseding it."""
     if rec is None or rec.type != proposal.type:
         if rec is not None:
             rec.status = "superseded"
@@ -142,8 +195,7 @@ def _upsert_recommendation(
     rec.type, rec.title, rec.rationale = proposal.type, proposal.title, proposal.rationale[:2000]
     rec.risk, rec.confidence, rec.bucket = assessment.risk, assessment.confidence, assessment.bucket
     rec.factors, rec.proposed_action = _factors(assessment), dict(proposal.action)
-    rec.requires_coach, rec.decision = requires_coach, decision
-    session.flush()
+    rec.decision, rec.requires_coach = decided
     return rec
 
 
@@ -154,8 +206,13 @@ def _open_interventions(
     assessment: RiskAssessment,
     rec: Recommendation,
     settings: CoachingSettings,
+    unresolved: list[Intervention],
     now: datetime,
 ) -> None:
+    """Add the day's evidence to the athlete's unresolved interventions, or open new ones.
+
+    ``unresolved`` is the athlete's unresolved interventions; the new ones are added to it.
+    """
     rules = rules_of(settings)
     found = triggers(
         assessment,
@@ -166,13 +223,7 @@ def _open_interventions(
         silent_days=context.inputs.days_since_checkin,
     )
     for trigger in found:
-        current = session.scalar(
-            select(Intervention).where(
-                Intervention.athlete_id == athlete.id,
-                Intervention.cause == trigger.cause,
-                Intervention.status != "resolved",
-            )
-        )
+        current = next((i for i in unresolved if i.cause == trigger.cause), None)
         evidence = {"at": now.isoformat(), "risk": round(assessment.risk, 3), "why": trigger.title}
         if current is not None:
             current.risk = (
@@ -193,21 +244,21 @@ def _open_interventions(
         )
         if in_cooldown(resolved_at, now, assessment.risk, rules):
             continue
-        session.add(
-            Intervention(
-                organization_id=athlete.organization_id,
-                athlete_id=athlete.id,
-                cause=trigger.cause,
-                title=trigger.title[:200],
-                status="open",
-                risk=assessment.risk,
-                severity=assessment.risk,
-                recommendation_id=rec.id,
-                evidence=[evidence],
-                opened_at=now,
-                last_evidence_at=now,
-            )
+        opened = Intervention(
+            organization_id=athlete.organization_id,
+            athlete_id=athlete.id,
+            cause=trigger.cause,
+            title=trigger.title[:200],
+            status="open",
+            risk=assessment.risk,
+            severity=assessment.risk,
+            recommendation_id=rec.id,
+            evidence=[evidence],
+            opened_at=now,
+            last_evidence_at=now,
         )
+        session.add(opened)
+        unresolved.append(opened)
         timeline.record_event(
             session,
             organization_id=athlete.organization_id,
@@ -217,50 +268,15 @@ def _open_interventions(
             now=now,
             ref_type="intervention",
         )
-    session.flush()
 
 
-# Built once: the risk of the day goes to the stored day row on every assessment.
-_DAY_TABLE = cast(Table, DailyMetric.__table__)
-_STORE_DAY_RISK = (
-    update(_DAY_TABLE)
-    .where(_DAY_TABLE.c.athlete_id == bindparam("athlete"), _DAY_TABLE.c.day == bindparam("on_day"))
-    .values(risk=bindparam("risk"), risk_bucket=bindparam("bucket"), confidence=bindparam("conf"))
+# The risk of the day goes to the stored day row on every assessment (``updated_at`` tells when
+# the day's inputs were last written, so it stays).
+_STORE_DAY_RISK = RowUpdater(
+    cast(Table, DailyMetric.__table__),
+    ("risk", "risk_bucket", "confidence"),
+    ("athlete_id", "day"),
 )
-
-
-def _store_risk(
-    session: Session,
-    athlete: Athlete,
-    day: date,
-    assessment: RiskAssessment,
-    snapshot: AthleteSnapshot | None,
-) -> None:
-    values = {"risk": assessment.risk, "bucket": assessment.bucket, "conf": assessment.confidence}
-    session.execute(_STORE_DAY_RISK, {"athlete": athlete.id, "on_day": day, **values})
-    loaded = session.identity_map.get(session.identity_key(DailyMetric, (athlete.id, day)))
-    if loaded is not None:
-        session.expire(loaded)  # the statement bypassed the object
-    snap = snapshot if snapshot is not None else session.get(AthleteSnapshot, athlete.id)
-    if snap is None:
-        snap = AthleteSnapshot(
-            athlete_id=athlete.id, organization_id=athlete.organization_id, as_of=day
-        )
-        session.add(snap)
-    snap.risk, snap.risk_bucket, snap.confidence = (
-        assessment.risk,
-        assessment.bucket,
-        assessment.confidence,
-    )
-    snap.top_factors = _factors(assessment)[:3]
-    snap.open_interventions = (
-        session.scalar(
-            select(func.count()).where(
-                Intervention.athlete_id == athlete.id, Intervention.status != "resolved"
-            )
-        )
-        or 0
-    )
 
 
 def _target_sessions(

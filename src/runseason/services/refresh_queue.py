@@ -7,8 +7,10 @@ later. In ``queued`` mode the write stores one ``MetricRefreshJob`` row per athl
 transaction (a transactional outbox: a committed change always has its refresh waiting), and the
 refresh worker (``runseason worker``, or a thread of the web process) takes the jobs oldest first.
 
-Two changes to one athlete before the worker gets there make one job from the earlier day. A job
-that fails stays, with its error and a growing delay, and the System status page counts it.
+Two changes to one athlete before the worker gets there make one job from the earlier first day to
+the later last day. The worker takes the due jobs in batches (``process_due``: one set-based
+refresh for many athletes); a batch that fails is retried job by job, and a job that fails stays,
+with its error and a growing delay, and the System status page counts it.
 """
 
 from __future__ import annotations
@@ -28,69 +30,98 @@ MAX_BACKOFF = timedelta(hours=1)
 
 
 class RefreshFailed(Exception):
-    """One athlete's recompute raised; the job stays for a later retry."""
+    """A recompute raised; its jobs stay. Alone, the athlete's job waits for a later retry."""
 
-    def __init__(self, athlete_id: int, error: BaseException) -> None:
+    def __init__(self, athlete_id: int, error: BaseException, *, batch: int = 1) -> None:
         super().__init__(f"refresh of athlete {athlete_id} failed: {error!r}")
         self.athlete_id = athlete_id
         self.error = error
+        self.batch = batch  # how many athletes the failed refresh had
 
 
 def schedule(
-    session: Session, athlete_id: int, organization_id: int, from_day: date, *, now: datetime
+    session: Session,
+    athlete_id: int,
+    organization_id: int,
+    from_day: date,
+    *,
+    now: datetime,
+    to_day: date | None = None,
 ) -> None:
-    """After an athlete's own write: refresh now (inline mode) or leave it to the worker."""
+    """After an athlete's own write to the days ``from_day`` to ``to_day`` (None: to today):
+    refresh now (inline mode) or leave it to the worker."""
     if session.info.get(metrics.DEFER_KEY) is not None or not get_settings().queued_refresh:
-        metrics.refresh_after_change(session, athlete_id, from_day, now=now)
+        metrics.refresh_after_change(session, athlete_id, from_day, now=now, to_day=to_day)
         return
-    enqueue(session, athlete_id, organization_id, from_day, now=now)
+    enqueue(session, athlete_id, organization_id, from_day, now=now, to_day=to_day)
 
 
 # The same upsert in SQLite and PostgreSQL dialects, built once (it runs on every check-in).
 _ENQUEUE = text(
     "INSERT INTO metric_refresh_jobs "
-    "(athlete_id, organization_id, from_day, enqueued_at, not_before, attempts) "
-    "VALUES (:athlete_id, :organization_id, :from_day, :now, :now, 0) "
+    "(athlete_id, organization_id, from_day, to_day, enqueued_at, not_before, attempts) "
+    "VALUES (:athlete_id, :organization_id, :from_day, :to_day, :now, :now, 0) "
     "ON CONFLICT (athlete_id) DO UPDATE SET from_day = CASE "
     "WHEN excluded.from_day < metric_refresh_jobs.from_day THEN excluded.from_day "
-    "ELSE metric_refresh_jobs.from_day END"
+    "ELSE metric_refresh_jobs.from_day END, "
+    "to_day = CASE WHEN excluded.to_day IS NULL OR metric_refresh_jobs.to_day IS NULL THEN NULL "
+    "WHEN excluded.to_day > metric_refresh_jobs.to_day THEN excluded.to_day "
+    "ELSE metric_refresh_jobs.to_day END"
 ).bindparams(
     bindparam("athlete_id", type_=BigId),
     bindparam("organization_id", type_=BigId),
     bindparam("from_day", type_=Date()),
+    bindparam("to_day", type_=Date()),
     bindparam("now", type_=UTCDateTime()),
 )
 
 
 def enqueue(
-    session: Session, athlete_id: int, organization_id: int, from_day: date, *, now: datetime
+    session: Session,
+    athlete_id: int,
+    organization_id: int,
+    from_day: date,
+    *,
+    now: datetime,
+    to_day: date | None = None,
 ) -> None:
-    """One statement: a new job, or the waiting job's ``from_day`` moved earlier."""
+    """One statement: a new job, or the waiting job's range of days widened."""
     session.execute(
         _ENQUEUE,
         {
             "athlete_id": athlete_id,
             "organization_id": organization_id,
             "from_day": from_day,
+            "to_day": to_day,
             "now": now,
         },
     )
 
 
 def process_next(session: Session, *, now: datetime) -> int | None:
-    """Refresh the athlete who has waited longest; their id, or ``None`` when nothing is due.
+    """Refresh the athlete who has waited longest; their id, or ``None`` when nothing is due."""
+    done = process_due(session, now=now, limit=1)
+    return done[0] if done else None
 
-    The athlete's row lock is taken before the job's, as every write takes it first; an athlete
+
+def process_due(session: Session, *, now: datetime, limit: int) -> list[int]:
+    """Refresh up to ``limit`` athletes who have waited longest, together; their ids.
+
+    Each athlete's row lock is taken before the job's, as every write takes it first; an athlete
     whose lock is held (a check-in in flight) is skipped this round rather than waited for, so a
-    worker never blocks a request. Run it inside one transaction per job.
+    worker never blocks a request. Run it inside one transaction per call. When the batch's
+    refresh raises, ``RefreshFailed`` names its first athlete (alone, that athlete's job).
     """
     candidates = session.scalars(
         select(MetricRefreshJob.athlete_id)
         .where(MetricRefreshJob.not_before <= now)
         .order_by(MetricRefreshJob.enqueued_at)
-        .limit(5)
+        .limit(limit + 4)
     ).all()
+    changes: dict[int, metrics.Change] = {}
     for athlete_id in candidates:
+        if len(changes) == limit:
+            break
         if not access.lock_athlete(session, athlete_id, skip_locked=True):
             continue
         job = session.scalar(
@@ -100,15 +131,16 @@ def process_next(session: Session, *, now: datetime) -> int | None:
         )
         if job is None:  # another worker took it
             continue
-        from_day = job.from_day
+        changes[athlete_id] = (job.from_day, job.to_day)
         session.delete(job)
-        session.flush()
-        try:
-            metrics.refresh_after_change(session, athlete_id, from_day, now=now)
-        except Exception as error:
-            raise RefreshFailed(athlete_id, error) from error
-        return athlete_id
-    return None
+    if not changes:
+        return []
+    session.flush()
+    try:
+        metrics.refresh_many(session, changes, now=now)
+    except Exception as error:
+        raise RefreshFailed(min(changes), error, batch=len(changes)) from error
+    return sorted(changes)
 
 
 def record_failure(session: Session, athlete_id: int, error: str, *, now: datetime) -> None:

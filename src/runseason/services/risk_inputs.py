@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import (
@@ -15,6 +19,8 @@ from runseason.db.models import (
     ReadinessScore,
     TrainingLog,
 )
+from runseason.db.rows import RowsTable
+from runseason.db.types import BigId
 from runseason.domain.risk import RiskInputs
 from runseason.services import metric_history
 from runseason.services.metric_history import DayMetrics
@@ -44,27 +50,103 @@ def _streak(days_back: list[date], values: dict[date, bool], day: date) -> int:
     return count
 
 
-def _missed(session: Session, athlete_id: int, day: date) -> int | None:
-    start = day - timedelta(days=7)
+# Each row: an athlete, the day assessed, and the first days of its windows.
+_DAYS = RowsTable(
+    "assessed",
+    [
+        ("athlete_id", BigId),
+        ("day", Date()),
+        ("since", Date()),  # LOOKBACK_DAYS before: the check-ins looked at
+        ("yesterday", Date()),  # the last day of the missed-session window
+    ],
+)
+
+
+@cache
+def _checkins_statement(count: int) -> Select[Any]:
+    d = _DAYS.table(count)
+    return (
+        select(d.c.athlete_id, CheckIn, ReadinessScore)
+        .select_from(CheckIn)
+        .join(
+            d,
+            and_(
+                CheckIn.athlete_id == d.c.athlete_id, CheckIn.local_date.between(d.c.since, d.c.day)
+            ),
+        )
+        .outerjoin(ReadinessScore, ReadinessScore.check_in_id == CheckIn.id)
+    )
+
+
+@cache
+def _facts_statement(count: int) -> Select[Any]:
+    """Per athlete: the last check-in on or before the day, and return-to-run health cases."""
+    d = _DAYS.table(count)
+    return select(
+        d.c.athlete_id,
+        select(func.max(CheckIn.local_date))
+        .where(CheckIn.athlete_id == d.c.athlete_id, CheckIn.local_date <= d.c.day)
+        .scalar_subquery(),
+        select(func.count())
+        .where(HealthCase.athlete_id == d.c.athlete_id, HealthCase.status == "return_to_run")
+        .scalar_subquery(),
+    )
+
+
+@cache
+def _missed_statement(count: int) -> Select[Any]:
+    """Each planned session of the seven days before the day, and whether a log answered it."""
+    d = _DAYS.table(count)
+    plan = PlannedSession
     done = (
         select(TrainingLog.id)
-        .where(
-            TrainingLog.athlete_id == athlete_id,
-            TrainingLog.planned_session_id == PlannedSession.id,
-        )
+        .where(TrainingLog.athlete_id == plan.athlete_id, TrainingLog.planned_session_id == plan.id)
         .exists()
     )
-    planned = session.execute(
-        select(done).where(
-            PlannedSession.athlete_id == athlete_id,
-            PlannedSession.scheduled_date.between(start, day - timedelta(days=1)),
-            PlannedSession.status.in_(("planned", "completed")),
-            PlannedSession.category != "rest",
+    return (
+        select(d.c.athlete_id, done)
+        .select_from(plan)
+        .join(
+            d,
+            and_(
+                plan.athlete_id == d.c.athlete_id,
+                plan.scheduled_date.between(d.c.since, d.c.yesterday),
+            ),
         )
-    ).all()
-    if not planned:
-        return None
-    return sum(1 for (was_done,) in planned if not was_done)
+        .where(plan.status.in_(("planned", "completed")), plan.category != "rest")
+    )
+
+
+def read_days(
+    session: Session, batch: Sequence[tuple[int, date, list[DayMetrics]]]
+) -> dict[int, DayContext]:
+    """Everything the engine looks at for each athlete-day of a batch, in three statements.
+
+    ``batch`` gives each athlete, the day and their metrics of the last days up to it.
+    """
+    if not batch:
+        return {}
+    rows = [
+        (athlete_id, day, day - timedelta(days=LOOKBACK_DAYS), day - timedelta(days=1))
+        for athlete_id, day, _ in batch
+    ]
+    params = _DAYS.params(rows)
+    checkins: dict[int, dict[date, tuple[CheckIn, ReadinessScore | None]]] = defaultdict(dict)
+    for athlete_id, c, s in session.execute(_checkins_statement(len(rows)), params):
+        checkins[athlete_id][c.local_date] = (c, s)
+    facts = {row[0]: row[1:] for row in session.execute(_facts_statement(len(rows)), params)}
+    planned: dict[int, list[bool]] = defaultdict(list)
+    for athlete_id, was_done in session.execute(_missed_statement(len(rows)), params):
+        planned[athlete_id].append(bool(was_done))
+    out = {}
+    for athlete_id, day, recent in batch:
+        last_checkin, closed = facts[athlete_id]
+        done = planned.get(athlete_id)
+        missed = sum(1 for was_done in done if not was_done) if done else None
+        out[athlete_id] = _context(
+            day, checkins.get(athlete_id, {}), recent, last_checkin, bool(closed), missed
+        )
+    return out
 
 
 def read_day(
@@ -74,27 +156,21 @@ def read_day(
 
     ``recent`` is the athlete's metrics up to ``day`` when the caller has just computed them.
     """
-    start = day - timedelta(days=LOOKBACK_DAYS)
-    rows = session.execute(
-        select(CheckIn, ReadinessScore)
-        .outerjoin(ReadinessScore, ReadinessScore.check_in_id == CheckIn.id)
-        .where(CheckIn.athlete_id == athlete_id, CheckIn.local_date.between(start, day))
-    ).all()
-    checkins = {c.local_date: (c, s) for c, s in rows}
-    since = day - timedelta(days=3)
     if recent is None:
-        recent = metric_history.read(session, athlete_id, since, day)
+        recent = metric_history.read(session, athlete_id, day - timedelta(days=3), day)
+    return read_days(session, [(athlete_id, day, recent)])[athlete_id]
+
+
+def _context(
+    day: date,
+    checkins: dict[date, tuple[CheckIn, ReadinessScore | None]],
+    recent: list[DayMetrics],
+    last_checkin: date | None,
+    closed: bool,
+    missed: int | None,
+) -> DayContext:
+    since = day - timedelta(days=3)
     metrics = {m.day: m for m in recent if since <= m.day <= day}
-    last_checkin, closed = session.execute(
-        select(
-            select(func.max(CheckIn.local_date))
-            .where(CheckIn.athlete_id == athlete_id, CheckIn.local_date <= day)
-            .scalar_subquery(),
-            select(func.count())
-            .where(HealthCase.athlete_id == athlete_id, HealthCase.status == "return_to_run")
-            .scalar_subquery(),
-        )
-    ).one()
     latest_day = day if day in checkins else day - timedelta(days=1)
     current = checkins.get(latest_day)
     checkin, score = current if current else (None, None)
@@ -134,7 +210,7 @@ def read_day(
         ramp=metric.ramp if metric else None,
         form=metric.form if metric else None,
         monotony=metric.monotony if metric else None,
-        missed_sessions_7d=_missed(session, athlete_id, day),
+        missed_sessions_7d=missed,
         days_since_checkin=(day - last_checkin).days if last_checkin else None,
         days_of_data=metric.days_of_data if metric else 0,
     )
@@ -143,6 +219,6 @@ def read_day(
         illness_days=_streak(window, ill, latest_day),
         pain_days=_streak(window, pain, latest_day),
         red_days=_streak(window, red, latest_day),
-        health_case_closed_recently=bool(closed),
+        health_case_closed_recently=closed,
         metric=metric,
     )

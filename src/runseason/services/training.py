@@ -128,7 +128,14 @@ def log_session(
             athlete, data.distance_m, data.duration_s, f"{data.kind} on {data.local_date}"
         )
     session.flush()
-    refresh_queue.schedule(session, athlete.id, athlete.organization_id, data.local_date, now=now)
+    refresh_queue.schedule(
+        session,
+        athlete.id,
+        athlete.organization_id,
+        data.local_date,
+        now=now,
+        to_day=data.local_date,
+    )
     return TrainingLogRead.model_validate(row)
 
 
@@ -187,7 +194,7 @@ def import_activity(
     row = _log_from_file(session, athlete, parsed, day, print_, rpe, run)
     run.status, run.rows_imported, run.finished_at = "succeeded", 1, now
     session.flush()
-    refresh_queue.schedule(session, athlete.id, athlete.organization_id, day, now=now)
+    refresh_queue.schedule(session, athlete.id, athlete.organization_id, day, now=now, to_day=day)
     read = TrainingLogRead.model_validate(row)
     return read.model_copy(update={"warnings": list(parsed.warnings)})
 
@@ -237,7 +244,7 @@ def _log_from_file(
 def update_log(
     session: Session, actor: Actor, log_id: int, data: TrainingLogUpdate, *, now: datetime
 ) -> TrainingLogRead:
-    """Correct a logged session; its load and the metrics from the earlier date follow."""
+    """Correct a logged session; its load and the days it was and is on are refreshed."""
     row = get_owned(session, actor, TrainingLog, log_id, write=True)
     athlete = session.get(Athlete, row.athlete_id)
     assert athlete is not None
@@ -251,20 +258,21 @@ def update_log(
         athlete, row.duration_s, row.distance_m, row.rpe, row.avg_hr
     )
     session.flush()
+    first, last = sorted((old_day, row.local_date))
     refresh_queue.schedule(
-        session, athlete.id, athlete.organization_id, min(old_day, row.local_date), now=now
+        session, athlete.id, athlete.organization_id, first, now=now, to_day=last
     )
     return TrainingLogRead.model_validate(row)
 
 
 @use_case("training_log", writes=True)
 def delete_log(session: Session, actor: Actor, log_id: int, *, now: datetime) -> None:
-    """Remove a logged session; metrics are recomputed from its date."""
+    """Remove a logged session; its day is refreshed (the metrics after it follow on read)."""
     row = get_owned(session, actor, TrainingLog, log_id, write=True)
     athlete_id, organization_id, day = row.athlete_id, row.organization_id, row.local_date
     session.delete(row)
     session.flush()
-    refresh_queue.schedule(session, athlete_id, organization_id, day, now=now)
+    refresh_queue.schedule(session, athlete_id, organization_id, day, now=now, to_day=day)
 
 
 @use_case("athlete")

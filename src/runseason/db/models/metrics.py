@@ -81,7 +81,7 @@ class MetricRefreshJob(TenantMixin, Base):
 
     Written in the same transaction as the check-in or log that made them stale (so a committed
     change is never left without its refresh), one row per athlete: a second change before the
-    worker gets there only moves ``from_day`` earlier.
+    worker gets there widens the range of changed days (``to_day`` None: every day to today).
     """
 
     __tablename__ = "metric_refresh_jobs"
@@ -91,6 +91,7 @@ class MetricRefreshJob(TenantMixin, Base):
         BigId, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True
     )
     from_day: Mapped[date]
+    to_day: Mapped[date | None]
     enqueued_at: Mapped[datetime] = mapped_column(default=utcnow)
     not_before: Mapped[datetime] = mapped_column(default=utcnow)
     attempts: Mapped[int] = mapped_column(default=0)

@@ -1,0 +1,180 @@
+"""The set-based refresh of many athletes gives what refreshing each athlete alone gives."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from runseason.db.models import AthleteSnapshot, DailyMetric, Intervention, Recommendation
+from runseason.domain.dates import local_date
+from runseason.schemas.checkins import CheckInCreate
+from runseason.schemas.plans import PlanCreate
+from runseason.schemas.training import TrainingLogCreate
+from runseason.services import checkins, metric_history, metrics, plans, training
+from tests.factories import NOW, World, actor
+
+GOOD = CheckInCreate(sleep_quality=4, energy=4, recovery=4, stress=4)
+SORE = CheckInCreate(
+    sleep_quality=2, energy=2, recovery=2, stress=2, pain_severity=5, pain_location="knee"
+)
+
+
+def _history(db: Session, world: World) -> list[int]:
+    """Different histories for four athletes (three time zones, a plan, pain), refreshed inline."""
+    coach = actor(db, world.cole)
+    plans.generate_plan(
+        db,
+        coach,
+        world.greta.id,
+        PlanCreate(
+            race_distance_m=10000,
+            race_date=NOW.date() + timedelta(weeks=12),
+            start_date=NOW.date(),
+            available_weekdays=[0, 1, 2, 3, 4, 5, 6],
+        ),
+        now=NOW,
+    )
+    athletes = (world.greta, world.riley, world.ramp, world.sam)
+    for n, athlete in enumerate(athletes):
+        who = actor(db, world.user_of(athlete, db))
+        today = local_date(NOW, athlete.timezone)
+        for back in range(40 - 5 * n, 0, -(n + 2)):
+            minutes = 30 + 10 * ((back * (n + 1)) % 5)
+            training.log_session(
+                db,
+                who,
+                athlete.id,
+                TrainingLogCreate(
+                    local_date=today - timedelta(days=back),
+                    duration_s=minutes * 60,
+                    distance_m=minutes * 180.0,
+                    rpe=4 + back % 4,
+                ),
+                now=NOW,
+            )
+        for back in (3, 1, 0):
+            day = today - timedelta(days=back)
+            form = SORE if athlete is world.riley else GOOD
+            checkins.submit_checkin(
+                db, who, athlete.id, form.model_copy(update={"local_date": day}), now=NOW
+            )
+    return [a.id for a in athletes]
+
+
+def _derived(db: Session, ids: list[int]) -> dict[str, Any]:
+    db.expire_all()
+    days = {i: [tuple(row) for row in metric_history.stored_days(db, i)] for i in ids}
+    snapshots = {
+        s.athlete_id: (
+            s.as_of,
+            s.readiness_score,
+            s.readiness_band,
+            s.readiness_trend,
+            s.form,
+            s.ctl,
+            s.acwr,
+            s.adherence_7d,
+            s.risk,
+            s.risk_bucket,
+            s.confidence,
+            s.top_factors,
+            s.open_interventions,
+            s.last_checkin_date,
+            s.last_log_date,
+            s.next_race_date,
+        )
+        for s in db.scalars(select(AthleteSnapshot).where(AthleteSnapshot.athlete_id.in_(ids)))
+    }
+    recommendations = sorted(
+        (r.athlete_id, r.local_date, r.type, round(r.risk, 9), r.decision)
+        for r in db.scalars(
+            select(Recommendation).where(
+                Recommendation.athlete_id.in_(ids), Recommendation.status == "open"
+            )
+        )
+    )
+    interventions = sorted(
+        (i.athlete_id, i.cause, i.status)
+        for i in db.scalars(select(Intervention).where(Intervention.athlete_id.in_(ids)))
+    )
+    return {
+        "days": days,
+        "snapshots": snapshots,
+        "recommendations": recommendations,
+        "interventions": interventions,
+    }
+
+
+def _wipe(db: Session, ids: list[int]) -> None:
+    """Everything the refresh derives goes."""
+    for model in (DailyMetric, AthleteSnapshot, Recommendation, Intervention):
+        db.execute(delete(model).where(model.athlete_id.in_(ids)))
+
+
+def test_a_batch_refresh_equals_each_athlete_refreshed_alone(
+    db: Session, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = _history(db, world)
+    incremental = _derived(db, ids)
+    assert all(len(days) >= 25 for days in incremental["days"].values())
+    _wipe(db, ids)
+    for athlete_id in ids:
+        metrics.refresh_after_change(db, athlete_id, date.min, now=NOW)
+    alone = _derived(db, ids)
+    assert {cause for _, cause, _ in alone["interventions"]} == {"pain", "readiness"}
+    assert alone["snapshots"][world.greta.id][7] is not None  # adherence: Greta has a plan
+    _wipe(db, ids)
+    monkeypatch.setattr(metrics, "BATCH", 3)  # two rounds of statements: three, then one
+    metrics.refresh_many(db, dict.fromkeys(ids, (date.min, None)), now=NOW)
+    assert _derived(db, ids) == alone
+    # And the same stored days and snapshot figures as the check-ins and logs refreshed one by
+    # one (only the interventions differ: those opened before the check-ins came stay open).
+    assert alone["days"] == incremental["days"]
+    for athlete_id in ids:
+        fresh, kept = alone["snapshots"][athlete_id], incremental["snapshots"][athlete_id]
+        assert fresh[:12] + fresh[13:] == kept[:12] + kept[13:]  # all but open interventions
+
+
+def test_a_back_dated_change_to_a_stale_history_fills_the_days_up_to_today(
+    db: Session, world: World
+) -> None:
+    me = actor(db, world.cole)
+    earlier = NOW - timedelta(days=6)
+    day = earlier.date() - timedelta(days=20)
+    log = training.log_session(
+        db,
+        me,
+        world.greta.id,
+        TrainingLogCreate(local_date=day, duration_s=3600, rpe=5),
+        now=earlier,
+    )
+    stored = metric_history.stored_days(db, world.greta.id)
+    assert stored[-1][0] == earlier.date()
+    # Six days later the same day changes: that day is rewritten, and the six days since the last
+    # refresh get their rows, so today's metrics read the history up to today.
+    training.delete_log(db, me, log.id, now=NOW)
+    rows = metric_history.read(db, world.greta.id, date.min, NOW.date())
+    assert [r.day for r in rows] == [day + timedelta(days=i) for i in range(21 + 6)]
+    assert all(r.load == 0 for r in rows)
+    snap = db.get(AthleteSnapshot, world.greta.id)
+    assert snap is not None
+    assert snap.as_of == NOW.date()
+    assert snap.ctl == 0
+
+
+def test_a_change_to_days_after_today_refreshes_today_and_no_later_day(
+    db: Session, world: World
+) -> None:
+    me = actor(db, world.cole)
+    today = NOW.date()
+    training.log_session(
+        db, me, world.greta.id, TrainingLogCreate(local_date=today, duration_s=3600, rpe=5), now=NOW
+    )
+    metrics.refresh_after_change(
+        db, world.greta.id, today + timedelta(days=3), now=NOW, to_day=today + timedelta(days=9)
+    )
+    assert metric_history.stored_days(db, world.greta.id)[-1][0] == today
