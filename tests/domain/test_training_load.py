@@ -165,6 +165,27 @@ def test_numpy_series_gives_every_field_of_the_day_by_day_state(sd: str, length:
     assert arrays["days"].tolist() == [d.days for d in days]
 
 
+@pytest.mark.parametrize("length", [0, 1, 7, 30, 31, 32, 40, 400])
+@pytest.mark.parametrize("last", [0, 1, 7, 33, 500])
+def test_numpy_series_of_the_last_days_equals_the_whole_series_there(
+    length: int, last: int
+) -> None:
+    rng = np.random.default_rng(length + last)
+    loads = np.where(rng.random(length) < 0.3, 0.0, rng.uniform(20, 220, length))
+    runs = np.where(loads > 0, rng.uniform(3000, 32000, length), 0.0)
+    whole = series(loads, runs)
+    tail = series(loads, runs, last=last)
+    cut = max(length - last, 0)
+    for name in (*SERIES_FIELDS, "spike_flag", "days"):
+        assert tail[name].shape == whole[name].shape, name
+        assert np.array_equal(tail[name][cut:], whole[name][cut:], equal_nan=True), name
+    for name in ("monotony", "strain", "acwr_coupled", "spike_ratio", "longest_run_m_30d"):
+        assert np.isnan(tail[name][:cut]).all(), name  # not worked out before the last days
+    for name in ("ctl", "atl", "form", "acwr_ewma", "days"):
+        assert np.array_equal(tail[name], whole[name], equal_nan=True), name  # every day
+    assert not tail["spike_flag"][:cut].any()
+
+
 def test_numpy_series_of_rest_only_days_leaves_ratios_undefined() -> None:
     arrays = series([0.0] * 40)
     assert np.isnan(arrays["acwr_ewma"]).all()

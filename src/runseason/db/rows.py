@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import CTE, Connection, Table, bindparam, column, values
+import numpy as np
+from numpy.typing import NDArray
+from sqlalchemy import CTE, Connection, Select, Table, bindparam, column, values
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeEngine
 
@@ -112,3 +114,25 @@ class RowsTable:
             for i, row in enumerate(rows)
             for c, value in zip(names, row, strict=True)
         }
+
+
+def read_numbers(
+    connection: Connection, statement: Select[*tuple[Any, ...]]
+) -> NDArray[np.float64]:
+    """The rows of a statement that selects numbers only, as a two-dimensional float array.
+
+    The metrics refresh reads every stored day's load of a batch of athletes this way (180,000
+    rows for 250 athletes' two years): SQLAlchemy's result rows cost about 1.5 µs each on top of
+    the driver's fetch, and turning them into an array costs more again. The statement is
+    rendered with its values inline, so it must take only numbers (ids, not text from a user),
+    and runs on the connection's own transaction.
+    """
+    sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql)
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    width = len(statement.selected_columns)
+    return np.array(rows, dtype=np.float64).reshape(len(rows), width)

@@ -214,6 +214,7 @@ def series(
     loads: Sequence[float] | NDArray[np.float64],
     longest_runs_m: Sequence[float] | NDArray[np.float64] | None = None,
     params: LoadParams | None = None,
+    last: int | None = None,
 ) -> dict[str, NDArray[Any]]:
     """Every day's metrics of a whole history as arrays, NaN where ``next_day`` gives None.
 
@@ -221,6 +222,10 @@ def series(
     to 1e-9): the recurrences run as one loop over the days, the windows (7, 21, 28 and 30 days)
     as numpy over all days at once, so two years cost about a millisecond instead of ~6 ms of
     per-day states. Keys: ``SERIES_FIELDS`` plus ``spike_flag`` (bool) and ``days`` (1, 2, ...).
+
+    With ``last``, the windowed figures (monotony, strain, the coupled ACWRs, the 30-day longest
+    run and the spike) are worked out for the last ``last`` days only and are NaN (False for the
+    flag) before them: a refresh that wants today's week needs no window over two years.
     """
     p = params or _DEFAULT_PARAMS
     x = np.asarray(loads, dtype=np.float64)
@@ -243,29 +248,12 @@ def series(
             ac += k_acute * (value - ac)
             ch += k_chronic * (value - ch)
         ctl[i], atl[i], acute[i], chronic[i] = c, a, ac, ch
-    day = np.arange(1, n + 1)
-    nan = np.full(n, np.nan)
+    days_ = np.arange(1, n + 1)
     form = np.concatenate(([0.0], (ctl - atl)[:-1]))
-    ramp = nan.copy()
+    ramp = np.full(n, np.nan)
     ramp[7:] = ctl[7:] - ctl[:-7]
-    last28 = _windows(x, 28)
-    week = last28[:, -MONOTONY_DAYS:]
-    week_mean = week.mean(axis=1)
-    spread = week.std(axis=1, ddof=1 if p.sd == "sample" else 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        mono = np.where(spread > 1e-9 * np.maximum(1.0, np.abs(week_mean)), week_mean / spread, nan)
-    mono[day < MONOTONY_DAYS] = np.nan
-    full = day >= ACWR_MIN_DAYS
-    acwr_ewma = np.where(full, _divide(acute, chronic), np.nan)
-    coupled = np.where(full, _divide(week_mean, last28.mean(axis=1)), np.nan)
-    uncoupled = np.where(full, _divide(week_mean, last28[:, :21].mean(axis=1)), np.nan)
-    # The longest run of the 30 days before each day (runs are >= 0, so zero padding is neutral).
-    previous = np.concatenate(([0.0], runs[:-1]))
-    reference = _windows(previous, SPIKE_WINDOW_DAYS).max(axis=1)
-    longest_30d = reference.copy()
-    longest_30d[:1] = np.nan
-    spike_ratio = np.where((runs > 0) & (reference > 0), _divide(runs, reference) - 1.0, np.nan)
-    return {
+    acwr_ewma = np.where(days_ >= ACWR_MIN_DAYS, _divide(acute, chronic), np.nan)
+    recurrences = {
         "load": x,
         "ctl": ctl,
         "atl": atl,
@@ -274,6 +262,46 @@ def series(
         "acute_ewma": acute,
         "chronic_ewma": chronic,
         "acwr_ewma": acwr_ewma,
+        "days": days_,
+    }
+    tail = n if last is None else min(max(last, 0), n)
+    # The windows need the 31 days before the first day wanted (the spike looks at the 30 days
+    # before a day); before the first day of data they see zeros, as ``_windows`` pads.
+    begin = max(0, n - tail - SPIKE_WINDOW_DAYS - 1)
+    windowed = _windowed(x[begin:], runs[begin:], days_[begin:], p)
+    for name, values in windowed.items():
+        if begin or tail < n:
+            whole = np.full(n, False if values.dtype == bool else np.nan, dtype=values.dtype)
+            whole[n - tail :] = values[values.size - tail :]
+            recurrences[name] = whole
+        else:
+            recurrences[name] = values
+    return recurrences
+
+
+def _windowed(
+    x: NDArray[np.float64], runs: NDArray[np.float64], day: NDArray[Any], p: LoadParams
+) -> dict[str, NDArray[Any]]:
+    """The figures of the sliding windows, for the days given (each row ends on its day)."""
+    n = x.size
+    nan = np.full(n, np.nan)
+    last28 = _windows(x, 28)
+    week = last28[:, -MONOTONY_DAYS:]
+    week_mean = week.mean(axis=1)
+    spread = week.std(axis=1, ddof=1 if p.sd == "sample" else 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mono = np.where(spread > 1e-9 * np.maximum(1.0, np.abs(week_mean)), week_mean / spread, nan)
+    mono[day < MONOTONY_DAYS] = np.nan
+    full = day >= ACWR_MIN_DAYS
+    coupled = np.where(full, _divide(week_mean, last28.mean(axis=1)), np.nan)
+    uncoupled = np.where(full, _divide(week_mean, last28[:, :21].mean(axis=1)), np.nan)
+    # The longest run of the 30 days before each day (runs are >= 0, so zero padding is neutral).
+    previous = np.concatenate(([0.0], runs[:-1]))
+    reference = _windows(previous, SPIKE_WINDOW_DAYS).max(axis=1)
+    longest_30d = reference.copy()
+    longest_30d[day == 1] = np.nan
+    spike_ratio = np.where((runs > 0) & (reference > 0), _divide(runs, reference) - 1.0, np.nan)
+    return {
         "acwr_coupled": coupled,
         "acwr_uncoupled": uncoupled,
         "monotony": mono,
@@ -281,5 +309,4 @@ def series(
         "longest_run_m_30d": longest_30d,
         "spike_ratio": spike_ratio,
         "spike_flag": np.nan_to_num(spike_ratio, nan=0.0) > SPIKE_FLAG_RATIO,
-        "days": day,
     }

@@ -7,7 +7,7 @@ that is ``NotFound``, exactly as a missing id would be, so ids never leak across
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
@@ -155,6 +155,21 @@ def lock_athlete(session: Session, athlete_id: int, *, skip_locked: bool = False
         select(Athlete.id).where(Athlete.id == athlete_id).with_for_update(skip_locked=skip_locked)
     )
     return found is not None
+
+
+def lock_athletes(session: Session, athlete_ids: Sequence[int]) -> list[int]:
+    """``lock_athlete`` for many athletes at once, skipping those locked elsewhere.
+
+    The athletes whose lock this transaction now holds, in the order given (on SQLite, every
+    athlete that exists).
+    """
+    if not athlete_ids:
+        return []
+    query = select(Athlete.id).where(Athlete.id.in_(list(athlete_ids)))
+    if session.get_bind().dialect.name != "sqlite":
+        query = query.with_for_update(skip_locked=True)
+    locked = set(session.scalars(query))
+    return [athlete_id for athlete_id in athlete_ids if athlete_id in locked]
 
 
 def get_owned(

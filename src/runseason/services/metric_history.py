@@ -10,18 +10,21 @@ years) instead of being stored and rewritten after every back-dated edit.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import groupby
-from operator import itemgetter
+from functools import cache
 from typing import Any
 
 import numpy as np
-from sqlalchemy import bindparam, select
+from numpy.typing import NDArray
+from sqlalchemy import Date, Select, and_, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import DailyMetric
+from runseason.db.rows import RowsTable, read_numbers
+from runseason.db.types import BigId
 from runseason.domain.training_load import SERIES_FIELDS, series
 
 # What the refresh aggregates from the logs, the plan and the check-ins, and what the risk engine
@@ -90,21 +93,174 @@ _DAYS_UNTIL = (
 )
 
 
-_DAYS_OF = (
-    select(DailyMetric.athlete_id, *_COLUMNS)
-    .where(DailyMetric.athlete_id.in_(bindparam("athletes", expanding=True)))
-    .order_by(DailyMetric.athlete_id, DailyMetric.day)
-)
+class History:
+    """An athlete's stored days as the metrics need them: every day's load and longest run as
+    arrays from the first stored day, and the full rows of the days read in full.
 
+    The refresh reads two years of loads for a batch of athletes as three numbers a row (no day
+    column to convert) and the full rows only of the days it changes or shows; ``metrics`` works
+    out the days asked for, which must lie among those read in full.
+    """
 
-def stored_days_of(session: Session, athlete_ids: Sequence[int]) -> dict[int, list[StoredDay]]:
-    """Every stored day of each athlete, oldest first, as ``STORED``: one read for a batch."""
-    out: dict[int, list[StoredDay]] = {athlete_id: [] for athlete_id in athlete_ids}
-    if not athlete_ids:
+    __slots__ = ("first", "loads", "rows", "runs")
+
+    def __init__(
+        self,
+        first: date | None,
+        loads: NDArray[np.float64],
+        runs: NDArray[np.float64],
+        rows: dict[date, StoredDay],
+    ) -> None:
+        self.first = first
+        self.loads = loads
+        self.runs = runs
+        self.rows = rows
+
+    @classmethod
+    def of_rows(cls, rows: Sequence[StoredDay]) -> History:
+        """The history of these stored days (oldest first), every one of them in full."""
+        if not rows:
+            return cls(None, np.zeros(0), np.zeros(0), {})
+        first: date = rows[0][_DAY]
+        n = (rows[-1][_DAY] - first).days + 1
+        if n == len(rows):  # a row for every day, as the refresh writes them: no gaps to place
+            loads = np.fromiter((row[_LOAD] for row in rows), np.float64, n)
+            runs = np.fromiter((row[_LONGEST] for row in rows), np.float64, n)
+        else:
+            loads, runs = np.zeros(n), np.zeros(n)
+            for row in rows:
+                i = (row[_DAY] - first).days
+                loads[i], runs[i] = row[_LOAD], row[_LONGEST]
+        return cls(first, loads, runs, {row[_DAY]: row for row in rows})
+
+    @property
+    def last(self) -> date | None:
+        """The last stored day."""
+        if self.first is None:
+            return None
+        return self.first + timedelta(days=self.loads.size - 1)
+
+    def put(self, row: StoredDay) -> None:
+        """A day written (``STORED`` order): its row, load and longest run, the arrays widened."""
+        day: date = row[_DAY]
+        if self.first is None:
+            self.first, self.loads, self.runs = day, np.zeros(1), np.zeros(1)
+        elif not self.first <= day < self.first + timedelta(days=self.loads.size):
+            first = min(self.first, day)
+            n = (max(self.first + timedelta(days=self.loads.size - 1), day) - first).days + 1
+            at = (self.first - first).days
+            loads, runs = np.zeros(n), np.zeros(n)
+            loads[at : at + self.loads.size], runs[at : at + self.runs.size] = self.loads, self.runs
+            self.first, self.loads, self.runs = first, loads, runs
+        i = (day - self.first).days
+        self.loads[i], self.runs[i] = row[_LOAD], row[_LONGEST]
+        self.rows[day] = row
+
+    def metrics(self, start: date, end: date) -> list[DayMetrics]:
+        """The metrics of each day from ``start`` to ``end`` that the history covers.
+
+        The history begins at the first stored day; a day with no row inside it is a day without
+        training (zero load), as it is for the athlete.
+        """
+        if self.first is None:
+            return []
+        first, n = self.first, self.loads.size
+        lo, hi = max((start - first).days, 0), min((end - first).days, n - 1)
+        if hi < lo:
+            return []
+        arrays = series(self.loads, self.runs, last=n - lo)
+        derived = [_optional(arrays[name][lo : hi + 1].tolist()) for name in _DERIVED]
+        flags = arrays["spike_flag"][lo : hi + 1].tolist()
+        counts = arrays["days"][lo : hi + 1].tolist()
+        out = []
+        for k, i in enumerate(range(lo, hi + 1)):
+            day = first + timedelta(days=i)
+            found = self.rows.get(day)
+            stored = found[1 : len(STORED)] if found is not None else _NOTHING_STORED
+            fields: list[Any] = [day, *stored]
+            fields += [values[k] for values in derived]
+            fields += [flags[k], counts[k]]
+            out.append(DayMetrics(*fields))
         return out
-    rows = session.execute(_DAYS_OF, {"athletes": list(athlete_ids)})
-    for athlete_id, group in groupby(rows, key=itemgetter(0)):
-        out[athlete_id] = [row[1:] for row in group]
+
+
+Span = tuple[date, date, int]
+"""An athlete's first and last stored day and how many days are stored."""
+
+_SPANS = (
+    select(
+        DailyMetric.athlete_id, func.min(DailyMetric.day), func.max(DailyMetric.day), func.count()
+    )
+    .where(DailyMetric.athlete_id.in_(bindparam("athletes", expanding=True)))
+    .group_by(DailyMetric.athlete_id)
+)
+_LOADS = select(DailyMetric.load, DailyMetric.longest_run_m, DailyMetric.athlete_id).order_by(
+    DailyMetric.athlete_id, DailyMetric.day
+)
+# Each row: an athlete and the first and last day of days to read in full.
+_WINDOWS = RowsTable("windows", [("athlete_id", BigId), ("lo", Date()), ("hi", Date())])
+
+
+@cache
+def _rows_statement(count: int) -> Select[Any]:
+    w = _WINDOWS.table(count)
+    return (
+        select(*_COLUMNS, w.c.athlete_id)
+        .select_from(DailyMetric)
+        .join(
+            w,
+            and_(DailyMetric.athlete_id == w.c.athlete_id, DailyMetric.day.between(w.c.lo, w.c.hi)),
+        )
+    )
+
+
+def spans_of(session: Session, athlete_ids: Sequence[int]) -> dict[int, Span]:
+    """Each athlete's first and last stored day and the number of stored days (none: absent)."""
+    if not athlete_ids:
+        return {}
+    rows = session.connection().execute(_SPANS, {"athletes": list(athlete_ids)})
+    return {athlete_id: (first, last, count) for athlete_id, first, last, count in rows}
+
+
+def histories_of(
+    session: Session,
+    spans: Mapping[int, Span],
+    windows: Mapping[int, Sequence[tuple[date, date]]],
+) -> dict[int, History]:
+    """The histories of a batch of athletes (``spans_of``), with the days of ``windows`` in full.
+
+    Three statements for the batch: every day's load and longest run, and the full rows of the
+    windows. An athlete whose stored days have gaps is read in full on their own.
+    """
+    out: dict[int, History] = {}
+    ids = [athlete_id for athlete_id in windows if athlete_id in spans]
+    for athlete_id in windows:
+        if athlete_id not in spans:
+            out[athlete_id] = History(None, np.zeros(0), np.zeros(0), {})
+    if not ids:
+        return out
+    ids_only = [int(athlete_id) for athlete_id in ids]  # inlined into the statement: numbers
+    table = read_numbers(session.connection(), _LOADS.where(DailyMetric.athlete_id.in_(ids_only)))
+    starts = np.flatnonzero(np.diff(table[:, 2], prepend=np.nan))
+    ends = [*starts[1:].tolist(), len(table)]
+    wanted = [(a, lo, hi) for a in ids for lo, hi in windows[a]]
+    full: dict[int, dict[date, StoredDay]] = defaultdict(dict)
+    if wanted:
+        found = session.connection().execute(_rows_statement(len(wanted)), _WINDOWS.params(wanted))
+        for row in found:
+            full[row[len(STORED)]][row[_DAY]] = row
+    for begin, end in zip(starts.tolist(), ends, strict=True):
+        athlete_id = int(table[begin, 2])
+        first, last, count = spans[athlete_id]
+        if count != (last - first).days + 1 or end - begin != count:
+            out[athlete_id] = History.of_rows(stored_days(session, athlete_id))  # gaps: in full
+            continue
+        loads = np.ascontiguousarray(table[begin:end, 0])
+        runs = np.ascontiguousarray(table[begin:end, 1])
+        out[athlete_id] = History(first, loads, runs, full[athlete_id])
+    for athlete_id in ids:
+        if athlete_id not in out:  # its rows went between the two reads: read them again
+            out[athlete_id] = History.of_rows(stored_days(session, athlete_id))
     return out
 
 
@@ -116,38 +272,8 @@ def stored_days(session: Session, athlete_id: int, end: date | None = None) -> l
 
 
 def compute(rows: Sequence[StoredDay], start: date, end: date) -> list[DayMetrics]:
-    """The metrics of each day from ``start`` to ``end`` that the history covers.
-
-    ``rows`` are the stored days, oldest first. The history begins at the first row; a day with no
-    row inside it is a day without training (zero load), as it is for the athlete.
-    """
-    if not rows:
-        return []
-    first: date = rows[0][_DAY]
-    last: date = rows[-1][_DAY]
-    n = (last - first).days + 1
-    loads, runs = np.zeros(n), np.zeros(n)
-    index: dict[int, StoredDay] = {}
-    for row in rows:
-        i = (row[_DAY] - first).days
-        loads[i], runs[i] = row[_LOAD], row[_LONGEST]
-        index[i] = row
-    arrays = series(loads, runs)
-    lo, hi = max((start - first).days, 0), min((end - first).days, n - 1)
-    if hi < lo:
-        return []
-    derived = [_optional(arrays[name][lo : hi + 1].tolist()) for name in _DERIVED]
-    flags = arrays["spike_flag"][lo : hi + 1].tolist()
-    counts = arrays["days"][lo : hi + 1].tolist()
-    out = []
-    for k, i in enumerate(range(lo, hi + 1)):
-        found = index.get(i)
-        stored: Sequence[Any] = found[1:] if found is not None else _NOTHING_STORED
-        fields: list[Any] = [first + timedelta(days=i), *stored]
-        fields += [values[k] for values in derived]
-        fields += [flags[k], counts[k]]
-        out.append(DayMetrics(*fields))
-    return out
+    """The metrics of each day from ``start`` to ``end`` that the stored ``rows`` cover."""
+    return History.of_rows(rows).metrics(start, end)
 
 
 def read(session: Session, athlete_id: int, start: date, end: date) -> list[DayMetrics]:

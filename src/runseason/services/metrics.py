@@ -248,13 +248,14 @@ class _Refresh:
 
     athlete: Athlete
     today: date
-    stored: list[metric_history.StoredDay]
+    span: metric_history.Span | None
     ranges: list[tuple[date, date]]
+    history: metric_history.History | None = None
     recent: list[metric_history.DayMetrics] = field(default_factory=list)
 
 
 def _ranges(
-    stored: list[metric_history.StoredDay], change: Change, today: date
+    span: metric_history.Span | None, change: Change, today: date
 ) -> list[tuple[date, date]]:
     """The day ranges to refresh: the changed days up to today, and the days after the last row.
 
@@ -264,9 +265,9 @@ def _ranges(
     lo = min(change[0], today)
     # Days after today have no row: a change there (a planned session next week) refreshes today.
     hi = max(min(change[1] or today, today), lo)
-    if not stored or lo < stored[0][0]:
+    if span is None or lo < span[0]:
         return [(date.min, max(hi, today))]
-    last: date = stored[-1][0]
+    last = span[1]
     if last >= today:
         return [(lo, hi)]
     gap = (last + timedelta(days=1), today)
@@ -279,12 +280,12 @@ def _refresh_batch(session: Session, changes: dict[int, Change], now: datetime) 
     athletes = session.scalars(
         select(Athlete).where(Athlete.id.in_(list(changes))).order_by(Athlete.id)
     ).all()
-    stored = metric_history.stored_days_of(session, [a.id for a in athletes])
+    spans = metric_history.spans_of(session, [a.id for a in athletes])
     batch = []
     for athlete in athletes:
         today = local_date(now, athlete.timezone)
-        rows = stored[athlete.id]
-        batch.append(_Refresh(athlete, today, rows, _ranges(rows, changes[athlete.id], today)))
+        span = spans.get(athlete.id)
+        batch.append(_Refresh(athlete, today, span, _ranges(span, changes[athlete.id], today)))
     inputs, firsts = _inputs(
         session, [(r.athlete.id, lo, hi) for r in batch for lo, hi in r.ranges]
     )
@@ -295,14 +296,20 @@ def _refresh_batch(session: Session, changes: dict[int, Change], now: datetime) 
             r.ranges = [(first, first)]
         more, _ = _inputs(session, [(r.athlete.id, *r.ranges[0]) for r in late])
         inputs.update(more)
+    # The changed days and the days the snapshot shows are read in full; the rest of the history
+    # as loads only.
+    windows = {
+        r.athlete.id: [*r.ranges, (r.today - timedelta(days=_RECENT_DAYS - 1), r.today)]
+        for r in batch
+    }
+    histories = metric_history.histories_of(session, spans, windows)
     inserts: list[dict[str, object]] = []
     updates: list[tuple[object, ...]] = []
     for r in batch:
-        kept = _diff(
-            r, inputs.get(r.athlete.id, {}), firsts.get(r.athlete.id), now, inserts, updates
-        )
+        r.history = histories[r.athlete.id]
+        _diff(r, inputs.get(r.athlete.id, {}), firsts.get(r.athlete.id), now, inserts, updates)
         window = r.today - timedelta(days=_RECENT_DAYS - 1)
-        r.recent = metric_history.compute(kept, window, r.today) if kept else []
+        r.recent = r.history.metrics(window, r.today)
     if inserts:
         session.execute(insert(DailyMetric), inserts)
     _REWRITE.execute(session.connection(), updates)
@@ -318,7 +325,7 @@ def _refresh_batch(session: Session, changes: dict[int, Change], now: datetime) 
 
 def _only_later_data(r: _Refresh, first: date | None) -> bool:
     """Nothing stored and the first day of data after every range read (a day after today)."""
-    return not r.stored and first is not None and first > r.ranges[-1][1]
+    return r.span is None and first is not None and first > r.ranges[-1][1]
 
 
 def _diff(
@@ -328,22 +335,22 @@ def _diff(
     now: datetime,
     inserts: list[dict[str, object]],
     updates: list[tuple[object, ...]],
-) -> list[metric_history.StoredDay]:
-    """Collect the writes of the days whose inputs changed; the athlete's days after them."""
+) -> None:
+    """Collect the writes of the days whose inputs changed and put them in the history."""
+    history = r.history
+    assert history is not None
     # Rows can start before the first remaining data (the earliest log was deleted): those days
     # are refreshed too, so no stale load survives.
-    stored = r.stored
-    first = min((d for d in (first_input, stored[0][0] if stored else None) if d), default=None)
+    first = min((d for d in (first_input, history.first) if d), default=None)
     if first is None:  # nothing stored and nothing to store: no metrics to read back either
-        return []
+        return
     athlete = r.athlete
-    by_day = {row[0]: row for row in stored}
     # Only days whose inputs changed are written: the derived metrics are computed on read, so a
     # back-dated edit costs the days it changed, not every day after it.
     for lo, hi in r.ranges:
         for day in days(max(lo, first), hi):
             values = _values(inputs.get(day, _NO_INPUTS))
-            old = by_day.get(day)
+            old = history.rows.get(day)
             if old is None:
                 inserts.append(
                     dict(
@@ -354,13 +361,10 @@ def _diff(
                         updated_at=now,
                     )
                 )
-                by_day[day] = (day, *values, *_NO_RISK)
+                history.put((day, *values, *_NO_RISK))
             elif tuple(old[1 : 1 + len(_WRITTEN)]) != values:
                 updates.append((*values, now, athlete.id, day))
-                by_day[day] = (day, *values, *old[1 + len(_WRITTEN) :])
-    if len(by_day) == len(stored) and all(by_day[row[0]] is row for row in stored):
-        return stored
-    return [by_day[day] for day in sorted(by_day)]
+                history.put((day, *values, *old[1 + len(_WRITTEN) : len(_STORED)]))
 
 
 _METRIC_TABLE = cast(Table, DailyMetric.__table__)
@@ -368,6 +372,7 @@ _RECENT_DAYS = 7  # the snapshot's readiness trend; the risk engine looks at the
 _WRITTEN = metric_history.INPUTS  # the order of ``_values``
 _KEPT = ("organization_id", *metric_history.RISK)  # not the refresh's to write
 _NO_RISK = (None,) * len(metric_history.RISK)
+_STORED = metric_history.STORED
 if set(_WRITTEN) | {"updated_at"} != {c.name for c in _METRIC_TABLE.c if not c.primary_key} - set(
     _KEPT
 ):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Date, bindparam, func, select, text, update
+from sqlalchemy import Date, bindparam, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from runseason.config import get_settings
@@ -118,24 +118,33 @@ def process_due(session: Session, *, now: datetime, limit: int) -> list[int]:
         .order_by(MetricRefreshJob.enqueued_at)
         .limit(limit + 4)
     ).all()
-    changes: dict[int, metrics.Change] = {}
-    for athlete_id in candidates:
-        if len(changes) == limit:
-            break
-        if not access.lock_athlete(session, athlete_id, skip_locked=True):
-            continue
-        job = session.scalar(
+    # Only as many locks as jobs to take: a lock held elsewhere is skipped, the next one tried.
+    locked: list[int] = []
+    rest = list(candidates)
+    while rest and len(locked) < limit:
+        want = limit - len(locked)
+        locked += access.lock_athletes(session, rest[:want])
+        rest = rest[want:]
+    jobs = {
+        job.athlete_id: job
+        for job in session.scalars(
             select(MetricRefreshJob)
-            .where(MetricRefreshJob.athlete_id == athlete_id)
+            .where(MetricRefreshJob.athlete_id.in_(locked))
             .with_for_update(skip_locked=True)
         )
-        if job is None:  # another worker took it
-            continue
-        changes[athlete_id] = (job.from_day, job.to_day)
-        session.delete(job)
+    }
+    # In queue order; a job another worker took since is gone.
+    changes: dict[int, metrics.Change] = {}
+    for athlete_id in locked:
+        job = jobs.get(athlete_id)
+        if job is not None and len(changes) < limit:
+            changes[athlete_id] = (job.from_day, job.to_day)
+    if changes:
+        session.execute(
+            delete(MetricRefreshJob).where(MetricRefreshJob.athlete_id.in_(list(changes)))
+        )
     if not changes:
         return []
-    session.flush()
     try:
         metrics.refresh_many(session, changes, now=now)
     except Exception as error:
