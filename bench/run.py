@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session
 
 from bench.records import Record, merge_partial
 from runseason import worker
-from runseason.config import get_settings, reset_settings_cache
+from runseason.config import Settings, reset_settings_cache
 from runseason.db import migrate
 from runseason.db.models import Athlete, TrainingLog, User
 from runseason.db.session import (
@@ -337,7 +337,8 @@ def case_metrics(url: str, db_name: str, athletes: int, days: int, repeat: int) 
         day = edit(athlete_id)
         refresh_queue.enqueue(session, athlete_id, result.organization_id, day, now=NOW, to_day=day)
     session.commit()
-    batch = get_settings().refresh_batch_size
+    # The batch size the worker takes on this database (its settings' default unless set).
+    batch = Settings(database_url=url).effective_refresh_batch_size
     started = time.perf_counter()
     drained = worker.drain(now=lambda: NOW, batch=batch)
     all_ms = (time.perf_counter() - started) * 1000

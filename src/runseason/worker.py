@@ -39,7 +39,7 @@ def drain(
     failing job alone is kept with its error and retried later; the others go on. After each
     transaction the worker pauses ``pause_ratio`` times its duration.
     """
-    size = batch or get_settings().refresh_batch_size
+    size = batch or get_settings().effective_refresh_batch_size
     done = 0
     alone = 0  # jobs to take one at a time after a failed batch
     while limit is None or done < limit:

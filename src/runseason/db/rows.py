@@ -11,7 +11,7 @@ once per dialect and applies only the type processors a column actually has.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -130,7 +130,11 @@ def read_numbers(
     sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
     cursor = connection.connection.cursor()
     try:
-        cursor.execute(sql)
+        if connection.dialect.driver == "psycopg":
+            # Numbers as PostgreSQL holds them: no text to parse (a psycopg cursor option).
+            cast(Any, cursor).execute(sql, binary=True)
+        else:
+            cursor.execute(sql)
         rows = cursor.fetchall()
     finally:
         cursor.close()
