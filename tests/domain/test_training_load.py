@@ -15,6 +15,7 @@ from runseason.domain.training_load import (
     monotony,
     next_day,
     series,
+    series_many,
     spike,
     states,
 )
@@ -184,6 +185,23 @@ def test_numpy_series_of_the_last_days_equals_the_whole_series_there(
     for name in ("ctl", "atl", "form", "acwr_ewma", "days"):
         assert np.array_equal(tail[name], whole[name], equal_nan=True), name  # every day
     assert not tail["spike_flag"][:cut].any()
+
+
+@pytest.mark.parametrize("last", [None, 7])
+def test_many_series_at_once_equal_each_series_bit_for_bit(last: int | None) -> None:
+    rng = np.random.default_rng(7)
+    histories = []
+    for length in (0, 1, 2, 9, 28, 29, 200, 731):
+        loads = np.where(rng.random(length) < 0.3, 0.0, rng.uniform(20, 220, length))
+        if length > 5:
+            loads[:3] = 0.0  # a history may start with rest days: the EWMA seed is day one's 0
+        histories.append((loads, np.where(loads > 0, rng.uniform(3000, 32000, length), 0.0)))
+    together = series_many(histories, last=last)
+    for (loads, runs), arrays in zip(histories, together, strict=True):
+        alone = series(loads, runs, last=last)
+        assert arrays.keys() == alone.keys()
+        for name, values in alone.items():
+            assert np.array_equal(arrays[name], values, equal_nan=True), name
 
 
 def test_numpy_series_of_rest_only_days_leaves_ratios_undefined() -> None:

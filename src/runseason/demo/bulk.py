@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
 from runseason.db.models import (
@@ -214,6 +214,10 @@ def seed_bulk(
     for chunk in _chunks(opened):
         session.execute(insert(Intervention), chunk)
     session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        # A bulk load leaves PostgreSQL's planner without statistics until autovacuum gets to
+        # the tables; the refresh's joins are planned on them, so gather them now (seconds).
+        session.execute(text("ANALYZE"))
     return BulkResult(org_id, coach_ids, athlete_ids, metric_rows, len(opened))
 
 

@@ -228,17 +228,12 @@ def series(
     flag) before them: a refresh that wants today's week needs no window over two years.
     """
     p = params or _DEFAULT_PARAMS
-    x = np.asarray(loads, dtype=np.float64)
+    x, runs = _checked(loads, longest_runs_m)
     n = x.size
-    runs = np.zeros(n) if longest_runs_m is None else np.asarray(longest_runs_m, dtype=np.float64)
-    if runs.shape != x.shape:
-        raise ValueError("loads and longest runs must cover the same days")
     if n == 0:
-        empty = {name: np.zeros(0) for name in SERIES_FIELDS}
-        return {**empty, "spike_flag": np.zeros(0, dtype=bool), "days": np.zeros(0, dtype=int)}
+        return _empty_series()
     ctl, atl, acute, chronic = (np.zeros(n) for _ in range(4))
-    k_ctl, k_atl = 1.0 / p.ctl_days, 1.0 / p.atl_days
-    k_acute, k_chronic = 2.0 / (p.acute_span + 1), 2.0 / (p.chronic_span + 1)
+    k_ctl, k_atl, k_acute, k_chronic = _rates(p)
     c = a = 0.0
     ac = ch = float(x[0])  # EWMA seeded with the first day's load
     for i, value in enumerate(x.tolist()):
@@ -248,12 +243,87 @@ def series(
             ac += k_acute * (value - ac)
             ch += k_chronic * (value - ch)
         ctl[i], atl[i], acute[i], chronic[i] = c, a, ac, ch
+    return _series_from(x, runs, (ctl, atl, acute, chronic), p, last)
+
+
+def series_many(
+    histories: Sequence[tuple[NDArray[np.float64], NDArray[np.float64]]],
+    params: LoadParams | None = None,
+    last: int | None = None,
+) -> list[dict[str, NDArray[Any]]]:
+    """``series`` of many histories (loads, longest runs) at once, the same figures bit for bit.
+
+    The recurrences step through the days of all histories together (one numpy operation per day
+    for the whole batch instead of one Python step per day per history); the histories are
+    aligned on their last day, and each seeds its EWMA on its own first day.
+    """
+    p = params or _DEFAULT_PARAMS
+    checked = [_checked(loads, runs) for loads, runs in histories]
+    width = max((x.size for x, _ in checked), default=0)
+    table = np.zeros((len(checked), width))
+    starts = np.array([width - x.size for x, _ in checked])
+    for row, (x, _) in enumerate(checked):
+        table[row, width - x.size :] = x
+    k_ctl, k_atl, k_acute, k_chronic = _rates(p)
+    states = np.zeros((4, len(checked), width))
+    c, a, ac, ch = (np.zeros(len(checked)) for _ in range(4))
+    for i in range(width):
+        value = table[:, i]
+        # Before a history's first day its loads are zeros and its states stay zero.
+        c += k_ctl * (value - c)
+        a += k_atl * (value - a)
+        first = starts == i
+        ac = np.where(first, value, ac + k_acute * (value - ac))
+        ch = np.where(first, value, ch + k_chronic * (value - ch))
+        states[0, :, i], states[1, :, i], states[2, :, i], states[3, :, i] = c, a, ac, ch
+    out = []
+    for row, (x, runs) in enumerate(checked):
+        if x.size == 0:
+            out.append(_empty_series())
+            continue
+        begin = int(starts[row])
+        ctl, atl, acute, chronic = (states[k, row, begin:].copy() for k in range(4))
+        out.append(_series_from(x, runs, (ctl, atl, acute, chronic), p, last))
+    return out
+
+
+def _checked(
+    loads: Sequence[float] | NDArray[np.float64],
+    longest_runs_m: Sequence[float] | NDArray[np.float64] | None,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    x = np.asarray(loads, dtype=np.float64)
+    runs = np.zeros(x.size) if longest_runs_m is None else np.asarray(longest_runs_m, np.float64)
+    if runs.shape != x.shape:
+        raise ValueError("loads and longest runs must cover the same days")
+    return x, runs
+
+
+def _rates(p: LoadParams) -> tuple[float, float, float, float]:
+    """The smoothing rates of CTL, ATL and the acute and chronic EWMAs."""
+    return 1.0 / p.ctl_days, 1.0 / p.atl_days, 2.0 / (p.acute_span + 1), 2.0 / (p.chronic_span + 1)
+
+
+def _empty_series() -> dict[str, NDArray[Any]]:
+    empty = {name: np.zeros(0) for name in SERIES_FIELDS}
+    return {**empty, "spike_flag": np.zeros(0, dtype=bool), "days": np.zeros(0, dtype=int)}
+
+
+def _series_from(
+    x: NDArray[np.float64],
+    runs: NDArray[np.float64],
+    recurrences: tuple[NDArray[np.float64], ...],
+    p: LoadParams,
+    last: int | None,
+) -> dict[str, NDArray[Any]]:
+    """The series of one history from its recurrences (CTL, ATL, acute and chronic EWMA)."""
+    ctl, atl, acute, chronic = recurrences
+    n = x.size
     days_ = np.arange(1, n + 1)
     form = np.concatenate(([0.0], (ctl - atl)[:-1]))
     ramp = np.full(n, np.nan)
     ramp[7:] = ctl[7:] - ctl[:-7]
     acwr_ewma = np.where(days_ >= ACWR_MIN_DAYS, _divide(acute, chronic), np.nan)
-    recurrences = {
+    out = {
         "load": x,
         "ctl": ctl,
         "atl": atl,
@@ -273,10 +343,10 @@ def series(
         if begin or tail < n:
             whole = np.full(n, False if values.dtype == bool else np.nan, dtype=values.dtype)
             whole[n - tail :] = values[values.size - tail :]
-            recurrences[name] = whole
+            out[name] = whole
         else:
-            recurrences[name] = values
-    return recurrences
+            out[name] = values
+    return out
 
 
 def _windowed(

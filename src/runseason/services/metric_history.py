@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from runseason.db.models import DailyMetric
 from runseason.db.rows import RowsTable, read_numbers
 from runseason.db.types import BigId
-from runseason.domain.training_load import SERIES_FIELDS, series
+from runseason.domain.training_load import SERIES_FIELDS, series, series_many
 
 # What the refresh aggregates from the logs, the plan and the check-ins, and what the risk engine
 # writes; a stored day is ``STORED`` in this order (``StoredDay`` rows follow it).
@@ -162,13 +162,23 @@ class History:
         The history begins at the first stored day; a day with no row inside it is a day without
         training (zero load), as it is for the athlete.
         """
+        bounds = self._bounds(start, end)
+        if bounds is None:
+            return []
+        lo, hi = bounds
+        return self._assemble(series(self.loads, self.runs, last=self.loads.size - lo), lo, hi)
+
+    def _bounds(self, start: date, end: date) -> tuple[int, int] | None:
+        """The positions of ``start`` and ``end`` in the arrays, clipped; None when outside."""
         if self.first is None:
-            return []
-        first, n = self.first, self.loads.size
-        lo, hi = max((start - first).days, 0), min((end - first).days, n - 1)
-        if hi < lo:
-            return []
-        arrays = series(self.loads, self.runs, last=n - lo)
+            return None
+        n = self.loads.size
+        lo, hi = max((start - self.first).days, 0), min((end - self.first).days, n - 1)
+        return (lo, hi) if lo <= hi else None
+
+    def _assemble(self, arrays: dict[str, NDArray[Any]], lo: int, hi: int) -> list[DayMetrics]:
+        assert self.first is not None
+        first = self.first
         derived = [_optional(arrays[name][lo : hi + 1].tolist()) for name in _DERIVED]
         flags = arrays["spike_flag"][lo : hi + 1].tolist()
         counts = arrays["days"][lo : hi + 1].tolist()
@@ -182,6 +192,25 @@ class History:
             fields += [flags[k], counts[k]]
             out.append(DayMetrics(*fields))
         return out
+
+
+def metrics_many(wanted: Sequence[tuple[History, date, date]]) -> list[list[DayMetrics]]:
+    """``History.metrics`` of many histories (each with its first and last day wanted) at once:
+    the recurrences of all of them run together (``series_many``)."""
+    out: list[list[DayMetrics]] = [[] for _ in wanted]
+    todo = []
+    for k, (history, start, end) in enumerate(wanted):
+        bounds = history._bounds(start, end)
+        if bounds is not None:
+            todo.append((k, history, *bounds))
+    if not todo:
+        return out
+    # One tail for all: the earliest day any of them wants.
+    tail = max(history.loads.size - lo for _, history, lo, _ in todo)
+    arrays = series_many([(history.loads, history.runs) for _, history, _, _ in todo], last=tail)
+    for (k, history, lo, hi), computed in zip(todo, arrays, strict=True):
+        out[k] = history._assemble(computed, lo, hi)
+    return out
 
 
 Span = tuple[date, date, int]

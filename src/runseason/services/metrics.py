@@ -308,8 +308,14 @@ def _refresh_batch(session: Session, changes: dict[int, Change], now: datetime) 
     for r in batch:
         r.history = histories[r.athlete.id]
         _diff(r, inputs.get(r.athlete.id, {}), firsts.get(r.athlete.id), now, inserts, updates)
-        window = r.today - timedelta(days=_RECENT_DAYS - 1)
-        r.recent = r.history.metrics(window, r.today)
+    recent = metric_history.metrics_many(
+        [
+            (histories[r.athlete.id], r.today - timedelta(days=_RECENT_DAYS - 1), r.today)
+            for r in batch
+        ]
+    )
+    for r, days_metrics in zip(batch, recent, strict=True):
+        r.recent = days_metrics
     if inserts:
         session.execute(insert(DailyMetric), inserts)
     _REWRITE.execute(session.connection(), updates)
