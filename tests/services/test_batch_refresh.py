@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import Integer, delete, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import AthleteSnapshot, DailyMetric, Intervention, Recommendation
@@ -178,3 +178,25 @@ def test_a_change_to_days_after_today_refreshes_today_and_no_later_day(
         db, world.greta.id, today + timedelta(days=3), now=NOW, to_day=today + timedelta(days=9)
     )
     assert metric_history.stored_days(db, world.greta.id)[-1][0] == today
+
+
+def test_the_batch_statements_are_cached_and_a_rows_table_has_a_bounded_size() -> None:
+    """SQLAlchemy compiles a statement it cannot cache on every run (VALUES clauses, say)."""
+    from runseason.db.rows import MAX_ROWS, RowsTable  # noqa: PLC0415
+    from runseason.services import recommendations, risk_inputs  # noqa: PLC0415
+
+    statements = [
+        metrics._inputs_statement(3),
+        metrics._adherence_statement(1),
+        metrics._contact_statement(2),
+        metric_history._rows_statement(1),
+        risk_inputs._checkins_statement(4),
+        risk_inputs._facts_statement(1),
+        risk_inputs._missed_statement(1),
+        recommendations._open_recommendations(5),
+    ]
+    assert all(s._generate_cache_key() is not None for s in statements)
+    table = RowsTable("t", [("athlete_id", Integer())])
+    with pytest.raises(ValueError, match="500"):
+        table.table(MAX_ROWS + 1)
+    assert metrics.BATCH * 3 <= MAX_ROWS  # two ranges and the week shown per athlete

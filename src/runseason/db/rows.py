@@ -15,7 +15,7 @@ from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import CTE, Connection, Select, Table, bindparam, column, values
+from sqlalchemy import CTE, Connection, Select, Table, bindparam, select, union_all
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeEngine
 
@@ -79,6 +79,9 @@ class RowUpdater:
         return len(params)
 
 
+MAX_ROWS = 500  # SQLite's default limit of selects in one compound select
+
+
 class RowsTable:
     """A small table of rows given with a statement (``WITH name(columns) AS (VALUES ...)``).
 
@@ -94,15 +97,23 @@ class RowsTable:
         self._tables: dict[int, CTE] = {}
 
     def table(self, count: int) -> CTE:
-        """The table of ``count`` rows; its parameters are ``params`` of the same rows."""
+        """The table of ``count`` rows; its parameters are ``params`` of the same rows.
+
+        Rows are one-row selects joined by UNION ALL: SQLAlchemy does not cache statements with
+        a VALUES clause (each run compiled them again, about 1.5 ms a statement), and SQLite
+        takes at most ``MAX_ROWS`` selects in one compound.
+        """
+        if not 0 < count <= MAX_ROWS:
+            raise ValueError(f"a rows table holds 1 to {MAX_ROWS} rows, not {count}")
         found = self._tables.get(count)
         if found is None:
             rows = [
-                tuple(bindparam(f"{self.name}_{c}_{i}", type_=t) for c, t in self.columns)
+                select(
+                    *(bindparam(f"{self.name}_{c}_{i}", type_=t).label(c) for c, t in self.columns)
+                )
                 for i in range(count)
             ]
-            table = values(*(column(c, t) for c, t in self.columns), name=self.name)
-            found = table.data(rows).cte(self.name)
+            found = (rows[0] if count == 1 else union_all(*rows)).cte(self.name)
             self._tables[count] = found
         return found
 

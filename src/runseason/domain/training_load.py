@@ -246,6 +246,9 @@ def series(
     return _series_from(x, runs, (ctl, atl, acute, chronic), p, last)
 
 
+_MANY = 8  # from this many histories on, stepping through them together is faster
+
+
 def series_many(
     histories: Sequence[tuple[NDArray[np.float64], NDArray[np.float64]]],
     params: LoadParams | None = None,
@@ -258,6 +261,8 @@ def series_many(
     aligned on their last day, and each seeds its EWMA on its own first day.
     """
     p = params or _DEFAULT_PARAMS
+    if len(histories) < _MANY:  # a numpy step per day costs more than a few Python loops
+        return [series(loads, runs, p, last) for loads, runs in histories]
     checked = [_checked(loads, runs) for loads, runs in histories]
     width = max((x.size for x, _ in checked), default=0)
     table = np.zeros((len(checked), width))

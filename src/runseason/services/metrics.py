@@ -227,7 +227,9 @@ def refresh_after_change(
     refresh_many(session, {athlete_id: change}, now=now)
 
 
-BATCH = 250  # athletes per round of batched statements
+# Athletes per round of batched statements: an athlete has up to three rows in a rows table
+# (two ranges of days and the week shown), and a rows table holds at most 500.
+BATCH = 150
 
 
 def refresh_many(session: Session, changes: Mapping[int, Change], *, now: datetime) -> None:
