@@ -252,7 +252,6 @@ class _Refresh:
     today: date
     span: metric_history.Span | None
     ranges: list[tuple[date, date]]
-    history: metric_history.History | None = None
     recent: list[metric_history.DayMetrics] = field(default_factory=list)
 
 
@@ -308,8 +307,8 @@ def _refresh_batch(session: Session, changes: dict[int, Change], now: datetime) 
     inserts: list[dict[str, object]] = []
     updates: list[tuple[object, ...]] = []
     for r in batch:
-        r.history = histories[r.athlete.id]
-        _diff(r, inputs.get(r.athlete.id, {}), firsts.get(r.athlete.id), now, inserts, updates)
+        history, athlete_id = histories[r.athlete.id], r.athlete.id
+        _diff(r, history, inputs.get(athlete_id, {}), firsts.get(athlete_id), now, inserts, updates)
     recent = metric_history.metrics_many(
         [
             (histories[r.athlete.id], r.today - timedelta(days=_RECENT_DAYS - 1), r.today)
@@ -338,6 +337,7 @@ def _only_later_data(r: _Refresh, first: date | None) -> bool:
 
 def _diff(
     r: _Refresh,
+    history: metric_history.History,
     inputs: dict[date, DayInputs],
     first_input: date | None,
     now: datetime,
@@ -345,8 +345,6 @@ def _diff(
     updates: list[tuple[object, ...]],
 ) -> None:
     """Collect the writes of the days whose inputs changed and put them in the history."""
-    history = r.history
-    assert history is not None
     # Rows can start before the first remaining data (the earliest log was deleted): those days
     # are refreshed too, so no stale load survives.
     first = min((d for d in (first_input, history.first) if d), default=None)

@@ -98,12 +98,6 @@ def enqueue(
     )
 
 
-def process_next(session: Session, *, now: datetime) -> int | None:
-    """Refresh the athlete who has waited longest; their id, or ``None`` when nothing is due."""
-    done = process_due(session, now=now, limit=1)
-    return done[0] if done else None
-
-
 def process_due(session: Session, *, now: datetime, limit: int) -> list[int]:
     """Refresh up to ``limit`` athletes who have waited longest, together; their ids.
 

@@ -22,7 +22,6 @@ from runseason.db.models import (
 from runseason.db.rows import RowsTable
 from runseason.db.types import BigId
 from runseason.domain.risk import RiskInputs
-from runseason.services import metric_history
 from runseason.services.metric_history import DayMetrics
 
 LOOKBACK_DAYS = 7
@@ -147,18 +146,6 @@ def read_days(
             day, checkins.get(athlete_id, {}), recent, last_checkin, bool(closed), missed
         )
     return out
-
-
-def read_day(
-    session: Session, athlete_id: int, day: date, recent: list[DayMetrics] | None = None
-) -> DayContext:
-    """Everything the engine looks at for one athlete-day.
-
-    ``recent`` is the athlete's metrics up to ``day`` when the caller has just computed them.
-    """
-    if recent is None:
-        recent = metric_history.read(session, athlete_id, day - timedelta(days=3), day)
-    return read_days(session, [(athlete_id, day, recent)])[athlete_id]
 
 
 def _context(
