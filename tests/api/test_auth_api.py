@@ -239,3 +239,25 @@ def test_an_idempotency_key_replays_the_first_answer_and_refuses_another_body(
     other = client.post(url, json={**body, "duration_s": 2400}, headers=key)
     assert other.status_code in (409, 422)
     assert "Idempotency-Key" in other.json()["detail"]
+
+
+def test_text_with_a_nul_character_is_a_422_not_a_database_error(
+    client: TestClient, world: World
+) -> None:
+    # Found by the schema fuzzer on PostgreSQL, which cannot store NUL in text (a 500 before).
+    answer = client.post(
+        "/api/v1/auth/login", json={"email": "co\x00le@example.com", "password": PASSWORD}
+    )
+    assert answer.status_code == 422
+    assert "NUL" in answer.text
+    nested = client.post(
+        "/api/v1/auth/login", json={"email": world.cole.email, "password": "pass\x00word"}
+    )
+    assert nested.status_code == 422
+    form = client.post(
+        "/api/v1/auth/web/login",
+        data={"email": world.cole.email, "password": "pass\x00word"},
+        follow_redirects=False,
+    )
+    assert form.status_code == 200
+    assert "Enter a valid email and password." in form.text

@@ -2,18 +2,60 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 from zoneinfo import available_timezones
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 T = TypeVar("T")
+
+
+NO_NUL = "^[^\\x00]*$"  # the published form of the NUL check, for API clients and fuzzers
+
+
+def _say_no_nul(schema: dict[str, Any]) -> None:
+    """Publish the NUL check in the model's JSON schema: every text field without a pattern."""
+    for node in schema.get("properties", {}).values():
+        _text_without_nul(node)
+
+
+def _text_without_nul(node: Any) -> None:
+    if not isinstance(node, dict):
+        return
+    if node.get("type") == "string" and "pattern" not in node and "format" not in node:
+        node["pattern"] = NO_NUL
+    for key in ("anyOf", "oneOf", "allOf"):
+        for option in node.get(key, []):
+            _text_without_nul(option)
+    _text_without_nul(node.get("items"))
+    for value in node.get("properties", {}).values():
+        _text_without_nul(value)
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 class Input(BaseModel):
     """Base of every input model: unknown fields are refused, strings trimmed."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, json_schema_extra=_say_no_nul
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nul_characters(cls, data: Any) -> Any:
+        """Text with a NUL character is refused: PostgreSQL cannot store it (a 500 otherwise)."""
+        if _has_nul(data):
+            raise ValueError("text must not contain the NUL character (\\x00)")
+        return data
 
 
 class Output(BaseModel):

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
-from pydantic import Field
+from pydantic import Field, ValidationError
 
 from runseason.api.deps import SESSION_COOKIE, AnyActor, CurrentActor, Db, Now, client_ip
 from runseason.config import get_settings
@@ -153,8 +153,15 @@ def web_login(
     """Check the form, open a server-side session and hand the browser its HttpOnly cookie."""
     moment = utcnow()
     try:
+        data = LoginRequest(email=email, password=password)  # the API's checks, NUL included
+    except ValidationError:
+        message = '<p class="error" role="alert">Enter a valid email and password.</p>'
+        return HTMLResponse(PAGE.replace("{error}", message), status_code=200)
+    try:
         with session_scope() as session:
-            user = auth.authenticate(session, email, password, ip=client_ip(request), now=moment)
+            user = auth.authenticate(
+                session, data.email, data.password, ip=client_ip(request), now=moment
+            )
             token = auth.start_session(
                 session,
                 user,
