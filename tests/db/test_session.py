@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, event, select, text
 from sqlalchemy.orm import Session
 
 from runseason.config import load_settings
@@ -159,3 +159,20 @@ def test_a_writer_that_waits_past_the_busy_timeout_gets_a_clear_error_and_writes
         holder.join(10)
         use_session_factory(None)
         engine.dispose()
+
+
+def test_postgresql_connections_run_without_jit() -> None:
+    """Compiling a statement with JIT took longer than running the platform's short statements."""
+    engine = create_db_engine("postgresql+psycopg://someone@127.0.0.1:1/nowhere")
+    seen: dict[str, object] = {}
+
+    @event.listens_for(engine, "do_connect")
+    def capture(_dialect: object, _rec: object, _args: object, params: dict[str, object]) -> None:
+        seen.update(params)
+        raise ConnectionAbortedError("captured the connection's parameters")
+
+    with pytest.raises(ConnectionAbortedError):
+        engine.connect()
+    assert seen["options"] == "-c jit=off"
+    assert seen["connect_timeout"] == 5
+    engine.dispose()

@@ -182,20 +182,30 @@ def test_a_change_to_days_after_today_refreshes_today_and_no_later_day(
 
 def test_the_batch_statements_are_cached_and_a_rows_table_has_a_bounded_size() -> None:
     """SQLAlchemy compiles a statement it cannot cache on every run (VALUES clauses, say)."""
-    from runseason.db.rows import MAX_ROWS, RowsTable  # noqa: PLC0415
+    from sqlalchemy.dialects import postgresql  # noqa: PLC0415
+
+    from runseason.db.rows import ARRAYS, MAX_ROWS, RowsTable  # noqa: PLC0415
     from runseason.services import recommendations, risk_inputs  # noqa: PLC0415
 
     statements = [
-        metrics._inputs_statement(3),
-        metrics._adherence_statement(1),
-        metrics._contact_statement(2),
-        metric_history._rows_statement(1),
-        risk_inputs._checkins_statement(4),
-        risk_inputs._facts_statement(1),
-        risk_inputs._missed_statement(1),
-        recommendations._open_recommendations(5),
+        statement(shape)
+        for statement in (
+            metrics._inputs_statement,
+            metrics._adherence_statement,
+            metrics._contact_statement,
+            metric_history._rows_statement,
+            risk_inputs._checkins_statement,
+            risk_inputs._facts_statement,
+            risk_inputs._missed_statement,
+            recommendations._open_recommendations,
+        )
+        for shape in (1, 4, ARRAYS)
     ]
     assert all(s._generate_cache_key() is not None for s in statements)
+    # PostgreSQL's shape: the same text whatever the number of rows, one array per column.
+    sql = str(metric_history._rows_statement(ARRAYS).compile(dialect=postgresql.dialect()))
+    assert "unnest(" in sql
+    assert "UNION ALL" not in sql
     table = RowsTable("t", [("athlete_id", Integer())])
     with pytest.raises(ValueError, match="500"):
         table.table(MAX_ROWS + 1)

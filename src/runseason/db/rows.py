@@ -10,13 +10,15 @@ once per dialect and applies only the type processors a column actually has.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import CTE, Connection, Select, Table, bindparam, select, union_all
+from sqlalchemy import CTE, Connection, Select, Table, bindparam, column, func, select, union_all
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Dialect
+from sqlalchemy.sql.compiler import Compiled
 from sqlalchemy.types import TypeEngine
 
 _MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
@@ -80,15 +82,24 @@ class RowUpdater:
 
 
 MAX_ROWS = 500  # SQLite's default limit of selects in one compound select
+ARRAYS = 0  # the shape of a rows table given as arrays (PostgreSQL), whatever its length
 
 
 class RowsTable:
-    """A small table of rows given with a statement (``WITH name(columns) AS (VALUES ...)``).
+    """A small table of rows given with a statement.
 
     Batch reads join it to say, per row, which athlete and which days they want: one statement for
-    a batch of athletes whose days differ (their time zones, the days each change touched). The
-    statements of one row count are built once and reused (their rows are bound parameters), so
+    a batch of athletes whose days differ (their time zones, the days each change touched).
+    ``bind`` gives the shape of the table for a connection and the rows' parameters; the
+    statements of one shape are built once and reused (the rows are bound parameters), so
     SQLAlchemy's statement cache serves a one-athlete refresh as it serves a fixed statement.
+
+    On PostgreSQL the table is ``unnest`` of one array parameter per column: the same statement
+    text for any number of rows, which the server plans in well under a millisecond and psycopg
+    prepares once it repeats. Elsewhere it is one-row selects joined by UNION ALL: SQLAlchemy does
+    not cache statements with a VALUES clause (each run compiled them again, about 1.5 ms a
+    statement), and SQLite takes at most ``MAX_ROWS`` selects in one compound. On PostgreSQL such
+    a union of 200 rows took 24 ms to plan against 12 ms to run.
     """
 
     def __init__(self, name: str, columns: Sequence[tuple[str, TypeEngine[Any]]]) -> None:
@@ -96,35 +107,47 @@ class RowsTable:
         self.columns = tuple(columns)
         self._tables: dict[int, CTE] = {}
 
-    def table(self, count: int) -> CTE:
-        """The table of ``count`` rows; its parameters are ``params`` of the same rows.
-
-        Rows are one-row selects joined by UNION ALL: SQLAlchemy does not cache statements with
-        a VALUES clause (each run compiled them again, about 1.5 ms a statement), and SQLite
-        takes at most ``MAX_ROWS`` selects in one compound.
-        """
-        if not 0 < count <= MAX_ROWS:
-            raise ValueError(f"a rows table holds 1 to {MAX_ROWS} rows, not {count}")
-        found = self._tables.get(count)
-        if found is None:
-            rows = [
-                select(
-                    *(bindparam(f"{self.name}_{c}_{i}", type_=t).label(c) for c, t in self.columns)
-                )
-                for i in range(count)
-            ]
-            found = (rows[0] if count == 1 else union_all(*rows)).cte(self.name)
-            self._tables[count] = found
-        return found
-
-    def params(self, rows: Sequence[Sequence[object]]) -> dict[str, object]:
-        """Bound values for the table of ``len(rows)`` rows."""
+    def bind(
+        self, connection: Connection, rows: Sequence[Sequence[object]]
+    ) -> tuple[int, dict[str, object]]:
+        """The shape of the table of ``rows`` on this connection (for ``table``), and the
+        parameters that carry them."""
         names = [c for c, _ in self.columns]
-        return {
+        if connection.dialect.name == "postgresql":
+            values = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+            return ARRAYS, {f"{self.name}_{c}": list(v) for c, v in zip(names, values, strict=True)}
+        return len(rows), {
             f"{self.name}_{c}_{i}": value
             for i, row in enumerate(rows)
             for c, value in zip(names, row, strict=True)
         }
+
+    def table(self, shape: int) -> CTE:
+        """The table of a shape ``bind`` gave: ``ARRAYS``, or a number of rows."""
+        found = self._tables.get(shape)
+        if found is not None:
+            return found
+        if shape == ARRAYS:
+            arrays = (
+                func.unnest(
+                    *(bindparam(f"{self.name}_{c}", type_=ARRAY(t)) for c, t in self.columns)
+                )
+                .table_valued(*(column(c, t) for c, t in self.columns))
+                .render_derived()
+            )
+            found = select(*arrays.c).cte(self.name)
+        elif 0 < shape <= MAX_ROWS:
+            rows = [
+                select(
+                    *(bindparam(f"{self.name}_{c}_{i}", type_=t).label(c) for c, t in self.columns)
+                )
+                for i in range(shape)
+            ]
+            found = (rows[0] if shape == 1 else union_all(*rows)).cte(self.name)
+        else:
+            raise ValueError(f"a rows table holds 1 to {MAX_ROWS} rows, not {shape}")
+        self._tables[shape] = found
+        return found
 
 
 def read_numbers(
@@ -151,3 +174,53 @@ def read_numbers(
         cursor.close()
     width = len(statement.selected_columns)
     return np.array(rows, dtype=np.float64).reshape(len(rows), width)
+
+
+_compiled: dict[tuple[Select[Any], str], Compiled] = {}
+
+
+def read_rows(
+    connection: Connection, statement: Select[*tuple[Any, ...]], params: Mapping[str, object]
+) -> list[tuple[Any, ...]]:
+    """The rows of ``statement`` from the driver's cursor, in binary on psycopg.
+
+    For reads whose values are bytes and numbers (``float8_array``): a ``bytea`` in PostgreSQL's
+    text format travels as hex at twice its size and is parsed back. The statement is compiled
+    once; ``params`` go to the driver as they are, so they must be values it adapts itself
+    (numbers, lists of numbers), not ones a column type would process.
+    """
+    key = (statement, connection.dialect.name)
+    compiled = _compiled.get(key)
+    if compiled is None:
+        compiled = _compiled[key] = statement.compile(dialect=connection.dialect)
+    cursor = connection.connection.cursor()
+    try:
+        if connection.dialect.driver == "psycopg":
+            cast(Any, cursor).execute(str(compiled), compiled.construct_params(params), binary=True)
+        else:
+            cursor.execute(str(compiled), compiled.construct_params(params))
+        return [tuple(row) for row in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
+_ELEMENT = np.dtype([("size", ">i4"), ("value", ">f8")])
+
+
+def float8_array(data: bytes) -> NDArray[np.float64]:
+    """A one-dimensional ``float8[]`` without nulls in PostgreSQL's binary format (what
+    ``array_send`` returns), as a numpy array: no Python float is made on the way.
+
+    The format: the number of dimensions, a has-nulls flag and the element type, then each
+    dimension's size and lower bound, then each element's byte count and its big-endian value.
+    """
+    ndim, has_nulls, _ = np.frombuffer(data, ">i4", 3)
+    if ndim == 0:
+        return np.zeros(0)
+    if ndim != 1 or has_nulls:
+        raise ValueError("expected a one-dimensional array of float8 without nulls")
+    size = int(np.frombuffer(data, ">i4", 1, 12)[0])
+    elements = np.frombuffer(data, _ELEMENT, size, 20)
+    if size and not (elements["size"] == 8).all():
+        raise ValueError("expected float8 elements")
+    return elements["value"].astype(np.float64)

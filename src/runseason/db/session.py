@@ -65,7 +65,10 @@ def create_db_engine(url: str, settings: Settings | None = None, **kwargs: Any) 
             "max_overflow": settings.db_max_overflow,
             "pool_timeout": settings.db_pool_timeout_s,
             "pool_pre_ping": True,
-            "connect_args": {"connect_timeout": 5},
+            # The platform's statements are short: compiling one with JIT (which PostgreSQL
+            # starts on any plan it estimates as costly, such as a batch read of two years of
+            # days) took longer than running it.
+            "connect_args": {"connect_timeout": 5, "options": "-c jit=off"},
         }
         options.update(kwargs)
         return create_engine(url, **options)

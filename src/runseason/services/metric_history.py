@@ -19,11 +19,12 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Date, Select, and_, bindparam, func, select
+from sqlalchemy import BigInteger, Date, Select, and_, bindparam, func, select, true
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from runseason.db.models import DailyMetric
-from runseason.db.rows import RowsTable, read_numbers
+from runseason.db.rows import RowsTable, float8_array, read_numbers, read_rows
 from runseason.db.types import BigId
 from runseason.domain.training_load import SERIES_FIELDS, series, series_many
 
@@ -213,8 +214,22 @@ def metrics_many(wanted: Sequence[tuple[History, date, date]]) -> list[list[DayM
     return out
 
 
-Span = tuple[date, date, int]
-"""An athlete's first and last stored day and how many days are stored."""
+@dataclass(frozen=True, slots=True)
+class Loads:
+    """An athlete's stored days as numbers: the first and the last, how many there are, and the
+    load and longest run of each stored day, oldest first."""
+
+    first: date
+    last: date
+    count: int
+    loads: NDArray[np.float64]
+    runs: NDArray[np.float64]
+
+    @property
+    def gapless(self) -> bool:
+        """A row for every day from the first to the last, as the refresh writes them."""
+        return self.count == (self.last - self.first).days + 1 == self.loads.size
+
 
 _SPANS = (
     select(
@@ -226,13 +241,52 @@ _SPANS = (
 _LOADS = select(DailyMetric.load, DailyMetric.longest_run_m, DailyMetric.athlete_id).order_by(
     DailyMetric.athlete_id, DailyMetric.day
 )
+
+
+def _arrays_statement() -> Select[Any]:
+    """PostgreSQL: each athlete's loads and longest runs as two arrays in binary, with the span.
+
+    The ordered subquery feeds the aggregates in day order (the documented way, with no join at
+    the aggregate's level to reorder it), which costs less than ``ORDER BY`` inside two
+    aggregates: one index scan in order instead of two sorts per athlete.
+    """
+    a = (
+        func.unnest(bindparam("athletes", type_=ARRAY(BigInteger)))
+        .table_valued("id")
+        .render_derived(name="a")
+    )
+    m = DailyMetric
+    d = (
+        select(m.load, m.longest_run_m, m.day)
+        .where(m.athlete_id == a.c.id)
+        .order_by(m.day)
+        .correlate(a)
+        .lateral("d")
+    )
+    f = (
+        select(
+            func.array_send(func.array_agg(d.c.load)).label("loads"),
+            func.array_send(func.array_agg(d.c.longest_run_m)).label("runs"),
+            func.min(d.c.day).label("first"),
+            func.max(d.c.day).label("last"),
+            func.count().label("n"),
+        )
+        .select_from(d)
+        .lateral("f")
+    )
+    return select(a.c.id, f.c.loads, f.c.runs, f.c.first, f.c.last, f.c.n).select_from(
+        a.join(f, true())
+    )
+
+
+_ARRAYS = _arrays_statement()
 # Each row: an athlete and the first and last day of days to read in full.
 _WINDOWS = RowsTable("windows", [("athlete_id", BigId), ("lo", Date()), ("hi", Date())])
 
 
 @cache
-def _rows_statement(count: int) -> Select[Any]:
-    w = _WINDOWS.table(count)
+def _rows_statement(shape: int) -> Select[Any]:
+    w = _WINDOWS.table(shape)
     return (
         select(*_COLUMNS, w.c.athlete_id)
         .select_from(DailyMetric)
@@ -243,52 +297,69 @@ def _rows_statement(count: int) -> Select[Any]:
     )
 
 
-def spans_of(session: Session, athlete_ids: Sequence[int]) -> dict[int, Span]:
-    """Each athlete's first and last stored day and the number of stored days (none: absent)."""
+def loads_of(session: Session, athlete_ids: Sequence[int]) -> dict[int, Loads]:
+    """Every stored day's load and longest run of a batch of athletes (absent: nothing stored).
+
+    Two years of a hundred athletes are 73,000 rows. On PostgreSQL each athlete's days come as
+    two binary arrays read straight into numpy (one statement, no Python float per day); on
+    SQLite as three numbers a row through the driver's cursor, after a statement for the spans
+    (both in the refresh's write transaction: they see the same rows).
+    """
     if not athlete_ids:
         return {}
-    rows = session.connection().execute(_SPANS, {"athletes": list(athlete_ids)})
-    return {athlete_id: (first, last, count) for athlete_id, first, last, count in rows}
+    ids = [int(athlete_id) for athlete_id in athlete_ids]  # numbers only: inlined below
+    connection = session.connection()
+    out: dict[int, Loads] = {}
+    if connection.dialect.name == "postgresql":
+        for athlete_id, loads, runs, first, last, count in read_rows(
+            connection, _ARRAYS, {"athletes": ids}
+        ):
+            if count:
+                out[athlete_id] = Loads(first, last, count, float8_array(loads), float8_array(runs))
+        return out
+    spans = {
+        athlete_id: (first, last, count)
+        for athlete_id, first, last, count in connection.execute(_SPANS, {"athletes": ids})
+    }
+    if not spans:
+        return out
+    table = read_numbers(connection, _LOADS.where(DailyMetric.athlete_id.in_(ids)))
+    starts = np.flatnonzero(np.diff(table[:, 2], prepend=np.nan))
+    ends = [*starts[1:].tolist(), len(table)]
+    for begin, end in zip(starts.tolist(), ends, strict=True):
+        athlete_id = int(table[begin, 2])
+        loads = np.ascontiguousarray(table[begin:end, 0])
+        runs = np.ascontiguousarray(table[begin:end, 1])
+        out[athlete_id] = Loads(*spans[athlete_id], loads, runs)
+    return out
 
 
 def histories_of(
     session: Session,
-    spans: Mapping[int, Span],
+    stored: Mapping[int, Loads],
     windows: Mapping[int, Sequence[tuple[date, date]]],
 ) -> dict[int, History]:
-    """The histories of a batch of athletes (``spans_of``), with the days of ``windows`` in full.
-
-    Three statements for the batch: every day's load and longest run, and the full rows of the
-    windows. An athlete whose stored days have gaps is read in full on their own.
+    """The histories of a batch of athletes (their ``loads_of``), with the days of ``windows``
+    read in full in one statement. An athlete whose stored days have gaps is read in full on
+    their own.
     """
     out: dict[int, History] = {}
-    ids = [athlete_id for athlete_id in windows if athlete_id in spans]
+    ids = [athlete_id for athlete_id in windows if athlete_id in stored]
     for athlete_id in windows:
-        if athlete_id not in spans:
+        if athlete_id not in stored:
             out[athlete_id] = History(None, np.zeros(0), np.zeros(0), {})
-    if not ids:
-        return out
-    ids_only = [int(athlete_id) for athlete_id in ids]  # inlined into the statement: numbers
-    table = read_numbers(session.connection(), _LOADS.where(DailyMetric.athlete_id.in_(ids_only)))
-    starts = np.flatnonzero(np.diff(table[:, 2], prepend=np.nan))
-    ends = [*starts[1:].tolist(), len(table)]
     wanted = [(a, lo, hi) for a in ids for lo, hi in windows[a]]
     full: dict[int, dict[date, StoredDay]] = defaultdict(dict)
     if wanted:
-        found = session.connection().execute(_rows_statement(len(wanted)), _WINDOWS.params(wanted))
+        shape, params = _WINDOWS.bind(session.connection(), wanted)
+        found = session.connection().execute(_rows_statement(shape), params)
         for row in found:
             full[row[len(STORED)]][row[_DAY]] = row
-    for begin, end in zip(starts.tolist(), ends, strict=True):
-        athlete_id = int(table[begin, 2])
-        first, last, count = spans[athlete_id]
-        if count != (last - first).days + 1 or end - begin != count:
-            out[athlete_id] = History.of_rows(stored_days(session, athlete_id))  # gaps: in full
-            continue
-        loads = np.ascontiguousarray(table[begin:end, 0])
-        runs = np.ascontiguousarray(table[begin:end, 1])
-        out[athlete_id] = History(first, loads, runs, full[athlete_id])
     for athlete_id in ids:
-        if athlete_id not in out:  # its rows went between the two reads: read them again
+        loads = stored[athlete_id]
+        if loads.gapless:
+            out[athlete_id] = History(loads.first, loads.loads, loads.runs, full[athlete_id])
+        else:  # gaps (or rows that came between the reads): in full
             out[athlete_id] = History.of_rows(stored_days(session, athlete_id))
     return out
 

@@ -73,7 +73,7 @@ _RANGES = RowsTable("ranges", [("athlete_id", BigId), ("lo", Date()), ("hi", Dat
 
 
 @cache
-def _inputs_statement(count: int) -> CompoundSelect[Any, Any, Any, Any, Any, Any, Any]:
+def _inputs_statement(shape: int) -> CompoundSelect[Any, Any, Any, Any, Any, Any, Any]:
     """What the logs, the plan and the check-ins say about ``count`` ranges of days, and where each
     athlete's data starts.
 
@@ -81,7 +81,7 @@ def _inputs_statement(count: int) -> CompoundSelect[Any, Any, Any, Any, Any, Any
     of five round trips per athlete. Rows: ``(athlete, kind, day, a, b, c, text)``; ``kind`` says
     which select a row is from.
     """
-    r = _RANGES.table(count)
+    r = _RANGES.table(shape)
     no_float, no_text = sql_cast(null(), Float), sql_cast(null(), String)
     log, plan, score, check = TrainingLog, PlannedSession, ReadinessScore, CheckIn
     logs = (
@@ -153,7 +153,8 @@ def _inputs(
     firsts: dict[int, date] = {}
     if not ranges:
         return out, firsts
-    rows = session.execute(_inputs_statement(len(ranges)), _RANGES.params(ranges))
+    shape, params = _RANGES.bind(session.connection(), ranges)
+    rows = session.execute(_inputs_statement(shape), params)
     for athlete_id, kind, day, a, b, c, text in rows:
         if kind == _LOG:
             d = out[athlete_id][day]
@@ -250,13 +251,13 @@ class _Refresh:
 
     athlete: Athlete
     today: date
-    span: metric_history.Span | None
+    span: metric_history.Loads | None
     ranges: list[tuple[date, date]]
     recent: list[metric_history.DayMetrics] = field(default_factory=list)
 
 
 def _ranges(
-    span: metric_history.Span | None, change: Change, today: date
+    span: metric_history.Loads | None, change: Change, today: date
 ) -> list[tuple[date, date]]:
     """The day ranges to refresh: the changed days up to today, and the days after the last row.
 
@@ -266,9 +267,9 @@ def _ranges(
     lo = min(change[0], today)
     # Days after today have no row: a change there (a planned session next week) refreshes today.
     hi = max(min(change[1] or today, today), lo)
-    if span is None or lo < span[0]:
+    if span is None or lo < span.first:
         return [(date.min, max(hi, today))]
-    last = span[1]
+    last = span.last
     if last >= today:
         return [(lo, hi)]
     gap = (last + timedelta(days=1), today)
@@ -281,11 +282,11 @@ def _refresh_batch(session: Session, changes: dict[int, Change], now: datetime) 
     athletes = session.scalars(
         select(Athlete).where(Athlete.id.in_(list(changes))).order_by(Athlete.id)
     ).all()
-    spans = metric_history.spans_of(session, [a.id for a in athletes])
+    stored = metric_history.loads_of(session, [a.id for a in athletes])
     batch = []
     for athlete in athletes:
         today = local_date(now, athlete.timezone)
-        span = spans.get(athlete.id)
+        span = stored.get(athlete.id)
         batch.append(_Refresh(athlete, today, span, _ranges(span, changes[athlete.id], today)))
     inputs, firsts = _inputs(
         session, [(r.athlete.id, lo, hi) for r in batch for lo, hi in r.ranges]
@@ -303,7 +304,7 @@ def _refresh_batch(session: Session, changes: dict[int, Change], now: datetime) 
         r.athlete.id: [*r.ranges, (r.today - timedelta(days=_RECENT_DAYS - 1), r.today)]
         for r in batch
     }
-    histories = metric_history.histories_of(session, spans, windows)
+    histories = metric_history.histories_of(session, stored, windows)
     inserts: list[dict[str, object]] = []
     updates: list[tuple[object, ...]] = []
     for r in batch:
@@ -416,8 +417,8 @@ _TODAY = RowsTable("todays", [("athlete_id", BigId), ("day", Date()), ("week", D
 
 
 @cache
-def _adherence_statement(count: int) -> Select[Any]:
-    d = _TODAY.table(count)
+def _adherence_statement(shape: int) -> Select[Any]:
+    d = _TODAY.table(shape)
     plan, log = PlannedSession, TrainingLog
     done = (
         select(func.sum(log.duration_s))
@@ -436,9 +437,9 @@ def _adherence_statement(count: int) -> Select[Any]:
 
 
 @cache
-def _contact_statement(count: int) -> Select[Any]:
+def _contact_statement(shape: int) -> Select[Any]:
     """Each athlete's last check-in, last logged session and next race."""
-    d = _TODAY.table(count)
+    d = _TODAY.table(shape)
     return select(
         d.c.athlete_id,
         select(func.max(CheckIn.local_date))
@@ -465,12 +466,12 @@ def update_snapshots(
         return {}
     ids = [athlete.id for athlete, _, _ in batch]
     todays = [(athlete.id, today, today - timedelta(days=6)) for athlete, today, _ in batch]
-    params = _TODAY.params(todays)
+    shape, params = _TODAY.bind(session.connection(), todays)
     # Everything is read before any snapshot changes, so no autoflush writes a half-done row.
     planned: dict[int, list[str]] = defaultdict(list)
-    for athlete_id, duration, done_s in session.execute(_adherence_statement(len(batch)), params):
+    for athlete_id, duration, done_s in session.execute(_adherence_statement(shape), params):
         planned[athlete_id].append(session_compliance(duration, None, done_s, None).status)
-    contact = {row[0]: row[1:] for row in session.execute(_contact_statement(len(batch)), params)}
+    contact = {row[0]: row[1:] for row in session.execute(_contact_statement(shape), params)}
     snapshots = {
         snap.athlete_id: snap
         for snap in session.scalars(

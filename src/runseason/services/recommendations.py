@@ -81,8 +81,8 @@ _ASSESSED = RowsTable("assessed_days", [("athlete_id", BigId), ("day", Date())])
 
 
 @cache
-def _open_recommendations(count: int) -> Select[Any]:
-    d = _ASSESSED.table(count)
+def _open_recommendations(shape: int) -> Select[Any]:
+    d = _ASSESSED.table(shape)
     return (
         select(Recommendation)
         .join(
@@ -104,12 +104,9 @@ def evaluate_days(session: Session, batch: Sequence[Assessed], *, now: datetime)
         return
     contexts = read_days(session, [(a.id, day, recent) for a, day, _, recent in batch])
     ids = [a.id for a, _, _, _ in batch]
+    shape, params = _ASSESSED.bind(session.connection(), [(a.id, day) for a, day, _, _ in batch])
     open_recs = {
-        rec.athlete_id: rec
-        for rec in session.scalars(
-            _open_recommendations(len(batch)),
-            _ASSESSED.params([(a.id, day) for a, day, _, _ in batch]),
-        )
+        rec.athlete_id: rec for rec in session.scalars(_open_recommendations(shape), params)
     }
     unresolved: dict[int, list[Intervention]] = defaultdict(list)
     for item in session.scalars(
