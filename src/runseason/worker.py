@@ -32,7 +32,8 @@ def drain(
     pause_ratio: float = 0.0,
     batch: int | None = None,
 ) -> int:
-    """Refresh every due athlete (at most ``limit``); how many were refreshed.
+    """Refresh the due athletes (at most ``limit``) until a batch comes back short of ``batch``:
+    caught up. How many were refreshed.
 
     Due athletes are refreshed ``batch`` at a time in one transaction (the settings' batch size
     without it). A batch that raises is rolled back and its jobs taken again one by one, so the
@@ -69,6 +70,11 @@ def drain(
         alone = max(alone - len(refreshed), 0)
         if pause_ratio:
             time.sleep((time.perf_counter() - started) * pause_ratio)
+        if len(refreshed) < take:
+            # Caught up. What arrived meanwhile waits for the next poll and goes in a fuller
+            # batch: under a stream of writes, going round at once took two or three athletes a
+            # transaction, each paying most of a batch's statements.
+            break
     return done
 
 
@@ -78,7 +84,7 @@ def pause_ratio(settings: Settings) -> float:
 
 
 class RefreshWorker:
-    """A background thread that drains the queue, then sleeps ``poll_seconds`` when it is empty."""
+    """A background thread that drains the queue, then sleeps ``poll_seconds`` once caught up."""
 
     def __init__(self, poll_seconds: float, pause_ratio: float = 0.0) -> None:
         self.poll_seconds = poll_seconds
@@ -96,12 +102,10 @@ class RefreshWorker:
         log.info("refresh.worker_started", poll_seconds=self.poll_seconds)
         while not self._stop.is_set():
             try:
-                done = drain(pause_ratio=self.pause_ratio)
+                drain(pause_ratio=self.pause_ratio)
             except Exception as error:  # a database outage: log, wait and try again
                 log.error("refresh.worker_error", error=str(error))
-                done = 0
-            if not done:
-                self._stop.wait(self.poll_seconds)
+            self._stop.wait(self.poll_seconds)  # caught up: let the next writes gather
 
     def stop(self, timeout: float = 10.0) -> None:
         """Ask the loop to end and wait for the job in hand to finish."""

@@ -324,3 +324,28 @@ def test_on_sqlite_the_worker_pauses_after_each_batch_so_requests_get_the_writer
     assert (sqlite.effective_refresh_batch_size, postgres.effective_refresh_batch_size) == (25, 100)
     chosen = Settings(database_url="sqlite:///x.db", refresh_batch_size=3)
     assert chosen.effective_refresh_batch_size == 3
+
+
+@pytest.mark.usefixtures("queued")
+def test_the_worker_takes_full_batches_at_once_and_leaves_latecomers_for_the_next_poll(
+    db: Session, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under a stream of writes, going round at once refreshed two or three athletes a batch."""
+    for athlete in (world.greta, world.riley, world.ramp):
+        refresh_queue.enqueue(db, athlete.id, world.north.id, NOW.date(), now=NOW)
+    taken: list[int] = []
+    process_due = refresh_queue.process_due
+
+    def counting(session: Session, *, now: Any, limit: int) -> list[int]:
+        done = process_due(session, now=now, limit=limit)
+        taken.append(len(done))
+        if len(taken) == 2:  # a check-in arrives while the worker is busy
+            refresh_queue.enqueue(session, world.sam.id, world.south.id, NOW.date(), now=NOW)
+        return done
+
+    monkeypatch.setattr(refresh_queue, "process_due", counting)
+    assert worker.drain(now=lambda: NOW, batch=2) == 3
+    assert taken == [2, 1]  # a full batch, then a short one: caught up
+    queued = db.scalars(select(MetricRefreshJob.athlete_id)).all()
+    assert queued == [world.sam.id]  # the latecomer waits for the next poll
+    assert worker.drain(now=lambda: NOW, batch=2) == 1
