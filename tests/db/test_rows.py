@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import random
 import struct
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import cast
 
 import pytest
 from sqlalchemy import Date, Table, select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import DailyMetric
+from runseason.db.models import Athlete, DailyMetric
 from runseason.db.rows import ARRAYS, RowsTable, RowUpdater, float8_array
 from runseason.db.types import BigId
 from runseason.services import metric_history
@@ -20,19 +20,21 @@ from tests.factories import NOW, World
 TABLE = cast(Table, DailyMetric.__table__)
 
 
+def _store_day(db: Session, athlete: Athlete, day: date, **values: float) -> None:
+    db.add(
+        DailyMetric(
+            athlete_id=athlete.id, organization_id=athlete.organization_id, day=day, **values
+        )
+    )
+
+
 def test_rows_are_updated_by_key_with_dates_numbers_and_timestamps(
     db: Session, world: World
 ) -> None:
     athlete = world.greta
     first = NOW.date() - timedelta(days=2)
     for offset in range(3):
-        db.add(
-            DailyMetric(
-                athlete_id=athlete.id,
-                organization_id=athlete.organization_id,
-                day=first + timedelta(days=offset),
-            )
-        )
+        _store_day(db, athlete, first + timedelta(days=offset))
     db.flush()
     stamp = datetime(2026, 3, 4, 5, 6, 7, 891011, tzinfo=UTC)
     updater = RowUpdater(
@@ -71,14 +73,7 @@ def test_a_rows_table_joins_the_same_rows_on_either_database(db: Session, world:
     athlete = world.greta
     first = NOW.date() - timedelta(days=9)
     for offset in range(10):
-        db.add(
-            DailyMetric(
-                athlete_id=athlete.id,
-                organization_id=athlete.organization_id,
-                day=first + timedelta(days=offset),
-                load=float(offset),
-            )
-        )
+        _store_day(db, athlete, first + timedelta(days=offset), load=float(offset))
     db.flush()
     table = RowsTable("wanted", [("athlete_id", BigId), ("lo", Date()), ("hi", Date())])
     rows = [
@@ -118,15 +113,8 @@ def test_stored_loads_come_in_day_order_whatever_order_the_rows_were_written(
     order = list(range(40))
     random.Random(7).shuffle(order)
     for offset in order:  # written out of day order: the table's physical order is shuffled
-        db.add(
-            DailyMetric(
-                athlete_id=athlete.id,
-                organization_id=athlete.organization_id,
-                day=first + timedelta(days=offset),
-                load=float(offset),
-                longest_run_m=float(offset * 100),
-            )
-        )
+        day = first + timedelta(days=offset)
+        _store_day(db, athlete, day, load=float(offset), longest_run_m=float(offset * 100))
         db.flush()
     loaded = metric_history.loads_of(db, [athlete.id, world.riley.id])
     assert set(loaded) == {athlete.id}

@@ -162,16 +162,7 @@ def read_numbers(
     and runs on the connection's own transaction.
     """
     sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = connection.connection.cursor()
-    try:
-        if connection.dialect.driver == "psycopg":
-            # Numbers as PostgreSQL holds them: no text to parse (a psycopg cursor option).
-            cast(Any, cursor).execute(sql, binary=True)
-        else:
-            cursor.execute(sql)
-        rows = cursor.fetchall()
-    finally:
-        cursor.close()
+    rows = _fetch_all(connection, sql, None)
     width = len(statement.selected_columns)
     return np.array(rows, dtype=np.float64).reshape(len(rows), width)
 
@@ -193,13 +184,22 @@ def read_rows(
     compiled = _compiled.get(key)
     if compiled is None:
         compiled = _compiled[key] = statement.compile(dialect=connection.dialect)
+    return _fetch_all(connection, str(compiled), compiled.construct_params(params))
+
+
+def _fetch_all(
+    connection: Connection, sql: str, params: Mapping[str, object] | None
+) -> list[tuple[Any, ...]]:
+    """Every row of ``sql`` from a cursor of the connection's own driver connection (its
+    transaction), in binary on psycopg: numbers and bytes as PostgreSQL holds them, no text to
+    parse (a psycopg cursor option)."""
     cursor = connection.connection.cursor()
     try:
         if connection.dialect.driver == "psycopg":
-            cast(Any, cursor).execute(str(compiled), compiled.construct_params(params), binary=True)
+            cast(Any, cursor).execute(sql, params, binary=True)
         else:
-            cursor.execute(str(compiled), compiled.construct_params(params))
-        return [tuple(row) for row in cursor.fetchall()]
+            cursor.execute(sql, params or ())
+        return list(cursor.fetchall())
     finally:
         cursor.close()
 
