@@ -121,3 +121,35 @@ def test_prediction_from_a_recent_race(db: Session, world: World) -> None:
     prediction = analytics.get_prediction(db, coach, world.greta.id, 10000)
     assert prediction is not None
     assert prediction.low_s < prediction.high_s
+
+
+@pytest.mark.parametrize(
+    "values",
+    [{}, {"sleep_quality": 5, "energy": 5, "recovery": 5}, {"pain_severity": 6}, {"illness": True}],
+)
+def test_a_briefing_from_the_check_in_just_stored_matches_one_read_back(
+    db: Session, world: World, values: dict[str, object]
+) -> None:
+    """The check-in route hands its fresh check-in to the briefing instead of reading it back."""
+    plan_tempo_today(db, world)
+    me = actor(db, world.user_of(world.greta, db))
+    read = checkins.submit_checkin(db, me, world.greta.id, checkin(**values), now=NOW)
+    handed = briefing.get_briefing(db, me, world.greta.id, now=NOW, checkin=read)
+    db.expire_all()
+    assert handed == briefing.get_briefing(db, me, world.greta.id, now=NOW)
+    assert handed.readiness_score == read.readiness_score is not None
+
+
+def test_a_back_dated_check_in_handed_over_is_not_taken_for_today(
+    db: Session, world: World
+) -> None:
+    plan_tempo_today(db, world)
+    me = actor(db, world.user_of(world.greta, db))
+    yesterday = local_date(NOW, world.greta.timezone) - timedelta(days=1)
+    read = checkins.submit_checkin(
+        db, me, world.greta.id, checkin(local_date=yesterday.isoformat()), now=NOW
+    )
+    assert read.local_date == yesterday
+    handed = briefing.get_briefing(db, me, world.greta.id, now=NOW, checkin=read)
+    assert handed.decision == "check_in_first"
+    assert handed.readiness_score is None

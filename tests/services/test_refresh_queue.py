@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from runseason import worker
@@ -26,7 +26,7 @@ from runseason.domain.dates import local_date
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
 from runseason.services import checkins, metric_history, metrics, refresh_queue, training
-from runseason.services.access import actor_for_user
+from runseason.services.access import actor_for_user, get_athlete, lock_athletes
 from tests.dbutil import migrated_factory
 from tests.factories import NOW, World, actor, make_world
 
@@ -349,3 +349,38 @@ def test_the_worker_takes_full_batches_at_once_and_leaves_latecomers_for_the_nex
     queued = db.scalars(select(MetricRefreshJob.athlete_id)).all()
     assert queued == [world.sam.id]  # the latecomer waits for the next poll
     assert worker.drain(now=lambda: NOW, batch=2) == 1
+
+
+def test_a_write_reads_the_athlete_and_takes_its_row_lock_in_one_statement(
+    tmp_path: Path,
+) -> None:
+    """On PostgreSQL ``get_athlete(write=True)`` holds the row lock the worker skips."""
+    with migrated_factory(tmp_path, "lockread") as (engine, factory):
+        with factory() as session:
+            world = make_world(session)
+            session.commit()
+            greta_id, greta_user = world.greta.id, world.greta.user_id
+        statements: list[str] = []
+        writer = factory()
+        me = actor_for_user(writer, writer.get_one(User, greta_user))
+
+        def seen(_c: Any, _cur: Any, statement: str, *_rest: Any) -> None:
+            statements.append(statement)
+
+        event.listen(engine, "before_cursor_execute", seen)
+        try:
+            get_athlete(writer, me, greta_id, write=True)
+        finally:
+            event.remove(engine, "before_cursor_execute", seen)
+        try:
+            reads = [s for s in statements if "FROM athletes" in s]
+            assert len(reads) == 1
+            if engine.dialect.name == "postgresql":
+                assert "FOR UPDATE" in reads[0]
+                with factory() as other:
+                    assert lock_athletes(other, [greta_id]) == []  # held by the writer
+            else:
+                assert "FOR UPDATE" not in reads[0]  # SQLite serializes whole writes instead
+        finally:
+            writer.rollback()
+            writer.close()

@@ -31,7 +31,10 @@ def respond(
     payload = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
 
     def run() -> tuple[int, Any]:
-        return status, jsonable_encoder(produce())
+        result = produce()
+        if isinstance(result, BaseModel):  # one pass in pydantic-core, not a walk of the dump
+            return status, result.model_dump(mode="json")
+        return status, jsonable_encoder(result)
 
     if key is None:
         code, result = run()

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
+from runseason.schemas.briefing import BriefingRead
 from runseason.schemas.common import Input, Output
 
 
@@ -67,3 +68,10 @@ class CheckInRead(Output):
     readiness_band: str | None = None
     factors: list[dict[str, Any]] = Field(default_factory=list)
     capped_by: str | None = None
+
+
+class CheckInSubmitted(Output):
+    """A stored check-in with its readiness, and the day's briefing adapted to it."""
+
+    checkin: CheckInRead
+    briefing: BriefingRead

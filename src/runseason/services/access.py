@@ -127,8 +127,14 @@ def may_see_athlete(session: Session, actor: Actor, athlete: Athlete) -> bool:
 
 
 def get_athlete(session: Session, actor: Actor, athlete_id: int, *, write: bool = False) -> Athlete:
-    """The athlete if the actor may see it (and write, when asked); ``NotFound`` otherwise."""
-    athlete = session.get(Athlete, athlete_id)
+    """The athlete if the actor may see it (and write, when asked); ``NotFound`` otherwise.
+
+    A write on PostgreSQL reads the row ``FOR UPDATE``: the lock ``lock_athlete`` describes, taken
+    by the same statement. (For an athlete the actor may not see, the lock lasts only until the
+    refusal rolls the transaction back.)
+    """
+    locking = write and session.get_bind().dialect.name != "sqlite"
+    athlete = session.get(Athlete, athlete_id, with_for_update=True if locking else None)
     if athlete is None or not may_see_athlete(session, actor, athlete):
         raise NotFound("athlete not found")
     # Keep it for the transaction: the identity map holds objects weakly, and the next use-case
@@ -136,7 +142,6 @@ def get_athlete(session: Session, actor: Actor, athlete_id: int, *, write: bool 
     session.info.setdefault("pinned_athletes", {})[athlete.id] = athlete
     if write:
         require_write(actor)
-        lock_athlete(session, athlete_id)
     return athlete
 
 

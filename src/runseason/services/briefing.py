@@ -2,41 +2,86 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import CheckIn, PlannedSession, ReadinessScore
 from runseason.domain.briefing import PlannedToday, advise
 from runseason.domain.dates import local_date
 from runseason.schemas.briefing import BriefingRead
+from runseason.schemas.checkins import CheckInRead
 from runseason.services.access import Actor, get_athlete, use_case
 from runseason.services.coaching_settings import effective_settings
 
+# Built once (the briefing answers every check-in): no statement construction per request.
+_PLANNED = (
+    select(PlannedSession)
+    .where(
+        PlannedSession.athlete_id == bindparam("athlete_id"),
+        PlannedSession.scheduled_date == bindparam("day"),
+        PlannedSession.status != "cancelled",
+        PlannedSession.category != "rest",
+    )
+    .order_by(PlannedSession.order_in_day)
+    .limit(1)
+)
+_MORNING = (
+    select(
+        CheckIn.illness,
+        CheckIn.pain_severity,
+        ReadinessScore.score,
+        ReadinessScore.band,
+        ReadinessScore.factors,
+    )
+    .join(ReadinessScore, ReadinessScore.check_in_id == CheckIn.id)
+    .where(CheckIn.athlete_id == bindparam("athlete_id"), CheckIn.local_date == bindparam("day"))
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Morning:
+    """This morning's check-in, as far as the briefing needs it."""
+
+    illness: bool
+    pain_severity: int | None
+    score: float | None
+    band: str | None
+    factors: list[dict[str, Any]]
+
 
 @use_case("athlete")
-def get_briefing(session: Session, actor: Actor, athlete_id: int, *, now: datetime) -> BriefingRead:
-    """What the athlete should do today and why."""
+def get_briefing(
+    session: Session,
+    actor: Actor,
+    athlete_id: int,
+    *,
+    now: datetime,
+    checkin: CheckInRead | None = None,
+) -> BriefingRead:
+    """What the athlete should do today and why.
+
+    ``checkin`` is a check-in the caller has just stored and scored: when it is today's, the
+    briefing uses it instead of reading it back.
+    """
     athlete = get_athlete(session, actor, athlete_id)
     today = local_date(now, athlete.timezone)
-    planned = session.scalar(
-        select(PlannedSession)
-        .where(
-            PlannedSession.athlete_id == athlete.id,
-            PlannedSession.scheduled_date == today,
-            PlannedSession.status != "cancelled",
-            PlannedSession.category != "rest",
+    planned = session.scalar(_PLANNED, {"athlete_id": athlete.id, "day": today})
+    morning: _Morning | None
+    if checkin is not None and checkin.athlete_id == athlete.id and checkin.local_date == today:
+        morning = _Morning(
+            checkin.illness,
+            checkin.pain_severity,
+            checkin.readiness_score,
+            checkin.readiness_band,
+            checkin.factors,
         )
-        .order_by(PlannedSession.order_in_day)
-        .limit(1)
-    )
-    row = session.execute(
-        select(CheckIn, ReadinessScore)
-        .join(ReadinessScore, ReadinessScore.check_in_id == CheckIn.id)
-        .where(CheckIn.athlete_id == athlete.id, CheckIn.local_date == today)
-    ).first()
-    checkin, score = (row[0], row[1]) if row else (None, None)
+    else:
+        row = session.execute(_MORNING, {"athlete_id": athlete.id, "day": today}).first()
+        morning = _Morning(*row) if row else None
     pain_threshold = effective_settings(
         session, athlete.organization_id
     ).readiness.cap_pain_severity
@@ -53,9 +98,9 @@ def get_briefing(session: Session, actor: Actor, athlete_id: int, *, now: dateti
     )
     advice = advise(
         today_plan,
-        score.band if score else None,
-        illness=bool(checkin and checkin.illness),
-        pain_severity=checkin.pain_severity if checkin else None,
+        morning.band if morning else None,
+        illness=bool(morning and morning.illness),
+        pain_severity=morning.pain_severity if morning else None,
         pain_threshold=pain_threshold,
     )
     return BriefingRead(
@@ -69,9 +114,11 @@ def get_briefing(session: Session, actor: Actor, athlete_id: int, *, now: dateti
         intensity=advice.intensity,
         planned_title=planned.title if planned else None,
         planned_session_id=planned.id if planned else None,
-        readiness_score=score.score if score else None,
-        readiness_band=score.band if score else None,
-        factors=[f["text"] for f in (score.factors if score else []) if f.get("flag") != "ok"][:4],
+        readiness_score=morning.score if morning else None,
+        readiness_band=morning.band if morning else None,
+        factors=[f["text"] for f in (morning.factors if morning else []) if f.get("flag") != "ok"][
+            :4
+        ],
         targets=dict(planned.targets) if planned else {},
         unit=athlete.unit_preference,
     )

@@ -14,7 +14,7 @@ from runseason.config import get_settings
 from runseason.errors import InvalidInput
 from runseason.schemas.accounts import AthleteRead, AthleteUpdate, UserCreate
 from runseason.schemas.briefing import BriefingRead, LoadHistoryRead
-from runseason.schemas.checkins import CheckInCreate, CheckInRead
+from runseason.schemas.checkins import CheckInCreate, CheckInRead, CheckInSubmitted
 from runseason.schemas.common import Page
 from runseason.schemas.plans import (
     GoalCreate,
@@ -86,7 +86,11 @@ def update_athlete(
     return users.update_athlete(session, actor, athlete_id, data)
 
 
-@router.post("/athletes/{athlete_id}/checkins", status_code=201)
+@router.post(
+    "/athletes/{athlete_id}/checkins",
+    status_code=201,
+    responses={201: {"model": CheckInSubmitted}},
+)
 def submit_checkin(
     athlete_id: int,
     data: CheckInCreate,
@@ -98,10 +102,10 @@ def submit_checkin(
 ) -> JSONResponse:
     """Submit the morning check-in; the answer carries readiness and today's briefing."""
 
-    def produce() -> dict[str, Any]:
+    def produce() -> CheckInSubmitted:
         read = checkins.submit_checkin(session, actor, athlete_id, data, now=now)
-        advice = briefing.get_briefing(session, actor, athlete_id, now=now)
-        return {"checkin": read.model_dump(mode="json"), "briefing": advice.model_dump(mode="json")}
+        advice = briefing.get_briefing(session, actor, athlete_id, now=now, checkin=read)
+        return CheckInSubmitted(checkin=read, briefing=advice)
 
     return respond(session, actor, request, key, data, produce, now=now)
 
