@@ -99,22 +99,28 @@ def evaluate_days(session: Session, batch: Sequence[Assessed], *, now: datetime)
 
     What the engine reads comes in a few statements for the whole batch (``read_days``, the open
     recommendations and the unresolved interventions); the writes go out in one flush per step.
+    The batch's snapshots may hold unflushed changes (``update_snapshots``' new readiness); they
+    are written with the risk set here, in one UPDATE each. Nothing else may be left unflushed:
+    these reads do not flush.
     """
     if not batch:
         return
-    contexts = read_days(session, [(a.id, day, recent) for a, day, _, recent in batch])
-    ids = [a.id for a, _, _, _ in batch]
-    shape, params = _ASSESSED.bind(session.connection(), [(a.id, day) for a, day, _, _ in batch])
-    open_recs = {
-        rec.athlete_id: rec for rec in session.scalars(_open_recommendations(shape), params)
-    }
-    unresolved: dict[int, list[Intervention]] = defaultdict(list)
-    for item in session.scalars(
-        select(Intervention).where(
-            Intervention.athlete_id.in_(ids), Intervention.status != "resolved"
-        )
-    ):
-        unresolved[item.athlete_id].append(item)
+    # The snapshots' new readiness waits for their risk: one UPDATE per snapshot, not two.
+    with session.no_autoflush:
+        contexts = read_days(session, [(a.id, day, recent) for a, day, _, recent in batch])
+        ids = [a.id for a, _, _, _ in batch]
+        rows = [(a.id, day) for a, day, _, _ in batch]
+        shape, params = _ASSESSED.bind(session.connection(), rows)
+        open_recs = {
+            rec.athlete_id: rec for rec in session.scalars(_open_recommendations(shape), params)
+        }
+        unresolved: dict[int, list[Intervention]] = defaultdict(list)
+        for item in session.scalars(
+            select(Intervention).where(
+                Intervention.athlete_id.in_(ids), Intervention.status != "resolved"
+            )
+        ):
+            unresolved[item.athlete_id].append(item)
     decided = []
     for athlete, day, snapshot, _ in batch:
         settings = effective_settings(session, athlete.organization_id)
@@ -140,6 +146,12 @@ def evaluate_days(session: Session, batch: Sequence[Assessed], *, now: datetime)
             (decision, requires_coach),
             now,
         )
+        snapshot.risk, snapshot.risk_bucket, snapshot.confidence = (
+            assessment.risk,
+            assessment.bucket,
+            assessment.confidence,
+        )
+        snapshot.top_factors = _factors(assessment)[:3]
         decided.append((athlete, day, snapshot, context, assessment, rec, settings))
     session.flush()  # the recommendations' ids, for the interventions and applied changes
     risks: list[tuple[float, str, float, int, date]] = []
@@ -151,12 +163,6 @@ def evaluate_days(session: Session, batch: Sequence[Assessed], *, now: datetime)
         current = unresolved[athlete.id]
         _open_interventions(session, athlete, context, assessment, rec, settings, current, now)
         risks.append((assessment.risk, assessment.bucket, assessment.confidence, athlete.id, day))
-        snapshot.risk, snapshot.risk_bucket, snapshot.confidence = (
-            assessment.risk,
-            assessment.bucket,
-            assessment.confidence,
-        )
-        snapshot.top_factors = _factors(assessment)[:3]
         snapshot.open_interventions = len(current)
     _STORE_DAY_RISK.execute(session.connection(), risks)
     for *_, athlete_id, day in risks:
