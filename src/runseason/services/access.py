@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import Select, and_, exists, select
+from sqlalchemy import Select, and_, bindparam, exists, select
 from sqlalchemy.orm import Session
 
 from runseason import context
@@ -83,7 +83,7 @@ def require_write(actor: Actor) -> None:
         raise PermissionDenied("this API key is read-only")
 
 
-def coach_has_athlete(athlete_id_column: Any, coach_id: int) -> Any:
+def coach_has_athlete(athlete_id_column: Any, coach_id: Any) -> Any:
     """SQL condition: the coach holds an active assignment for the athlete in that column."""
     return exists().where(
         and_(
@@ -112,6 +112,23 @@ def athlete_filter(actor: Actor, athlete_id_column: Any, organization_column: An
     if actor.role == "coach":
         return and_(condition, coach_has_athlete(athlete_id_column, actor.user_id))
     return condition
+
+
+def athlete_filter_for(role: Role, athlete_id_column: Any, organization_column: Any) -> Any:
+    """``athlete_filter`` with the actor's values as bound parameters (``actor_params``), for
+    statements built once per role and reused."""
+    condition = organization_column == bindparam("actor_org")
+    if role == "athlete":
+        return and_(condition, athlete_id_column == bindparam("actor_me"))
+    if role == "coach":
+        return and_(condition, coach_has_athlete(athlete_id_column, bindparam("actor_me")))
+    return condition
+
+
+def actor_params(actor: Actor) -> dict[str, int]:
+    """The values ``athlete_filter_for`` binds."""
+    me = actor.user_id if actor.role != "athlete" else (actor.athlete_id or -1)
+    return {"actor_org": actor.organization_id, "actor_me": me}
 
 
 def may_see_athlete(session: Session, actor: Actor, athlete: Athlete) -> bool:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import case, func, or_, select
+from pydantic import TypeAdapter
+from sqlalchemy import Select, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import Athlete, AthleteSnapshot, Intervention, Recommendation
@@ -18,7 +21,13 @@ from runseason.schemas.coaching import (
     QueueItem,
     RecommendationRead,
 )
-from runseason.services.access import Actor, athlete_filter, require_role
+from runseason.services.access import (
+    Actor,
+    Role,
+    actor_params,
+    athlete_filter_for,
+    require_role,
+)
 from runseason.services.coaching_settings import effective_settings
 from runseason.services.paging import page_offset
 from runseason.services.recommendations import rules_of
@@ -32,19 +41,81 @@ SORTS = {
 }
 
 
-def _bucket_counts(session: Session, actor: Actor) -> dict[str, int]:
-    """Athletes per risk bucket; those without a snapshot yet count as stable (as in the filter)."""
+@cache
+def _bucket_statement(role: Role) -> Select[str, int]:
     bucket = func.coalesce(AthleteSnapshot.risk_bucket, "stable")
-    rows = session.execute(
+    return (
         select(bucket, func.count())
         .select_from(Athlete)
         .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Athlete.id)
-        .where(athlete_filter(actor, Athlete.id, Athlete.organization_id), Athlete.is_active)
+        .where(athlete_filter_for(role, Athlete.id, Athlete.organization_id), Athlete.is_active)
         .group_by(bucket)
-    ).all()
+    )
+
+
+def _bucket_counts(session: Session, actor: Actor) -> dict[str, int]:
+    """Athletes per risk bucket; those without a snapshot yet count as stable (as in the filter)."""
+    rows = session.execute(_bucket_statement(actor.role), actor_params(actor)).all()
     counts = dict.fromkeys(BUCKETS, 0)
     counts.update({str(bucket): int(n) for bucket, n in rows})
     return counts
+
+
+# The columns each part of a queue item shows, read under a prefix per table.
+_INTERVENTION_FIELDS = [name for name in InterventionRead.model_fields if name != "sla"]
+_RECOMMENDATION_FIELDS = list(RecommendationRead.model_fields)
+_INTERVENTION_COLUMNS = [
+    getattr(Intervention, name).label(f"i_{name}") for name in _INTERVENTION_FIELDS
+]
+_RECOMMENDATION_COLUMNS = [
+    getattr(Recommendation, name).label(f"r_{name}") for name in _RECOMMENDATION_FIELDS
+]
+_QUEUE_ITEMS = TypeAdapter(list[QueueItem])
+
+
+@cache
+def _queue_statement(role: Role, in_bucket: bool) -> Select[Any]:
+    """The coach's open interventions, as plain labelled columns (not entities), with the total
+    as a window count on the page's own statement. Built once per role."""
+    active = (Intervention.status.in_(("open", "acknowledged"))) | (
+        (Intervention.status == "snoozed") & (Intervention.snoozed_until <= bindparam("now"))
+    )
+    query = (
+        select(
+            *_INTERVENTION_COLUMNS,
+            *_RECOMMENDATION_COLUMNS,
+            Athlete.display_name,
+            AthleteSnapshot.readiness_band,
+            AthleteSnapshot.risk_bucket,
+            AthleteSnapshot.top_factors,
+            func.count().over().label("total"),
+        )
+        .join(Athlete, Athlete.id == Intervention.athlete_id)
+        .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Intervention.athlete_id)
+        .outerjoin(Recommendation, Recommendation.id == Intervention.recommendation_id)
+        .where(
+            athlete_filter_for(role, Intervention.athlete_id, Intervention.organization_id),
+            active,
+        )
+    )
+    if in_bucket:
+        query = query.where(AthleteSnapshot.risk_bucket == bindparam("bucket"))
+    return query
+
+
+# At-risk first, then the oldest (the SLA clock), then the highest risk.
+_QUEUE_ORDER = (
+    case((Intervention.risk >= 0.6, 0), else_=1),
+    Intervention.opened_at.asc(),
+    Intervention.risk.desc(),
+    Intervention.id,
+)
+
+
+@cache
+def _paged(query: Select[Any], order: tuple[Any, ...]) -> Select[Any]:
+    """One page of ``query`` in ``order``; the page's bounds are the parameters limit and offset."""
+    return query.order_by(*order).limit(bindparam("limit")).offset(bindparam("offset"))
 
 
 def get_command_center(
@@ -60,63 +131,42 @@ def get_command_center(
     require_role(actor, "admin", "coach")
     offset = page_offset(page, page_size)
     rules = rules_of(effective_settings(session, actor.organization_id))
-    active = (Intervention.status.in_(("open", "acknowledged"))) | (
-        (Intervention.status == "snoozed") & (Intervention.snoozed_until <= now)
-    )
-    # The snapshot's three shown columns, not the entity (its JSON trend is not needed here), and
-    # the total as a window count on the page's own statement.
-    base = (
-        select(
-            Intervention,
-            Athlete.display_name,
-            AthleteSnapshot.readiness_band,
-            AthleteSnapshot.risk_bucket,
-            AthleteSnapshot.top_factors,
-            Recommendation,
-            func.count().over().label("total"),
-        )
-        .join(Athlete, Athlete.id == Intervention.athlete_id)
-        .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Intervention.athlete_id)
-        .outerjoin(Recommendation, Recommendation.id == Intervention.recommendation_id)
-        .where(athlete_filter(actor, Intervention.athlete_id, Intervention.organization_id), active)
-    )
-    if bucket:
-        base = base.where(AthleteSnapshot.risk_bucket == bucket)
-    # At-risk first, then the oldest (the SLA clock), then the highest risk.
+    base = _queue_statement(actor.role, bool(bucket))
+    params = {**actor_params(actor), "now": now, "bucket": bucket}
     rows = session.execute(
-        base.order_by(
-            case((Intervention.risk >= 0.6, 0), else_=1),
-            Intervention.opened_at.asc(),
-            Intervention.risk.desc(),
-            Intervention.id,
-        )
-        .offset(offset)
-        .limit(page_size)
+        _paged(base, _QUEUE_ORDER), {**params, "limit": page_size, "offset": offset}
     ).all()
     if rows:
         total = int(rows[0].total)
     elif offset:  # past the last page: the window has no row to carry the total
-        total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+        total = session.scalar(select(func.count()).select_from(base.subquery()), params) or 0
     else:
         total = 0
-    items = []
+    found = []
     sla_counts = {"fresh": 0, "due": 0, "overdue": 0}
-    for intervention, name, band, risk_bucket, factors, rec, _ in rows:
-        sla = sla_state(intervention.opened_at, now, rules)
+    for row in rows:
+        values = row._asdict()
+        intervention = {name: values[f"i_{name}"] for name in _INTERVENTION_FIELDS}
+        sla = sla_state(intervention["opened_at"], now, rules)
         sla_counts[sla] += 1
-        read = InterventionRead.model_validate(intervention)
-        read.sla = sla
-        items.append(
-            QueueItem(
-                intervention=read,
-                athlete_name=name,
-                readiness_band=band,
-                risk_bucket=risk_bucket or "stable",
-                top_factors=list(factors or []),
-                recommendation=RecommendationRead.model_validate(rec) if rec else None,
-                age_hours=round((now - intervention.opened_at).total_seconds() / 3600, 1),
-            )
+        intervention["sla"] = sla
+        rec = (
+            {name: values[f"r_{name}"] for name in _RECOMMENDATION_FIELDS}
+            if values["r_id"] is not None
+            else None
         )
+        found.append(
+            {
+                "intervention": intervention,
+                "athlete_name": values["display_name"],
+                "readiness_band": values["readiness_band"],
+                "risk_bucket": values["risk_bucket"] or "stable",
+                "top_factors": values["top_factors"] or [],
+                "recommendation": rec,
+                "age_hours": round((now - intervention["opened_at"]).total_seconds() / 3600, 1),
+            }
+        )
+    items = _QUEUE_ITEMS.validate_python(found)
     return CommandCenterRead(
         items=items,
         page=page,
@@ -142,68 +192,69 @@ def get_caseload(
     offset = page_offset(page, page_size)
     if sort not in SORTS:
         raise InvalidInput(f"sort is one of {', '.join(SORTS)}")
+    if bucket and bucket not in BUCKETS:
+        raise InvalidInput(f"bucket is one of {', '.join(BUCKETS)}")
+    query = _caseload_statement(actor.role, bucket, bool(search))
+    params: dict[str, Any] = actor_params(actor)
+    if search:
+        params["pattern"] = f"%{search.strip()}%"
+    buckets = _bucket_counts(session, actor)
+    # The bucket counts already hold the total unless a search narrows the list.
+    if search:
+        total = session.scalar(select(func.count()).select_from(query.subquery()), params) or 0
+    else:
+        total = buckets[bucket] if bucket else sum(buckets.values())
+    rows = session.execute(
+        _paged(query, (*SORTS[sort], Athlete.id)),
+        {**params, "limit": page_size, "offset": offset},
+    ).all()
+    # Plain rows (no snapshot objects in the session) validated in one call of pydantic-core.
+    items = _CASELOAD_ROWS.validate_python([_caseload_row(row._asdict()) for row in rows])
+    return CaseloadRead(items=items, page=page, page_size=page_size, total=total, buckets=buckets)
+
+
+@cache
+def _caseload_statement(role: Role, bucket: str | None, searching: bool) -> Select[Any]:
+    """The caseload's rows for one role, bucket filter and search or none. Built once each."""
     query = (
-        select(Athlete.id, Athlete.display_name, AthleteSnapshot)
+        select(*_CASELOAD_COLUMNS)
         .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Athlete.id)
-        .where(athlete_filter(actor, Athlete.id, Athlete.organization_id), Athlete.is_active)
+        .where(athlete_filter_for(role, Athlete.id, Athlete.organization_id), Athlete.is_active)
     )
     if bucket:
-        if bucket not in BUCKETS:
-            raise InvalidInput(f"bucket is one of {', '.join(BUCKETS)}")
         in_bucket = AthleteSnapshot.risk_bucket == bucket
         if bucket == "stable":  # athletes without a snapshot yet count as stable
             in_bucket = or_(in_bucket, AthleteSnapshot.athlete_id.is_(None))
         query = query.where(in_bucket)
-    if search:
-        query = query.where(Athlete.display_name.ilike(f"%{search.strip()}%"))
-    buckets = _bucket_counts(session, actor)
-    # The bucket counts already hold the total unless a search narrows the list.
-    if search:
-        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    else:
-        total = buckets[bucket] if bucket else sum(buckets.values())
-    rows = session.execute(
-        query.order_by(*SORTS[sort], Athlete.id).offset(offset).limit(page_size)
-    ).all()
-    items = [_row(athlete_id, name, snap) for athlete_id, name, snap in rows]
-    return CaseloadRead(items=items, page=page, page_size=page_size, total=total, buckets=buckets)
+    if searching:
+        query = query.where(Athlete.display_name.ilike(bindparam("pattern")))
+    return query
 
 
-def _row(athlete_id: int, name: str, snap: AthleteSnapshot | None) -> CaseloadRow:
-    if snap is None:
-        return CaseloadRow(
-            athlete_id=athlete_id,
-            name=name,
-            risk=0.0,
-            risk_bucket="stable",
-            confidence=None,
-            readiness_score=None,
-            readiness_band=None,
-            readiness_trend=[],
-            form=None,
-            ctl=None,
-            acwr=None,
-            adherence_7d=None,
-            open_interventions=0,
-            top_factors=[],
-            last_checkin_date=None,
-            next_race_date=None,
-        )
-    return CaseloadRow(
-        athlete_id=athlete_id,
-        name=name,
-        risk=snap.risk,
-        risk_bucket=snap.risk_bucket,
-        confidence=snap.confidence,
-        readiness_score=snap.readiness_score,
-        readiness_band=snap.readiness_band,
-        readiness_trend=list(snap.readiness_trend),
-        form=snap.form,
-        ctl=snap.ctl,
-        acwr=snap.acwr,
-        adherence_7d=snap.adherence_7d,
-        open_interventions=snap.open_interventions,
-        top_factors=list(snap.top_factors),
-        last_checkin_date=snap.last_checkin_date,
-        next_race_date=snap.next_race_date,
-    )
+# What a caseload row shows, labelled as ``CaseloadRow``'s fields; an athlete without a snapshot
+# yet shows as stable with no figures.
+_CASELOAD_COLUMNS = (
+    Athlete.id.label("athlete_id"),
+    Athlete.display_name.label("name"),
+    func.coalesce(AthleteSnapshot.risk, 0.0).label("risk"),
+    func.coalesce(AthleteSnapshot.risk_bucket, "stable").label("risk_bucket"),
+    AthleteSnapshot.confidence,
+    AthleteSnapshot.readiness_score,
+    AthleteSnapshot.readiness_band,
+    AthleteSnapshot.readiness_trend,
+    AthleteSnapshot.form,
+    AthleteSnapshot.ctl,
+    AthleteSnapshot.acwr,
+    AthleteSnapshot.adherence_7d,
+    func.coalesce(AthleteSnapshot.open_interventions, 0).label("open_interventions"),
+    AthleteSnapshot.top_factors,
+    AthleteSnapshot.last_checkin_date,
+    AthleteSnapshot.next_race_date,
+)
+_CASELOAD_ROWS = TypeAdapter(list[CaseloadRow])
+
+
+def _caseload_row(values: dict[str, Any]) -> dict[str, Any]:
+    if values["readiness_trend"] is None:  # no snapshot yet (an outer join's nulls)
+        values["readiness_trend"], values["top_factors"] = [], []
+    return values
