@@ -339,3 +339,28 @@ def test_automatic_mode_never_applies_a_recommendation_above_the_guardrail(
     assert rec.status == "open"
     db.refresh(planned)
     assert (planned.status, planned.planned_duration_s, planned.title) == before
+
+
+def test_caseload_shows_an_athlete_without_a_snapshot_as_stable(db: Session, world: World) -> None:
+    """A new athlete has no snapshot row yet: the outer join's nulls become a stable row."""
+    make_athlete(db, world.north, "Nova New", coach=world.uma)
+    db.flush()
+    coach = actor(db, world.uma)
+    found = command_center.get_caseload(db, coach, search="nova")
+    assert found.total == 1
+    (row,) = found.items
+    assert (row.name, row.risk, row.risk_bucket, row.open_interventions) == (
+        "Nova New",
+        0.0,
+        "stable",
+        0,
+    )
+    assert row.readiness_trend == []
+    assert row.top_factors == []
+    assert row.readiness_score is None
+    stable = command_center.get_caseload(db, coach, bucket="stable", page_size=200)
+    assert "Nova New" in [r.name for r in stable.items]
+    assert stable.total == stable.buckets["stable"] == len(stable.items)
+    other = command_center.get_caseload(db, actor(db, world.asha), search="nova")
+    assert other.items == []
+    assert other.total == 0

@@ -55,7 +55,7 @@ def _bucket_statement(role: Role) -> Select[str, int]:
 
 def _bucket_counts(session: Session, actor: Actor) -> dict[str, int]:
     """Athletes per risk bucket; those without a snapshot yet count as stable (as in the filter)."""
-    rows = session.execute(_bucket_statement(actor.role), actor_params(actor)).all()
+    rows = session.connection().execute(_bucket_statement(actor.role), actor_params(actor)).all()
     counts = dict.fromkeys(BUCKETS, 0)
     counts.update({str(bucket): int(n) for bucket, n in rows})
     return counts
@@ -64,6 +64,7 @@ def _bucket_counts(session: Session, actor: Actor) -> dict[str, int]:
 # The columns each part of a queue item shows, read under a prefix per table.
 _INTERVENTION_FIELDS = [name for name in InterventionRead.model_fields if name != "sla"]
 _RECOMMENDATION_FIELDS = list(RecommendationRead.model_fields)
+_RECOMMENDATION_ID = _RECOMMENDATION_FIELDS.index("id")
 _INTERVENTION_COLUMNS = [
     getattr(Intervention, name).label(f"i_{name}") for name in _INTERVENTION_FIELDS
 ]
@@ -133,36 +134,37 @@ def get_command_center(
     rules = rules_of(effective_settings(session, actor.organization_id))
     base = _queue_statement(actor.role, bool(bucket))
     params = {**actor_params(actor), "now": now, "bucket": bucket}
-    rows = session.execute(
-        _paged(base, _QUEUE_ORDER), {**params, "limit": page_size, "offset": offset}
-    ).all()
+    connection = session.connection()  # plain columns: Core execution, no ORM machinery
+    page_params = {**params, "limit": page_size, "offset": offset}
+    rows = connection.execute(_paged(base, _QUEUE_ORDER), page_params).all()
     if rows:
         total = int(rows[0].total)
     elif offset:  # past the last page: the window has no row to carry the total
-        total = session.scalar(select(func.count()).select_from(base.subquery()), params) or 0
+        total = connection.scalar(select(func.count()).select_from(base.subquery()), params) or 0
     else:
         total = 0
     found = []
     sla_counts = {"fresh": 0, "due": 0, "overdue": 0}
-    for row in rows:
-        values = row._asdict()
-        intervention = {name: values[f"i_{name}"] for name in _INTERVENTION_FIELDS}
+    n_i, n_r = len(_INTERVENTION_FIELDS), len(_RECOMMENDATION_FIELDS)
+    for row in rows:  # the columns in _queue_statement's order
+        intervention = dict(zip(_INTERVENTION_FIELDS, row[:n_i], strict=True))
+        recommendation = row[n_i : n_i + n_r]
+        name, band, risk_bucket, factors, _total = row[n_i + n_r :]
         sla = sla_state(intervention["opened_at"], now, rules)
         sla_counts[sla] += 1
         intervention["sla"] = sla
-        rec = (
-            {name: values[f"r_{name}"] for name in _RECOMMENDATION_FIELDS}
-            if values["r_id"] is not None
-            else None
-        )
         found.append(
             {
                 "intervention": intervention,
-                "athlete_name": values["display_name"],
-                "readiness_band": values["readiness_band"],
-                "risk_bucket": values["risk_bucket"] or "stable",
-                "top_factors": values["top_factors"] or [],
-                "recommendation": rec,
+                "athlete_name": name,
+                "readiness_band": band,
+                "risk_bucket": risk_bucket or "stable",
+                "top_factors": factors or [],
+                "recommendation": (
+                    dict(zip(_RECOMMENDATION_FIELDS, recommendation, strict=True))
+                    if recommendation[_RECOMMENDATION_ID] is not None  # none linked: all null
+                    else None
+                ),
                 "age_hours": round((now - intervention["opened_at"]).total_seconds() / 3600, 1),
             }
         )
@@ -198,16 +200,17 @@ def get_caseload(
     params: dict[str, Any] = actor_params(actor)
     if search:
         params["pattern"] = f"%{search.strip()}%"
-    buckets = _bucket_counts(session, actor)
-    # The bucket counts already hold the total unless a search narrows the list.
-    if search:
-        total = session.scalar(select(func.count()).select_from(query.subquery()), params) or 0
-    else:
-        total = buckets[bucket] if bucket else sum(buckets.values())
-    rows = session.execute(
+    connection = session.connection()  # plain columns: Core execution, no ORM machinery
+    rows = connection.execute(
         _paged(query, (*SORTS[sort], Athlete.id)),
         {**params, "limit": page_size, "offset": offset},
     ).all()
+    buckets = _bucket_counts(session, actor)
+    # The bucket counts already hold the total unless a search narrows the list.
+    if search:
+        total = connection.scalar(select(func.count()).select_from(query.subquery()), params) or 0
+    else:
+        total = buckets[bucket] if bucket else sum(buckets.values())
     # Plain rows (no snapshot objects in the session) validated in one call of pydantic-core.
     items = _CASELOAD_ROWS.validate_python([_caseload_row(row._asdict()) for row in rows])
     return CaseloadRead(items=items, page=page, page_size=page_size, total=total, buckets=buckets)
