@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import delete, event, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import (
@@ -13,6 +13,7 @@ from runseason.db.models import (
     Intervention,
     PlannedSession,
     PlanRevision,
+    SettingOverride,
     TrainingPlan,
 )
 from runseason.domain.dates import local_date
@@ -25,7 +26,11 @@ from runseason.schemas.coaching import (
     RecommendationDecision,
 )
 from runseason.services import cases, checkins, command_center, interventions, recommendations
-from runseason.services.coaching_settings import update_organization_settings
+from runseason.services.coaching_settings import (
+    CACHE_KEY,
+    effective_settings,
+    update_organization_settings,
+)
 from tests.factories import NOW, World, actor, make_athlete
 
 GOOD = {"sleep_quality": 4, "energy": 4, "recovery": 4, "stress": 4}
@@ -364,3 +369,17 @@ def test_caseload_shows_an_athlete_without_a_snapshot_as_stable(db: Session, wor
     other = command_center.get_caseload(db, actor(db, world.asha), search="nova")
     assert other.items == []
     assert other.total == 0
+
+
+def test_each_transaction_reads_its_organizations_overrides(db: Session, world: World) -> None:
+    """Merged settings are reused by their overrides' text; the overrides are read every time."""
+    admin = actor(db, world.ada)
+    default_mode = effective_settings(db, world.north.id).automation_mode
+    assert default_mode != "automatic"
+    update_organization_settings(db, admin, {"automation_mode": "automatic"})
+    db.info.pop(CACHE_KEY, None)  # as a new transaction starts
+    assert effective_settings(db, world.north.id).automation_mode == "automatic"
+    assert effective_settings(db, world.south.id).automation_mode == default_mode
+    db.execute(delete(SettingOverride).where(SettingOverride.organization_id == world.north.id))
+    db.info.pop(CACHE_KEY, None)  # another process removed the override
+    assert effective_settings(db, world.north.id).automation_mode == default_mode

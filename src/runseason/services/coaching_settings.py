@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from runseason.config import CoachingSettings, get_settings, merge_coaching_overrides
@@ -31,15 +32,30 @@ def effective_settings(session: Session, organization_id: int) -> CoachingSettin
     return cache[organization_id]
 
 
+_OVERRIDES = select(SettingOverride.values).where(
+    SettingOverride.organization_id == bindparam("organization_id"),
+    SettingOverride.scope == ORGANIZATION_SCOPE,
+    SettingOverride.subject_id.is_(None),
+)
+# Merged settings by their overrides' text, for the process defaults they were merged over.
+# Merging and validating took about as long as the read; the read stays, so another process's
+# change is seen by the next transaction.
+_MERGED: dict[str | None, tuple[CoachingSettings, CoachingSettings]] = {}
+_MERGED_MAX = 512
+
+
 def _load(session: Session, organization_id: int) -> CoachingSettings:
-    values = session.scalar(
-        select(SettingOverride.values).where(
-            SettingOverride.organization_id == organization_id,
-            SettingOverride.scope == ORGANIZATION_SCOPE,
-            SettingOverride.subject_id.is_(None),
-        )
-    )
-    return merge_coaching_overrides(get_settings().coaching, values)
+    values = session.scalar(_OVERRIDES, {"organization_id": organization_id})
+    defaults = get_settings().coaching
+    key = json.dumps(values, sort_keys=True) if values else None
+    found = _MERGED.get(key)
+    if found is not None and found[0] is defaults:
+        return found[1]
+    merged = merge_coaching_overrides(defaults, values)
+    if len(_MERGED) >= _MERGED_MAX:
+        _MERGED.clear()
+    _MERGED[key] = (defaults, merged)
+    return merged
 
 
 def readiness_params(settings: CoachingSettings) -> ReadinessParams:
