@@ -384,3 +384,49 @@ def test_a_write_reads_the_athlete_and_takes_its_row_lock_in_one_statement(
         finally:
             writer.rollback()
             writer.close()
+
+
+@pytest.mark.usefixtures("queued")
+def test_a_refresh_writes_each_snapshot_once_with_its_readiness_and_risk(tmp_path: Path) -> None:
+    """In the worker's own transaction (nothing read or cached before it)."""
+    updates: list[str] = []
+
+    def seen(_c: Any, _cur: Any, statement: str, params: Any, _ctx: Any, many: bool) -> None:
+        if statement.startswith("UPDATE athlete_snapshots"):
+            updates.extend([statement] * (len(params) if many else 1))
+
+    with migrated_factory(tmp_path, "snaponce") as (engine, factory):
+        with factory() as session:
+            world = make_world(session)
+            session.commit()
+            greta_id, greta_user = world.greta.id, world.greta.user_id
+
+        def submit(values: CheckInCreate) -> None:
+            with factory() as session:
+                me = actor_for_user(session, session.get_one(User, greta_user))
+                checkins.submit_checkin(session, me, greta_id, values, now=NOW)
+                session.commit()
+
+        def refresh() -> list[int]:
+            with factory() as session:
+                done = refresh_queue.process_due(session, now=NOW, limit=10)
+                session.commit()
+                return done
+
+        submit(GOOD)
+        assert refresh() == [greta_id]  # the snapshot's first row
+        submit(CheckInCreate(**{**GOOD.model_dump(), "energy": 2, "sleep_quality": 2}))
+        event.listen(engine, "before_cursor_execute", seen)
+        try:
+            assert refresh() == [greta_id]
+        finally:
+            event.remove(engine, "before_cursor_execute", seen)
+    # The readiness and the risk together, not one UPDATE each; a second UPDATE only when the
+    # refresh opened an intervention (the count is known once the recommendation is stored).
+    readiness = [u for u in updates if "readiness_score" in u]
+    assert len(readiness) == 1
+    assert "risk" in readiness[0]
+    others = [u.split(" WHERE ")[0] for u in updates if u not in readiness]
+    assert len(others) <= 1
+    assert all(o.startswith("UPDATE athlete_snapshots SET open_interventions=") for o in others)
+    assert all("risk" not in o for o in others)

@@ -121,9 +121,13 @@ def evaluate_days(session: Session, batch: Sequence[Assessed], *, now: datetime)
             )
         ):
             unresolved[item.athlete_id].append(item)
+        # Read here too: a first read of the settings later would flush the snapshots.
+        settings_of = {
+            org: effective_settings(session, org) for org in {a.organization_id for a, *_ in batch}
+        }
     decided = []
     for athlete, day, snapshot, _ in batch:
-        settings = effective_settings(session, athlete.organization_id)
+        settings = settings_of[athlete.organization_id]
         context = contexts[athlete.id]
         assessment = _assess(settings, context)
         proposal = propose(
