@@ -96,39 +96,49 @@ def coach_has_athlete(athlete_id_column: Any, coach_id: Any) -> Any:
 
 def visible_athletes(actor: Actor) -> Select[Athlete]:
     """A query of the athletes the actor may see (for lists, always filtered in SQL)."""
-    query = select(Athlete).where(Athlete.organization_id == actor.organization_id)
-    if actor.role == "athlete":
-        return query.where(Athlete.id == (actor.athlete_id or -1))
-    if actor.role == "coach":
-        return query.where(coach_has_athlete(Athlete.id, actor.user_id))
-    return query
+    return select(Athlete).where(athlete_filter(actor, Athlete.id, Athlete.organization_id))
+
+
+def _restricted(
+    role: Role, athlete_id_column: Any, organization_column: Any, organization: Any, me: Any
+) -> Any:
+    """The condition of ``athlete_filter`` for a role, with its two values given as values or as
+    bound parameters: an athlete sees their own id, a coach the athletes assigned to them."""
+    condition = organization_column == organization
+    if role == "athlete":
+        return and_(condition, athlete_id_column == me)
+    if role == "coach":
+        return and_(condition, coach_has_athlete(athlete_id_column, me))
+    return condition
+
+
+def _me(actor: Actor) -> int:
+    """The id the actor's filter compares: their athlete profile, or their user as staff."""
+    return (actor.athlete_id or -1) if actor.role == "athlete" else actor.user_id
 
 
 def athlete_filter(actor: Actor, athlete_id_column: Any, organization_column: Any) -> Any:
     """SQL condition restricting rows of athlete data to the athletes the actor may see."""
-    condition = organization_column == actor.organization_id
-    if actor.role == "athlete":
-        return and_(condition, athlete_id_column == (actor.athlete_id or -1))
-    if actor.role == "coach":
-        return and_(condition, coach_has_athlete(athlete_id_column, actor.user_id))
-    return condition
+    return _restricted(
+        actor.role, athlete_id_column, organization_column, actor.organization_id, _me(actor)
+    )
 
 
 def athlete_filter_for(role: Role, athlete_id_column: Any, organization_column: Any) -> Any:
     """``athlete_filter`` with the actor's values as bound parameters (``actor_params``), for
     statements built once per role and reused."""
-    condition = organization_column == bindparam("actor_org")
-    if role == "athlete":
-        return and_(condition, athlete_id_column == bindparam("actor_me"))
-    if role == "coach":
-        return and_(condition, coach_has_athlete(athlete_id_column, bindparam("actor_me")))
-    return condition
+    return _restricted(
+        role,
+        athlete_id_column,
+        organization_column,
+        bindparam("actor_org"),
+        bindparam("actor_me"),
+    )
 
 
 def actor_params(actor: Actor) -> dict[str, int]:
     """The values ``athlete_filter_for`` binds."""
-    me = actor.user_id if actor.role != "athlete" else (actor.athlete_id or -1)
-    return {"actor_org": actor.organization_id, "actor_me": me}
+    return {"actor_org": actor.organization_id, "actor_me": _me(actor)}
 
 
 def may_see_athlete(session: Session, actor: Actor, athlete: Athlete) -> bool:
