@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import Athlete, Organization, User
+from runseason.db.models import Athlete, LoadSeries, Organization, User
 from runseason.schemas.accounts import OrganizationCreate, UserCreate
-from runseason.services import organizations, users
+from runseason.services import metric_history, organizations, users
 from runseason.services.access import Actor, actor_for_user
 
 PASSWORD = "correct horse battery staple"
@@ -137,3 +138,21 @@ def make_world(session: Session) -> World:
         sam=make_athlete(session, north, "Sam Silent", coach=cole, timezone="America/New_York"),
         oona=make_athlete(session, south, "Oona Other", coach=otto),
     )
+
+
+def assert_series_kept(session: Session, athlete_id: int) -> None:
+    """The athlete's ``load_series`` row says what their day rows say (none without rows)."""
+    rows = metric_history.stored_days(session, athlete_id)
+    kept = session.execute(
+        select(LoadSeries.first_day, LoadSeries.loads, LoadSeries.runs).where(
+            LoadSeries.athlete_id == athlete_id
+        )
+    ).one_or_none()
+    if not rows:
+        assert kept is None
+        return
+    assert kept is not None, "rows without a load series"
+    expected = metric_history.History.of_rows(rows)
+    assert kept.first_day == expected.first
+    assert metric_history.decode(kept.loads).tolist() == expected.loads.tolist()
+    assert metric_history.decode(kept.runs).tolist() == expected.runs.tolist()

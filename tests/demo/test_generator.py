@@ -27,7 +27,7 @@ from runseason.domain import training_load
 from runseason.errors import InvalidInput
 from runseason.services import auth, command_center, metric_history
 from runseason.services.access import actor_for_user
-from tests.factories import NOW
+from tests.factories import NOW, assert_series_kept
 
 SMALL = DemoSpec(athletes=6, coaches=2, weeks=4, seed=11, slug="demo-a")
 
@@ -164,6 +164,10 @@ def test_both_paths_give_the_same_metrics_for_the_same_seed(db: Session) -> None
     bulk = metrics_of(in_bulk.organization_id)
     assert len(services) > 4 * 30
     assert bulk == services
+    # Both keep each athlete's load series as their day rows say.
+    for org_id in (through_services.organization_id, in_bulk.organization_id):
+        for athlete_id in db.scalars(select(Athlete.id).where(Athlete.organization_id == org_id)):
+            assert_series_kept(db, athlete_id)
 
 
 def test_cli_bulk_flag_uses_the_bulk_path(db: Session, tmp_path: Path) -> None:

@@ -9,13 +9,19 @@ import pytest
 from sqlalchemy import Integer, delete, select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import AthleteSnapshot, DailyMetric, Intervention, Recommendation
+from runseason.db.models import (
+    AthleteSnapshot,
+    DailyMetric,
+    Intervention,
+    LoadSeries,
+    Recommendation,
+)
 from runseason.domain.dates import local_date
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.plans import PlanCreate
 from runseason.schemas.training import TrainingLogCreate
 from runseason.services import checkins, metric_history, metrics, plans, training
-from tests.factories import NOW, World, actor
+from tests.factories import NOW, World, actor, assert_series_kept
 
 GOOD = CheckInCreate(sleep_quality=4, energy=4, recovery=4, stress=4)
 SORE = CheckInCreate(
@@ -111,7 +117,7 @@ def _derived(db: Session, ids: list[int]) -> dict[str, Any]:
 
 def _wipe(db: Session, ids: list[int]) -> None:
     """Everything the refresh derives goes."""
-    for model in (DailyMetric, AthleteSnapshot, Recommendation, Intervention):
+    for model in (DailyMetric, LoadSeries, AthleteSnapshot, Recommendation, Intervention):
         db.execute(delete(model).where(model.athlete_id.in_(ids)))
 
 
@@ -131,12 +137,38 @@ def test_a_batch_refresh_equals_each_athlete_refreshed_alone(
     monkeypatch.setattr(metrics, "BATCH", 3)  # two rounds of statements: three, then one
     metrics.refresh_many(db, dict.fromkeys(ids, (date.min, None)), now=NOW)
     assert _derived(db, ids) == alone
+    for athlete_id in ids:
+        assert_series_kept(db, athlete_id)
     # And the same stored days and snapshot figures as the check-ins and logs refreshed one by
     # one (only the interventions differ: those opened before the check-ins came stay open).
     assert alone["days"] == incremental["days"]
     for athlete_id in ids:
         fresh, kept = alone["snapshots"][athlete_id], incremental["snapshots"][athlete_id]
         assert fresh[:12] + fresh[13:] == kept[:12] + kept[13:]  # all but open interventions
+
+
+def test_an_athlete_without_a_load_series_is_read_from_the_day_rows_and_gets_one(
+    db: Session, world: World
+) -> None:
+    """Day rows from before ``load_series`` existed: the refresh reads the rows, then keeps one."""
+    ids = _history(db, world)
+    kept = _derived(db, ids)
+    for athlete_id in ids:
+        assert_series_kept(db, athlete_id)
+    assert all(loads.kept for loads in metric_history.loads_of(db, ids).values())
+    db.execute(delete(LoadSeries).where(LoadSeries.athlete_id.in_(ids)))
+    from_rows = metric_history.loads_of(db, ids)
+    assert not any(loads.kept for loads in from_rows.values())
+    day = NOW.date() - timedelta(days=12)
+    metrics.refresh_many(db, dict.fromkeys(ids, (day, day)), now=NOW)
+    for athlete_id in ids:
+        assert_series_kept(db, athlete_id)
+    again = metric_history.loads_of(db, ids)
+    for athlete_id in ids:
+        assert again[athlete_id].kept
+        assert again[athlete_id].first == from_rows[athlete_id].first
+        assert again[athlete_id].loads.tolist() == from_rows[athlete_id].loads.tolist()
+    assert _derived(db, ids) == kept
 
 
 def test_a_back_dated_change_to_a_stale_history_fills_the_days_up_to_today(

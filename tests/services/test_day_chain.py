@@ -26,7 +26,7 @@ from runseason.services import (
     training,
     users,
 )
-from tests.factories import NOW, World, actor, make_athlete
+from tests.factories import NOW, World, actor, assert_series_kept, make_athlete
 
 GOOD = CheckInCreate(sleep_quality=4, energy=4, recovery=4, stress=4)
 
@@ -129,6 +129,7 @@ def test_incremental_metrics_equal_a_full_recompute(
                 training.update_log(db, me, logged[back % len(logged)], change, now=NOW)
             else:
                 training.delete_log(db, me, logged.pop(back % len(logged)), now=NOW)
+        assert_series_kept(db, world.greta.id)
         rows = metric_history.read(db, world.greta.id, date.min, NOW.date())
         stored = db.scalars(
             select(DailyMetric.day)

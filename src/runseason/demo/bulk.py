@@ -27,12 +27,14 @@ from runseason.db.models import (
     CoachAssignment,
     DailyMetric,
     Intervention,
+    LoadSeries,
     Organization,
     TrainingLog,
     User,
 )
 from runseason.domain import training_load
 from runseason.domain.risk import bucket_of
+from runseason.services import metric_history
 
 UNUSABLE_HASH = "!bulk-generated-account-without-a-password"
 BATCH = 2000
@@ -153,6 +155,7 @@ def seed_bulk(
     metric_rows = 0
     snapshots: list[dict[str, Any]] = []
     opened: list[dict[str, Any]] = []
+    series: list[dict[str, Any]] = []
     for aid in athlete_ids:
         loads = daily_loads(rng, days, float(rng.uniform(150, 600)))
         arrays = training_load.series(loads.tolist())
@@ -161,6 +164,15 @@ def seed_bulk(
             for chunk in _chunks(rows):
                 session.execute(insert(DailyMetric), chunk)
             metric_rows += len(rows)
+            series.append(
+                metric_history.series_row(
+                    org_id,
+                    aid,
+                    first_day,
+                    [row["load"] for row in rows],
+                    [row["longest_run_m"] for row in rows],
+                )
+            )
         if with_logs:
             logs = _log_rows(org_id, aid, first_day, loads)
             for chunk in _chunks(logs):
@@ -211,6 +223,8 @@ def seed_bulk(
             )
     for chunk in _chunks(snapshots):
         session.execute(insert(AthleteSnapshot), chunk)
+    for chunk in _chunks(series, 100):
+        session.execute(insert(LoadSeries), chunk)
     for chunk in _chunks(opened):
         session.execute(insert(Intervention), chunk)
     session.flush()

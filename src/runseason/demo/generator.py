@@ -14,7 +14,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, insert, select
@@ -25,6 +25,7 @@ from runseason.db.models import (
     CheckIn,
     DailyMetric,
     Intervention,
+    LoadSeries,
     Organization,
     TrainingLog,
     User,
@@ -41,6 +42,7 @@ from runseason.services import (
     checkins,
     goals,
     interventions,
+    metric_history,
     metrics,
     organizations,
     plans,
@@ -540,6 +542,7 @@ class BulkSink:
             for start in range(0, len(rows), 2000):
                 self.session.execute(insert(table), rows[start : start + 2000])
         metric_rows = []
+        series_rows: list[dict[str, Any]] = []
         for p in personas:
             first = first_day.get(p.athlete_id)
             if first is None:
@@ -559,8 +562,19 @@ class BulkSink:
                         "longest_run_m": longest.get(day, 0.0),
                     }
                 )
+            series_rows.append(
+                metric_history.series_row(
+                    org_id,
+                    p.athlete_id,
+                    first,
+                    [per_day.get(day, 0.0) for day in days],
+                    [longest.get(day, 0.0) for day in days],
+                )
+            )
         for start in range(0, len(metric_rows), 2000):
             self.session.execute(insert(DailyMetric), metric_rows[start : start + 2000])
+        for start in range(0, len(series_rows), 100):
+            self.session.execute(insert(LoadSeries), series_rows[start : start + 100])
         self.session.flush()
 
 

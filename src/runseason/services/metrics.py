@@ -42,6 +42,7 @@ from runseason.db.models import (
     AthleteSnapshot,
     CheckIn,
     DailyMetric,
+    LoadSeries,
     PlannedSession,
     RaceGoal,
     ReadinessScore,
@@ -323,12 +324,54 @@ def _refresh_batch(session: Session, changes: dict[int, Change], now: datetime) 
     _REWRITE.execute(session.connection(), updates)
     if updates:
         _expire_loaded(session, {r.athlete.id: r.ranges[0][0] for r in batch})
+    _write_series(session, batch, histories, now)
     snapshots = update_snapshots(session, [(r.athlete, r.today, r.recent) for r in batch])
     recommendations.evaluate_days(
         session,
         [(r.athlete, r.today, snapshots[r.athlete.id], r.recent) for r in batch],
         now=now,
     )
+
+
+_SERIES_TABLE = cast(Table, LoadSeries.__table__)
+_RESERIES = RowUpdater(_SERIES_TABLE, ("first_day", "loads", "runs", "updated_at"), ("athlete_id",))
+
+
+def _write_series(
+    session: Session,
+    batch: Sequence[_Refresh],
+    histories: Mapping[int, metric_history.History],
+    now: datetime,
+) -> None:
+    """Each athlete's ``load_series`` as their day rows now say: rewritten where a load or a
+    longest run changed, added where the athlete had none (their loads were read from the rows).
+    """
+    inserts: list[dict[str, object]] = []
+    updates: list[tuple[object, ...]] = []
+    for r in batch:
+        history = histories[r.athlete.id]
+        if history.first is None:
+            continue
+        kept = r.span is not None and r.span.kept
+        if kept and not history.changed:
+            continue
+        loads, runs = metric_history.encode(history.loads), metric_history.encode(history.runs)
+        if kept:
+            updates.append((history.first, loads, runs, now, r.athlete.id))
+        else:
+            inserts.append(
+                {
+                    "athlete_id": r.athlete.id,
+                    "organization_id": r.athlete.organization_id,
+                    "first_day": history.first,
+                    "loads": loads,
+                    "runs": runs,
+                    "updated_at": now,
+                }
+            )
+    if inserts:
+        session.execute(insert(LoadSeries), inserts)
+    _RESERIES.execute(session.connection(), updates)
 
 
 def _only_later_data(r: _Refresh, first: date | None) -> bool:

@@ -7,7 +7,12 @@ from runseason.db.models.checkins import CheckIn, ReadinessScore
 from runseason.db.models.coaching import CoachAction, Intervention, Recommendation
 from runseason.db.models.goals import RaceGoal
 from runseason.db.models.library import SessionTemplate
-from runseason.db.models.metrics import AthleteSnapshot, DailyMetric, MetricRefreshJob
+from runseason.db.models.metrics import (
+    AthleteSnapshot,
+    DailyMetric,
+    LoadSeries,
+    MetricRefreshJob,
+)
 from runseason.db.models.organizations import Organization, SettingOverride
 from runseason.db.models.plans import PlannedSession, PlanRevision, PlanWeek, TrainingPlan
 from runseason.db.models.training import ImportRun, TrainingLog
@@ -29,6 +34,7 @@ __all__ = [
     "IdempotencyRecord",
     "ImportRun",
     "Intervention",
+    "LoadSeries",
     "MetricRefreshJob",
     "Organization",
     "PlanRevision",
