@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Table,
     and_,
+    bindparam,
     func,
     insert,
     inspect,
@@ -331,6 +332,7 @@ def _refresh_batch(session: Session, changes: dict[int, Change], now: datetime) 
         [(r.athlete, r.today, snapshots[r.athlete.id], r.recent) for r in batch],
         now=now,
     )
+    write_snapshots(session, list(snapshots.values()), now)
 
 
 _SERIES_TABLE = cast(Table, LoadSeries.__table__)
@@ -497,11 +499,69 @@ def _contact_statement(shape: int) -> Select[Any]:
     )
 
 
+@dataclass(slots=True)
+class Snapshot:
+    """An athlete's snapshot as a refresh works it out; the risk engine fills in the risk and the
+    open interventions, then ``write_snapshots`` stores the batch's in one statement."""
+
+    athlete_id: int
+    organization_id: int
+    stored: bool  # the athlete has a snapshot row
+    as_of: date
+    readiness_score: float | None
+    readiness_band: str | None
+    readiness_trend: list[float | None]
+    form: float | None
+    ctl: float | None
+    acwr: float | None
+    adherence_7d: float | None
+    last_checkin_date: date | None
+    last_log_date: date | None
+    next_race_date: date | None
+    risk: float = 0.0
+    risk_bucket: str = "stable"
+    confidence: float | None = None
+    top_factors: list[Any] = field(default_factory=list)
+    open_interventions: int = 0
+
+
+_SNAPSHOT_TABLE = cast(Table, AthleteSnapshot.__table__)
+# What the refresh writes of a snapshot: everything but the keys and the last contact, which the
+# contact log keeps.
+_SNAPSHOT_WRITTEN = (
+    "as_of",
+    "readiness_score",
+    "readiness_band",
+    "readiness_trend",
+    "form",
+    "ctl",
+    "acwr",
+    "adherence_7d",
+    "last_checkin_date",
+    "last_log_date",
+    "next_race_date",
+    "risk",
+    "risk_bucket",
+    "confidence",
+    "top_factors",
+    "open_interventions",
+)
+if set(_SNAPSHOT_WRITTEN) | {"athlete_id", "organization_id", "last_contact_at", "updated_at"} != {
+    c.name for c in _SNAPSHOT_TABLE.c
+}:
+    raise RuntimeError("athlete_snapshots has a column the refresh does not write")
+_RESNAPSHOT = RowUpdater(_SNAPSHOT_TABLE, (*_SNAPSHOT_WRITTEN, "updated_at"), ("athlete_id",))
+_HAVE_SNAPSHOT = select(AthleteSnapshot.athlete_id).where(
+    AthleteSnapshot.athlete_id.in_(bindparam("athletes", expanding=True))
+)
+
+
 def update_snapshots(
     session: Session,
     batch: Sequence[tuple[Athlete, date, list[metric_history.DayMetrics]]],
-) -> dict[int, AthleteSnapshot]:
-    """Write each athlete's one-row summary (readiness, load, adherence, last contact, next race).
+) -> dict[int, Snapshot]:
+    """Work out each athlete's one-row summary (readiness, load, adherence, last contact, next
+    race); ``write_snapshots`` stores them once the risk engine has assessed the day.
 
     ``batch`` gives each athlete's today and their metrics of the last seven days.
     """
@@ -509,35 +569,57 @@ def update_snapshots(
         return {}
     ids = [athlete.id for athlete, _, _ in batch]
     todays = [(athlete.id, today, today - timedelta(days=6)) for athlete, today, _ in batch]
-    shape, params = _TODAY.bind(session.connection(), todays)
-    # Everything is read before any snapshot changes, so no autoflush writes a half-done row.
+    connection = session.connection()
+    shape, params = _TODAY.bind(connection, todays)
     planned: dict[int, list[str]] = defaultdict(list)
-    for athlete_id, duration, done_s in session.execute(_adherence_statement(shape), params):
+    for athlete_id, duration, done_s in connection.execute(_adherence_statement(shape), params):
         planned[athlete_id].append(session_compliance(duration, None, done_s, None).status)
-    contact = {row[0]: row[1:] for row in session.execute(_contact_statement(shape), params)}
-    snapshots = {
-        snap.athlete_id: snap
-        for snap in session.scalars(
-            select(AthleteSnapshot).where(AthleteSnapshot.athlete_id.in_(ids))
-        )
-    }
+    contact = {row[0]: row[1:] for row in connection.execute(_contact_statement(shape), params)}
+    stored = set(connection.execute(_HAVE_SNAPSHOT, {"athletes": ids}).scalars())
+    snapshots: dict[int, Snapshot] = {}
     for athlete, today, recent in batch:
-        snap = snapshots.get(athlete.id)
-        if snap is None:
-            snap = AthleteSnapshot(
-                athlete_id=athlete.id, organization_id=athlete.organization_id, as_of=today
-            )
-            session.add(snap)
-            snapshots[athlete.id] = snap
         latest = recent[-1] if recent else None
-        snap.as_of = today
-        snap.readiness_score = latest.readiness_score if latest and latest.day == today else None
-        snap.readiness_band = latest.readiness_band if latest and latest.day == today else None
-        snap.readiness_trend = [r.readiness_score for r in recent]
-        snap.form = latest.form if latest else None
-        snap.ctl = latest.ctl if latest else None
-        snap.acwr = latest.acwr_ewma if latest else None
+        today_s = latest is not None and latest.day == today
         statuses = planned.get(athlete.id)
-        snap.adherence_7d = adherence_rate(statuses) if statuses else None
-        snap.last_checkin_date, snap.last_log_date, snap.next_race_date = contact[athlete.id]
+        last_checkin, last_log, next_race = contact[athlete.id]
+        snapshots[athlete.id] = Snapshot(
+            athlete_id=athlete.id,
+            organization_id=athlete.organization_id,
+            stored=athlete.id in stored,
+            as_of=today,
+            readiness_score=latest.readiness_score if latest and today_s else None,
+            readiness_band=latest.readiness_band if latest and today_s else None,
+            readiness_trend=[r.readiness_score for r in recent],
+            form=latest.form if latest else None,
+            ctl=latest.ctl if latest else None,
+            acwr=latest.acwr_ewma if latest else None,
+            adherence_7d=adherence_rate(statuses) if statuses else None,
+            last_checkin_date=last_checkin,
+            last_log_date=last_log,
+            next_race_date=next_race,
+        )
     return snapshots
+
+
+def write_snapshots(session: Session, snapshots: Sequence[Snapshot], now: datetime) -> None:
+    """Store a batch's snapshots: one UPDATE executed for the rows that exist, one INSERT for the
+    new ones. Snapshot objects already loaded in the session are reloaded when next read."""
+    inserts: list[dict[str, object]] = []
+    updates: list[tuple[object, ...]] = []
+    for snap in snapshots:
+        values = [getattr(snap, name) for name in _SNAPSHOT_WRITTEN]
+        if snap.stored:
+            updates.append((*values, now, snap.athlete_id))
+        else:
+            row = dict(zip(_SNAPSHOT_WRITTEN, values, strict=True))
+            row.update(
+                athlete_id=snap.athlete_id, organization_id=snap.organization_id, updated_at=now
+            )
+            inserts.append(row)
+    if inserts:
+        session.execute(insert(AthleteSnapshot), inserts)
+    _RESNAPSHOT.execute(session.connection(), updates)
+    for snap in snapshots:
+        loaded = session.identity_map.get(session.identity_key(AthleteSnapshot, snap.athlete_id))
+        if loaded is not None:
+            session.expire(loaded)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from functools import cache
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Date, Select, Table, and_, select
 from sqlalchemy.orm import Session
@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from runseason.config import CoachingSettings
 from runseason.db.models import (
     Athlete,
-    AthleteSnapshot,
     DailyMetric,
     Intervention,
     PlannedSession,
@@ -73,7 +72,18 @@ def _factors(assessment: RiskAssessment) -> list[dict[str, Any]]:
     ]
 
 
-Assessed = tuple[Athlete, date, AthleteSnapshot, list[DayMetrics]]
+class Summary(Protocol):
+    """What the engine sets on an athlete's snapshot (``metrics.Snapshot``, stored by the
+    refresh once the batch is assessed)."""
+
+    risk: float
+    risk_bucket: str
+    confidence: float | None
+    top_factors: list[Any]
+    open_interventions: int
+
+
+Assessed = tuple[Athlete, date, Summary, list[DayMetrics]]
 """An athlete, the day assessed, their snapshot and their metrics of the last days up to it."""
 
 # Each row: an athlete and the day assessed.
@@ -99,32 +109,27 @@ def evaluate_days(session: Session, batch: Sequence[Assessed], *, now: datetime)
 
     What the engine reads comes in a few statements for the whole batch (``read_days``, the open
     recommendations and the unresolved interventions); the writes go out in one flush per step.
-    The batch's snapshots may hold unflushed changes (``update_snapshots``' new readiness); they
-    are written with the risk set here, in one UPDATE each. Nothing else may be left unflushed:
-    these reads do not flush.
+    The snapshots get their risk and open interventions here; the caller stores them.
     """
     if not batch:
         return
-    # The snapshots' new readiness waits for their risk: one UPDATE per snapshot, not two.
-    with session.no_autoflush:
-        contexts = read_days(session, [(a.id, day, recent) for a, day, _, recent in batch])
-        ids = [a.id for a, _, _, _ in batch]
-        rows = [(a.id, day) for a, day, _, _ in batch]
-        shape, params = _ASSESSED.bind(session.connection(), rows)
-        open_recs = {
-            rec.athlete_id: rec for rec in session.scalars(_open_recommendations(shape), params)
-        }
-        unresolved: dict[int, list[Intervention]] = defaultdict(list)
-        for item in session.scalars(
-            select(Intervention).where(
-                Intervention.athlete_id.in_(ids), Intervention.status != "resolved"
-            )
-        ):
-            unresolved[item.athlete_id].append(item)
-        # Read here too: a first read of the settings later would flush the snapshots.
-        settings_of = {
-            org: effective_settings(session, org) for org in {a.organization_id for a, *_ in batch}
-        }
+    contexts = read_days(session, [(a.id, day, recent) for a, day, _, recent in batch])
+    ids = [a.id for a, _, _, _ in batch]
+    rows = [(a.id, day) for a, day, _, _ in batch]
+    shape, params = _ASSESSED.bind(session.connection(), rows)
+    open_recs = {
+        rec.athlete_id: rec for rec in session.scalars(_open_recommendations(shape), params)
+    }
+    unresolved: dict[int, list[Intervention]] = defaultdict(list)
+    for item in session.scalars(
+        select(Intervention).where(
+            Intervention.athlete_id.in_(ids), Intervention.status != "resolved"
+        )
+    ):
+        unresolved[item.athlete_id].append(item)
+    settings_of = {
+        org: effective_settings(session, org) for org in {a.organization_id for a, *_ in batch}
+    }
     decided = []
     for athlete, day, snapshot, _ in batch:
         settings = settings_of[athlete.organization_id]
