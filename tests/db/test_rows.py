@@ -12,7 +12,7 @@ from sqlalchemy import Date, Table, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import Athlete, DailyMetric
-from runseason.db.rows import ARRAYS, RowsTable, RowUpdater, float8_array
+from runseason.db.rows import ARRAYS, JSON_ROWS, RowsTable, RowUpdater, float8_array
 from runseason.db.types import BigId
 from runseason.services import metric_history
 from tests.factories import NOW, World
@@ -69,7 +69,7 @@ def test_an_empty_batch_runs_nothing(db: Session) -> None:
 
 
 def test_a_rows_table_joins_the_same_rows_on_either_database(db: Session, world: World) -> None:
-    """PostgreSQL takes the rows as one array per column, SQLite as a union of one-row selects."""
+    """PostgreSQL takes the rows as one array per column, SQLite as one JSON array of rows."""
     athlete = world.greta
     first = NOW.date() - timedelta(days=9)
     for offset in range(10):
@@ -82,7 +82,7 @@ def test_a_rows_table_joins_the_same_rows_on_either_database(db: Session, world:
         (world.riley.id, first, NOW.date()),  # stored nothing
     ]
     shape, params = table.bind(db.connection(), rows)
-    assert (shape == ARRAYS) == (db.connection().dialect.name == "postgresql")
+    assert shape == (ARRAYS if db.connection().dialect.name == "postgresql" else JSON_ROWS)
     w = table.table(shape)
     statement = (
         select(DailyMetric.load)
@@ -122,3 +122,21 @@ def test_stored_loads_come_in_day_order_whatever_order_the_rows_were_written(
     assert (got.first, got.last, got.count, got.gapless) == (first, NOW.date(), 40, True)
     assert got.loads.tolist() == [float(i) for i in range(40)]
     assert got.runs.tolist() == [float(i * 100) for i in range(40)]
+
+
+def test_a_rows_table_is_one_statement_for_any_number_of_rows_and_gives_its_values_back(
+    db: Session, world: World
+) -> None:
+    """One statement text (and one cache entry) whether a batch has one row or 400; its dates and
+    ids come back as they went in."""
+    table = RowsTable("echo", [("athlete_id", BigId), ("day", Date())])
+    few = [(world.greta.id, NOW.date())]
+    many = [(world.riley.id, NOW.date() - timedelta(days=i)) for i in range(400)]
+    shapes = set()
+    for rows in (few, many):
+        shape, params = table.bind(db.connection(), rows)
+        shapes.add(shape)
+        w = table.table(shape)
+        got = db.execute(select(w.c.athlete_id, w.c.day), params).all()
+        assert sorted(tuple(r) for r in got) == sorted(rows)
+    assert len(shapes) == 1

@@ -214,9 +214,9 @@ def test_a_change_to_days_after_today_refreshes_today_and_no_later_day(
 
 def test_the_batch_statements_are_cached_and_a_rows_table_has_a_bounded_size() -> None:
     """SQLAlchemy compiles a statement it cannot cache on every run (VALUES clauses, say)."""
-    from sqlalchemy.dialects import postgresql  # noqa: PLC0415
+    from sqlalchemy.dialects import postgresql, sqlite  # noqa: PLC0415
 
-    from runseason.db.rows import ARRAYS, MAX_ROWS, RowsTable  # noqa: PLC0415
+    from runseason.db.rows import ARRAYS, JSON_ROWS, MAX_ROWS, RowsTable  # noqa: PLC0415
     from runseason.services import recommendations, risk_inputs  # noqa: PLC0415
 
     statements = [
@@ -231,12 +231,16 @@ def test_the_batch_statements_are_cached_and_a_rows_table_has_a_bounded_size() -
             risk_inputs._missed_statement,
             recommendations._open_recommendations,
         )
-        for shape in (1, 4, ARRAYS)
+        for shape in (1, 4, ARRAYS, JSON_ROWS)
     ]
     assert all(s._generate_cache_key() is not None for s in statements)
     # PostgreSQL's shape: the same text whatever the number of rows, one array per column.
     sql = str(metric_history._rows_statement(ARRAYS).compile(dialect=postgresql.dialect()))
     assert "unnest(" in sql
+    assert "UNION ALL" not in sql
+    # SQLite's: the same text too, the rows as one JSON array.
+    sql = str(metric_history._rows_statement(JSON_ROWS).compile(dialect=sqlite.dialect()))
+    assert "json_each(" in sql
     assert "UNION ALL" not in sql
     table = RowsTable("t", [("athlete_id", Integer())])
     with pytest.raises(ValueError, match="500"):
