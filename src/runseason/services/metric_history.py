@@ -250,11 +250,11 @@ def series_row(
     organization_id: int,
     athlete_id: int,
     first_day: date,
-    loads: Sequence[float],
-    runs: Sequence[float],
+    loads: Sequence[float] | NDArray[np.float64],
+    runs: Sequence[float] | NDArray[np.float64],
 ) -> dict[str, Any]:
-    """The ``load_series`` row of day rows written in bulk (one value per day from
-    ``first_day``), for writers that insert day rows without the refresh."""
+    """An athlete's ``load_series`` row (one value per day from ``first_day``): the refresh's,
+    and that of writers that insert day rows without the refresh."""
     return {
         "organization_id": organization_id,
         "athlete_id": athlete_id,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any, cast
@@ -357,20 +357,13 @@ def _write_series(
         kept = r.span is not None and r.span.kept
         if kept and not history.changed:
             continue
-        loads, runs = metric_history.encode(history.loads), metric_history.encode(history.runs)
+        row = metric_history.series_row(
+            r.athlete.organization_id, r.athlete.id, history.first, history.loads, history.runs
+        )
         if kept:
-            updates.append((history.first, loads, runs, now, r.athlete.id))
+            updates.append((history.first, row["loads"], row["runs"], now, r.athlete.id))
         else:
-            inserts.append(
-                {
-                    "athlete_id": r.athlete.id,
-                    "organization_id": r.athlete.organization_id,
-                    "first_day": history.first,
-                    "loads": loads,
-                    "runs": runs,
-                    "updated_at": now,
-                }
-            )
+            inserts.append({**row, "updated_at": now})
     if inserts:
         session.execute(insert(LoadSeries), inserts)
     _RESERIES.execute(session.connection(), updates)
@@ -526,25 +519,10 @@ class Snapshot:
 
 
 _SNAPSHOT_TABLE = cast(Table, AthleteSnapshot.__table__)
-# What the refresh writes of a snapshot: everything but the keys and the last contact, which the
-# contact log keeps.
-_SNAPSHOT_WRITTEN = (
-    "as_of",
-    "readiness_score",
-    "readiness_band",
-    "readiness_trend",
-    "form",
-    "ctl",
-    "acwr",
-    "adherence_7d",
-    "last_checkin_date",
-    "last_log_date",
-    "next_race_date",
-    "risk",
-    "risk_bucket",
-    "confidence",
-    "top_factors",
-    "open_interventions",
+# What the refresh writes of a snapshot: the fields of ``Snapshot`` but its keys and whether it is
+# stored; not the last contact, which the contact log keeps.
+_SNAPSHOT_WRITTEN = tuple(
+    f.name for f in fields(Snapshot) if f.name not in {"athlete_id", "organization_id", "stored"}
 )
 if set(_SNAPSHOT_WRITTEN) | {"athlete_id", "organization_id", "last_contact_at", "updated_at"} != {
     c.name for c in _SNAPSHOT_TABLE.c
