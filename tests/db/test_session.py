@@ -173,6 +173,6 @@ def test_postgresql_connections_run_without_jit() -> None:
 
     with pytest.raises(ConnectionAbortedError):
         engine.connect()
-    assert seen["options"] == "-c jit=off"
+    assert seen["options"] == "-c jit=off -c TimeZone=UTC"
     assert seen["connect_timeout"] == 5
     engine.dispose()

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import from_json
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
@@ -67,8 +68,10 @@ def create_db_engine(url: str, settings: Settings | None = None, **kwargs: Any) 
             "pool_pre_ping": True,
             # The platform's statements are short: compiling one with JIT (which PostgreSQL
             # starts on any plan it estimates as costly, such as a batch read of two years of
-            # days) took longer than running it.
-            "connect_args": {"connect_timeout": 5, "options": "-c jit=off"},
+            # days) took longer than running it. Timestamps come back in UTC, the zone the
+            # platform works in, so reading one makes no conversion.
+            "connect_args": {"connect_timeout": 5, "options": "-c jit=off -c TimeZone=UTC"},
+            "json_deserializer": from_json,
         }
         options.update(kwargs)
         return create_engine(url, **options)
@@ -88,9 +91,10 @@ def _sqlite_engine(url: str, settings: Settings, **kwargs: Any) -> Engine:
         "pool_size": settings.db_pool_size,
         "max_overflow": settings.db_max_overflow,
         "pool_timeout": settings.db_pool_timeout_s,
+        "json_deserializer": from_json,
     }
     if not database or database == ":memory:":
-        options = {"connect_args": {"check_same_thread": False}}
+        options = {"connect_args": {"check_same_thread": False}, "json_deserializer": from_json}
     options.update(kwargs)
     engine = create_engine(url, **options)
     busy_ms = settings.sqlite_busy_timeout_ms
