@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from runseason.config import CoachingSettings, get_settings, merge_coaching_overrides
@@ -28,15 +28,33 @@ def effective_settings(session: Session, organization_id: int) -> CoachingSettin
     """
     cache: dict[int, CoachingSettings] = session.info.setdefault(CACHE_KEY, {})
     if organization_id not in cache:
-        cache[organization_id] = _load(session, organization_id)
+        values = session.scalar(_OVERRIDES, {"organization_id": organization_id})
+        cache[organization_id] = _merged(values)
     return cache[organization_id]
 
 
-_OVERRIDES = select(SettingOverride.values).where(
-    SettingOverride.organization_id == bindparam("organization_id"),
-    SettingOverride.scope == ORGANIZATION_SCOPE,
-    SettingOverride.subject_id.is_(None),
-)
+def overrides_of(organization: Any) -> Select[Any]:
+    """The read of an organization's stored overrides (one value or no row). A use-case may read
+    them as a scalar subquery of the statement it runs anyway, and merge them with
+    ``effective_settings_from``: one round trip fewer."""
+    return select(SettingOverride.values).where(
+        SettingOverride.organization_id == organization,
+        SettingOverride.scope == ORGANIZATION_SCOPE,
+        SettingOverride.subject_id.is_(None),
+    )
+
+
+def effective_settings_from(
+    session: Session, organization_id: int, values: dict[str, Any] | None
+) -> CoachingSettings:
+    """``effective_settings`` given the overrides ``overrides_of`` read in this transaction."""
+    cache: dict[int, CoachingSettings] = session.info.setdefault(CACHE_KEY, {})
+    if organization_id not in cache:
+        cache[organization_id] = _merged(values)
+    return cache[organization_id]
+
+
+_OVERRIDES = overrides_of(bindparam("organization_id"))
 # Merged settings by their overrides' text, for the process defaults they were merged over.
 # Merging and validating took about as long as the read; the read stays, so another process's
 # change is seen by the next transaction.
@@ -44,8 +62,7 @@ _MERGED: dict[str | None, tuple[CoachingSettings, CoachingSettings]] = {}
 _MERGED_MAX = 512
 
 
-def _load(session: Session, organization_id: int) -> CoachingSettings:
-    values = session.scalar(_OVERRIDES, {"organization_id": organization_id})
+def _merged(values: dict[str, Any] | None) -> CoachingSettings:
     defaults = get_settings().coaching
     key = json.dumps(values, sort_keys=True) if values else None
     found = _MERGED.get(key)

@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import Select, bindparam, case, func, or_, select
+from sqlalchemy import Select, Subquery, bindparam, case, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from runseason.db.models import Athlete, AthleteSnapshot, Intervention, Recommendation
@@ -27,8 +27,9 @@ from runseason.services.access import (
     actor_params,
     athlete_filter_for,
     require_role,
+    within_scope,
 )
-from runseason.services.coaching_settings import effective_settings
+from runseason.services.coaching_settings import effective_settings_from, overrides_of
 from runseason.services.paging import page_offset
 from runseason.services.recommendations import rules_of
 
@@ -42,23 +43,25 @@ SORTS = {
 
 
 @cache
-def _bucket_statement(role: Role) -> Select[str, int]:
+def _bucket_totals(role: Role) -> Subquery:
+    """One row: the athletes the actor sees per risk bucket, a column per bucket. Those without
+    a snapshot yet count as stable (as in the caseload's filter)."""
     bucket = func.coalesce(AthleteSnapshot.risk_bucket, "stable")
+    columns: list[Any] = [func.count(case((bucket == name, 1))).label(name) for name in BUCKETS]
+    counts = select(*columns)
     return (
-        select(bucket, func.count())
-        .select_from(Athlete)
+        within_scope(role, counts.select_from(Athlete), Athlete.id, Athlete.organization_id)
         .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Athlete.id)
-        .where(athlete_filter_for(role, Athlete.id, Athlete.organization_id), Athlete.is_active)
-        .group_by(bucket)
+        .where(Athlete.is_active)
+        .subquery("buckets")
     )
 
 
 def _bucket_counts(session: Session, actor: Actor) -> dict[str, int]:
-    """Athletes per risk bucket; those without a snapshot yet count as stable (as in the filter)."""
-    rows = session.connection().execute(_bucket_statement(actor.role), actor_params(actor)).all()
-    counts = dict.fromkeys(BUCKETS, 0)
-    counts.update({str(bucket): int(n) for bucket, n in rows})
-    return counts
+    """Athletes per risk bucket (see ``_bucket_totals``)."""
+    statement = select(_bucket_totals(actor.role))
+    row = session.connection().execute(statement, actor_params(actor)).one()
+    return {name: int(n) for name, n in zip(BUCKETS, row, strict=True)}
 
 
 # The columns each part of a queue item shows, read under a prefix per table.
@@ -74,36 +77,6 @@ _RECOMMENDATION_COLUMNS = [
 _QUEUE_ITEMS = TypeAdapter(list[QueueItem])
 
 
-@cache
-def _queue_statement(role: Role, in_bucket: bool) -> Select[Any]:
-    """The coach's open interventions, as plain labelled columns (not entities), with the total
-    as a window count on the page's own statement. Built once per role."""
-    active = (Intervention.status.in_(("open", "acknowledged"))) | (
-        (Intervention.status == "snoozed") & (Intervention.snoozed_until <= bindparam("now"))
-    )
-    query = (
-        select(
-            *_INTERVENTION_COLUMNS,
-            *_RECOMMENDATION_COLUMNS,
-            Athlete.display_name,
-            AthleteSnapshot.readiness_band,
-            AthleteSnapshot.risk_bucket,
-            AthleteSnapshot.top_factors,
-            func.count().over().label("total"),
-        )
-        .join(Athlete, Athlete.id == Intervention.athlete_id)
-        .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Intervention.athlete_id)
-        .outerjoin(Recommendation, Recommendation.id == Intervention.recommendation_id)
-        .where(
-            athlete_filter_for(role, Intervention.athlete_id, Intervention.organization_id),
-            active,
-        )
-    )
-    if in_bucket:
-        query = query.where(AthleteSnapshot.risk_bucket == bindparam("bucket"))
-    return query
-
-
 # At-risk first, then the oldest (the SLA clock), then the highest risk.
 _QUEUE_ORDER = (
     case((Intervention.risk >= 0.6, 0), else_=1),
@@ -111,6 +84,66 @@ _QUEUE_ORDER = (
     Intervention.risk.desc(),
     Intervention.id,
 )
+
+
+@cache
+def _queue_matches(role: Role, in_bucket: bool) -> Select[Any]:
+    """The ids of the coach's open interventions (in the bucket, when one is asked for)."""
+    # Equalities, not IN: an IN list is expanded into the statement at every execution.
+    active = or_(
+        Intervention.status == "open",
+        Intervention.status == "acknowledged",
+        (Intervention.status == "snoozed") & (Intervention.snoozed_until <= bindparam("now")),
+    )
+    query = within_scope(
+        role, select(Intervention.id), Intervention.athlete_id, Intervention.organization_id
+    ).where(active)
+    if in_bucket:
+        query = query.join(
+            AthleteSnapshot, AthleteSnapshot.athlete_id == Intervention.athlete_id
+        ).where(AthleteSnapshot.risk_bucket == bindparam("bucket"))
+    return query
+
+
+@cache
+def _queue_statement(role: Role, in_bucket: bool) -> Select[Any]:
+    """One page of the queue as plain labelled columns (not entities), in one statement.
+
+    The page is chosen and counted (a window count) on the interventions' ids and sort keys
+    alone; only its own rows are joined to their athlete, snapshot and recommendation. The bucket
+    counts and the organization's settings overrides (for the SLA rules) are one row that the
+    page is left-joined to, so an empty page still brings them (as one row of nulls). One round
+    trip for the whole queue. Built once per role."""
+    page = (
+        _queue_matches(role, in_bucket)
+        .add_columns(func.count().over().label("total"))
+        .order_by(*_QUEUE_ORDER)
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+        .subquery("page")
+    )
+    items = (
+        page.join(Intervention, Intervention.id == page.c.id)
+        .join(Athlete, Athlete.id == Intervention.athlete_id)
+        .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Intervention.athlete_id)
+        .outerjoin(Recommendation, Recommendation.id == Intervention.recommendation_id)
+    )
+    buckets = _bucket_totals(role)
+    return (
+        select(
+            *_INTERVENTION_COLUMNS,
+            *_RECOMMENDATION_COLUMNS,
+            Athlete.display_name,
+            AthleteSnapshot.readiness_band,
+            AthleteSnapshot.risk_bucket,
+            AthleteSnapshot.top_factors,
+            page.c.total,
+            *buckets.c,
+            overrides_of(bindparam("actor_org")).scalar_subquery().label("overrides"),
+        )
+        .select_from(buckets.outerjoin(items, true()))
+        .order_by(*_QUEUE_ORDER)
+    )
 
 
 @cache
@@ -131,16 +164,19 @@ def get_command_center(
     """The coach's queue: open interventions ranked by risk and SLA, with the recommended action."""
     require_role(actor, "admin", "coach")
     offset = page_offset(page, page_size)
-    rules = rules_of(effective_settings(session, actor.organization_id))
-    base = _queue_statement(actor.role, bool(bucket))
     params = {**actor_params(actor), "now": now, "bucket": bucket}
     connection = session.connection()  # plain columns: Core execution, no ORM machinery
     page_params = {**params, "limit": page_size, "offset": offset}
-    rows = connection.execute(_paged(base, _QUEUE_ORDER), page_params).all()
+    rows = connection.execute(_queue_statement(actor.role, bool(bucket)), page_params).all()
+    first = rows[0]
+    counts = {name: int(getattr(first, name)) for name in BUCKETS}
+    rules = rules_of(effective_settings_from(session, actor.organization_id, first.overrides))
+    rows = [row for row in rows if row.i_id is not None]  # an empty page: one row of nulls
     if rows:
         total = int(rows[0].total)
     elif offset:  # past the last page: the window has no row to carry the total
-        total = connection.scalar(select(func.count()).select_from(base.subquery()), params) or 0
+        matches = _queue_matches(actor.role, bool(bucket)).subquery()
+        total = connection.scalar(select(func.count()).select_from(matches), params) or 0
     else:
         total = 0
     found = []
@@ -149,7 +185,7 @@ def get_command_center(
     for row in rows:  # the columns in _queue_statement's order
         intervention = dict(zip(_INTERVENTION_FIELDS, row[:n_i], strict=True))
         recommendation = row[n_i : n_i + n_r]
-        name, band, risk_bucket, factors, _total = row[n_i + n_r :]
+        name, band, risk_bucket, factors = row[n_i + n_r : n_i + n_r + 4]
         sla = sla_state(intervention["opened_at"], now, rules)
         sla_counts[sla] += 1
         intervention["sla"] = sla
@@ -174,7 +210,7 @@ def get_command_center(
         page=page,
         page_size=page_size,
         total=total,
-        buckets=_bucket_counts(session, actor),
+        buckets=counts,
         sla=sla_counts,
     )
 
