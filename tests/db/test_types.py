@@ -53,3 +53,17 @@ def test_sqlite_text_in_another_shape_is_still_read_as_utc() -> None:
     assert read == {1: expected, 2: expected, 3: datetime(2026, 1, 2, tzinfo=UTC)}
     assert all(value.tzinfo is UTC for value in read.values())
     engine.dispose()
+
+
+def test_a_session_set_to_another_zone_still_reads_utc(db: Session) -> None:
+    """Sessions start in UTC; one changed to another zone still hands back UTC values."""
+    if db.get_bind().dialect.name == "postgresql":
+        db.execute(text("SET LOCAL TIME ZONE 'America/New_York'"))
+    stamp = datetime(2026, 7, 1, 23, 30, tzinfo=UTC)
+    db.add(Organization(name="Elsewhere", slug="elsewhere", created_at=stamp))
+    db.flush()
+    db.expire_all()
+    read = db.scalar(select(Organization.created_at).where(Organization.slug == "elsewhere"))
+    assert read == stamp
+    assert read is not None
+    assert read.tzinfo is UTC

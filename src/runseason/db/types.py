@@ -18,7 +18,12 @@ JSONType = JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 
 class UTCDateTime(TypeDecorator[datetime]):
-    """A timestamp that is always UTC-aware in Python, whatever the database stores."""
+    """A timestamp that is always UTC-aware in Python, whatever the database stores.
+
+    Reading is left to a type per database that hands back UTC-aware values itself, so each
+    value read takes one conversion function, not the two calls around it of a
+    ``process_result_value``.
+    """
 
     impl = DateTime(timezone=True)
     cache_ok = True
@@ -26,7 +31,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "sqlite":
             return dialect.type_descriptor(_SQLiteUTCText())  # type: ignore[no-untyped-call]
-        return dialect.type_descriptor(self.impl)
+        return dialect.type_descriptor(_InUTC())
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:  # noqa: ARG002
         """Refuse naive datetimes; store UTC. (SQLite, which has no time zones, keeps the UTC
@@ -38,10 +43,17 @@ class UTCDateTime(TypeDecorator[datetime]):
             raise ValueError("naive datetime given where a UTC-aware one is required")
         return value.astimezone(UTC)
 
+
+class _InUTC(TypeDecorator[datetime]):
+    """A zoned timestamp read in UTC (PostgreSQL). Sessions run in UTC, so this only converts a
+    value when a session was set to another zone."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:  # noqa: ARG002
-        """Return UTC-aware datetimes."""
-        if value is None:
-            return None
+        if value is None or value.tzinfo is UTC:
+            return value  # type: ignore[no-any-return]
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)  # type: ignore[no-any-return]
         return value.astimezone(UTC)  # type: ignore[no-any-return]
@@ -63,10 +75,12 @@ class _SQLiteUTCText(sqlite.DATETIME):
             if value is None:
                 return None
             try:
-                return parse(value + "+00:00")
+                parsed: datetime = parse(value + "+00:00")
             except (TypeError, ValueError):  # not the text SQLAlchemy writes: the generic way
-                parsed: datetime = generic(value) if generic else value  # type: ignore[assignment]
-                return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+                parsed = generic(value) if generic else value  # type: ignore[assignment]
+            if parsed.tzinfo is UTC:
+                return parsed
+            return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
         return process
 
