@@ -112,8 +112,9 @@ def _queue_statement(role: Role, in_bucket: bool) -> Select[Any]:
     The page is chosen and counted (a window count) on the interventions' ids and sort keys
     alone; only its own rows are joined to their athlete, snapshot and recommendation. The bucket
     counts and the organization's settings overrides (for the SLA rules) are one row that the
-    page is left-joined to, so an empty page still brings them (as one row of nulls). One round
-    trip for the whole queue. Built once per role."""
+    page is left-joined to, so an empty page still brings them (as one row of nulls). The joins
+    are one chain of outer joins: nested, SQLite copied the page's wide rows aside before
+    sorting them. One round trip for the whole queue. Built once per role and bucket filter."""
     page = (
         _queue_matches(role, in_bucket)
         .add_columns(func.count().over().label("total"))
@@ -122,13 +123,14 @@ def _queue_statement(role: Role, in_bucket: bool) -> Select[Any]:
         .offset(bindparam("offset"))
         .subquery("page")
     )
-    items = (
-        page.join(Intervention, Intervention.id == page.c.id)
-        .join(Athlete, Athlete.id == Intervention.athlete_id)
+    buckets = _bucket_totals(role)
+    rows = (
+        buckets.outerjoin(page, true())
+        .outerjoin(Intervention, Intervention.id == page.c.id)
+        .outerjoin(Athlete, Athlete.id == Intervention.athlete_id)
         .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Intervention.athlete_id)
         .outerjoin(Recommendation, Recommendation.id == Intervention.recommendation_id)
     )
-    buckets = _bucket_totals(role)
     return (
         select(
             *_INTERVENTION_COLUMNS,
@@ -141,7 +143,7 @@ def _queue_statement(role: Role, in_bucket: bool) -> Select[Any]:
             *buckets.c,
             overrides_of(bindparam("actor_org")).scalar_subquery().label("overrides"),
         )
-        .select_from(buckets.outerjoin(items, true()))
+        .select_from(rows)
         .order_by(*_QUEUE_ORDER)
     )
 
@@ -165,15 +167,15 @@ def get_command_center(
     require_role(actor, "admin", "coach")
     offset = page_offset(page, page_size)
     params = {**actor_params(actor), "now": now, "bucket": bucket}
+    params.update(limit=page_size, offset=offset)
     connection = session.connection()  # plain columns: Core execution, no ORM machinery
-    page_params = {**params, "limit": page_size, "offset": offset}
-    rows = connection.execute(_queue_statement(actor.role, bool(bucket)), page_params).all()
+    rows = connection.execute(_queue_statement(actor.role, bool(bucket)), params).all()
     first = rows[0]
     counts = {name: int(getattr(first, name)) for name in BUCKETS}
     rules = rules_of(effective_settings_from(session, actor.organization_id, first.overrides))
     rows = [row for row in rows if row.i_id is not None]  # an empty page: one row of nulls
     if rows:
-        total = int(rows[0].total)
+        total = int(first.total)
     elif offset:  # past the last page: the window has no row to carry the total
         matches = _queue_matches(actor.role, bool(bucket)).subquery()
         total = connection.scalar(select(func.count()).select_from(matches), params) or 0
@@ -182,13 +184,13 @@ def get_command_center(
     found = []
     sla_counts = {"fresh": 0, "due": 0, "overdue": 0}
     n_i, n_r = len(_INTERVENTION_FIELDS), len(_RECOMMENDATION_FIELDS)
+    linked = n_i + _RECOMMENDATION_ID
     for row in rows:  # the columns in _queue_statement's order
         intervention = dict(zip(_INTERVENTION_FIELDS, row[:n_i], strict=True))
-        recommendation = row[n_i : n_i + n_r]
-        name, band, risk_bucket, factors = row[n_i + n_r : n_i + n_r + 4]
-        sla = sla_state(intervention["opened_at"], now, rules)
+        opened = intervention["opened_at"]
+        intervention["sla"] = sla = sla_state(opened, now, rules)
         sla_counts[sla] += 1
-        intervention["sla"] = sla
+        name, band, risk_bucket, factors = row[n_i + n_r : n_i + n_r + 4]
         found.append(
             {
                 "intervention": intervention,
@@ -197,11 +199,11 @@ def get_command_center(
                 "risk_bucket": risk_bucket or "stable",
                 "top_factors": factors or [],
                 "recommendation": (
-                    dict(zip(_RECOMMENDATION_FIELDS, recommendation, strict=True))
-                    if recommendation[_RECOMMENDATION_ID] is not None  # none linked: all null
+                    dict(zip(_RECOMMENDATION_FIELDS, row[n_i : n_i + n_r], strict=True))
+                    if row[linked] is not None  # none linked: all null
                     else None
                 ),
-                "age_hours": round((now - intervention["opened_at"]).total_seconds() / 3600, 1),
+                "age_hours": round((now - opened).total_seconds() / 3600, 1),
             }
         )
     items = _QUEUE_ITEMS.validate_python(found)
