@@ -13,13 +13,18 @@ from runseason.db.models import Organization
 from runseason.db.types import UTCDateTime
 
 
+def _stored_and_read(db: Session, slug: str, stamp: datetime) -> datetime | None:
+    """Store ``stamp`` as an organization's creation time and read it back from the database."""
+    db.add(Organization(name=slug.title(), slug=slug, created_at=stamp))
+    db.flush()
+    db.expire_all()
+    return db.scalar(select(Organization.created_at).where(Organization.slug == slug))
+
+
 @pytest.mark.parametrize("microsecond", [891011, 0])
 def test_a_timestamp_comes_back_as_the_same_instant_in_utc(db: Session, microsecond: int) -> None:
     stamp = datetime(2026, 3, 4, 5, 6, 7, microsecond, tzinfo=timezone(timedelta(hours=-5)))
-    db.add(Organization(name="Zone", slug="zone", created_at=stamp))
-    db.flush()
-    db.expire_all()
-    read = db.scalar(select(Organization.created_at).where(Organization.slug == "zone"))
+    read = _stored_and_read(db, "zone", stamp)
     assert read == stamp
     assert read is not None
     assert read.tzinfo is UTC
@@ -60,10 +65,7 @@ def test_a_session_set_to_another_zone_still_reads_utc(db: Session) -> None:
     if db.get_bind().dialect.name == "postgresql":
         db.execute(text("SET LOCAL TIME ZONE 'America/New_York'"))
     stamp = datetime(2026, 7, 1, 23, 30, tzinfo=UTC)
-    db.add(Organization(name="Elsewhere", slug="elsewhere", created_at=stamp))
-    db.flush()
-    db.expire_all()
-    read = db.scalar(select(Organization.created_at).where(Organization.slug == "elsewhere"))
+    read = _stored_and_read(db, "elsewhere", stamp)
     assert read == stamp
     assert read is not None
     assert read.tzinfo is UTC
