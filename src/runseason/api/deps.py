@@ -25,8 +25,12 @@ def db_session() -> Iterator[Session]:
         yield session
 
 
-def now() -> datetime:
-    """The clock (tests override it to move time)."""
+async def now() -> datetime:
+    """The clock (tests override it to move time).
+
+    Dependencies that never block are ``async``: FastAPI runs a plain ``def`` dependency in the
+    thread pool, and each such hand-off costs the event loop and the thread a wake-up.
+    """
     return utcnow()
 
 
@@ -70,7 +74,7 @@ def signed_in_actor(request: Request, session: Db, moment: Now) -> tuple[Actor, 
     return actor, must_change
 
 
-def current_actor(found: Annotated[tuple[Actor, bool], Depends(signed_in_actor)]) -> Actor:
+async def current_actor(found: Annotated[tuple[Actor, bool], Depends(signed_in_actor)]) -> Actor:
     """The signed-in actor, refused until a temporary password has been changed."""
     actor, must_change = found
     if must_change:

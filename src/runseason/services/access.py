@@ -248,10 +248,14 @@ def get_owned(
     return obj
 
 
+# Built once: every request of an athlete runs it while signing in.
+_ATHLETE_OF_USER = select(Athlete.id).where(Athlete.user_id == bindparam("user_id"))
+
+
 def actor_for_user(session: Session, user: User, *, scope: Scope = "read_write") -> Actor:
     """The actor a signed-in user acts as (an athlete's own profile id is looked up once)."""
     athlete_id = None
     if user.role == "athlete":
-        athlete_id = session.scalar(select(Athlete.id).where(Athlete.user_id == user.id))
+        athlete_id = session.scalar(_ATHLETE_OF_USER, {"user_id": user.id})
     role: Role = "admin" if user.role == "admin" else "coach" if user.role == "coach" else "athlete"
     return Actor(user.id, user.organization_id, role, athlete_id, scope)
