@@ -43,7 +43,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from bench.records import Record, merge_partial
-from runseason import worker
+from runseason import runtime, worker
 from runseason.config import Settings, reset_settings_cache
 from runseason.db import migrate
 from runseason.db.models import Athlete, TrainingLog, User
@@ -839,6 +839,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--cases", default="all", help="comma-separated subset of case names")
     args = parser.parse_args(argv)
+    # The views and refreshes timed in this process run as in the platform's own processes,
+    # which tune the collector at start (``runseason.runtime``).
+    runtime.tune_collector()
     args.output.mkdir(parents=True, exist_ok=True)
     wanted = set(args.cases.split(",")) if args.cases != "all" else None
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import structlog
 
+from runseason import runtime
 from runseason.config import Settings, get_settings
 from runseason.db.session import session_scope
 from runseason.db.types import utcnow
@@ -116,7 +117,8 @@ class RefreshWorker:
 
 @asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
-    """Run a refresh worker thread beside a web process, when the settings ask for one."""
+    """Tune the process; run a refresh worker thread beside it when the settings ask for one."""
+    runtime.tune_collector()
     settings = get_settings()
     worker = None
     if settings.queued_refresh and settings.refresh_worker_in_process:

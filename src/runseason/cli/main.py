@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from runseason import worker
+from runseason import runtime, worker
 from runseason.cli.accounts import org_app, user_app
 from runseason.cli.calc import calc_app
 from runseason.cli.common import cli_command, echo_json, fail
@@ -157,6 +157,7 @@ def refresh_worker(
     if once:
         typer.echo(f"refreshed {worker.drain()} athletes")
         return
+    runtime.tune_collector()
     loop = worker.RefreshWorker(poll or settings.refresh_poll_seconds, worker.pause_ratio(settings))
     try:
         loop.run()
