@@ -71,9 +71,8 @@ def test_a_check_in_queued_past_the_busy_timeout_is_a_clear_503_and_writes_nothi
         assert queued is None
         return
     assert queued is not None
-    gate, _ = queued
-    monkeypatch.setitem(session_module._write_gates, engine, (gate, 0.2))
-    with gate:  # another writer of this process holds the turn for longer than the timeout
+    monkeypatch.setattr(queued, "timeout", 0.2)
+    with queued.turn:  # another writer of this process holds the turn for longer than the timeout
         answer = client.post(
             f"/api/v1/athletes/{world.riley.id}/checkins", json=PAIN, headers=headers["riley"]
         )

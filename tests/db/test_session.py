@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
+import multiprocessing
+import os
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, event, select, text
@@ -12,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from runseason.config import load_settings
 from runseason.db import migrate
+from runseason.db import session as session_module
 from runseason.db.models import Organization
 from runseason.db.session import (
     create_db_engine,
@@ -159,6 +164,85 @@ def test_a_writer_that_waits_past_the_busy_timeout_gets_a_clear_error_and_writes
         holder.join(10)
         use_session_factory(None)
         engine.dispose()
+
+
+def _hold_the_file_turn(db_file: str, hold_s: float, holding: Any) -> None:
+    """In another process: write an organization while holding the turn for ``hold_s``."""
+    engine = create_db_engine(f"sqlite:///{db_file}")
+    use_session_factory(make_session_factory(engine))
+    with session_scope() as session:
+        session.add(Organization(name="Other process", slug="other-process"))
+        session.flush()
+        holding.set()
+        time.sleep(hold_s)
+    engine.dispose()
+
+
+def test_a_writer_of_another_process_holds_the_turn_until_it_commits(tmp_path: Path) -> None:
+    engine = _gated_engine(tmp_path)
+    context = multiprocessing.get_context("spawn")
+    holding = context.Event()
+    other = context.Process(
+        target=_hold_the_file_turn, args=(str(tmp_path / "gate.db"), 0.5, holding)
+    )
+    other.start()
+    try:
+        assert holding.wait(60)
+        with session_scope() as session:
+            # The turn came only after the other process committed: its row is visible, and
+            # the file lock beside the database is how the two processes took turns.
+            seen = set(session.scalars(select(Organization.slug)))
+            session.add(Organization(name="This process", slug="this-process"))
+        assert seen == {"other-process"}
+        assert (tmp_path / "gate.db.write-lock").exists()
+        other.join(30)
+        assert other.exitcode == 0
+    finally:
+        other.join(30)
+        use_session_factory(None)
+        engine.dispose()
+
+
+def test_a_writer_waits_for_the_file_turn_and_gives_up_at_the_busy_timeout(
+    tmp_path: Path,
+) -> None:
+    engine = _gated_engine(tmp_path, busy_ms=300)
+    held = os.open(tmp_path / "gate.db.write-lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(held, fcntl.LOCK_EX)  # as another process holding the turn would
+    try:
+        with pytest.raises(DatabaseBusy, match="busy"), session_scope() as session:
+            session.add(Organization(name="Late", slug="late"))
+        done = threading.Event()
+
+        def write() -> None:
+            with session_scope() as session:
+                session.add(Organization(name="Later", slug="later"))
+            done.set()
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        assert not done.wait(0.1)  # still waiting for the turn
+        fcntl.flock(held, fcntl.LOCK_UN)
+        writer.join(10)
+        assert done.is_set()
+        with session_scope(readonly=True) as session:
+            assert set(session.scalars(select(Organization.slug))) == {"later"}
+        # The turn is this process's again after each writer: a third one enters at once.
+        with session_scope() as session:
+            session.add(Organization(name="Third", slug="third"))
+    finally:
+        os.close(held)
+        use_session_factory(None)
+        engine.dispose()
+
+
+def test_an_in_memory_database_has_no_lock_file(tmp_path: Path) -> None:
+    engine = create_db_engine("sqlite://")
+    gate = session_module._write_gates[engine]
+    assert gate.lock_path is None
+    assert gate.acquire()
+    gate.release()
+    engine.dispose()
 
 
 def test_postgresql_connections_run_without_jit() -> None:

@@ -11,6 +11,7 @@ the next at once (see ``_write_gates``).
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 import weakref
@@ -28,20 +29,82 @@ from runseason.config import Settings, get_settings
 from runseason.db import audit
 from runseason.errors import ConfigurationError, DatabaseBusy, DatabaseUnavailable, RunSeasonError
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover (not on Windows: writers of other processes poll SQLite)
+    fcntl = None  # type: ignore[assignment]
+
 _lock = threading.Lock()
 _engine: Engine | None = None
 _factory: sessionmaker[Session] | None = None
 
 READONLY_OPTION = "runseason_readonly"
 
-# One writer at a time per SQLite engine, queued in this process. SQLite lets one transaction
-# write; the others poll for the lock with growing sleeps (1, 2, 5 ... 100 ms), so under load the
-# lock sat free while every waiter slept, and a request's wait grew far past the work queued
-# before it. Writers of one process now wait on a lock that wakes the next one at once; the
-# busy timeout still covers other processes (the refresh worker, the web app).
-_write_gates: weakref.WeakKeyDictionary[Engine, tuple[threading.Lock, float]] = (
-    weakref.WeakKeyDictionary()
-)
+# One writer at a time per SQLite engine. SQLite lets one transaction write; the others poll for
+# the lock with growing sleeps (1, 2, 5 ... 100 ms), so under load the lock sat free while every
+# waiter slept, and a request's wait grew far past the work queued before it. Writers of one
+# process wait on a lock that wakes the next one at once; writers of other processes on the same
+# file (the refresh worker, the web app) take turns on a lock file beside the database, polled
+# every millisecond at most, and only then begin. See ``WriteGate``.
+_write_gates: weakref.WeakKeyDictionary[Engine, WriteGate] = weakref.WeakKeyDictionary()
+
+GATE_POLL_S = (0.0001, 0.001)  # first and longest sleep between tries of another process's turn
+
+
+class WriteGate:
+    """The turn to write to one SQLite database: this process's queue, then the file's turn.
+
+    ``acquire`` waits at most ``timeout`` seconds in all. The file's turn is an exclusive
+    ``flock`` on ``<database>.write-lock`` (where the system has ``flock``; elsewhere, and for an
+    in-memory database, only this process's queue), taken without blocking and retried after
+    short sleeps, so that a stuck holder still ends in the busy timeout.
+    """
+
+    def __init__(self, timeout: float, lock_path: Path | None = None) -> None:
+        self.timeout = timeout
+        self.turn = threading.Lock()
+        self.lock_path = lock_path if fcntl is not None else None
+        self._fd: int | None = None
+
+    def _file(self) -> int:
+        if self._fd is None:  # under ``turn``: one open file description per process
+            assert self.lock_path is not None
+            self._fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            weakref.finalize(self, os.close, self._fd)
+        return self._fd
+
+    def acquire(self) -> bool:
+        """Wait for the turn; False if it did not come within the timeout."""
+        deadline = time.monotonic() + self.timeout
+        if not self.turn.acquire(timeout=self.timeout):
+            return False
+        if self.lock_path is None or fcntl is None:
+            return True
+        try:
+            fd = self._file()
+            sleep = GATE_POLL_S[0]
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    return True
+                except BlockingIOError:
+                    pass
+                if time.monotonic() >= deadline:
+                    self.turn.release()
+                    return False
+                time.sleep(sleep)
+                sleep = min(sleep * 2, GATE_POLL_S[1])
+        except BaseException:
+            self.turn.release()
+            raise
+
+    def release(self) -> None:
+        """Give the turn to the next writer."""
+        try:
+            if self._fd is not None and fcntl is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
+            self.turn.release()
 
 
 def create_db_engine(url: str, settings: Settings | None = None, **kwargs: Any) -> Engine:
@@ -98,7 +161,9 @@ def _sqlite_engine(url: str, settings: Settings, **kwargs: Any) -> Engine:
     options.update(kwargs)
     engine = create_engine(url, **options)
     busy_ms = settings.sqlite_busy_timeout_ms
-    _write_gates[engine] = (threading.Lock(), busy_ms / 1000)
+    on_disk = bool(database) and database != ":memory:" and not str(database).startswith("file:")
+    lock_path = Path(f"{database}.write-lock") if on_disk else None
+    _write_gates[engine] = WriteGate(busy_ms / 1000, lock_path)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -195,7 +260,7 @@ def session_scope(*, readonly: bool = False) -> Iterator[Session]:
     """
     session = get_session_factory()()
     gate = None if readonly else _write_gate(session)
-    if gate is not None and not gate[0].acquire(timeout=gate[1]):
+    if gate is not None and not gate.acquire():
         session.close()
         raise DatabaseBusy("The database is busy with other changes; retry in a moment.")
     if readonly:
@@ -220,10 +285,10 @@ def session_scope(*, readonly: bool = False) -> Iterator[Session]:
             session.close()
         finally:
             if gate is not None:
-                gate[0].release()
+                gate.release()
 
 
-def _write_gate(session: Session) -> tuple[threading.Lock, float] | None:
+def _write_gate(session: Session) -> WriteGate | None:
     """The in-process writer queue of the session's SQLite engine (None for PostgreSQL)."""
     bind = session.get_bind()
     engine = bind.engine if isinstance(bind, Connection) else bind
