@@ -252,10 +252,26 @@ def get_owned(
 _ATHLETE_OF_USER = select(Athlete.id).where(Athlete.user_id == bindparam("user_id"))
 
 
+# A user and their athlete profile's id (none for staff) in one read: every request signed in with
+# a token starts with it.
+USER_WITH_PROFILE = (
+    select(User, Athlete.id)
+    .outerjoin(Athlete, Athlete.user_id == User.id)
+    .where(User.id == bindparam("user_id"))
+)
+
+
 def actor_for_user(session: Session, user: User, *, scope: Scope = "read_write") -> Actor:
     """The actor a signed-in user acts as (an athlete's own profile id is looked up once)."""
     athlete_id = None
     if user.role == "athlete":
         athlete_id = session.scalar(_ATHLETE_OF_USER, {"user_id": user.id})
+    return actor_of(user, athlete_id, scope=scope)
+
+
+def actor_of(user: User, athlete_id: int | None, *, scope: Scope = "read_write") -> Actor:
+    """The actor of a user whose athlete profile's id is already known."""
     role: Role = "admin" if user.role == "admin" else "coach" if user.role == "coach" else "athlete"
-    return Actor(user.id, user.organization_id, role, athlete_id, scope)
+    return Actor(
+        user.id, user.organization_id, role, athlete_id if role == "athlete" else None, scope
+    )

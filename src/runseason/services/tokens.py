@@ -20,7 +20,13 @@ from sqlalchemy.orm import Session
 from runseason.config import get_settings
 from runseason.db.models import ApiKey, RefreshToken, User
 from runseason.errors import AuthenticationFailed, InvalidInput, NotFound
-from runseason.services.access import Actor, actor_for_user, require_write
+from runseason.services.access import (
+    USER_WITH_PROFILE,
+    Actor,
+    actor_for_user,
+    actor_of,
+    require_write,
+)
 from runseason.services.auth import token_digest
 
 ALGORITHM = "HS256"  # the only algorithm accepted: "none" and others are refused
@@ -154,14 +160,15 @@ def actor_from_access_token(session: Session, token: str, *, now: datetime) -> t
         raise AuthenticationFailed("The access token has expired; refresh it.")
     if int(claims["nbf"]) > now.timestamp() + CLOCK_SKEW_S:
         raise AuthenticationFailed("The access token is not valid yet.")
-    user = session.get(User, int(claims["sub"]))
+    found = session.execute(USER_WITH_PROFILE, {"user_id": int(claims["sub"])}).first()
+    user, athlete_id = found if found is not None else (None, None)
     if (
         user is None
         or not user.is_active
         or int(claims["iat"]) < int(user.tokens_not_before.timestamp())
     ):
         raise AuthenticationFailed("The access token is no longer valid; please sign in again.")
-    return actor_for_user(session, user), user.must_change_password
+    return actor_of(user, athlete_id), user.must_change_password
 
 
 @dataclass(frozen=True, slots=True)
