@@ -20,7 +20,7 @@ def test_non_blocking_dependencies_skip_the_thread_pool() -> None:
     assert inspect.iscoroutinefunction(deps.now)
     assert inspect.iscoroutinefunction(deps.current_actor)
     assert not inspect.iscoroutinefunction(deps.signed_in_actor)
-    assert inspect.isgeneratorfunction(deps.db_session)
+    assert inspect.isasyncgenfunction(deps.db_session)  # opened on the loop where it can be
 
 
 def test_a_token_is_resolved_to_the_user_and_their_profile_in_one_read(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import fcntl
-import multiprocessing
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import Engine, event, select, text
@@ -166,28 +166,33 @@ def test_a_writer_that_waits_past_the_busy_timeout_gets_a_clear_error_and_writes
         engine.dispose()
 
 
-def _hold_the_file_turn(db_file: str, hold_s: float, holding: Any) -> None:
-    """In another process: write an organization while holding the turn for ``hold_s``."""
-    engine = create_db_engine(f"sqlite:///{db_file}")
-    use_session_factory(make_session_factory(engine))
-    with session_scope() as session:
-        session.add(Organization(name="Other process", slug="other-process"))
-        session.flush()
-        holding.set()
-        time.sleep(hold_s)
-    engine.dispose()
+# Run by another Python process: write an organization while holding the turn for half a second.
+HOLD_THE_TURN = """
+import sys, time
+from runseason.db.models import Organization
+from runseason.db.session import create_db_engine, make_session_factory, session_scope
+from runseason.db.session import use_session_factory
+engine = create_db_engine(f"sqlite:///{sys.argv[1]}")
+use_session_factory(make_session_factory(engine))
+with session_scope() as session:
+    session.add(Organization(name="Other process", slug="other-process"))
+    session.flush()
+    print("holding", flush=True)
+    time.sleep(0.5)
+engine.dispose()
+"""
 
 
 def test_a_writer_of_another_process_holds_the_turn_until_it_commits(tmp_path: Path) -> None:
     engine = _gated_engine(tmp_path)
-    context = multiprocessing.get_context("spawn")
-    holding = context.Event()
-    other = context.Process(
-        target=_hold_the_file_turn, args=(str(tmp_path / "gate.db"), 0.5, holding)
+    other = subprocess.Popen(
+        [sys.executable, "-c", HOLD_THE_TURN, str(tmp_path / "gate.db")],
+        stdout=subprocess.PIPE,
+        text=True,
     )
-    other.start()
     try:
-        assert holding.wait(60)
+        assert other.stdout is not None
+        assert other.stdout.readline().strip() == "holding"
         with session_scope() as session:
             # The turn came only after the other process committed: its row is visible, and
             # the file lock beside the database is how the two processes took turns.
@@ -195,10 +200,10 @@ def test_a_writer_of_another_process_holds_the_turn_until_it_commits(tmp_path: P
             session.add(Organization(name="This process", slug="this-process"))
         assert seen == {"other-process"}
         assert (tmp_path / "gate.db.write-lock").exists()
-        other.join(30)
-        assert other.exitcode == 0
+        assert other.wait(30) == 0
     finally:
-        other.join(30)
+        other.kill()
+        other.communicate(timeout=30)  # reaps it and closes its pipe
         use_session_factory(None)
         engine.dispose()
 

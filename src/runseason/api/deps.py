@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Header, Query, Request
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from runseason.config import get_settings
-from runseason.db.session import session_scope
+from runseason.db.session import session_scope, writers_take_turns
 from runseason.db.types import utcnow
 from runseason.errors import AuthenticationFailed, PasswordChangeRequired
 from runseason.services import access, auth, ratelimit, tokens
@@ -19,10 +20,23 @@ from runseason.services.access import Actor
 SESSION_COOKIE = "rs_session"
 
 
-def db_session() -> Iterator[Session]:
-    """One use-case, one transaction: committed when the route returns, rolled back if it raises."""
-    with session_scope() as session:
+async def db_session() -> AsyncIterator[Session]:
+    """One use-case, one transaction: committed when the route returns, rolled back if it raises.
+
+    Opening the session does no I/O, so it happens on the event loop, except on SQLite, where a
+    writer may wait for its turn and waits in the thread pool. Committing or rolling back always
+    runs in the thread pool. A plain ``def`` generator took a thread hand-off for each of the two.
+    """
+    scope = session_scope()
+    session = (
+        await run_in_threadpool(scope.__enter__) if writers_take_turns() else scope.__enter__()
+    )
+    try:
         yield session
+    except BaseException as error:
+        await run_in_threadpool(scope.__exit__, type(error), error, error.__traceback__)
+        raise
+    await run_in_threadpool(scope.__exit__, None, None, None)
 
 
 async def now() -> datetime:

@@ -12,9 +12,10 @@ import datetime as dt
 import enum
 import weakref
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Insert, event, insert, inspect
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import get_history
 
@@ -47,9 +48,16 @@ def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
             pending[id(obj)] = _row(session, obj, "delete", _delete_changes(obj))
 
 
-def _after_flush(session: Session, _flush_context: Any) -> None:
+@cache
+def _insert_rows() -> Insert:
+    """The audit rows' INSERT, built once (a check-in's flush ran ``insert()`` and its cache key
+    every time)."""
     from runseason.db.models.audit import AuditLog  # noqa: PLC0415 (models import this module)
 
+    return insert(AuditLog)
+
+
+def _after_flush(session: Session, _flush_context: Any) -> None:
     rows: list[dict[str, Any]] = []
     for obj in session.new:
         if getattr(obj, "__audited__", False):
@@ -64,7 +72,7 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
         if getattr(obj, "__audited__", False):
             rows.append(pending.get(id(obj)) or _row(session, obj, "delete", _delete_changes(obj)))
     if rows:
-        session.connection().execute(insert(AuditLog), rows)
+        session.connection().execute(_insert_rows(), rows)
 
 
 def _row(session: Session, obj: Any, action: str, changes: dict[str, Any]) -> dict[str, Any]:

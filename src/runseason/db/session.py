@@ -288,6 +288,13 @@ def session_scope(*, readonly: bool = False) -> Iterator[Session]:
                 gate.release()
 
 
+def writers_take_turns() -> bool:
+    """Whether a writing scope of the process-wide factory may wait for its turn (SQLite)."""
+    bind = get_session_factory().kw.get("bind")
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    return isinstance(engine, Engine) and engine in _write_gates
+
+
 def _write_gate(session: Session) -> WriteGate | None:
     """The in-process writer queue of the session's SQLite engine (None for PostgreSQL)."""
     bind = session.get_bind()

@@ -17,9 +17,19 @@ from runseason.schemas.checkins import CheckInRead
 from runseason.services.access import Actor, get_athlete, use_case
 from runseason.services.coaching_settings import effective_settings
 
-# Built once (the briefing answers every check-in): no statement construction per request.
+# Built once (the briefing answers every check-in): no statement construction per request. The
+# planned session as the columns the briefing shows: its whole entity (some thirty columns,
+# described by the driver and made into an object) took longer than the rest of the briefing.
 _PLANNED = (
-    select(PlannedSession)
+    select(
+        PlannedSession.id,
+        PlannedSession.title,
+        PlannedSession.category,
+        PlannedSession.is_hard,
+        PlannedSession.planned_duration_s,
+        PlannedSession.planned_distance_m,
+        PlannedSession.targets,
+    )
     .where(
         PlannedSession.athlete_id == bindparam("athlete_id"),
         PlannedSession.scheduled_date == bindparam("day"),
@@ -69,7 +79,7 @@ def get_briefing(
     """
     athlete = get_athlete(session, actor, athlete_id)
     today = local_date(now, athlete.timezone)
-    planned = session.scalar(_PLANNED, {"athlete_id": athlete.id, "day": today})
+    planned = session.execute(_PLANNED, {"athlete_id": athlete.id, "day": today}).first()
     morning: _Morning | None
     if checkin is not None and checkin.athlete_id == athlete.id and checkin.local_date == today:
         morning = _Morning(
