@@ -144,8 +144,9 @@ def create_db_engine(url: str, settings: Settings | None = None, **kwargs: Any) 
 
 def _sqlite_engine(url: str, settings: Settings, **kwargs: Any) -> Engine:
     database = make_url(url).database
-    if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    on_disk = bool(database) and database != ":memory:" and not str(database).startswith("file:")
+    if on_disk:
+        Path(str(database)).parent.mkdir(parents=True, exist_ok=True)
     options: dict[str, Any] = {
         "connect_args": {
             "check_same_thread": False,
@@ -161,7 +162,6 @@ def _sqlite_engine(url: str, settings: Settings, **kwargs: Any) -> Engine:
     options.update(kwargs)
     engine = create_engine(url, **options)
     busy_ms = settings.sqlite_busy_timeout_ms
-    on_disk = bool(database) and database != ":memory:" and not str(database).startswith("file:")
     lock_path = Path(f"{database}.write-lock") if on_disk else None
     _write_gates[engine] = WriteGate(busy_ms / 1000, lock_path)
 
@@ -290,13 +290,14 @@ def session_scope(*, readonly: bool = False) -> Iterator[Session]:
 
 def writers_take_turns() -> bool:
     """Whether a writing scope of the process-wide factory may wait for its turn (SQLite)."""
-    bind = get_session_factory().kw.get("bind")
-    engine = bind.engine if isinstance(bind, Connection) else bind
-    return isinstance(engine, Engine) and engine in _write_gates
+    return _gate_of(get_session_factory().kw.get("bind")) is not None
 
 
 def _write_gate(session: Session) -> WriteGate | None:
-    """The in-process writer queue of the session's SQLite engine (None for PostgreSQL)."""
-    bind = session.get_bind()
+    """The writers' turn of the session's SQLite engine (None for PostgreSQL)."""
+    return _gate_of(session.get_bind())
+
+
+def _gate_of(bind: Any) -> WriteGate | None:
     engine = bind.engine if isinstance(bind, Connection) else bind
-    return _write_gates.get(engine)
+    return _write_gates.get(engine) if isinstance(engine, Engine) else None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -29,8 +30,38 @@ from runseason.errors import RateLimited
 SWEEP_INTERVAL_S = 60.0
 
 
-class Limiter:
-    """A moving-window limiter: ``limits``' strategy over a shared storage (Redis)."""
+class RateLimiter(ABC):
+    """A moving-window limiter: at most ``amount`` events for a key in any ``period`` seconds."""
+
+    @abstractmethod
+    def hit(self, key: str, rate: str | RateLimitItem) -> bool:
+        """Count one event for ``key``; False (and nothing counted) when the limit is reached."""
+
+    @abstractmethod
+    def test(self, key: str, rate: str | RateLimitItem) -> bool:
+        """Whether one more event would be allowed, without counting it."""
+
+    @abstractmethod
+    def remaining(self, key: str, rate: str | RateLimitItem) -> int:
+        """Events left in the current window."""
+
+    @abstractmethod
+    def retry_after_s(self, key: str, rate: str | RateLimitItem) -> int:
+        """Seconds until the window has room again (at least 1)."""
+
+    @abstractmethod
+    def clear(self, key: str, rate: str | RateLimitItem) -> None:
+        """Forget the count of one key (after a successful sign-in, for instance)."""
+
+    def enforce(self, key: str, rate: str | RateLimitItem, message: str | None = None) -> None:
+        """Count one event, or raise ``RateLimited`` with the seconds to wait."""
+        if not self.hit(key, rate):
+            wait = self.retry_after_s(key, rate)
+            raise RateLimited(message or f"Too many requests; try again in {wait} s.", detail=wait)
+
+
+class Limiter(RateLimiter):
+    """``limits``' moving window over a shared storage (Redis)."""
 
     def __init__(self, storage: Storage) -> None:
         self.storage = storage
@@ -53,22 +84,15 @@ class Limiter:
         """Events left in the current window."""
         return int(self._limiter.get_window_stats(_item(rate), key)[1])
 
-    def enforce(self, key: str, rate: str | RateLimitItem, message: str | None = None) -> None:
-        """Count one event, or raise ``RateLimited`` with the seconds to wait."""
-        if not self.hit(key, rate):
-            wait = self.retry_after_s(key, rate)
-            raise RateLimited(message or f"Too many requests; try again in {wait} s.", detail=wait)
-
     def clear(self, key: str, rate: str | RateLimitItem) -> None:
         """Forget the count of one key (after a successful sign-in, for instance)."""
         self._limiter.clear(_item(rate), key)
 
 
-class MemoryWindows:
+class MemoryWindows(RateLimiter):
     """Moving windows in this process's memory: per key and rate, the times of its recent events.
 
-    The same answers as ``Limiter``: at most ``amount`` events in any ``period`` seconds. One lock
-    guards the windows; every operation is a few deque steps on one key.
+    One lock guards the windows; every operation is a few deque steps on one key.
     """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
@@ -123,12 +147,6 @@ class MemoryWindows:
                 return 1
             return max(1, math.ceil(events[-item.amount] + item.get_expiry() - now))
 
-    def enforce(self, key: str, rate: str | RateLimitItem, message: str | None = None) -> None:
-        """Count one event, or raise ``RateLimited`` with the seconds to wait."""
-        if not self.hit(key, rate):
-            wait = self.retry_after_s(key, rate)
-            raise RateLimited(message or f"Too many requests; try again in {wait} s.", detail=wait)
-
     def clear(self, key: str, rate: str | RateLimitItem) -> None:
         """Forget the count of one key (after a successful sign-in, for instance)."""
         item = _item(rate)
@@ -150,7 +168,7 @@ def _item(rate: str | RateLimitItem) -> RateLimitItem:
     return _parsed(rate) if isinstance(rate, str) else rate
 
 
-def make_limiter(redis_url: str | None = None) -> Limiter | MemoryWindows:
+def make_limiter(redis_url: str | None = None) -> RateLimiter:
     """A limiter on Redis when a URL is given, else in this process's memory."""
     if redis_url:
         return Limiter(RedisStorage(redis_url))
@@ -158,7 +176,7 @@ def make_limiter(redis_url: str | None = None) -> Limiter | MemoryWindows:
 
 
 @cache
-def limiter() -> Limiter | MemoryWindows:
+def limiter() -> RateLimiter:
     """The process-wide limiter chosen by the settings."""
     url = get_settings().redis_url
     return make_limiter(url.get_secret_value() if url else None)
