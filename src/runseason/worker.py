@@ -19,7 +19,7 @@ import structlog
 
 from runseason import runtime
 from runseason.config import Settings, get_settings
-from runseason.db.session import session_scope
+from runseason.db.session import session_scope, writers_take_turns
 from runseason.db.types import utcnow
 from runseason.services import refresh_queue
 
@@ -42,6 +42,7 @@ def drain(
     transaction the worker pauses ``pause_ratio`` times its duration.
     """
     size = batch or get_settings().effective_refresh_batch_size
+    split = writers_take_turns()  # SQLite: read outside the write lock, then write briefly
     done = 0
     alone = 0  # jobs to take one at a time after a failed batch
     while limit is None or done < limit:
@@ -49,8 +50,7 @@ def drain(
         started = time.perf_counter()
         take = 1 if alone else size if limit is None else min(size, limit - done)
         try:
-            with session_scope() as session:
-                refreshed = refresh_queue.process_due(session, now=moment, limit=take)
+            refreshed = _refresh_due(moment, take, split)
         except refresh_queue.RefreshFailed as failure:
             if failure.batch > 1:
                 log.warning(
@@ -77,6 +77,23 @@ def drain(
             # transaction, each paying most of a batch's statements.
             break
     return done
+
+
+def _refresh_due(moment: datetime, take: int, split: bool) -> list[int]:
+    """One batch: in one transaction, or (``split``) worked out in a read transaction and written
+    in a short writing one (see ``refresh_queue``)."""
+    if not split:
+        with session_scope() as session:
+            return refresh_queue.process_due(session, now=moment, limit=take)
+    with session_scope(readonly=True) as session:
+        claim = refresh_queue.prepare_due(session, now=moment, limit=take)
+    if claim is None:
+        return []
+    with session_scope() as session:
+        refreshed = refresh_queue.apply_due(session, claim, now=moment)
+    if not refreshed:  # every job changed since it was read: the next round takes them again
+        log.info("refresh.batch_outdated", athletes=len(claim.seen))
+    return refreshed
 
 
 def pause_ratio(settings: Settings) -> float:

@@ -22,6 +22,7 @@ from runseason.db.models import (
     MetricRefreshJob,
     User,
 )
+from runseason.db.session import session_scope, use_session_factory
 from runseason.domain.dates import local_date
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
@@ -139,16 +140,17 @@ def test_a_failing_refresh_is_kept_with_its_error_and_does_not_stop_the_others(
     for athlete in (world.greta, world.riley):
         who = actor(db, world.user_of(athlete, db))
         checkins.submit_checkin(db, who, athlete.id, GOOD, now=NOW)
-    real = metrics.refresh_many
+    real = metrics.apply_refresh  # the writing step of both ways of draining
     batches: list[list[int]] = []
 
-    def broken(session: Session, changes: dict[int, Any], **kwargs: Any) -> None:
-        batches.append(sorted(changes))
-        if world.greta.id in changes:
+    def broken(session: Session, prepared: metrics.Prepared, now: Any) -> None:
+        ids = sorted(part.athlete.id for part in prepared.batch)
+        batches.append(ids)
+        if world.greta.id in ids:
             raise RuntimeError("disk on fire")
-        real(session, changes, **kwargs)
+        real(session, prepared, now)
 
-    monkeypatch.setattr(metrics, "refresh_many", broken)
+    monkeypatch.setattr(metrics, "apply_refresh", broken)
     assert worker.drain(now=lambda: NOW) == 1  # Riley's went through
     # Both came in one batch; it failed and was rolled back, then each job was taken alone.
     both = sorted((world.greta.id, world.riley.id))
@@ -163,7 +165,7 @@ def test_a_failing_refresh_is_kept_with_its_error_and_does_not_stop_the_others(
     status = refresh_queue.queue_status(db)
     assert (status.pending, status.failing) == (1, 1)
     assert worker.drain(now=lambda: NOW) == 0  # not due yet: no busy loop on a poison job
-    monkeypatch.setattr(metrics, "refresh_many", real)
+    monkeypatch.setattr(metrics, "apply_refresh", real)
     assert worker.drain(now=lambda: NOW + timedelta(minutes=5)) == 1
     assert _jobs(db) == []
     assert db.get(AthleteSnapshot, world.greta.id) is not None
@@ -334,16 +336,17 @@ def test_the_worker_takes_full_batches_at_once_and_leaves_latecomers_for_the_nex
     for athlete in (world.greta, world.riley, world.ramp):
         refresh_queue.enqueue(db, athlete.id, world.north.id, NOW.date(), now=NOW)
     taken: list[int] = []
-    process_due = refresh_queue.process_due
+    refresh_due = worker._refresh_due
 
-    def counting(session: Session, *, now: Any, limit: int) -> list[int]:
-        done = process_due(session, now=now, limit=limit)
+    def counting(moment: Any, take: int, split: bool) -> list[int]:
+        done = refresh_due(moment, take, split)
         taken.append(len(done))
         if len(taken) == 2:  # a check-in arrives while the worker is busy
-            refresh_queue.enqueue(session, world.sam.id, world.south.id, NOW.date(), now=NOW)
+            with session_scope() as session:
+                refresh_queue.enqueue(session, world.sam.id, world.south.id, NOW.date(), now=NOW)
         return done
 
-    monkeypatch.setattr(refresh_queue, "process_due", counting)
+    monkeypatch.setattr(worker, "_refresh_due", counting)
     assert worker.drain(now=lambda: NOW, batch=2) == 3
     assert taken == [2, 1]  # a full batch, then a short one: caught up
     queued = db.scalars(select(MetricRefreshJob.athlete_id)).all()
@@ -425,3 +428,131 @@ def test_a_refresh_writes_each_snapshot_once_with_its_readiness_and_risk(tmp_pat
     assert len(updates) == 1
     for column in ("readiness_score", "risk", "top_factors", "open_interventions"):
         assert column in updates[0]
+
+
+# ---------------------------------------------------------------- read, then write (SQLite's way)
+
+
+def _claim(limit: int = 10) -> refresh_queue.Claim:
+    with session_scope(readonly=True) as session:
+        claim = refresh_queue.prepare_due(session, now=NOW, limit=limit)
+    assert claim is not None
+    return claim
+
+
+def _apply(claim: refresh_queue.Claim) -> list[int]:
+    with session_scope() as session:
+        return refresh_queue.apply_due(session, claim, now=NOW)
+
+
+@pytest.mark.usefixtures("queued")
+def test_a_check_in_between_reading_and_writing_a_batch_keeps_its_job(
+    db: Session, world: World
+) -> None:
+    """The batch worked out before Greta's second check-in must not overwrite it."""
+    for athlete in (world.greta, world.riley):
+        checkins.submit_checkin(
+            db, actor(db, world.user_of(athlete, db)), athlete.id, GOOD, now=NOW
+        )
+    claim = _claim()
+    assert sorted(claim.seen) == sorted((world.greta.id, world.riley.id))
+    greta = actor(db, world.user_of(world.greta, db))
+    later = checkins.submit_checkin(db, greta, world.greta.id, PAIN, now=NOW)
+    assert _apply(claim) == [world.riley.id]
+    assert [j.athlete_id for j in _jobs(db)] == [world.greta.id]
+    assert db.get(AthleteSnapshot, world.greta.id) is None  # nothing written for her
+    riley = db.get(AthleteSnapshot, world.riley.id)
+    assert riley is not None
+    assert riley.readiness_score is not None
+
+    assert worker.drain(now=lambda: NOW) == 1  # her job, now with the pain check-in
+    assert _jobs(db) == []
+    snap = db.get(AthleteSnapshot, world.greta.id)
+    assert snap is not None
+    assert snap.readiness_score == later.readiness_score
+    queued_rows = _metric_rows(db, world.greta.id)
+    today = local_date(NOW, world.greta.timezone)
+    metrics.refresh_after_change(db, world.greta.id, today - timedelta(days=30), now=NOW)
+    db.expire_all()
+    assert _metric_rows(db, world.greta.id) == queued_rows
+
+
+@pytest.mark.usefixtures("queued")
+def test_a_refresh_on_a_request_between_reading_and_writing_is_not_overwritten(
+    db: Session, world: World
+) -> None:
+    """A plan change refreshes on its request: the batch read before it is out of date."""
+    checkins.submit_checkin(
+        db, actor(db, world.user_of(world.greta, db)), world.greta.id, GOOD, now=NOW
+    )
+    claim = _claim()
+    today = local_date(NOW, world.greta.timezone)
+    metrics.refresh_after_change(db, world.greta.id, today, now=NOW + timedelta(seconds=1))
+    assert _apply(claim) == []
+    assert [j.athlete_id for j in _jobs(db)] == [world.greta.id]  # taken at the next round
+    snap = db.get(AthleteSnapshot, world.greta.id)
+    assert snap is not None
+    assert snap.updated_at == NOW + timedelta(seconds=1)  # the request's refresh stands
+
+
+@pytest.mark.usefixtures("queued")
+def test_a_job_another_worker_took_meanwhile_is_not_written_twice(
+    db: Session, world: World
+) -> None:
+    for athlete in (world.greta, world.riley):
+        refresh_queue.enqueue(db, athlete.id, world.north.id, NOW.date(), now=NOW)
+    claim = _claim()
+    with session_scope() as session:  # a second worker takes Riley's job first
+        assert refresh_queue.process_due(session, now=NOW, limit=1) == [
+            min(world.greta.id, world.riley.id)
+        ]
+    assert _apply(claim) == [max(world.greta.id, world.riley.id)]
+    assert _jobs(db) == []
+
+
+@pytest.mark.usefixtures("queued")
+def test_on_sqlite_the_worker_reads_without_the_write_lock_and_writes_briefly(
+    tmp_path: Path,
+) -> None:
+    """The history, the inputs and the arithmetic in a deferred read transaction; the writing
+    transaction (``BEGIN IMMEDIATE``: SQLite's one writer) holds only the checks and the writes.
+    On PostgreSQL, with row locks, the batch is one transaction."""
+    statements: list[str] = []
+
+    def seen(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
+        statements.append(" ".join(statement.split()))
+
+    with migrated_factory(tmp_path, "split") as (engine, factory):
+        with factory() as session:
+            world = make_world(session)
+            me = actor_for_user(session, session.get_one(User, world.greta.user_id))
+            checkins.submit_checkin(session, me, world.greta.id, GOOD, now=NOW)
+            session.commit()
+            greta_id = world.greta.id
+        use_session_factory(factory)
+        event.listen(engine, "before_cursor_execute", seen)
+        try:
+            assert worker.drain(now=lambda: NOW) == 1
+        finally:
+            event.remove(engine, "before_cursor_execute", seen)
+            use_session_factory(None)
+        with factory() as session:
+            assert session.get(AthleteSnapshot, greta_id) is not None
+            assert session.scalar(select(MetricRefreshJob)) is None
+    if engine.dialect.name == "postgresql":
+        assert not any(s.startswith("BEGIN") for s in statements)  # the driver's own BEGIN
+        return
+    begins = [i for i, s in enumerate(statements) if s.startswith("BEGIN")]
+    assert [statements[i] for i in begins] == ["BEGIN", "BEGIN IMMEDIATE"]
+    reading, writing = statements[begins[0] : begins[1]], statements[begins[1] :]
+    writes = ("INSERT", "UPDATE", "DELETE")
+    assert not [s for s in reading if s.startswith(writes)]
+    # The changed days' inputs ("ranges") and the stored history are read before the lock only.
+    assert any(s.startswith("WITH ranges") for s in reading)
+    assert any("FROM daily_metrics" in s or "FROM load_series" in s for s in reading)
+    assert not any(s.startswith("WITH ranges") for s in writing)
+    assert not any(s.startswith("SELECT") and "FROM load_series" in s for s in writing)
+    assert any(s.startswith("DELETE FROM metric_refresh_jobs") for s in writing)
+    assert any(
+        s.startswith(("INSERT INTO athlete_snapshots", "UPDATE athlete_snapshots")) for s in writing
+    )

@@ -281,6 +281,34 @@ def _ranges(
 
 
 def _refresh_batch(session: Session, changes: dict[int, Change], now: datetime) -> None:
+    apply_refresh(session, prepare_refresh(session, changes, now), now)
+
+
+@dataclass
+class Prepared:
+    """A batch's refresh worked out from what its reads saw, not yet written: the day rows to
+    insert and rewrite, each athlete's history and last seven days (``apply_refresh`` writes
+    them)."""
+
+    batch: list[_Refresh]
+    histories: dict[int, metric_history.History]
+    inserts: list[dict[str, object]]
+    updates: list[tuple[object, ...]]
+
+    def only(self, athlete_ids: set[int]) -> Prepared:
+        """The part of the batch that concerns ``athlete_ids``."""
+        return Prepared(
+            [r for r in self.batch if r.athlete.id in athlete_ids],
+            {a: h for a, h in self.histories.items() if a in athlete_ids},
+            [row for row in self.inserts if row["athlete_id"] in athlete_ids],
+            [row for row in self.updates if row[-2] in athlete_ids],  # (..., athlete_id, day)
+        )
+
+
+def prepare_refresh(session: Session, changes: Mapping[int, Change], now: datetime) -> Prepared:
+    """Everything of a refresh that only reads: the stored days, the changed days' inputs, the
+    rows to write and the metrics of the last seven days. Reads only, so it may run in a read
+    transaction that holds no write lock (``refresh_queue.prepare_due``)."""
     athletes = session.scalars(
         select(Athlete).where(Athlete.id.in_(list(changes))).order_by(Athlete.id)
     ).all()
@@ -320,12 +348,22 @@ def _refresh_batch(session: Session, changes: dict[int, Change], now: datetime) 
     )
     for r, days_metrics in zip(batch, recent, strict=True):
         r.recent = days_metrics
-    if inserts:
-        session.execute(insert(DailyMetric), inserts)
-    _REWRITE.execute(session.connection(), updates)
-    if updates:
+    return Prepared(batch, histories, inserts, updates)
+
+
+def apply_refresh(session: Session, prepared: Prepared, now: datetime) -> None:
+    """Write a prepared refresh: the day rows, the load series, the snapshots and the risk
+    engine's assessment of today (which reads the open recommendations and interventions here,
+    in the writing transaction)."""
+    batch = prepared.batch
+    if not batch:
+        return
+    if prepared.inserts:
+        session.execute(insert(DailyMetric), prepared.inserts)
+    _REWRITE.execute(session.connection(), prepared.updates)
+    if prepared.updates:
         _expire_loaded(session, {r.athlete.id: r.ranges[0][0] for r in batch})
-    _write_series(session, batch, histories, now)
+    _write_series(session, batch, prepared.histories, now)
     snapshots = update_snapshots(session, [(r.athlete, r.today, r.recent) for r in batch])
     recommendations.evaluate_days(
         session,

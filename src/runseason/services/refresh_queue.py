@@ -11,18 +11,26 @@ Two changes to one athlete before the worker gets there make one job from the ea
 the later last day. The worker takes the due jobs in batches (``process_due``: one set-based
 refresh for many athletes); a batch that fails is retried job by job, and a job that fails stays,
 with its error and a growing delay, and the System status page counts it.
+
+On SQLite, where one transaction at a time may write, a batch is worked out in a read transaction
+(``prepare_due``) and only written in a writing one (``apply_due``): the write lock is held for
+the writes, not for the reads and arithmetic before them, which took about half of a batch's
+time. Every change gives its job a new random ``stamp``, and every refresh writes the athlete's
+snapshot; ``apply_due`` writes only the athletes whose job stamp and snapshot are still those the
+read saw, and leaves the others' jobs for the next round.
 """
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Date, bindparam, delete, func, select, text, update
+from sqlalchemy import BigInteger, Date, Select, bindparam, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from runseason.config import get_settings
-from runseason.db.models import MetricRefreshJob
+from runseason.db.models import Athlete, AthleteSnapshot, MetricRefreshJob
 from runseason.db.types import BigId, UTCDateTime
 from runseason.services import access, metrics
 
@@ -59,9 +67,9 @@ def schedule(
 # The same upsert in SQLite and PostgreSQL dialects, built once (it runs on every check-in).
 _ENQUEUE = text(
     "INSERT INTO metric_refresh_jobs "
-    "(athlete_id, organization_id, from_day, to_day, enqueued_at, not_before, attempts) "
-    "VALUES (:athlete_id, :organization_id, :from_day, :to_day, :now, :now, 0) "
-    "ON CONFLICT (athlete_id) DO UPDATE SET from_day = CASE "
+    "(athlete_id, organization_id, from_day, to_day, enqueued_at, not_before, attempts, stamp) "
+    "VALUES (:athlete_id, :organization_id, :from_day, :to_day, :now, :now, 0, :stamp) "
+    "ON CONFLICT (athlete_id) DO UPDATE SET stamp = excluded.stamp, from_day = CASE "
     "WHEN excluded.from_day < metric_refresh_jobs.from_day THEN excluded.from_day "
     "ELSE metric_refresh_jobs.from_day END, "
     "to_day = CASE WHEN excluded.to_day IS NULL OR metric_refresh_jobs.to_day IS NULL THEN NULL "
@@ -73,6 +81,7 @@ _ENQUEUE = text(
     bindparam("from_day", type_=Date()),
     bindparam("to_day", type_=Date()),
     bindparam("now", type_=UTCDateTime()),
+    bindparam("stamp", type_=BigInteger()),
 )
 
 
@@ -94,6 +103,7 @@ def enqueue(
             "from_day": from_day,
             "to_day": to_day,
             "now": now,
+            "stamp": secrets.randbits(62),
         },
     )
 
@@ -144,6 +154,81 @@ def process_due(session: Session, *, now: datetime, limit: int) -> list[int]:
     except Exception as error:
         raise RefreshFailed(min(changes), error, batch=len(changes)) from error
     return sorted(changes)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Due jobs and their refresh, worked out in a read transaction (``prepare_due``): for each
+    athlete the job's stamp and the snapshot's time that the read saw."""
+
+    seen: dict[int, tuple[int, datetime | None]]
+    prepared: metrics.Prepared
+
+
+def _versions() -> Select[int, int, datetime]:
+    job, snapshot = MetricRefreshJob, AthleteSnapshot
+    return select(job.athlete_id, job.stamp, snapshot.updated_at).outerjoin(
+        snapshot, snapshot.athlete_id == job.athlete_id
+    )
+
+
+_DUE = (
+    _versions()
+    .add_columns(MetricRefreshJob.from_day, MetricRefreshJob.to_day)
+    .where(MetricRefreshJob.not_before <= bindparam("now"))
+    .order_by(MetricRefreshJob.enqueued_at)
+    .limit(bindparam("limit"))
+)
+_CURRENT = _versions().where(MetricRefreshJob.athlete_id.in_(bindparam("athletes", expanding=True)))
+
+
+def prepare_due(session: Session, *, now: datetime, limit: int) -> Claim | None:
+    """Read up to ``limit`` due jobs, oldest first, and work out their refresh without writing.
+
+    Meant for a read transaction (no write lock); ``apply_due`` writes the result. None when no
+    job is due. When the reads or the arithmetic raise, ``RefreshFailed`` names the batch's first
+    athlete, as ``process_due`` does.
+    """
+    rows = session.execute(_DUE, {"now": now, "limit": limit}).all()
+    if not rows:
+        return None
+    changes: dict[int, metrics.Change] = {
+        row.athlete_id: (row.from_day, row.to_day) for row in rows
+    }
+    try:
+        prepared = metrics.prepare_refresh(session, changes, now)
+    except Exception as error:
+        raise RefreshFailed(min(changes), error, batch=len(changes)) from error
+    # Detached with what they hold: the read transaction's end would expire them.
+    session.expunge_all()
+    return Claim({row.athlete_id: (row.stamp, row.updated_at) for row in rows}, prepared)
+
+
+def apply_due(session: Session, claim: Claim, *, now: datetime) -> list[int]:
+    """Write a claim's refresh for the athletes nothing changed for since it was read; their ids.
+
+    An athlete whose job was renewed (a check-in since), taken (another worker) or whose snapshot
+    was rewritten (a refresh on a request, after a plan change) keeps their job for the next round:
+    what was worked out for them may be out of date. Run it inside one writing transaction.
+    """
+    locked = access.lock_athletes(session, sorted(claim.seen))
+    current = {
+        row.athlete_id: (row.stamp, row.updated_at)
+        for row in session.execute(_CURRENT, {"athletes": locked})
+    }
+    kept = {a for a in locked if current.get(a) == claim.seen[a]}
+    if not kept:
+        return []
+    session.execute(delete(MetricRefreshJob).where(MetricRefreshJob.athlete_id.in_(sorted(kept))))
+    prepared = claim.prepared.only(kept)
+    athletes = {a.id: a for a in session.scalars(select(Athlete).where(Athlete.id.in_(kept)))}
+    for part in prepared.batch:  # this transaction's own objects, not the read's
+        part.athlete = athletes[part.athlete.id]
+    try:
+        metrics.apply_refresh(session, prepared, now)
+    except Exception as error:
+        raise RefreshFailed(min(kept), error, batch=len(kept)) from error
+    return sorted(kept)
 
 
 def record_failure(session: Session, athlete_id: int, error: str, *, now: datetime) -> None:

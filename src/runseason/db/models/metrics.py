@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, LargeBinary, String
+from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from runseason.db.base import Base, BigId, TenantMixin
@@ -118,3 +118,6 @@ class MetricRefreshJob(TenantMixin, Base):
     not_before: Mapped[datetime] = mapped_column(default=utcnow)
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(500))
+    # A new random number at every change (insert or widening): a worker that read the job and
+    # wrote its refresh later sees whether a change came in between (``refresh_queue``).
+    stamp: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
