@@ -176,10 +176,11 @@ class Settings(BaseSettings):
     # that starts its next job at once starves requests; it pauses this many times each job's
     # duration there (PostgreSQL locks rows and needs no pause).
     refresh_sqlite_pause_ratio: float = Field(1.0, ge=0, le=10)
-    # The worker refreshes the athletes waiting at once this many at a time, in one transaction
-    # of set-based statements (a morning's check-ins, an import). Unset: 25 on SQLite, where a
-    # request waiting for the one write lock waits for a whole batch (about 60 ms), and 100 on
-    # PostgreSQL, where only the batch's own athletes wait.
+    # The worker refreshes the athletes waiting at once this many at a time, with set-based
+    # statements (a morning's check-ins, an import). Unset: 25 on SQLite, where a request waiting
+    # for the one write lock waits for a batch's writes (about 14 ms; the batch is worked out in
+    # a read transaction before), and 100 on PostgreSQL, where only the batch's own athletes
+    # wait (one transaction per batch).
     refresh_batch_size: int | None = Field(None, ge=1, le=1000)
     coaching: CoachingSettings = Field(default_factory=CoachingSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)

@@ -3,7 +3,8 @@
 It runs as its own process (``runseason worker``, the production layout: the API's processes stay
 free for requests) or as a daemon thread of the web process (``runseason start``), which is what a
 single small installation wants. Several workers may run at once: on PostgreSQL they skip rows
-another one holds; on SQLite writing transactions are serialized anyway.
+another one holds; on SQLite each batch is worked out in a read transaction and written in a
+short writing one, which skips the jobs another worker or a new change got to first.
 """
 
 from __future__ import annotations

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import AthleteSnapshot, AuditLog, CheckIn, DailyMetric
+from runseason.domain.dates import local_date
+from runseason.domain.readiness import readiness
 from runseason.errors import InvalidInput
 from runseason.schemas.checkins import CheckInCreate
-from runseason.services import checkins
+from runseason.services import checkins, coaching_settings
+from runseason.services.coaching_settings import effective_settings, readiness_params
 from tests.factories import NOW, World, actor
 
 
@@ -123,3 +127,46 @@ def test_list_is_paginated_newest_first(db: Session, world: World) -> None:
     assert page.total == 5
     assert [c.local_date for c in page.items] == [NOW.date(), NOW.date() - timedelta(days=1)]
     assert checkins.find_checkin_for_day(db, me, world.sam.id, NOW.date()) is not None
+
+
+def test_a_new_check_in_reads_its_day_and_its_baseline_in_one_statement(
+    db: Session, world: World
+) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    today = local_date(NOW, world.greta.timezone)
+    for back in (3, 2, 1):
+        day = today - timedelta(days=back)
+        checkins.submit_checkin(db, me, world.greta.id, good(local_date=day, energy=back), now=NOW)
+    reads: list[str] = []
+    every: list[str] = []
+
+    def seen(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
+        every.append(" ".join(statement.split()))
+        if statement.lstrip().startswith("SELECT") and "FROM check_ins" in statement:
+            reads.append(statement)
+
+    engine = db.get_bind()
+    db.info.pop(coaching_settings.CACHE_KEY, None)  # as in a new request's transaction
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        new = checkins.submit_checkin(db, me, world.greta.id, good(), now=NOW)
+        assert len(reads) == 1
+        # The athlete and the organization's settings come in one statement too.
+        (settings_read,) = [s for s in every if "FROM setting_overrides" in s]
+        assert settings_read.startswith("SELECT athletes.")
+        reads.clear()
+        again = checkins.submit_checkin(db, me, world.greta.id, good(energy=2), now=NOW)
+        assert len(reads) == 2  # a day already checked in is then read whole, to update it
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    # Scored against the three days before, as a separate read of them gives.
+    params = readiness_params(effective_settings(db, world.greta.organization_id))
+    baseline = checkins._history(db, world.greta.id, today, params.baseline_window_days)
+    assert [v.energy for v in baseline] == [3, 2, 1]
+    expected = readiness(checkins._values(good()), baseline, params)
+    assert new.readiness_score == pytest.approx(expected.score)
+    assert again.id == new.id
+    again_expected = readiness(checkins._values(good(energy=2)), baseline, params)
+    assert again.readiness_score == pytest.approx(again_expected.score)
+    count = select(func.count()).where(CheckIn.athlete_id == world.greta.id)
+    assert db.scalar(count.where(CheckIn.local_date == today)) == 1

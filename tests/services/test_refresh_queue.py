@@ -322,7 +322,7 @@ def test_on_sqlite_the_worker_pauses_after_each_batch_so_requests_get_the_writer
     postgres = Settings(database_url="postgresql+psycopg://u@h/db")
     assert worker.pause_ratio(sqlite) == 1.0
     assert worker.pause_ratio(postgres) == 0.0
-    # Batches are shorter on SQLite, where a waiting request waits for the whole batch.
+    # Batches are shorter on SQLite, where a waiting request waits for the batch's writes.
     assert (sqlite.effective_refresh_batch_size, postgres.effective_refresh_batch_size) == (25, 100)
     chosen = Settings(database_url="sqlite:///x.db", refresh_batch_size=3)
     assert chosen.effective_refresh_batch_size == 3

@@ -184,6 +184,13 @@ def get_athlete(session: Session, actor: Actor, athlete_id: int, *, write: bool 
     """
     locking = write and session.get_bind().dialect.name != "sqlite"
     athlete = session.get(Athlete, athlete_id, with_for_update=True if locking else None)
+    return admit_athlete(session, actor, athlete, write=write)
+
+
+def admit_athlete(
+    session: Session, actor: Actor, athlete: Athlete | None, *, write: bool = False
+) -> Athlete:
+    """``get_athlete``'s checks of an athlete read otherwise (None: no such athlete)."""
     if athlete is None or not may_see_athlete(session, actor, athlete):
         raise NotFound("athlete not found")
     # Keep it for the transaction: the identity map holds objects weakly, and the next use-case

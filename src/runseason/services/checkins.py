@@ -16,7 +16,11 @@ from runseason.schemas.checkins import CheckInCreate, CheckInRead
 from runseason.schemas.common import Page
 from runseason.services import refresh_queue
 from runseason.services.access import Actor, get_athlete, get_owned, use_case
-from runseason.services.coaching_settings import effective_settings, readiness_params
+from runseason.services.coaching_settings import (
+    athlete_with_settings,
+    effective_settings,
+    readiness_params,
+)
 from runseason.services.paging import page_offset
 
 VALUE_FIELDS = (
@@ -63,6 +67,35 @@ _HISTORY = (
     )
     .order_by(CheckIn.local_date)
 )
+
+
+# The baseline days and the day itself in one read: whether the day has its check-in already
+# (then ``_DAY`` reads it whole) and the values the readiness compares it with.
+_WINDOW = (
+    select(CheckIn.local_date, *(getattr(CheckIn, name) for name in VALUE_FIELDS))
+    .where(
+        CheckIn.athlete_id == bindparam("athlete_id"),
+        CheckIn.local_date >= bindparam("first"),
+        CheckIn.local_date <= bindparam("day"),
+    )
+    .order_by(CheckIn.local_date)
+)
+
+
+def _window(
+    session: Session, athlete_id: int, day: date, window: int
+) -> tuple[list[CheckInValues], bool]:
+    """``_history`` of ``day``, and whether ``day`` has a check-in stored: one statement."""
+    rows = session.execute(
+        _WINDOW, {"athlete_id": athlete_id, "first": day - timedelta(days=window), "day": day}
+    )
+    history, stored = [], False
+    for local, *values in rows:
+        if local == day:
+            stored = True
+        else:
+            history.append(CheckInValues(**dict(zip(VALUE_FIELDS, values, strict=True))))
+    return history, stored
 
 
 def _history(session: Session, athlete_id: int, day: date, window: int) -> list[CheckInValues]:
@@ -121,17 +154,18 @@ def submit_checkin(
     One check-in per athlete and local date: submitting again the same day updates that one (the
     audit trail keeps what it said before), it never adds a second.
     """
-    athlete = get_athlete(session, actor, athlete_id, write=True)
-    settings = effective_settings(session, athlete.organization_id)
+    athlete, settings = athlete_with_settings(session, actor, athlete_id, write=True)
     day = _target_date(athlete, data, now, settings.checkin_backdate_days)
-    found = session.execute(_DAY, {"athlete_id": athlete.id, "day": day}).first()
-    if found is not None:
+    window = readiness_params(settings).baseline_window_days
+    history, stored = _window(session, athlete.id, day, window)
+    if stored:  # the day has its check-in: update it (read whole only now; a new one is usual)
+        found = session.execute(_DAY, {"athlete_id": athlete.id, "day": day}).one()
         existing, score = found
         for name, value in data.model_dump(exclude={"local_date"}).items():
             setattr(existing, name, value)
         existing.submitted_at = now
         session.flush()
-        return _score_and_refresh(session, athlete, existing, now, score)
+        return _score_and_refresh(session, athlete, existing, now, score, history)
     row = CheckIn(
         organization_id=athlete.organization_id,
         athlete_id=athlete.id,
@@ -141,14 +175,20 @@ def submit_checkin(
     )
     session.add(row)
     session.flush()
-    return _score_and_refresh(session, athlete, row, now, None)  # new: it has no score yet
+    return _score_and_refresh(session, athlete, row, now, None, history)  # new: no score yet
 
 
 def _score_and_refresh(
-    session: Session, athlete: Athlete, row: CheckIn, now: datetime, score: ReadinessScore | None
+    session: Session,
+    athlete: Athlete,
+    row: CheckIn,
+    now: datetime,
+    score: ReadinessScore | None,
+    history: list[CheckInValues] | None = None,
 ) -> CheckInRead:
     params = readiness_params(effective_settings(session, athlete.organization_id))
-    history = _history(session, athlete.id, row.local_date, params.baseline_window_days)
+    if history is None:
+        history = _history(session, athlete.id, row.local_date, params.baseline_window_days)
     score = _store_score(session, row, readiness(_values(row), history, params), score)
     day = row.local_date
     refresh_queue.schedule(session, athlete.id, athlete.organization_id, day, now=now, to_day=day)

@@ -9,10 +9,10 @@ from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from runseason.config import CoachingSettings, get_settings, merge_coaching_overrides
-from runseason.db.models import SettingOverride
+from runseason.db.models import Athlete, SettingOverride
 from runseason.domain.readiness import ReadinessParams
 from runseason.errors import ConfigurationError, InvalidInput
-from runseason.services.access import Actor, require_role, require_write
+from runseason.services.access import Actor, admit_athlete, require_role, require_write
 
 ORGANIZATION_SCOPE = "organization"
 
@@ -55,6 +55,25 @@ def effective_settings_from(
 
 
 _OVERRIDES = overrides_of(bindparam("organization_id"))
+_ATHLETE_AND_OVERRIDES = select(
+    Athlete, overrides_of(Athlete.organization_id).scalar_subquery().label("overrides")
+).where(Athlete.id == bindparam("athlete_id"))
+_LOCKED_ATHLETE_AND_OVERRIDES = _ATHLETE_AND_OVERRIDES.with_for_update(of=Athlete)
+
+
+def athlete_with_settings(
+    session: Session, actor: Actor, athlete_id: int, *, write: bool = False
+) -> tuple[Athlete, CoachingSettings]:
+    """``access.get_athlete`` and ``effective_settings`` of the athlete's organization in one
+    round trip (the overrides as a column of the athlete's read): a check-in needs both."""
+    locking = write and session.get_bind().dialect.name != "sqlite"
+    statement = _LOCKED_ATHLETE_AND_OVERRIDES if locking else _ATHLETE_AND_OVERRIDES
+    found = session.execute(statement, {"athlete_id": athlete_id}).first()
+    athlete = admit_athlete(session, actor, found[0] if found else None, write=write)
+    assert found is not None
+    return athlete, effective_settings_from(session, athlete.organization_id, found[1])
+
+
 # Merged settings by their overrides' text, for the process defaults they were merged over.
 # Merging and validating took about as long as the read; the read stays, so another process's
 # change is seen by the next transaction.
