@@ -58,15 +58,6 @@ _DAY = (
     .outerjoin(ReadinessScore, ReadinessScore.check_in_id == CheckIn.id)
     .where(CheckIn.athlete_id == bindparam("athlete_id"), CheckIn.local_date == bindparam("day"))
 )
-_HISTORY = (
-    select(*(getattr(CheckIn, name) for name in VALUE_FIELDS))
-    .where(
-        CheckIn.athlete_id == bindparam("athlete_id"),
-        CheckIn.local_date >= bindparam("first"),
-        CheckIn.local_date < bindparam("day"),
-    )
-    .order_by(CheckIn.local_date)
-)
 
 
 # The baseline days and the day itself in one read: whether the day has its check-in already
@@ -100,10 +91,7 @@ def _window(
 
 def _history(session: Session, athlete_id: int, day: date, window: int) -> list[CheckInValues]:
     """The values of the ``window`` days before ``day`` (plain rows: only their numbers count)."""
-    rows = session.execute(
-        _HISTORY, {"athlete_id": athlete_id, "first": day - timedelta(days=window), "day": day}
-    )
-    return [CheckInValues(**row._asdict()) for row in rows]
+    return _window(session, athlete_id, day, window)[0]
 
 
 def _read(row: CheckIn, score: ReadinessScore | None) -> CheckInRead:
