@@ -267,27 +267,32 @@ def series_many(
     width = max((x.size for x, _ in checked), default=0)
     table = np.zeros((len(checked), width))
     starts = np.array([width - x.size for x, _ in checked])
+    seeded: dict[int, list[int]] = {}  # day -> the histories whose first day it is
     for row, (x, _) in enumerate(checked):
         table[row, width - x.size :] = x
-    k_ctl, k_atl, k_acute, k_chronic = _rates(p)
-    states = np.zeros((4, len(checked), width))
-    c, a, ac, ch = (np.zeros(len(checked)) for _ in range(4))
+        seeded.setdefault(width - x.size, []).append(row)
+    # The four recurrences (CTL, ATL, acute and chronic EWMA) of every history step together:
+    # a day is three numpy operations on one (4, histories) array, not a dozen on four vectors.
+    rates = np.array(_rates(p))[:, None]
+    state, step = np.zeros((4, len(checked))), np.zeros((4, len(checked)))
+    states = np.zeros((width, 4, len(checked)))
     for i in range(width):
         value = table[:, i]
         # Before a history's first day its loads are zeros and its states stay zero.
-        c += k_ctl * (value - c)
-        a += k_atl * (value - a)
-        first = starts == i
-        ac = np.where(first, value, ac + k_acute * (value - ac))
-        ch = np.where(first, value, ch + k_chronic * (value - ch))
-        states[0, :, i], states[1, :, i], states[2, :, i], states[3, :, i] = c, a, ac, ch
+        np.subtract(value, state, out=step)
+        step *= rates
+        state += step
+        first = seeded.get(i)
+        if first is not None:  # each EWMA is seeded with its history's first load
+            state[2:, first] = value[first]
+        states[i] = state
     out = []
     for row, (x, runs) in enumerate(checked):
         if x.size == 0:
             out.append(_empty_series())
             continue
         begin = int(starts[row])
-        ctl, atl, acute, chronic = (states[k, row, begin:].copy() for k in range(4))
+        ctl, atl, acute, chronic = (states[begin:, k, row].copy() for k in range(4))
         out.append(_series_from(x, runs, (ctl, atl, acute, chronic), p, last))
     return out
 
