@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import AthleteSnapshot, AuditLog, CheckIn, DailyMetric
+from runseason.db.models import AthleteSnapshot, AuditLog, CheckIn, DailyMetric, ReadinessScore
 from runseason.domain.dates import local_date
 from runseason.domain.readiness import readiness
 from runseason.errors import InvalidInput
@@ -31,6 +31,31 @@ def test_athlete_checks_in_and_gets_readiness(db: Session, world: World) -> None
     assert read.readiness_band == "green"
     assert read.readiness_score == pytest.approx(75.0)
     assert read.factors
+
+
+def test_the_readiness_is_stored_as_answered_and_a_resubmission_rewrites_it(
+    db: Session, world: World
+) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    first = checkins.submit_checkin(db, me, world.greta.id, good(pain_severity=6), now=NOW)
+    stored = db.scalars(select(ReadinessScore).where(ReadinessScore.check_in_id == first.id)).one()
+    assert (stored.score, stored.band, stored.capped_by) == (
+        first.readiness_score,
+        first.readiness_band,
+        first.capped_by,
+    )
+    assert stored.factors == first.factors
+    assert stored.factors
+    assert (stored.athlete_id, stored.local_date) == (world.greta.id, first.local_date)
+    assert stored.organization_id == world.greta.organization_id
+    assert stored.computed_at is not None
+    assert stored.baseline_used is False
+    assert checkins.get_checkin(db, me, first.id).readiness_score == first.readiness_score
+    again = checkins.submit_checkin(db, me, world.greta.id, good(energy=1), now=NOW)
+    assert again.id == first.id
+    assert again.readiness_score != first.readiness_score
+    rows = db.scalars(select(ReadinessScore).where(ReadinessScore.athlete_id == world.greta.id))
+    assert [(r.check_in_id, r.score) for r in rows] == [(first.id, again.readiness_score)]
 
 
 def test_the_day_is_the_athletes_own_local_date(db: Session, world: World) -> None:

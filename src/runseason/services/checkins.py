@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
+from typing import cast
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import Athlete, CheckIn, ReadinessScore
@@ -94,36 +95,49 @@ def _history(session: Session, athlete_id: int, day: date, window: int) -> list[
     return _window(session, athlete_id, day, window)[0]
 
 
-def _read(row: CheckIn, score: ReadinessScore | None) -> CheckInRead:
+def _read(row: CheckIn, score: ReadinessScore | Readiness | None) -> CheckInRead:
     read = CheckInRead.model_validate(row)
     if score is None:
         return read
+    factors = score.factors
     return read.model_copy(
         update={
             "readiness_score": score.score,
             "readiness_band": score.band,
-            "factors": score.factors,
+            "factors": [asdict(f) for f in factors] if isinstance(score, Readiness) else factors,
             "capped_by": score.capped_by,
         }
     )
 
 
+# A new check-in's readiness: one INSERT, without a pass of the unit of work (scores are not
+# audited and nothing in the request reads the row back as an object).
+_NEW_SCORE = insert(cast(Table, ReadinessScore.__table__))
+
+
 def _store_score(
     session: Session, row: CheckIn, result: Readiness, score: ReadinessScore | None
-) -> ReadinessScore:
-    """Write the readiness of ``row`` into its stored ``score`` (a new one when it has none)."""
+) -> ReadinessScore | Readiness:
+    """Write the readiness of ``row`` into its stored ``score``, or a new row when it has none."""
+    factors = [asdict(f) for f in result.factors]
     if score is None:
-        score = ReadinessScore(
-            organization_id=row.organization_id,
-            athlete_id=row.athlete_id,
-            check_in_id=row.id,
-            local_date=row.local_date,
-            score=result.score,
-            band=result.band,
+        session.execute(
+            _NEW_SCORE,
+            {
+                "organization_id": row.organization_id,
+                "athlete_id": row.athlete_id,
+                "check_in_id": row.id,
+                "local_date": row.local_date,
+                "score": result.score,
+                "band": result.band,
+                "factors": factors,
+                "baseline_used": result.baseline_used,
+                "capped_by": result.capped_by,
+            },
         )
-        session.add(score)
+        return result
     score.score, score.band = result.score, result.band
-    score.factors = [asdict(f) for f in result.factors]
+    score.factors = factors
     score.baseline_used, score.capped_by = result.baseline_used, result.capped_by
     session.flush()
     return score
@@ -177,10 +191,10 @@ def _score_and_refresh(
     params = readiness_params(effective_settings(session, athlete.organization_id))
     if history is None:
         history = _history(session, athlete.id, row.local_date, params.baseline_window_days)
-    score = _store_score(session, row, readiness(_values(row), history, params), score)
+    stored = _store_score(session, row, readiness(_values(row), history, params), score)
     day = row.local_date
     refresh_queue.schedule(session, athlete.id, athlete.organization_id, day, now=now, to_day=day)
-    return _read(row, score)
+    return _read(row, stored)
 
 
 @use_case("checkin", writes=True)
