@@ -204,6 +204,25 @@ def test_many_series_at_once_equal_each_series_bit_for_bit(last: int | None) -> 
             assert np.array_equal(arrays[name], values, equal_nan=True), name
 
 
+@pytest.mark.parametrize("last", [None, 7, 40])
+def test_many_series_of_as_many_days_equal_each_series_bit_for_bit(last: int | None) -> None:
+    # A batch's usual shape: histories with the same days wanted, whose windows go together.
+    rng = np.random.default_rng(11)
+    histories = []
+    for length in (400,) * 9 + (38, 39, 39, 45) + (731,) * 3:
+        loads = np.where(rng.random(length) < 0.4, 0.0, rng.uniform(10, 250, length))
+        runs = np.where(loads > 0, rng.uniform(2000, 35000, length), 0.0)
+        runs[rng.random(length) < 0.05] = 40000.0  # a few spikes
+        histories.append((loads, runs))
+    together = series_many(histories, last=last)
+    for (loads, runs), arrays in zip(histories, together, strict=True):
+        alone = series(loads, runs, last=last)
+        for name, values in alone.items():
+            assert values.dtype == arrays[name].dtype, name
+            assert np.array_equal(arrays[name], values, equal_nan=True), name
+    assert any(a["spike_flag"].any() for a in together)
+
+
 def test_numpy_series_of_rest_only_days_leaves_ratios_undefined() -> None:
     arrays = series([0.0] * 40)
     assert np.isnan(arrays["acwr_ewma"]).all()

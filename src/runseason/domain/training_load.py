@@ -200,9 +200,10 @@ SERIES_FIELDS = (
 
 
 def _windows(values: NDArray[np.float64], width: int) -> NDArray[np.float64]:
-    """Row ``i`` holds ``values[i - width + 1 : i + 1]``, zeros before the first day."""
-    padded = np.concatenate((np.zeros(width - 1), values))
-    return np.lib.stride_tricks.sliding_window_view(padded, width)
+    """Row ``i`` holds ``values[i - width + 1 : i + 1]``, zeros before the first day (along the
+    last axis: a 2-D ``values`` is one history per row)."""
+    padded = np.concatenate((np.zeros((*values.shape[:-1], width - 1)), values), axis=-1)
+    return np.lib.stride_tricks.sliding_window_view(padded, width, axis=-1)
 
 
 def _divide(numerator: NDArray[np.float64], denominator: NDArray[np.float64]) -> NDArray[Any]:
@@ -286,6 +287,23 @@ def series_many(
         if first is not None:  # each EWMA is seeded with its history's first load
             state[2:, first] = value[first]
         states[i] = state
+    # The windowed figures of histories with as many days to work out (the usual case: a batch
+    # wants the same last days) are worked out together, one history per row.
+    groups: dict[int, list[int]] = {}
+    for row, (x, _) in enumerate(checked):
+        if x.size:
+            groups.setdefault(x.size - _window_start(x.size, last)[1], []).append(row)
+    windowed: dict[int, dict[str, NDArray[Any]]] = {}
+    for length, rows in groups.items():
+        sizes = [checked[row][0].size for row in rows]
+        together = _windowed(
+            np.stack([checked[row][0][-length:] for row in rows]),
+            np.stack([checked[row][1][-length:] for row in rows]),
+            np.stack([np.arange(n - length + 1, n + 1) for n in sizes]),
+            p,
+        )
+        for k, row in enumerate(rows):
+            windowed[row] = {name: values[k] for name, values in together.items()}
     out = []
     for row, (x, runs) in enumerate(checked):
         if x.size == 0:
@@ -293,7 +311,7 @@ def series_many(
             continue
         begin = int(starts[row])
         ctl, atl, acute, chronic = (states[begin:, k, row].copy() for k in range(4))
-        out.append(_series_from(x, runs, (ctl, atl, acute, chronic), p, last))
+        out.append(_series_from(x, runs, (ctl, atl, acute, chronic), p, last, windowed[row]))
     return out
 
 
@@ -324,8 +342,10 @@ def _series_from(
     recurrences: tuple[NDArray[np.float64], ...],
     p: LoadParams,
     last: int | None,
+    windowed: dict[str, NDArray[Any]] | None = None,
 ) -> dict[str, NDArray[Any]]:
-    """The series of one history from its recurrences (CTL, ATL, acute and chronic EWMA)."""
+    """The series of one history from its recurrences (CTL, ATL, acute and chronic EWMA), and
+    its ``_windowed`` figures unless given (``series_many`` works them out together)."""
     ctl, atl, acute, chronic = recurrences
     n = x.size
     days_ = np.arange(1, n + 1)
@@ -344,11 +364,9 @@ def _series_from(
         "acwr_ewma": acwr_ewma,
         "days": days_,
     }
-    tail = n if last is None else min(max(last, 0), n)
-    # The windows need the 31 days before the first day wanted (the spike looks at the 30 days
-    # before a day); before the first day of data they see zeros, as ``_windows`` pads.
-    begin = max(0, n - tail - SPIKE_WINDOW_DAYS - 1)
-    windowed = _windowed(x[begin:], runs[begin:], days_[begin:], p)
+    tail, begin = _window_start(n, last)
+    if windowed is None:
+        windowed = _windowed(x[begin:], runs[begin:], days_[begin:], p)
     for name, values in windowed.items():
         if begin or tail < n:
             whole = np.full(n, False if values.dtype == bool else np.nan, dtype=values.dtype)
@@ -359,25 +377,33 @@ def _series_from(
     return out
 
 
+def _window_start(n: int, last: int | None) -> tuple[int, int]:
+    """How many last days of ``n`` get the windowed figures, and the first day their windows
+    read: the 31 days before the first day wanted (the spike looks at the 30 days before a day).
+    Before the first day of data the windows see zeros, as ``_windows`` pads."""
+    tail = n if last is None else min(max(last, 0), n)
+    return tail, max(0, n - tail - SPIKE_WINDOW_DAYS - 1)
+
+
 def _windowed(
     x: NDArray[np.float64], runs: NDArray[np.float64], day: NDArray[Any], p: LoadParams
 ) -> dict[str, NDArray[Any]]:
-    """The figures of the sliding windows, for the days given (each row ends on its day)."""
-    n = x.size
-    nan = np.full(n, np.nan)
+    """The figures of the sliding windows, for the days given (each row ends on its day); along
+    the last axis, so a 2-D ``x`` (with its ``runs`` and ``day``) is one history per row."""
+    nan = np.full(x.shape, np.nan)
     last28 = _windows(x, 28)
-    week = last28[:, -MONOTONY_DAYS:]
-    week_mean = week.mean(axis=1)
-    spread = week.std(axis=1, ddof=1 if p.sd == "sample" else 0)
+    week = last28[..., -MONOTONY_DAYS:]
+    week_mean = week.mean(axis=-1)
+    spread = week.std(axis=-1, ddof=1 if p.sd == "sample" else 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         mono = np.where(spread > 1e-9 * np.maximum(1.0, np.abs(week_mean)), week_mean / spread, nan)
     mono[day < MONOTONY_DAYS] = np.nan
     full = day >= ACWR_MIN_DAYS
-    coupled = np.where(full, _divide(week_mean, last28.mean(axis=1)), np.nan)
-    uncoupled = np.where(full, _divide(week_mean, last28[:, :21].mean(axis=1)), np.nan)
+    coupled = np.where(full, _divide(week_mean, last28.mean(axis=-1)), np.nan)
+    uncoupled = np.where(full, _divide(week_mean, last28[..., :21].mean(axis=-1)), np.nan)
     # The longest run of the 30 days before each day (runs are >= 0, so zero padding is neutral).
-    previous = np.concatenate(([0.0], runs[:-1]))
-    reference = _windows(previous, SPIKE_WINDOW_DAYS).max(axis=1)
+    previous = np.concatenate((np.zeros((*runs.shape[:-1], 1)), runs[..., :-1]), axis=-1)
+    reference = _windows(previous, SPIKE_WINDOW_DAYS).max(axis=-1)
     longest_30d = reference.copy()
     longest_30d[day == 1] = np.nan
     spike_ratio = np.where((runs > 0) & (reference > 0), _divide(runs, reference) - 1.0, np.nan)
@@ -385,7 +411,7 @@ def _windowed(
         "acwr_coupled": coupled,
         "acwr_uncoupled": uncoupled,
         "monotony": mono,
-        "strain": week.sum(axis=1) * mono,
+        "strain": week.sum(axis=-1) * mono,
         "longest_run_m_30d": longest_30d,
         "spike_ratio": spike_ratio,
         "spike_flag": np.nan_to_num(spike_ratio, nan=0.0) > SPIKE_FLAG_RATIO,
