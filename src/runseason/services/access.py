@@ -175,6 +175,12 @@ def may_see_athlete(session: Session, actor: Actor, athlete: Athlete) -> bool:
     return bool(found)
 
 
+def locks_rows(session: Session) -> bool:
+    """Whether the session's database takes row locks (PostgreSQL); SQLite serializes writing
+    transactions instead (``BEGIN IMMEDIATE``), so a row lock there would add nothing."""
+    return session.get_bind().dialect.name != "sqlite"
+
+
 def get_athlete(session: Session, actor: Actor, athlete_id: int, *, write: bool = False) -> Athlete:
     """The athlete if the actor may see it (and write, when asked); ``NotFound`` otherwise.
 
@@ -182,7 +188,7 @@ def get_athlete(session: Session, actor: Actor, athlete_id: int, *, write: bool 
     by the same statement. (For an athlete the actor may not see, the lock lasts only until the
     refusal rolls the transaction back.)
     """
-    locking = write and session.get_bind().dialect.name != "sqlite"
+    locking = write and locks_rows(session)
     athlete = session.get(Athlete, athlete_id, with_for_update=True if locking else None)
     return admit_athlete(session, actor, athlete, write=write)
 
@@ -210,7 +216,7 @@ def lock_athlete(session: Session, athlete_id: int, *, skip_locked: bool = False
     ``skip_locked`` (the refresh worker) a lock held elsewhere is not waited for: the answer is
     False, as it is for an athlete who no longer exists.
     """
-    if session.get_bind().dialect.name == "sqlite":
+    if not locks_rows(session):
         return True
     found = session.scalar(
         select(Athlete.id).where(Athlete.id == athlete_id).with_for_update(skip_locked=skip_locked)
@@ -227,7 +233,7 @@ def lock_athletes(session: Session, athlete_ids: Sequence[int]) -> list[int]:
     if not athlete_ids:
         return []
     query = select(Athlete.id).where(Athlete.id.in_(list(athlete_ids)))
-    if session.get_bind().dialect.name != "sqlite":
+    if locks_rows(session):
         query = query.with_for_update(skip_locked=True)
     locked = set(session.scalars(query))
     return [athlete_id for athlete_id in athlete_ids if athlete_id in locked]

@@ -12,7 +12,13 @@ from runseason.config import CoachingSettings, get_settings, merge_coaching_over
 from runseason.db.models import Athlete, SettingOverride
 from runseason.domain.readiness import ReadinessParams
 from runseason.errors import ConfigurationError, InvalidInput
-from runseason.services.access import Actor, admit_athlete, require_role, require_write
+from runseason.services.access import (
+    Actor,
+    admit_athlete,
+    locks_rows,
+    require_role,
+    require_write,
+)
 
 ORGANIZATION_SCOPE = "organization"
 
@@ -66,7 +72,7 @@ def athlete_with_settings(
 ) -> tuple[Athlete, CoachingSettings]:
     """``access.get_athlete`` and ``effective_settings`` of the athlete's organization in one
     round trip (the overrides as a column of the athlete's read): a check-in needs both."""
-    locking = write and session.get_bind().dialect.name != "sqlite"
+    locking = write and locks_rows(session)
     statement = _LOCKED_ATHLETE_AND_OVERRIDES if locking else _ATHLETE_AND_OVERRIDES
     found = session.execute(statement, {"athlete_id": athlete_id}).first()
     athlete = admit_athlete(session, actor, found[0] if found else None, write=write)
