@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 from pydantic import ValidationError
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session
 
+from runseason.db import audit
 from runseason.db.models import AthleteSnapshot, AuditLog, CheckIn, DailyMetric, ReadinessScore
 from runseason.domain.dates import local_date
 from runseason.domain.readiness import readiness
@@ -105,6 +106,47 @@ def test_a_second_check_in_the_same_day_updates_the_first_and_is_audited(
         select(AuditLog).where(AuditLog.entity == "check_ins", AuditLog.action == "update")
     ).all()
     assert any(r.changes.get("energy", [None, None])[1] == 1 for r in trail)
+
+
+def test_a_new_check_in_is_stored_and_audited_as_an_added_object_would_be(
+    db: Session, world: World
+) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    answer = checkins.submit_checkin(
+        db, me, world.greta.id, good(mood=4, sleep_hours=7.5, note='felt "fine"'), now=NOW
+    )
+    db.expire_all()
+    stored = db.get(CheckIn, answer.id)
+    assert stored is not None
+    assert stored.athlete_id == world.greta.id
+    assert stored.note == 'felt "fine"'
+    assert stored.submitted_at == NOW
+    assert stored.created_at == stored.updated_at
+    assert answer.model_dump(
+        exclude={"readiness_score", "readiness_band", "factors", "capped_by"}
+    ) == {
+        name: getattr(stored, name)
+        for name in answer.model_dump(
+            exclude={"readiness_score", "readiness_band", "factors", "capped_by"}
+        )
+    }
+    (entry,) = db.scalars(
+        select(AuditLog).where(
+            AuditLog.entity == "check_ins",
+            AuditLog.action == "insert",
+            AuditLog.entity_id == str(answer.id),
+        )
+    ).all()
+    # What the audit listener writes for an added CheckIn: every non-null column but updated_at.
+    expected = {
+        attr: [None, audit._jsonable(getattr(stored, attr))]
+        for attr in (c.key for c in inspect(CheckIn).column_attrs)
+        if getattr(stored, attr) is not None and attr not in CheckIn.__audit_ignored__
+    }
+    assert entry.changes == expected
+    assert entry.organization_id == world.greta.organization_id
+    assert "updated_at" not in entry.changes
+    assert entry.changes["illness"] == [None, False]
 
 
 def test_back_dating_is_limited_and_the_future_refused(db: Session, world: World) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import weakref
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -76,24 +77,57 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
 
 
 def _row(session: Session, obj: Any, action: str, changes: dict[str, Any]) -> dict[str, Any]:
-    ctx = context.current()
-    # An entry point may pin the actor on the session (worker threads do not share context vars).
-    actor_user_id = session.info.get("actor_user_id", ctx.user_id)
     mapper = inspect(obj).mapper
     identity = inspect(obj).identity or tuple(getattr(obj, c.key) for c in mapper.primary_key)
     organization_id = getattr(obj, "organization_id", None)
     if mapper.local_table.name == "organizations":
         organization_id = obj.id
+    return _entry(session, mapper.local_table.name, identity, organization_id, action, changes)
+
+
+def _entry(
+    session: Session,
+    entity: str,
+    identity: tuple[Any, ...],
+    organization_id: int | None,
+    action: str,
+    changes: dict[str, Any],
+) -> dict[str, Any]:
+    ctx = context.current()
+    # An entry point may pin the actor on the session (worker threads do not share context vars).
+    actor_user_id = session.info.get("actor_user_id", ctx.user_id)
     return {
         "organization_id": organization_id if organization_id is not None else ctx.organization_id,
         "actor_user_id": actor_user_id,
         "request_id": ctx.request_id,
         "occurred_at": dt.datetime.now(dt.UTC),
-        "entity": mapper.local_table.name,
+        "entity": entity,
         "entity_id": ":".join(str(v) for v in identity),
         "action": action,
         "changes": changes,
     }
+
+
+def record_insert(session: Session, model: type[Any], values: Mapping[str, Any]) -> None:
+    """The audit row of a row inserted without the unit of work (a Core INSERT on a hot path):
+    the row the listener writes when an object of ``model`` is added and flushed. ``values`` are
+    every column the row was stored with, its key included."""
+    mapper = inspect(model)
+    changes = {
+        key: [None, REDACTED if key in model.__audit_redacted__ else _jsonable(value)]
+        for key in (attr.key for attr in mapper.column_attrs)
+        if (value := values.get(key)) is not None and key not in model.__audit_ignored__
+    }
+    identity = tuple(values[c.key] for c in mapper.primary_key)
+    entry = _entry(
+        session,
+        mapper.local_table.name,
+        identity,
+        values.get("organization_id"),
+        "insert",
+        changes,
+    )
+    session.connection().execute(_insert_rows(), [entry])
 
 
 def _columns(obj: Any) -> list[str]:

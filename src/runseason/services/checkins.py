@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
+from runseason.db import audit
 from runseason.db.models import Athlete, CheckIn, ReadinessScore
+from runseason.db.types import utcnow
 from runseason.domain.dates import local_date
 from runseason.domain.readiness import CheckInValues, Readiness, readiness
 from runseason.errors import InvalidInput
@@ -168,16 +170,33 @@ def submit_checkin(
         existing.submitted_at = now
         session.flush()
         return _score_and_refresh(session, athlete, existing, now, score, history)
-    row = CheckIn(
-        organization_id=athlete.organization_id,
-        athlete_id=athlete.id,
-        local_date=day,
-        submitted_at=now,
-        **data.model_dump(exclude={"local_date"}),
+    return _score_and_refresh(
+        session, athlete, _insert(session, athlete, day, data, now), now, None, history
     )
-    session.add(row)
-    session.flush()
-    return _score_and_refresh(session, athlete, row, now, None, history)  # new: no score yet
+
+
+# A new check-in: one INSERT and its audit row, without a pass of the unit of work (which took a
+# quarter of a check-in's service time: the flush's bookkeeping, then the audit listener's).
+_NEW_CHECKIN = insert(cast(Table, CheckIn.__table__)).returning(CheckIn.id)
+
+
+def _insert(
+    session: Session, athlete: Athlete, day: date, data: CheckInCreate, now: datetime
+) -> CheckIn:
+    """Store a new check-in; the stored values as a transient object (not in the session)."""
+    stamp = utcnow()
+    values: dict[str, Any] = {
+        "organization_id": athlete.organization_id,
+        "athlete_id": athlete.id,
+        "local_date": day,
+        "submitted_at": now,
+        "created_at": stamp,
+        "updated_at": stamp,
+        **data.model_dump(exclude={"local_date"}),
+    }
+    values["id"] = session.execute(_NEW_CHECKIN, values).scalar_one()
+    audit.record_insert(session, CheckIn, values)
+    return CheckIn(**values)
 
 
 def _score_and_refresh(
