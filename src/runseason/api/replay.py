@@ -16,6 +16,13 @@ from runseason.services import idempotency
 from runseason.services.access import Actor
 
 
+class _Rendered(JSONResponse):
+    """A JSON answer whose body pydantic-core has already written (bytes pass as they are)."""
+
+    def render(self, content: Any) -> bytes:
+        return content if isinstance(content, bytes) else super().render(content)
+
+
 def respond(
     session: Session,
     actor: Actor,
@@ -27,7 +34,15 @@ def respond(
     now: datetime,
     status: int = 201,
 ) -> JSONResponse:
-    """Run ``produce`` once per key (and body); without a key, just run it."""
+    """Run ``produce`` once per key (and body); without a key, just run it.
+
+    Without a key a model's answer is written to JSON by pydantic-core in one pass (a check-in's
+    answer went through a dump to dictionaries and then the standard library's encoder)."""
+    if key is None:
+        answer = produce()
+        if isinstance(answer, BaseModel):
+            return _Rendered(answer.__pydantic_serializer__.to_json(answer), status_code=status)
+        return JSONResponse(jsonable_encoder(answer), status_code=status)
     payload = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
 
     def run() -> tuple[int, Any]:
@@ -36,9 +51,6 @@ def respond(
             return status, result.model_dump(mode="json")
         return status, jsonable_encoder(result)
 
-    if key is None:
-        code, result = run()
-        return JSONResponse(result, status_code=code)
     code, result, replayed = idempotency.run_once(
         session, actor, key, request.method, request.url.path, payload, run, now=now
     )
