@@ -112,14 +112,20 @@ def record_insert(session: Session, model: type[Any], values: Mapping[str, Any])
     """The audit row of a row inserted without the unit of work (a Core INSERT on a hot path):
     the row the listener writes when an object of ``model`` is added and flushed. ``values`` are
     every column the row was stored with, its key included."""
+    session.connection().execute(_insert_rows(), [insert_entry(session, model, values)])
+
+
+def insert_entry(session: Session, model: type[Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    """``record_insert``'s audit row, not written: for a statement that writes it itself (a key
+    missing from ``values`` shows as None; that statement puts the stored one in)."""
     mapper = inspect(model)
     changes = {
         key: [None, REDACTED if key in model.__audit_redacted__ else _jsonable(value)]
         for key in (attr.key for attr in mapper.column_attrs)
         if (value := values.get(key)) is not None and key not in model.__audit_ignored__
     }
-    identity = tuple(values[c.key] for c in mapper.primary_key)
-    entry = _entry(
+    identity = tuple(values.get(c.key) for c in mapper.primary_key)
+    return _entry(
         session,
         mapper.local_table.name,
         identity,
@@ -127,7 +133,6 @@ def record_insert(session: Session, model: type[Any], values: Mapping[str, Any])
         "insert",
         changes,
     )
-    session.connection().execute(_insert_rows(), [entry])
 
 
 def _columns(obj: Any) -> list[str]:
