@@ -119,29 +119,32 @@ def _read(row: CheckIn, score: ReadinessScore | Readiness | None) -> CheckInRead
 _NEW_SCORE = insert(cast(Table, ReadinessScore.__table__))
 
 
+def _new_score(
+    organization_id: int, athlete_id: int, day: date, result: Readiness
+) -> dict[str, Any]:
+    """The values of a new ``readiness_scores`` row for ``result`` (its check-in's id apart)."""
+    return {
+        "organization_id": organization_id,
+        "athlete_id": athlete_id,
+        "local_date": day,
+        "score": result.score,
+        "band": result.band,
+        "factors": [asdict(f) for f in result.factors],
+        "baseline_used": result.baseline_used,
+        "capped_by": result.capped_by,
+    }
+
+
 def _store_score(
     session: Session, row: CheckIn, result: Readiness, score: ReadinessScore | None
 ) -> ReadinessScore | Readiness:
     """Write the readiness of ``row`` into its stored ``score``, or a new row when it has none."""
-    factors = [asdict(f) for f in result.factors]
     if score is None:
-        session.execute(
-            _NEW_SCORE,
-            {
-                "organization_id": row.organization_id,
-                "athlete_id": row.athlete_id,
-                "check_in_id": row.id,
-                "local_date": row.local_date,
-                "score": result.score,
-                "band": result.band,
-                "factors": factors,
-                "baseline_used": result.baseline_used,
-                "capped_by": result.capped_by,
-            },
-        )
+        values = _new_score(row.organization_id, row.athlete_id, row.local_date, result)
+        session.execute(_NEW_SCORE, {**values, "check_in_id": row.id})
         return result
     score.score, score.band = result.score, result.band
-    score.factors = factors
+    score.factors = [asdict(f) for f in result.factors]
     score.baseline_used, score.capped_by = result.baseline_used, result.capped_by
     session.flush()
     return score
@@ -259,17 +262,7 @@ def _insert(
         "updated_at": stamp,
         **data.model_dump(exclude={"local_date"}),
     }
-    score = {
-        "organization_id": athlete.organization_id,
-        "athlete_id": athlete.id,
-        "local_date": day,
-        "score": result.score,
-        "band": result.band,
-        "factors": [asdict(f) for f in result.factors],
-        "baseline_used": result.baseline_used,
-        "capped_by": result.capped_by,
-        "computed_at": stamp,
-    }
+    score = {**_new_score(athlete.organization_id, athlete.id, day, result), "computed_at": stamp}
     if session.connection().dialect.name == "postgresql":
         entry = audit.insert_entry(session, CheckIn, values)
         params = {f"c_{name}": value for name, value in values.items()}
