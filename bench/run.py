@@ -60,8 +60,11 @@ from runseason.domain.library import builtin_templates
 from runseason.domain.periodization import build_plan
 from runseason.domain.plan_model import PlanRequest
 from runseason.schemas.accounts import UserCreate
-from runseason.services import command_center, metrics, refresh_queue, tokens, users
-from runseason.services.access import actor_for_user
+from runseason.services.identity import tokens, users
+from runseason.services.identity.access import actor_for_user
+from runseason.services.refresh import queue as refresh_queue
+from runseason.services.refresh import snapshots
+from runseason.services.views import command_center
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -336,7 +339,7 @@ def case_metrics(url: str, db_name: str, athletes: int, days: int, repeat: int) 
         day = edit(ids[0])
         started = time.perf_counter()
         # As the log correction does: the day the session is on changed.
-        metrics.refresh_after_change(session, ids[0], day, now=NOW, to_day=day)
+        snapshots.refresh_after_change(session, ids[0], day, now=NOW, to_day=day)
         session.commit()
         if run:
             one_times.append((time.perf_counter() - started) * 1000)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from runseason.config import reset_settings_cache
 from runseason.db import migrate
 from runseason.db.session import create_db_engine, make_session_factory, use_session_factory
-from runseason.services import passwords, ratelimit
+from runseason.services.identity import passwords, ratelimit
 from tests.dbutil import fresh_database_url
 from tests.factories import World, make_world
 

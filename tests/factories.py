@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 
 from runseason.db.models import Athlete, LoadSeries, Organization, User
 from runseason.schemas.accounts import OrganizationCreate, UserCreate
-from runseason.services import metric_history, organizations, users
-from runseason.services.access import Actor, actor_for_user
+from runseason.services.identity import organizations, users
+from runseason.services.identity.access import Actor, actor_for_user
+from runseason.services.refresh import history
 
 PASSWORD = "correct horse battery staple"
 NOW = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
@@ -142,7 +143,7 @@ def make_world(session: Session) -> World:
 
 def assert_series_kept(session: Session, athlete_id: int) -> None:
     """The athlete's ``load_series`` row says what their day rows say (none without rows)."""
-    rows = metric_history.stored_days(session, athlete_id)
+    rows = history.stored_days(session, athlete_id)
     kept = session.execute(
         select(LoadSeries.first_day, LoadSeries.loads, LoadSeries.runs).where(
             LoadSeries.athlete_id == athlete_id
@@ -152,7 +153,7 @@ def assert_series_kept(session: Session, athlete_id: int) -> None:
         assert kept is None
         return
     assert kept is not None, "rows without a load series"
-    expected = metric_history.History.of_rows(rows)
+    expected = history.History.of_rows(rows)
     assert kept.first_day == expected.first
-    assert metric_history.decode(kept.loads).tolist() == expected.loads.tolist()
-    assert metric_history.decode(kept.runs).tolist() == expected.runs.tolist()
+    assert history.decode(kept.loads).tolist() == expected.loads.tolist()
+    assert history.decode(kept.runs).tolist() == expected.runs.tolist()

@@ -1,4 +1,4 @@
-"""The refresh worker: drains the queue of ``services/refresh_queue.py``, a batch a transaction.
+"""The refresh worker: drains the queue of ``services/queue.py``, a batch a transaction.
 
 It runs as its own process (``runseason worker``, the production layout: the API's processes stay
 free for requests) or as a daemon thread of the web process (``runseason start``), which is what a
@@ -22,7 +22,7 @@ from runseason import runtime
 from runseason.config import Settings, get_settings
 from runseason.db.session import session_scope, writers_take_turns
 from runseason.db.types import utcnow
-from runseason.services import refresh_queue
+from runseason.services.refresh import queue
 
 log = structlog.get_logger("runseason.worker")
 
@@ -52,7 +52,7 @@ def drain(
         take = 1 if alone else size if limit is None else min(size, limit - done)
         try:
             refreshed = _refresh_due(moment, take, split)
-        except refresh_queue.RefreshFailed as failure:
+        except queue.RefreshFailed as failure:
             if failure.batch > 1:
                 log.warning(
                     "refresh.batch_failed", athletes=failure.batch, error=repr(failure.error)
@@ -61,9 +61,7 @@ def drain(
                 continue
             log.error("refresh.failed", athlete_id=failure.athlete_id, error=repr(failure.error))
             with session_scope() as session:
-                refresh_queue.record_failure(
-                    session, failure.athlete_id, repr(failure.error), now=moment
-                )
+                queue.record_failure(session, failure.athlete_id, repr(failure.error), now=moment)
             alone = max(alone - 1, 0)
             continue
         if not refreshed:
@@ -85,13 +83,13 @@ def _refresh_due(moment: datetime, take: int, split: bool) -> list[int]:
     in a short writing one (see ``refresh_queue``)."""
     if not split:
         with session_scope() as session:
-            return refresh_queue.process_due(session, now=moment, limit=take)
+            return queue.process_due(session, now=moment, limit=take)
     with session_scope(readonly=True) as session:
-        claim = refresh_queue.prepare_due(session, now=moment, limit=take)
+        claim = queue.prepare_due(session, now=moment, limit=take)
     if claim is None:
         return []
     with session_scope() as session:
-        refreshed = refresh_queue.apply_due(session, claim, now=moment)
+        refreshed = queue.apply_due(session, claim, now=moment)
     if not refreshed:  # every job changed since it was read: the next round takes them again
         log.info("refresh.batch_outdated", athletes=len(claim.seen))
     return refreshed

@@ -35,7 +35,9 @@ from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.library import TemplateCreate
 from runseason.schemas.plans import GoalCreate, PlanCreate
 from runseason.schemas.training import TrainingLogCreate
-from runseason.services import auth, cases, checkins, goals, library, plans, tokens, training
+from runseason.services import cases, checkins, training
+from runseason.services.identity import auth, tokens
+from runseason.services.plans import generation, goals, library
 from tests.conftest import shared_dir
 from tests.factories import NOW, World, actor
 
@@ -140,7 +142,7 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
         GoalCreate(name="Goal", distance_m=10000, race_date=NOW.date() + timedelta(days=80)),
         now=NOW,
     )
-    plan = plans.generate_plan(
+    plan = generation.generate_plan(
         db,
         staff,
         athlete.id,

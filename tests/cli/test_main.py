@@ -13,7 +13,7 @@ from runseason.cli.main import app
 from runseason.config import reset_settings_cache
 from runseason.db.models import AthleteSnapshot
 from runseason.db.session import dispose_engine
-from runseason.services import refresh_queue
+from runseason.services.refresh import queue
 from tests.factories import NOW, World
 
 runner = CliRunner()
@@ -80,12 +80,12 @@ def test_bad_configuration_exits_1_with_one_line(
 
 
 def test_worker_once_drains_the_refresh_queue(db: Session, world: World) -> None:
-    refresh_queue.enqueue(db, world.greta.id, world.north.id, NOW.date(), now=NOW)
-    refresh_queue.enqueue(db, world.riley.id, world.north.id, NOW.date(), now=NOW)
+    queue.enqueue(db, world.greta.id, world.north.id, NOW.date(), now=NOW)
+    queue.enqueue(db, world.riley.id, world.north.id, NOW.date(), now=NOW)
     result = runner.invoke(app, ["worker", "--once", "--nice", "0"])
     assert result.exit_code == 0, result.output
     assert "refreshed 2 athletes" in result.output
-    assert refresh_queue.queue_status(db).pending == 0
+    assert queue.queue_status(db).pending == 0
     assert db.get(AthleteSnapshot, world.greta.id) is not None
     again = runner.invoke(app, ["worker", "--once", "--nice", "0"])
     assert "refreshed 0 athletes" in again.output

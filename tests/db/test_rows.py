@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from runseason.db.models import Athlete, DailyMetric
 from runseason.db.rows import ARRAYS, JSON_ROWS, RowsTable, RowUpdater, float8_array
 from runseason.db.types import BigId
-from runseason.services import metric_history
+from runseason.services.refresh import history
 from tests.factories import NOW, World
 
 TABLE = cast(Table, DailyMetric.__table__)
@@ -116,7 +116,7 @@ def test_stored_loads_come_in_day_order_whatever_order_the_rows_were_written(
         day = first + timedelta(days=offset)
         _store_day(db, athlete, day, load=float(offset), longest_run_m=float(offset * 100))
         db.flush()
-    loaded = metric_history.loads_of(db, [athlete.id, world.riley.id])
+    loaded = history.loads_of(db, [athlete.id, world.riley.id])
     assert set(loaded) == {athlete.id}
     got = loaded[athlete.id]
     assert (got.first, got.last, got.count, got.gapless) == (first, NOW.date(), 40, True)

@@ -25,8 +25,10 @@ from runseason.demo import DemoSpec, create_demo, demo_exists, write_credentials
 from runseason.demo.generator import Account, generate, make_personas
 from runseason.domain import training_load
 from runseason.errors import InvalidInput
-from runseason.services import auth, command_center, metric_history
-from runseason.services.access import actor_for_user
+from runseason.services.identity import auth
+from runseason.services.identity.access import actor_for_user
+from runseason.services.refresh import history
+from runseason.services.views import command_center
 from tests.factories import NOW, assert_series_kept
 
 SMALL = DemoSpec(athletes=6, coaches=2, weeks=4, seed=11, slug="demo-a")
@@ -129,7 +131,7 @@ def test_bulk_arithmetic_matches_the_service_path_for_the_same_loads(db: Session
         select(Athlete.id).where(Athlete.organization_id == result.organization_id).limit(1)
     )
     assert athlete_id is not None
-    rows = metric_history.read(db, athlete_id, date.min, date.max)
+    rows = history.read(db, athlete_id, date.min, date.max)
     assert len(rows) > 30
     arrays = training_load.series([r.load for r in rows])
     assert [round(r.ctl, 6) for r in rows] == [round(float(v), 6) for v in arrays["ctl"]]
@@ -157,7 +159,7 @@ def test_both_paths_give_the_same_metrics_for_the_same_seed(db: Session) -> None
                 round(m.form, 6),
             )
             for name, athlete_id in athletes
-            for m in metric_history.read(db, athlete_id, date.min, date.max)
+            for m in history.read(db, athlete_id, date.min, date.max)
         }
 
     services = metrics_of(through_services.organization_id)

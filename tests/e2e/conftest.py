@@ -25,7 +25,7 @@ from runseason.db.session import create_db_engine, make_session_factory
 from runseason.db.types import utcnow
 from runseason.schemas.checkins import CheckInCreate
 from runseason.services import checkins
-from runseason.services.access import actor_for_user
+from runseason.services.identity.access import actor_for_user
 from tests.dbutil import fresh_database_url
 from tests.factories import make_world
 

@@ -36,20 +36,11 @@ from runseason.schemas.plans import (
 )
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
 from runseason.schemas.zones import ZoneOverride
-from runseason.services import (
-    analytics,
-    briefing,
-    cases,
-    checkins,
-    goals,
-    interventions,
-    plans,
-    recommendations,
-    training,
-    users,
-    zones,
-)
-from runseason.services.access import Actor
+from runseason.services import briefing, cases, checkins, interventions, recommendations, training
+from runseason.services.identity import users
+from runseason.services.identity.access import Actor
+from runseason.services.plans import generation, goals, zones
+from runseason.services.views import analytics
 from tests.factories import NOW, World
 
 Call = Callable[[Session, Actor, World], Any]
@@ -79,37 +70,37 @@ def probe(name: str, allowed: frozenset[str] = STAFF_AND_SELF) -> Callable[[Call
     return register
 
 
-@probe("runseason.services.users.get_athlete_profile")
+@probe("runseason.services.identity.users.get_athlete_profile")
 def _get_profile(session: Session, actor: Actor, w: World) -> Any:
     return users.get_athlete_profile(session, actor, w.greta.id)
 
 
-@probe("runseason.services.users.update_athlete")
+@probe("runseason.services.identity.users.update_athlete")
 def _update_profile(session: Session, actor: Actor, w: World) -> Any:
     return users.update_athlete(session, actor, w.greta.id, AthleteUpdate(hr_max=190))
 
 
-@probe("runseason.services.users.assign_coach", ADMIN)
+@probe("runseason.services.identity.users.assign_coach", ADMIN)
 def _assign(session: Session, actor: Actor, w: World) -> Any:
     return users.assign_coach(session, actor, w.greta.id, w.asha.id, role="assistant", now=NOW)
 
 
-@probe("runseason.services.users.end_assignment", ADMIN)
+@probe("runseason.services.identity.users.end_assignment", ADMIN)
 def _end_assignment(session: Session, actor: Actor, w: World) -> Any:
     return users.end_assignment(session, actor, w.greta.id, w.cole.id, now=NOW)
 
 
-@probe("runseason.services.users.list_assignments")
+@probe("runseason.services.identity.users.list_assignments")
 def _list_assignments(session: Session, actor: Actor, w: World) -> Any:
     return users.list_assignments(session, actor, w.greta.id)
 
 
-@probe("runseason.services.zones.get_zones")
+@probe("runseason.services.plans.zones.get_zones")
 def _get_zones(session: Session, actor: Actor, w: World) -> Any:
     return zones.get_zones(session, actor, w.greta.id)
 
 
-@probe("runseason.services.zones.override_zone", STAFF)
+@probe("runseason.services.plans.zones.override_zone", STAFF)
 def _override_zone(session: Session, actor: Actor, w: World) -> Any:
     w.greta.hr_max, w.greta.hr_rest = 190, 50
     session.flush()
@@ -199,12 +190,12 @@ def _briefing(session: Session, actor: Actor, w: World) -> Any:
     return briefing.get_briefing(session, actor, w.greta.id, now=NOW)
 
 
-@probe("runseason.services.analytics.get_load_history")
+@probe("runseason.services.views.analytics.get_load_history")
 def _history(session: Session, actor: Actor, w: World) -> Any:
     return analytics.get_load_history(session, actor, w.greta.id, now=NOW)
 
 
-@probe("runseason.services.analytics.get_prediction")
+@probe("runseason.services.views.analytics.get_prediction")
 def _prediction(session: Session, actor: Actor, w: World) -> Any:
     return analytics.get_prediction(session, actor, w.greta.id, 10000.0)
 
@@ -360,44 +351,48 @@ def _greta_plan(session: Session, w: World) -> int:
     from tests.factories import actor as actor_of  # noqa: PLC0415
 
     data = PlanCreate(race_distance_m=10000, race_date=RACE_DAY)
-    return plans.generate_plan(session, actor_of(session, w.cole), w.greta.id, data, now=NOW).id
+    return generation.generate_plan(
+        session, actor_of(session, w.cole), w.greta.id, data, now=NOW
+    ).id
 
 
-@probe("runseason.services.goals.create_goal")
+@probe("runseason.services.plans.goals.create_goal")
 def _create_goal(session: Session, actor: Actor, w: World) -> Any:
     data = GoalCreate(name="Spring 10k", distance_m=10000, race_date=RACE_DAY)
     return goals.create_goal(session, actor, w.greta.id, data, now=NOW)
 
 
-@probe("runseason.services.goals.list_goals")
+@probe("runseason.services.plans.goals.list_goals")
 def _list_goals(session: Session, actor: Actor, w: World) -> Any:
     return goals.list_goals(session, actor, w.greta.id)
 
 
-@probe("runseason.services.plans.generate_plan", STAFF)
+@probe("runseason.services.plans.generation.generate_plan", STAFF)
 def _generate(session: Session, actor: Actor, w: World) -> Any:
     data = PlanCreate(race_distance_m=10000, race_date=RACE_DAY)
-    return plans.generate_plan(session, actor, w.greta.id, data, now=NOW)
+    return generation.generate_plan(session, actor, w.greta.id, data, now=NOW)
 
 
-@probe("runseason.services.plans.get_plan")
+@probe("runseason.services.plans.generation.get_plan")
 def _get_plan(session: Session, actor: Actor, w: World) -> Any:
-    return plans.get_plan(session, actor, _greta_plan(session, w))
+    return generation.get_plan(session, actor, _greta_plan(session, w))
 
 
-@probe("runseason.services.plans.find_active_plan")
+@probe("runseason.services.plans.generation.find_active_plan")
 def _active_plan(session: Session, actor: Actor, w: World) -> Any:
-    return plans.find_active_plan(session, actor, w.greta.id)
+    return generation.find_active_plan(session, actor, w.greta.id)
 
 
-@probe("runseason.services.plans.edit_session", STAFF)
+@probe("runseason.services.plans.generation.edit_session", STAFF)
 def _edit_session(session: Session, actor: Actor, w: World) -> Any:
     plan_id = _greta_plan(session, w)
     first = session.scalars(
         select(PlannedSession.id).where(PlannedSession.plan_id == plan_id)
     ).first()
     assert first is not None
-    return plans.edit_session(session, actor, first, SessionEdit(coach_note="shorter"), now=NOW)
+    return generation.edit_session(
+        session, actor, first, SessionEdit(coach_note="shorter"), now=NOW
+    )
 
 
 def _two_sessions(session: Session, plan_id: int) -> list[int]:
@@ -421,31 +416,31 @@ def _a_template(session: Session) -> int:
     return found
 
 
-@probe("runseason.services.plans.add_session", STAFF)
+@probe("runseason.services.plans.generation.add_session", STAFF)
 def _add_session(session: Session, actor: Actor, w: World) -> Any:
     plan_id = _greta_plan(session, w)
     data = SessionAdd(
         scheduled_date=NOW.date() + timedelta(days=3), template_id=_a_template(session)
     )
-    return plans.add_session(session, actor, plan_id, data, now=NOW)
+    return generation.add_session(session, actor, plan_id, data, now=NOW)
 
 
-@probe("runseason.services.plans.replace_session", STAFF)
+@probe("runseason.services.plans.generation.replace_session", STAFF)
 def _replace_session(session: Session, actor: Actor, w: World) -> Any:
     first = _two_sessions(session, _greta_plan(session, w))[0]
     data = SessionReplace(template_id=_a_template(session))
-    return plans.replace_session(session, actor, first, data, now=NOW)
+    return generation.replace_session(session, actor, first, data, now=NOW)
 
 
-@probe("runseason.services.plans.swap_sessions", STAFF)
+@probe("runseason.services.plans.generation.swap_sessions", STAFF)
 def _swap_sessions(session: Session, actor: Actor, w: World) -> Any:
     plan_id = _greta_plan(session, w)
     first, second = _two_sessions(session, plan_id)
     data = SessionSwap(first_id=first, second_id=second)
-    return plans.swap_sessions(session, actor, plan_id, data, now=NOW)
+    return generation.swap_sessions(session, actor, plan_id, data, now=NOW)
 
 
-@probe("runseason.services.plans.scale_week", STAFF)
+@probe("runseason.services.plans.generation.scale_week", STAFF)
 def _scale_week(session: Session, actor: Actor, w: World) -> Any:
     plan_id = _greta_plan(session, w)
     week = session.scalars(
@@ -454,21 +449,21 @@ def _scale_week(session: Session, actor: Actor, w: World) -> Any:
         )
     ).first()
     assert week is not None
-    return plans.scale_week(session, actor, week, WeekScale(factor=0.8), now=NOW)
+    return generation.scale_week(session, actor, week, WeekScale(factor=0.8), now=NOW)
 
 
-@probe("runseason.services.plans.regenerate_from", STAFF)
+@probe("runseason.services.plans.generation.regenerate_from", STAFF)
 def _regenerate(session: Session, actor: Actor, w: World) -> Any:
     plan_id = _greta_plan(session, w)
     data = PlanRegenerate(from_date=NOW.date() + timedelta(days=7))
-    return plans.regenerate_from(session, actor, plan_id, data, now=NOW)
+    return generation.regenerate_from(session, actor, plan_id, data, now=NOW)
 
 
-@probe("runseason.services.plans.list_revisions")
+@probe("runseason.services.plans.generation.list_revisions")
 def _revisions(session: Session, actor: Actor, w: World) -> Any:
-    return plans.list_revisions(session, actor, _greta_plan(session, w))
+    return generation.list_revisions(session, actor, _greta_plan(session, w))
 
 
-@probe("runseason.services.plans.plan_projection")
+@probe("runseason.services.plans.generation.plan_projection")
 def _projection(session: Session, actor: Actor, w: World) -> Any:
-    return plans.plan_projection(session, actor, _greta_plan(session, w), now=NOW)
+    return generation.plan_projection(session, actor, _greta_plan(session, w), now=NOW)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 import runseason.services
 from runseason.errors import NotFound, PermissionDenied
-from runseason.services.access import USE_CASES, Actor
+from runseason.services.identity.access import USE_CASES, Actor
 from tests.factories import World, actor
 from tests.services.access_probes import PROBES
 

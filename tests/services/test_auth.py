@@ -13,7 +13,7 @@ from runseason.db.models import User, UserSession
 from runseason.db.session import session_scope
 from runseason.errors import AccountLocked, AuthenticationFailed, InvalidInput, RateLimited
 from runseason.schemas.accounts import UserCreate
-from runseason.services import auth, users
+from runseason.services.identity import auth, users
 from tests.factories import NOW, PASSWORD, World, actor
 
 IP = "203.0.113.7"

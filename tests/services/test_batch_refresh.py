@@ -20,7 +20,9 @@ from runseason.domain.dates import local_date
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.plans import PlanCreate
 from runseason.schemas.training import TrainingLogCreate
-from runseason.services import checkins, metric_history, metrics, plans, training
+from runseason.services import checkins, training
+from runseason.services.plans import generation
+from runseason.services.refresh import history, snapshots
 from tests.factories import NOW, World, actor, assert_series_kept
 
 GOOD = CheckInCreate(sleep_quality=4, energy=4, recovery=4, stress=4)
@@ -32,7 +34,7 @@ SORE = CheckInCreate(
 def _history(db: Session, world: World) -> list[int]:
     """Different histories for four athletes (three time zones, a plan, pain), refreshed inline."""
     coach = actor(db, world.cole)
-    plans.generate_plan(
+    generation.generate_plan(
         db,
         coach,
         world.greta.id,
@@ -73,7 +75,7 @@ def _history(db: Session, world: World) -> list[int]:
 
 def _derived(db: Session, ids: list[int]) -> dict[str, Any]:
     db.expire_all()
-    days = {i: [tuple(row) for row in metric_history.stored_days(db, i)] for i in ids}
+    days = {i: [tuple(row) for row in history.stored_days(db, i)] for i in ids}
     snapshots = {
         s.athlete_id: (
             s.as_of,
@@ -129,13 +131,13 @@ def test_a_batch_refresh_equals_each_athlete_refreshed_alone(
     assert all(len(days) >= 25 for days in incremental["days"].values())
     _wipe(db, ids)
     for athlete_id in ids:
-        metrics.refresh_after_change(db, athlete_id, date.min, now=NOW)
+        snapshots.refresh_after_change(db, athlete_id, date.min, now=NOW)
     alone = _derived(db, ids)
     assert {cause for _, cause, _ in alone["interventions"]} == {"pain", "readiness"}
     assert alone["snapshots"][world.greta.id][7] is not None  # adherence: Greta has a plan
     _wipe(db, ids)
-    monkeypatch.setattr(metrics, "BATCH", 3)  # two rounds of statements: three, then one
-    metrics.refresh_many(db, dict.fromkeys(ids, (date.min, None)), now=NOW)
+    monkeypatch.setattr(snapshots, "BATCH", 3)  # two rounds of statements: three, then one
+    snapshots.refresh_many(db, dict.fromkeys(ids, (date.min, None)), now=NOW)
     assert _derived(db, ids) == alone
     for athlete_id in ids:
         assert_series_kept(db, athlete_id)
@@ -155,15 +157,15 @@ def test_an_athlete_without_a_load_series_is_read_from_the_day_rows_and_gets_one
     kept = _derived(db, ids)
     for athlete_id in ids:
         assert_series_kept(db, athlete_id)
-    assert all(loads.kept for loads in metric_history.loads_of(db, ids).values())
+    assert all(loads.kept for loads in history.loads_of(db, ids).values())
     db.execute(delete(LoadSeries).where(LoadSeries.athlete_id.in_(ids)))
-    from_rows = metric_history.loads_of(db, ids)
+    from_rows = history.loads_of(db, ids)
     assert not any(loads.kept for loads in from_rows.values())
     day = NOW.date() - timedelta(days=12)
-    metrics.refresh_many(db, dict.fromkeys(ids, (day, day)), now=NOW)
+    snapshots.refresh_many(db, dict.fromkeys(ids, (day, day)), now=NOW)
     for athlete_id in ids:
         assert_series_kept(db, athlete_id)
-    again = metric_history.loads_of(db, ids)
+    again = history.loads_of(db, ids)
     for athlete_id in ids:
         assert again[athlete_id].kept
         assert again[athlete_id].first == from_rows[athlete_id].first
@@ -184,12 +186,12 @@ def test_a_back_dated_change_to_a_stale_history_fills_the_days_up_to_today(
         TrainingLogCreate(local_date=day, duration_s=3600, rpe=5),
         now=earlier,
     )
-    stored = metric_history.stored_days(db, world.greta.id)
+    stored = history.stored_days(db, world.greta.id)
     assert stored[-1][0] == earlier.date()
     # Six days later the same day changes: that day is rewritten, and the six days since the last
     # refresh get their rows, so today's metrics read the history up to today.
     training.delete_log(db, me, log.id, now=NOW)
-    rows = metric_history.read(db, world.greta.id, date.min, NOW.date())
+    rows = history.read(db, world.greta.id, date.min, NOW.date())
     assert [r.day for r in rows] == [day + timedelta(days=i) for i in range(21 + 6)]
     assert all(r.load == 0 for r in rows)
     snap = db.get(AthleteSnapshot, world.greta.id)
@@ -206,10 +208,10 @@ def test_a_change_to_days_after_today_refreshes_today_and_no_later_day(
     training.log_session(
         db, me, world.greta.id, TrainingLogCreate(local_date=today, duration_s=3600, rpe=5), now=NOW
     )
-    metrics.refresh_after_change(
+    snapshots.refresh_after_change(
         db, world.greta.id, today + timedelta(days=3), now=NOW, to_day=today + timedelta(days=9)
     )
-    assert metric_history.stored_days(db, world.greta.id)[-1][0] == today
+    assert history.stored_days(db, world.greta.id)[-1][0] == today
 
 
 def test_the_batch_statements_are_cached_and_a_rows_table_has_a_bounded_size() -> None:
@@ -217,32 +219,33 @@ def test_the_batch_statements_are_cached_and_a_rows_table_has_a_bounded_size() -
     from sqlalchemy.dialects import postgresql, sqlite  # noqa: PLC0415
 
     from runseason.db.rows import ARRAYS, JSON_ROWS, MAX_ROWS, RowsTable  # noqa: PLC0415
-    from runseason.services import recommendations, risk_inputs  # noqa: PLC0415
+    from runseason.services import recommendations  # noqa: PLC0415
+    from runseason.services.refresh import inputs  # noqa: PLC0415
 
     statements = [
         statement(shape)
         for statement in (
-            metrics._inputs_statement,
-            metrics._adherence_statement,
-            metrics._contact_statement,
-            metric_history._rows_statement,
-            risk_inputs._checkins_statement,
-            risk_inputs._facts_statement,
-            risk_inputs._missed_statement,
+            snapshots._inputs_statement,
+            snapshots._adherence_statement,
+            snapshots._contact_statement,
+            history._rows_statement,
+            inputs._checkins_statement,
+            inputs._facts_statement,
+            inputs._missed_statement,
             recommendations._open_recommendations,
         )
         for shape in (1, 4, ARRAYS, JSON_ROWS)
     ]
     assert all(s._generate_cache_key() is not None for s in statements)
     # PostgreSQL's shape: the same text whatever the number of rows, one array per column.
-    sql = str(metric_history._rows_statement(ARRAYS).compile(dialect=postgresql.dialect()))
+    sql = str(history._rows_statement(ARRAYS).compile(dialect=postgresql.dialect()))
     assert "unnest(" in sql
     assert "UNION ALL" not in sql
     # SQLite's: the same text too, the rows as one JSON array.
-    sql = str(metric_history._rows_statement(JSON_ROWS).compile(dialect=sqlite.dialect()))
+    sql = str(history._rows_statement(JSON_ROWS).compile(dialect=sqlite.dialect()))
     assert "json_each(" in sql
     assert "UNION ALL" not in sql
     table = RowsTable("t", [("athlete_id", Integer())])
     with pytest.raises(ValueError, match="500"):
         table.table(MAX_ROWS + 1)
-    assert metrics.BATCH * 3 <= MAX_ROWS  # two ranges and the week shown per athlete
+    assert snapshots.BATCH * 3 <= MAX_ROWS  # two ranges and the week shown per athlete

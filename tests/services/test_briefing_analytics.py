@@ -12,7 +12,8 @@ from runseason.domain.dates import local_date
 from runseason.errors import InvalidInput
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.training import TrainingLogCreate
-from runseason.services import analytics, briefing, checkins, training
+from runseason.services import briefing, checkins, training
+from runseason.services.views import analytics
 from tests.factories import NOW, World, actor
 
 

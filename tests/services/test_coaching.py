@@ -26,12 +26,13 @@ from runseason.schemas.coaching import (
     InterventionSnooze,
     RecommendationDecision,
 )
-from runseason.services import cases, checkins, command_center, interventions, recommendations
+from runseason.services import cases, checkins, interventions, recommendations
 from runseason.services.coaching_settings import (
     CACHE_KEY,
     effective_settings,
     update_organization_settings,
 )
+from runseason.services.views import command_center
 from tests.factories import NOW, World, actor, make_athlete
 
 GOOD = {"sleep_quality": 4, "energy": 4, "recovery": 4, "stress": 4}
@@ -93,7 +94,7 @@ def test_a_green_streak_is_stable_and_progresses(db: Session, world: World) -> N
 
 def test_silence_opens_a_check_in_intervention(db: Session, world: World) -> None:
     check_in(db, world, world.sam, 4)
-    from runseason.services.metrics import refresh_after_change  # noqa: PLC0415
+    from runseason.services.refresh.snapshots import refresh_after_change  # noqa: PLC0415
 
     refresh_after_change(db, world.sam.id, NOW.date(), now=NOW)
     causes = db.scalars(

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from runseason.db.models import Athlete, CheckIn, DailyMetric, User
 from runseason.schemas.checkins import CheckInCreate
 from runseason.services import checkins
-from runseason.services.access import actor_for_user
+from runseason.services.identity.access import actor_for_user
 from tests.dbutil import migrated_factory
 from tests.factories import NOW, make_world
 

@@ -17,15 +17,11 @@ from runseason.schemas.accounts import AthleteUpdate
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.plans import PlanCreate
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
-from runseason.services import (
-    briefing,
-    checkins,
-    command_center,
-    metric_history,
-    plans,
-    training,
-    users,
-)
+from runseason.services import briefing, checkins, training
+from runseason.services.identity import users
+from runseason.services.plans import generation
+from runseason.services.refresh import history
+from runseason.services.views import command_center
 from tests.factories import NOW, World, actor, assert_series_kept, make_athlete
 
 GOOD = CheckInCreate(sleep_quality=4, energy=4, recovery=4, stress=4)
@@ -34,7 +30,7 @@ GOOD = CheckInCreate(sleep_quality=4, energy=4, recovery=4, stress=4)
 def test_full_chain_from_check_in_to_adherence(db: Session, world: World) -> None:
     coach = actor(db, world.cole)
     greta = actor(db, world.user_of(world.greta, db))
-    plan = plans.generate_plan(
+    plan = generation.generate_plan(
         db,
         coach,
         world.greta.id,
@@ -130,7 +126,7 @@ def test_incremental_metrics_equal_a_full_recompute(
             else:
                 training.delete_log(db, me, logged.pop(back % len(logged)), now=NOW)
         assert_series_kept(db, world.greta.id)
-        rows = metric_history.read(db, world.greta.id, date.min, NOW.date())
+        rows = history.read(db, world.greta.id, date.min, NOW.date())
         stored = db.scalars(
             select(DailyMetric.day)
             .where(DailyMetric.athlete_id == world.greta.id)

@@ -15,7 +15,8 @@ from runseason.errors import Conflict, InvalidInput, PermissionDenied
 from runseason.schemas.accounts import AthleteUpdate
 from runseason.schemas.library import TemplateCreate, TemplateUpdate
 from runseason.schemas.plans import GoalCreate, PlanCreate, SessionEdit
-from runseason.services import goals, library, plans, users
+from runseason.services.identity import users
+from runseason.services.plans import generation, goals, library
 from tests.factories import NOW, World, actor
 
 RACE = NOW.date() + timedelta(weeks=16)
@@ -130,51 +131,51 @@ def test_generate_a_plan_from_a_goal_and_edit_it_with_versions(db: Session, worl
         GoalCreate(name="Oslo half", distance_m=21097.5, race_date=RACE),
         now=NOW,
     )
-    plan = plans.generate_plan(db, coach, world.greta.id, PlanCreate(goal_id=goal.id), now=NOW)
+    plan = generation.generate_plan(db, coach, world.greta.id, PlanCreate(goal_id=goal.id), now=NOW)
     assert plan.end_date == RACE
     assert plan.version == 1
     assert len(plan.week_list) == plan.weeks
     assert {w.phase for w in plan.week_list} >= {"base", "taper"}
     assert any(s.targets.get("pace_s_per_km") for s in plan.sessions)
     first = next(s for s in plan.sessions if s.scheduled_date > NOW.date())
-    edited = plans.edit_session(
+    edited = generation.edit_session(
         db, coach, first.id, SessionEdit(planned_duration_s=1800, reason="shorter week"), now=NOW
     )
     assert edited.version == 2
-    revisions = plans.list_revisions(db, coach, plan.id)
+    revisions = generation.list_revisions(db, coach, plan.id)
     assert [r.kind for r in revisions] == ["generated", "edit"]
     assert revisions[1].snapshot["changes"][0]["after"]["planned_duration_s"] == 1800
-    projection = plans.plan_projection(db, coach, plan.id, now=NOW)
+    projection = generation.plan_projection(db, coach, plan.id, now=NOW)
     assert projection[-1].day == RACE
     assert projection[-1].ctl > 0
     with pytest.raises(InvalidInput, match="within the plan"):
-        plans.edit_session(
+        generation.edit_session(
             db, coach, first.id, SessionEdit(scheduled_date=RACE + timedelta(days=30)), now=NOW
         )
 
 
 def test_athletes_read_their_plan_but_cannot_generate(db: Session, world: World) -> None:
     coach = actor(db, world.cole)
-    plans.generate_plan(
+    generation.generate_plan(
         db, coach, world.greta.id, PlanCreate(race_distance_m=10000, race_date=RACE), now=NOW
     )
     me = actor(db, world.user_of(world.greta, db))
-    assert plans.find_active_plan(db, me, world.greta.id) is not None
+    assert generation.find_active_plan(db, me, world.greta.id) is not None
     with pytest.raises(PermissionDenied):
-        plans.generate_plan(
+        generation.generate_plan(
             db, me, world.greta.id, PlanCreate(race_distance_m=10000, race_date=RACE), now=NOW
         )
 
 
 def test_a_new_plan_archives_the_old_one(db: Session, world: World) -> None:
     coach = actor(db, world.cole)
-    first = plans.generate_plan(
+    first = generation.generate_plan(
         db, coach, world.greta.id, PlanCreate(race_distance_m=10000, race_date=RACE), now=NOW
     )
-    second = plans.generate_plan(
+    second = generation.generate_plan(
         db, coach, world.greta.id, PlanCreate(race_distance_m=5000, race_date=RACE), now=NOW
     )
-    active = plans.find_active_plan(db, coach, world.greta.id)
+    active = generation.find_active_plan(db, coach, world.greta.id)
     assert active is not None
     assert active.id == second.id != first.id
     planned = db.scalar(select(func.count()).where(PlannedSession.plan_id == second.id))
@@ -184,7 +185,7 @@ def test_a_new_plan_archives_the_old_one(db: Session, world: World) -> None:
 def test_impossible_plans_list_every_problem(db: Session, world: World) -> None:
     coach = actor(db, world.cole)
     with pytest.raises(InvalidInput):
-        plans.generate_plan(
+        generation.generate_plan(
             db,
             coach,
             world.greta.id,

@@ -7,7 +7,7 @@ from pwdlib.hashers.bcrypt import BcryptHasher
 
 from runseason.config import SecuritySettings
 from runseason.errors import InvalidInput
-from runseason.services import passwords
+from runseason.services.identity import passwords
 
 
 def _phc_params(phc: str) -> dict[str, int]:

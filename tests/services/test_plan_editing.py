@@ -19,7 +19,7 @@ from runseason.schemas.plans import (
     SessionSwap,
     WeekScale,
 )
-from runseason.services import plans
+from runseason.services.plans import generation
 from tests.factories import NOW, World, actor
 
 RACE_DAY = NOW.date() + timedelta(weeks=14)
@@ -27,7 +27,7 @@ RACE_DAY = NOW.date() + timedelta(weeks=14)
 
 def _plan(db: Session, world: World) -> tuple[object, int]:
     cole = actor(db, world.cole)
-    plan = plans.generate_plan(
+    plan = generation.generate_plan(
         db, cole, world.greta.id, PlanCreate(race_distance_m=10000, race_date=RACE_DAY), now=NOW
     )
     return cole, plan.id
@@ -47,7 +47,7 @@ def test_add_and_replace_take_their_shape_from_the_library(db: Session, world: W
     cole, plan_id = _plan(db, world)
     tempo = _template(db, "tempo")
     day = NOW.date() + timedelta(days=3)
-    added = plans.add_session(
+    added = generation.add_session(
         db, cole, plan_id, SessionAdd(scheduled_date=day, template_id=tempo.id), now=NOW
     )
     new = [s for s in added.sessions if s.origin == "coach"]
@@ -56,7 +56,7 @@ def test_add_and_replace_take_their_shape_from_the_library(db: Session, world: W
     assert new[0].is_hard
     assert added.version == 2
     easy = _template(db, "easy")
-    replaced = plans.replace_session(
+    replaced = generation.replace_session(
         db, cole, new[0].id, SessionReplace(template_id=easy.id), now=NOW
     )
     again = next(s for s in replaced.sessions if s.id == new[0].id)
@@ -64,10 +64,10 @@ def test_add_and_replace_take_their_shape_from_the_library(db: Session, world: W
     assert not again.is_hard
     assert again.template_code == easy.code
     assert again.planned_duration_s == new[0].planned_duration_s
-    history = plans.list_revisions(db, cole, plan_id)
+    history = generation.list_revisions(db, cole, plan_id)
     assert [r.kind for r in history][-2:] == ["add", "replace"]
     with pytest.raises(InvalidInput, match="within the plan"):
-        plans.add_session(
+        generation.add_session(
             db,
             cole,
             plan_id,
@@ -78,10 +78,10 @@ def test_add_and_replace_take_their_shape_from_the_library(db: Session, world: W
 
 def test_swap_exchanges_days_and_scale_changes_the_week(db: Session, world: World) -> None:
     cole, plan_id = _plan(db, world)
-    before = plans.get_plan(db, cole, plan_id)
+    before = generation.get_plan(db, cole, plan_id)
     upcoming = [s for s in before.sessions if s.scheduled_date > NOW.date()]
     first, second = upcoming[0], upcoming[1]
-    swapped = plans.swap_sessions(
+    swapped = generation.swap_sessions(
         db, cole, plan_id, SessionSwap(first_id=first.id, second_id=second.id), now=NOW
     )
     by_id = {s.id: s for s in swapped.sessions}
@@ -91,7 +91,7 @@ def test_swap_exchanges_days_and_scale_changes_the_week(db: Session, world: Worl
     assert week_id is not None
     in_week = [s for s in swapped.sessions if db.get(PlannedSession, s.id).plan_week_id == week_id]  # type: ignore[union-attr]
     total = sum(s.planned_duration_s for s in in_week if s.scheduled_date >= NOW.date())
-    scaled = plans.scale_week(db, cole, week_id, WeekScale(factor=0.8), now=NOW)
+    scaled = generation.scale_week(db, cole, week_id, WeekScale(factor=0.8), now=NOW)
     after = sum(
         s.planned_duration_s
         for s in scaled.sessions
@@ -99,7 +99,7 @@ def test_swap_exchanges_days_and_scale_changes_the_week(db: Session, world: Worl
     )
     assert after == pytest.approx(total * 0.8, rel=0.01)
     with pytest.raises(InvalidInput, match="two different"):
-        plans.swap_sessions(
+        generation.swap_sessions(
             db, cole, plan_id, SessionSwap(first_id=first.id, second_id=first.id), now=NOW
         )
 
@@ -107,17 +107,17 @@ def test_swap_exchanges_days_and_scale_changes_the_week(db: Session, world: Worl
 def test_regenerate_keeps_the_past_and_rebuilds_the_future(db: Session, world: World) -> None:
     cole, plan_id = _plan(db, world)
     cut = NOW.date() + timedelta(days=10)
-    before = plans.get_plan(db, cole, plan_id)
+    before = generation.get_plan(db, cole, plan_id)
     past = [(s.id, s.scheduled_date) for s in before.sessions if s.scheduled_date < cut]
-    result = plans.regenerate_from(db, cole, plan_id, PlanRegenerate(from_date=cut), now=NOW)
+    result = generation.regenerate_from(db, cole, plan_id, PlanRegenerate(from_date=cut), now=NOW)
     kept = [(s.id, s.scheduled_date) for s in result.sessions if s.scheduled_date < cut]
     assert kept == past
     future = [s for s in result.sessions if s.scheduled_date >= cut]
     assert future
     assert all(s.id not in {p for p, _ in past} for s in future)
-    assert plans.list_revisions(db, cole, plan_id)[-1].kind == "regenerate"
+    assert generation.list_revisions(db, cole, plan_id)[-1].kind == "regenerate"
     with pytest.raises(InvalidInput, match="the past is kept"):
-        plans.regenerate_from(
+        generation.regenerate_from(
             db, cole, plan_id, PlanRegenerate(from_date=NOW.date() - timedelta(days=1)), now=NOW
         )
 
@@ -125,6 +125,6 @@ def test_regenerate_keeps_the_past_and_rebuilds_the_future(db: Session, world: W
 def test_other_coaches_and_the_athlete_cannot_edit(db: Session, world: World) -> None:
     _cole, plan_id = _plan(db, world)
     with pytest.raises(NotFound):
-        plans.regenerate_from(
+        generation.regenerate_from(
             db, actor(db, world.otto), plan_id, PlanRegenerate(from_date=RACE_DAY), now=NOW
         )

@@ -9,7 +9,7 @@ import pytest
 import redis
 
 from runseason.errors import RateLimited
-from runseason.services.ratelimit import SWEEP_INTERVAL_S, MemoryWindows, make_limiter
+from runseason.services.identity.ratelimit import SWEEP_INTERVAL_S, MemoryWindows, make_limiter
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 

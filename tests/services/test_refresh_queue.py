@@ -26,8 +26,9 @@ from runseason.db.session import session_scope, use_session_factory
 from runseason.domain.dates import local_date
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
-from runseason.services import checkins, metric_history, metrics, refresh_queue, training
-from runseason.services.access import actor_for_user, get_athlete, lock_athletes
+from runseason.services import checkins, training
+from runseason.services.identity.access import actor_for_user, get_athlete, lock_athletes
+from runseason.services.refresh import history, queue, snapshots
 from tests.dbutil import migrated_factory
 from tests.factories import NOW, World, actor, make_world
 
@@ -53,7 +54,7 @@ def _jobs(db: Session) -> list[MetricRefreshJob]:
 
 
 def _metric_rows(db: Session, athlete_id: int) -> list[tuple[Any, ...]]:
-    rows = metric_history.read(db, athlete_id, date.min, date.max)
+    rows = history.read(db, athlete_id, date.min, date.max)
     return [
         (r.day, r.load, round(r.ctl, 9), round(r.atl, 9), r.readiness_score, r.acwr_ewma)
         for r in rows
@@ -81,7 +82,7 @@ def test_a_check_in_answers_and_leaves_one_job_that_the_worker_turns_into_the_co
     assert [(j.athlete_id, j.from_day, j.to_day) for j in jobs] == [
         (world.riley.id, today - timedelta(2), today)
     ]
-    assert refresh_queue.queue_status(db).pending == 1
+    assert queue.queue_status(db).pending == 1
 
     assert worker.drain(now=lambda: NOW) == 1
     assert _jobs(db) == []
@@ -128,7 +129,7 @@ def test_the_queued_result_equals_a_full_inline_recompute(
     queued_rows = _metric_rows(db, world.greta.id)
     assert len(queued_rows) >= 8
     # Now the whole history again, inline, from the first day: nothing may change.
-    metrics.refresh_after_change(db, world.greta.id, today - timedelta(days=30), now=NOW)
+    snapshots.refresh_after_change(db, world.greta.id, today - timedelta(days=30), now=NOW)
     db.expire_all()
     assert _metric_rows(db, world.greta.id) == queued_rows
 
@@ -140,17 +141,17 @@ def test_a_failing_refresh_is_kept_with_its_error_and_does_not_stop_the_others(
     for athlete in (world.greta, world.riley):
         who = actor(db, world.user_of(athlete, db))
         checkins.submit_checkin(db, who, athlete.id, GOOD, now=NOW)
-    real = metrics.apply_refresh  # the writing step of both ways of draining
+    real = snapshots.apply_refresh  # the writing step of both ways of draining
     batches: list[list[int]] = []
 
-    def broken(session: Session, prepared: metrics.Prepared, now: Any) -> None:
+    def broken(session: Session, prepared: snapshots.Prepared, now: Any) -> None:
         ids = sorted(part.athlete.id for part in prepared.batch)
         batches.append(ids)
         if world.greta.id in ids:
             raise RuntimeError("disk on fire")
         real(session, prepared, now)
 
-    monkeypatch.setattr(metrics, "apply_refresh", broken)
+    monkeypatch.setattr(snapshots, "apply_refresh", broken)
     assert worker.drain(now=lambda: NOW) == 1  # Riley's went through
     # Both came in one batch; it failed and was rolled back, then each job was taken alone.
     both = sorted((world.greta.id, world.riley.id))
@@ -162,10 +163,10 @@ def test_a_failing_refresh_is_kept_with_its_error_and_does_not_stop_the_others(
     assert job.last_error is not None
     assert "disk on fire" in job.last_error
     assert job.not_before > NOW
-    status = refresh_queue.queue_status(db)
+    status = queue.queue_status(db)
     assert (status.pending, status.failing) == (1, 1)
     assert worker.drain(now=lambda: NOW) == 0  # not due yet: no busy loop on a poison job
-    monkeypatch.setattr(metrics, "apply_refresh", real)
+    monkeypatch.setattr(snapshots, "apply_refresh", real)
     assert worker.drain(now=lambda: NOW + timedelta(minutes=5)) == 1
     assert _jobs(db) == []
     assert db.get(AthleteSnapshot, world.greta.id) is not None
@@ -216,12 +217,12 @@ def test_a_job_covers_the_changed_days_and_a_plan_wide_change_every_day_to_today
     assert [(j.from_day, j.to_day) for j in _jobs(db)] == [
         (today - timedelta(9), today - timedelta(4))
     ]
-    refresh_queue.enqueue(
+    queue.enqueue(
         db, world.greta.id, world.greta.organization_id, today - timedelta(days=2), now=NOW
     )
     assert [(j.from_day, j.to_day) for j in _jobs(db)] == [(today - timedelta(9), None)]
     assert worker.drain(now=lambda: NOW) == 1
-    rows = {r.day: r for r in metric_history.read(db, world.greta.id, date.min, today)}
+    rows = {r.day: r for r in history.read(db, world.greta.id, date.min, today)}
     assert rows[today - timedelta(days=9)].load == 0
     assert rows[today - timedelta(days=4)].load > 0
     assert max(rows) == today
@@ -280,7 +281,7 @@ def test_the_worker_skips_an_athlete_whose_write_is_in_flight(tmp_path: Path) ->
             world = make_world(session)
             ids = [world.greta.id, world.riley.id]
             for athlete_id in ids:
-                refresh_queue.enqueue(session, athlete_id, world.north.id, NOW.date(), now=NOW)
+                queue.enqueue(session, athlete_id, world.north.id, NOW.date(), now=NOW)
             session.commit()
         holder = factory()
         holder.execute(
@@ -290,7 +291,7 @@ def test_the_worker_skips_an_athlete_whose_write_is_in_flight(tmp_path: Path) ->
             if engine.dialect.name != "postgresql":
                 holder.rollback()  # SQLite serializes whole write transactions instead
             with factory() as session:
-                done = refresh_queue.process_due(session, now=NOW, limit=1)
+                done = queue.process_due(session, now=NOW, limit=1)
                 session.commit()
             expected = ids[1] if engine.dialect.name == "postgresql" else ids[0]
             assert done == [expected]
@@ -308,14 +309,14 @@ def test_on_sqlite_the_worker_pauses_after_each_batch_so_requests_get_the_writer
     db: Session, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for athlete in (world.greta, world.riley):
-        refresh_queue.enqueue(db, athlete.id, world.north.id, NOW.date(), now=NOW)
+        queue.enqueue(db, athlete.id, world.north.id, NOW.date(), now=NOW)
     pauses: list[float] = []
     monkeypatch.setattr(worker.time, "sleep", pauses.append)
     assert worker.drain(now=lambda: NOW, pause_ratio=1.5, batch=1) == 2
     assert len(pauses) == 2  # one transaction per job: a pause after each
     assert all(p > 0 for p in pauses)
     for athlete in (world.greta, world.riley):
-        refresh_queue.enqueue(db, athlete.id, world.north.id, NOW.date(), now=NOW)
+        queue.enqueue(db, athlete.id, world.north.id, NOW.date(), now=NOW)
     assert worker.drain(now=lambda: NOW, pause_ratio=1.5) == 2
     assert len(pauses) == 3  # both in one batch: one pause after it
     sqlite = Settings(database_url="sqlite:///x.db")
@@ -334,7 +335,7 @@ def test_the_worker_takes_full_batches_at_once_and_leaves_latecomers_for_the_nex
 ) -> None:
     """Under a stream of writes, going round at once refreshed two or three athletes a batch."""
     for athlete in (world.greta, world.riley, world.ramp):
-        refresh_queue.enqueue(db, athlete.id, world.north.id, NOW.date(), now=NOW)
+        queue.enqueue(db, athlete.id, world.north.id, NOW.date(), now=NOW)
     taken: list[int] = []
     refresh_due = worker._refresh_due
 
@@ -343,7 +344,7 @@ def test_the_worker_takes_full_batches_at_once_and_leaves_latecomers_for_the_nex
         taken.append(len(done))
         if len(taken) == 2:  # a check-in arrives while the worker is busy
             with session_scope() as session:
-                refresh_queue.enqueue(session, world.sam.id, world.south.id, NOW.date(), now=NOW)
+                queue.enqueue(session, world.sam.id, world.south.id, NOW.date(), now=NOW)
         return done
 
     monkeypatch.setattr(worker, "_refresh_due", counting)
@@ -412,7 +413,7 @@ def test_a_refresh_writes_each_snapshot_once_with_its_readiness_and_risk(tmp_pat
 
         def refresh() -> list[int]:
             with factory() as session:
-                done = refresh_queue.process_due(session, now=NOW, limit=10)
+                done = queue.process_due(session, now=NOW, limit=10)
                 session.commit()
                 return done
 
@@ -433,16 +434,16 @@ def test_a_refresh_writes_each_snapshot_once_with_its_readiness_and_risk(tmp_pat
 # ---------------------------------------------------------------- read, then write (SQLite's way)
 
 
-def _claim(limit: int = 10) -> refresh_queue.Claim:
+def _claim(limit: int = 10) -> queue.Claim:
     with session_scope(readonly=True) as session:
-        claim = refresh_queue.prepare_due(session, now=NOW, limit=limit)
+        claim = queue.prepare_due(session, now=NOW, limit=limit)
     assert claim is not None
     return claim
 
 
-def _apply(claim: refresh_queue.Claim) -> list[int]:
+def _apply(claim: queue.Claim) -> list[int]:
     with session_scope() as session:
-        return refresh_queue.apply_due(session, claim, now=NOW)
+        return queue.apply_due(session, claim, now=NOW)
 
 
 @pytest.mark.usefixtures("queued")
@@ -472,7 +473,7 @@ def test_a_check_in_between_reading_and_writing_a_batch_keeps_its_job(
     assert snap.readiness_score == later.readiness_score
     queued_rows = _metric_rows(db, world.greta.id)
     today = local_date(NOW, world.greta.timezone)
-    metrics.refresh_after_change(db, world.greta.id, today - timedelta(days=30), now=NOW)
+    snapshots.refresh_after_change(db, world.greta.id, today - timedelta(days=30), now=NOW)
     db.expire_all()
     assert _metric_rows(db, world.greta.id) == queued_rows
 
@@ -487,7 +488,7 @@ def test_a_refresh_on_a_request_between_reading_and_writing_is_not_overwritten(
     )
     claim = _claim()
     today = local_date(NOW, world.greta.timezone)
-    metrics.refresh_after_change(db, world.greta.id, today, now=NOW + timedelta(seconds=1))
+    snapshots.refresh_after_change(db, world.greta.id, today, now=NOW + timedelta(seconds=1))
     assert _apply(claim) == []
     assert [j.athlete_id for j in _jobs(db)] == [world.greta.id]  # taken at the next round
     snap = db.get(AthleteSnapshot, world.greta.id)
@@ -500,12 +501,10 @@ def test_a_job_another_worker_took_meanwhile_is_not_written_twice(
     db: Session, world: World
 ) -> None:
     for athlete in (world.greta, world.riley):
-        refresh_queue.enqueue(db, athlete.id, world.north.id, NOW.date(), now=NOW)
+        queue.enqueue(db, athlete.id, world.north.id, NOW.date(), now=NOW)
     claim = _claim()
     with session_scope() as session:  # a second worker takes Riley's job first
-        assert refresh_queue.process_due(session, now=NOW, limit=1) == [
-            min(world.greta.id, world.riley.id)
-        ]
+        assert queue.process_due(session, now=NOW, limit=1) == [min(world.greta.id, world.riley.id)]
     assert _apply(claim) == [max(world.greta.id, world.riley.id)]
     assert _jobs(db) == []
 

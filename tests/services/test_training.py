@@ -14,7 +14,9 @@ from runseason.domain.training_load import states
 from runseason.errors import Conflict, InvalidInput
 from runseason.schemas.accounts import AthleteUpdate
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
-from runseason.services import metric_history, training, users
+from runseason.services import training
+from runseason.services.identity import users
+from runseason.services.refresh import history
 from tests.conftest import shared_dir
 from tests.factories import NOW, World, actor
 
@@ -114,7 +116,7 @@ def test_back_dated_edit_updates_metrics_like_a_full_recompute(db: Session, worl
         )
     training.update_log(db, me, logs[3].id, TrainingLogUpdate(rpe=9, duration_s=4800), now=NOW)
     training.delete_log(db, me, logs[5].id, now=NOW)
-    rows = metric_history.read(db, world.greta.id, date.min, NOW.date())
+    rows = history.read(db, world.greta.id, date.min, NOW.date())
     logged: dict[date, float] = {}
     for log in db.scalars(select(TrainingLog).where(TrainingLog.athlete_id == world.greta.id)):
         logged[log.local_date] = logged.get(log.local_date, 0.0) + log.load
@@ -139,7 +141,7 @@ def test_a_back_dated_edit_writes_only_the_day_it_changed(db: Session, world: Wo
         training.log_session(db, me, world.greta.id, run(start + timedelta(days=d)), now=NOW)
         for d in range(0, 61, 3)
     ]
-    before = metric_history.read(db, world.greta.id, start, NOW.date())
+    before = history.read(db, world.greta.id, start, NOW.date())
     later = NOW + timedelta(minutes=5)
     edited = logs[2]
     training.update_log(db, me, edited.id, TrainingLogUpdate(rpe=9, duration_s=5400), now=later)
@@ -150,7 +152,7 @@ def test_a_back_dated_edit_writes_only_the_day_it_changed(db: Session, world: Wo
         )
     ).all()
     assert touched == [edited.local_date]
-    after = metric_history.read(db, world.greta.id, start, NOW.date())
+    after = history.read(db, world.greta.id, start, NOW.date())
     # Fitness moves on every day after the edit, though only one row was written.
     assert after[-1].ctl > before[-1].ctl
     assert all(
@@ -163,7 +165,7 @@ def test_single_run_spike_is_flagged(db: Session, world: World) -> None:
     day = NOW.date() - timedelta(days=3)
     training.log_session(db, me, world.greta.id, run(day, 60, 10), now=NOW)
     training.log_session(db, me, world.greta.id, run(NOW.date(), 80, 13), now=NOW)
-    metric = metric_history.latest(db, world.greta.id, NOW.date())
+    metric = history.latest(db, world.greta.id, NOW.date())
     assert metric is not None
     assert metric.day == NOW.date()
     assert metric.spike_ratio == pytest.approx(0.3)

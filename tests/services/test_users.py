@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from runseason.db.models import AuditLog, CoachAssignment
 from runseason.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from runseason.schemas.accounts import AthleteUpdate, OrganizationCreate, ProfileUpdate, UserCreate
-from runseason.services import organizations, users
-from runseason.services.access import may_see_athlete
+from runseason.services.identity import organizations, users
+from runseason.services.identity.access import may_see_athlete
 from tests.factories import NOW, World, actor
 
 

@@ -12,7 +12,9 @@ from runseason.errors import InvalidInput
 from runseason.schemas.accounts import AthleteUpdate
 from runseason.schemas.training import TrainingLogCreate
 from runseason.schemas.zones import ZoneOverride
-from runseason.services import training, users, zones
+from runseason.services import training
+from runseason.services.identity import users
+from runseason.services.plans import zones
 from tests.factories import NOW, World, actor
 
 

@@ -17,7 +17,7 @@ from runseason.db.models import (
     TrainingPlan,
     User,
 )
-from runseason.services import library
+from runseason.services.plans import library
 from tests.factories import World
 from tests.services.test_coaching import riley_red_patch
 

@@ -14,8 +14,8 @@ from runseason.config import get_settings
 from runseason.db.session import session_scope, writers_take_turns
 from runseason.db.types import utcnow
 from runseason.errors import AuthenticationFailed, PasswordChangeRequired
-from runseason.services import access, auth, ratelimit, tokens
-from runseason.services.access import Actor
+from runseason.services.identity import access, auth, ratelimit, tokens
+from runseason.services.identity.access import Actor
 
 SESSION_COOKIE = "rs_session"
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from runseason.services import idempotency
-from runseason.services.access import Actor
+from runseason.services.identity.access import Actor
 
 
 class _Rendered(JSONResponse):

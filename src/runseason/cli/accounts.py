@@ -12,7 +12,7 @@ from runseason.db.session import session_scope
 from runseason.db.types import utcnow
 from runseason.errors import NotFound
 from runseason.schemas.accounts import OrganizationCreate, UserCreate
-from runseason.services import organizations, users
+from runseason.services.identity import organizations, users
 
 org_app = typer.Typer(name="org", help="Organizations (tenants).", no_args_is_help=True)
 user_app = typer.Typer(name="user", help="Accounts: create, reset passwords.", no_args_is_help=True)

@@ -7,7 +7,7 @@ import typer
 from runseason.cli.common import cli_command
 from runseason.db.session import session_scope
 from runseason.domain.library import builtin_templates
-from runseason.services import library
+from runseason.services.plans import library
 
 library_app = typer.Typer(
     name="library", help="The built-in session library.", no_args_is_help=True

@@ -24,7 +24,7 @@ from runseason.db.session import get_engine, session_scope, wait_for_database
 from runseason.demo import DemoSpec, database_is_empty
 from runseason.errors import RunSeasonError
 from runseason.logging import configure_logging
-from runseason.services import library
+from runseason.services.plans import library
 
 app = typer.Typer(
     name="runseason",

@@ -34,7 +34,7 @@ from runseason.db.models import (
 )
 from runseason.domain import training_load
 from runseason.domain.risk import bucket_of
-from runseason.services import metric_history
+from runseason.services.refresh import history
 
 UNUSABLE_HASH = "!bulk-generated-account-without-a-password"
 BATCH = 2000
@@ -165,7 +165,7 @@ def seed_bulk(
                 session.execute(insert(DailyMetric), chunk)
             metric_rows += len(rows)
             series.append(
-                metric_history.series_row(
+                history.series_row(
                     org_id,
                     aid,
                     first_day,

@@ -38,18 +38,11 @@ from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.coaching import InterventionResolve
 from runseason.schemas.plans import GoalCreate, PlanCreate
 from runseason.schemas.training import TrainingLogCreate
-from runseason.services import (
-    checkins,
-    goals,
-    interventions,
-    metric_history,
-    metrics,
-    organizations,
-    plans,
-    training,
-    users,
-)
-from runseason.services.access import Actor, actor_for_user
+from runseason.services import checkins, interventions, training
+from runseason.services.identity import organizations, users
+from runseason.services.identity.access import Actor, actor_for_user
+from runseason.services.plans import generation, goals
+from runseason.services.refresh import history, snapshots
 
 Behaviour = Literal["steady", "skipper", "overreacher", "fragile", "busy"]
 BEHAVIOURS: tuple[tuple[Behaviour, float], ...] = (
@@ -375,7 +368,7 @@ def generate(
             GoalCreate(name=p.race[0], distance_m=p.race[1], race_date=race_day),
             now=start,
         )
-        plans.generate_plan(
+        generation.generate_plan(
             session,
             coach_actor,
             p.athlete_id,
@@ -390,7 +383,7 @@ def generate(
         day = start_day + timedelta(days=index)
         for p in personas:
             # One metric recompute per athlete-day instead of one per check-in and per session.
-            with metrics.deferred_refresh(session):
+            with snapshots.deferred_refresh(session):
                 _simulate_day(sink, p, day, today, planned.get((p.athlete_id, day)), rng, result)
         if index % 7 == 6 and path == "services":
             _coach_actions(session, coach_of, org.id, day, coach_rng)
@@ -416,7 +409,7 @@ def _planned_by_day(
     """(duration s, distance m or 0, hard) of the main planned session per athlete and day."""
     by_day: dict[tuple[int, date], tuple[float, float, bool]] = {}
     for p in personas:
-        plan = plans.find_active_plan(session, coach_of[p.athlete_id], p.athlete_id)
+        plan = generation.find_active_plan(session, coach_of[p.athlete_id], p.athlete_id)
         if plan is None:
             continue
         for s in plan.sessions:
@@ -563,7 +556,7 @@ class BulkSink:
                     }
                 )
             series_rows.append(
-                metric_history.series_row(
+                history.series_row(
                     org_id,
                     p.athlete_id,
                     first,

@@ -11,7 +11,7 @@ from runseason.db.models import AuditLog
 from runseason.errors import InvalidInput
 from runseason.schemas.audit import AuditEntryRead
 from runseason.schemas.common import Page
-from runseason.services.access import Actor, require_role
+from runseason.services.identity.access import Actor, require_role
 from runseason.services.paging import page_offset
 
 

@@ -14,8 +14,8 @@ from runseason.domain.briefing import PlannedToday, advise
 from runseason.domain.dates import local_date
 from runseason.schemas.briefing import BriefingRead
 from runseason.schemas.checkins import CheckInRead
-from runseason.services.access import Actor, get_athlete, use_case
 from runseason.services.coaching_settings import effective_settings
+from runseason.services.identity.access import Actor, get_athlete, use_case
 
 # Built once (the briefing answers every check-in): no statement construction per request. The
 # planned session as the columns the briefing shows: its whole entity (some thirty columns,

@@ -21,7 +21,7 @@ from runseason.schemas.cases import (
 )
 from runseason.schemas.common import Page
 from runseason.services import timeline
-from runseason.services.access import Actor, get_athlete, get_owned, require_role, use_case
+from runseason.services.identity.access import Actor, get_athlete, get_owned, require_role, use_case
 from runseason.services.paging import page_offset
 
 

@@ -19,14 +19,14 @@ from runseason.domain.readiness import CheckInValues, Readiness, readiness
 from runseason.errors import InvalidInput
 from runseason.schemas.checkins import CheckInCreate, CheckInRead
 from runseason.schemas.common import Page
-from runseason.services import refresh_queue
-from runseason.services.access import Actor, get_athlete, get_owned, use_case
 from runseason.services.coaching_settings import (
     athlete_with_settings,
     effective_settings,
     readiness_params,
 )
+from runseason.services.identity.access import Actor, get_athlete, get_owned, use_case
 from runseason.services.paging import page_offset
+from runseason.services.refresh import queue
 
 VALUE_FIELDS = (
     "sleep_quality",
@@ -177,7 +177,7 @@ def submit_checkin(
         return _score_and_refresh(session, athlete, existing, now, score, history)
     result = readiness(_values(data), history, readiness_params(settings))
     row = _insert(session, athlete, day, data, now, result)
-    refresh_queue.schedule(session, athlete.id, athlete.organization_id, day, now=now, to_day=day)
+    queue.schedule(session, athlete.id, athlete.organization_id, day, now=now, to_day=day)
     return _read(row, result)
 
 
@@ -289,7 +289,7 @@ def _score_and_refresh(
         history = _history(session, athlete.id, row.local_date, params.baseline_window_days)
     stored = _store_score(session, row, readiness(_values(row), history, params), score)
     day = row.local_date
-    refresh_queue.schedule(session, athlete.id, athlete.organization_id, day, now=now, to_day=day)
+    queue.schedule(session, athlete.id, athlete.organization_id, day, now=now, to_day=day)
     return _read(row, stored)
 
 

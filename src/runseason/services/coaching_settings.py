@@ -12,7 +12,7 @@ from runseason.config import CoachingSettings, get_settings, merge_coaching_over
 from runseason.db.models import Athlete, SettingOverride
 from runseason.domain.readiness import ReadinessParams
 from runseason.errors import ConfigurationError, InvalidInput
-from runseason.services.access import (
+from runseason.services.identity.access import (
     Actor,
     admit_athlete,
     locks_rows,

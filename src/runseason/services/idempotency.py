@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from runseason.db.models import IdempotencyRecord
 from runseason.errors import Conflict, InvalidInput
-from runseason.services.access import Actor
+from runseason.services.identity.access import Actor
 
 KEEP_HOURS = 24
 

@@ -12,8 +12,8 @@ from runseason.domain.interventions import sla_state
 from runseason.errors import Conflict
 from runseason.schemas.coaching import InterventionRead, InterventionResolve, InterventionSnooze
 from runseason.services import timeline
-from runseason.services.access import Actor, get_athlete, get_owned, require_role, use_case
 from runseason.services.coaching_settings import effective_settings
+from runseason.services.identity.access import Actor, get_athlete, get_owned, require_role, use_case
 from runseason.services.recommendations import rules_of
 
 

@@ -28,11 +28,12 @@ from runseason.domain.recommendations import Proposal, decide, propose
 from runseason.domain.risk import RiskAssessment, assess
 from runseason.errors import Conflict, InvalidInput
 from runseason.schemas.coaching import RecommendationDecision, RecommendationRead, SessionChangeRead
-from runseason.services import plan_changes, timeline
-from runseason.services.access import Actor, get_athlete, get_owned, require_role, use_case
+from runseason.services import timeline
 from runseason.services.coaching_settings import effective_settings
-from runseason.services.metric_history import DayMetrics
-from runseason.services.risk_inputs import DayContext, read_days
+from runseason.services.identity.access import Actor, get_athlete, get_owned, require_role, use_case
+from runseason.services.plans import revisions
+from runseason.services.refresh.history import DayMetrics
+from runseason.services.refresh.inputs import DayContext, read_days
 
 RECOVERY_LOAD = 20.0  # 30 min at RPE 3 in stress points
 MAX_EVIDENCE = 20
@@ -347,11 +348,11 @@ def _apply(
     *,
     actor_id: int | None,
     now: datetime,
-) -> list[plan_changes.SessionChange]:
+) -> list[revisions.SessionChange]:
     plan, rows, changes = _target_sessions(session, rec, action)
     if plan is None:
         return []
-    return plan_changes.apply_changes(
+    return revisions.apply_changes(
         session,
         plan,
         rows,
@@ -409,9 +410,7 @@ def preview_recommendation(
     rec = get_owned(session, actor, Recommendation, recommendation_id)
     action = _action_with(rec, data) if data else rec.proposed_action
     _, rows, changes = _target_sessions(session, rec, action)
-    return [
-        SessionChangeRead.model_validate(asdict(c)) for c in plan_changes.preview(rows, changes)
-    ]
+    return [SessionChangeRead.model_validate(asdict(c)) for c in revisions.preview(rows, changes)]
 
 
 @use_case("recommendation", writes=True)

@@ -18,9 +18,10 @@ from runseason.errors import Conflict, InvalidInput
 from runseason.parsers import ParsedActivity, fingerprint, parse_activity
 from runseason.schemas.common import Page
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
-from runseason.services import refresh_queue, zones
-from runseason.services.access import Actor, get_athlete, get_owned, use_case
+from runseason.services.identity.access import Actor, get_athlete, get_owned, use_case
 from runseason.services.paging import page_offset
+from runseason.services.plans import zones
+from runseason.services.refresh import queue
 
 SPORT_OF_FILE = {
     "running": "run",
@@ -128,7 +129,7 @@ def log_session(
             athlete, data.distance_m, data.duration_s, f"{data.kind} on {data.local_date}"
         )
     session.flush()
-    refresh_queue.schedule(
+    queue.schedule(
         session,
         athlete.id,
         athlete.organization_id,
@@ -194,7 +195,7 @@ def import_activity(
     row = _log_from_file(session, athlete, parsed, day, print_, rpe, run)
     run.status, run.rows_imported, run.finished_at = "succeeded", 1, now
     session.flush()
-    refresh_queue.schedule(session, athlete.id, athlete.organization_id, day, now=now, to_day=day)
+    queue.schedule(session, athlete.id, athlete.organization_id, day, now=now, to_day=day)
     read = TrainingLogRead.model_validate(row)
     return read.model_copy(update={"warnings": list(parsed.warnings)})
 
@@ -259,9 +260,7 @@ def update_log(
     )
     session.flush()
     first, last = sorted((old_day, row.local_date))
-    refresh_queue.schedule(
-        session, athlete.id, athlete.organization_id, first, now=now, to_day=last
-    )
+    queue.schedule(session, athlete.id, athlete.organization_id, first, now=now, to_day=last)
     return TrainingLogRead.model_validate(row)
 
 
@@ -272,7 +271,7 @@ def delete_log(session: Session, actor: Actor, log_id: int, *, now: datetime) ->
     athlete_id, organization_id, day = row.athlete_id, row.organization_id, row.local_date
     session.delete(row)
     session.flush()
-    refresh_queue.schedule(session, athlete_id, organization_id, day, now=now, to_day=day)
+    queue.schedule(session, athlete_id, organization_id, day, now=now, to_day=day)
 
 
 @use_case("athlete")

@@ -22,8 +22,8 @@ from runseason.db.session import session_scope
 from runseason.db.types import utcnow
 from runseason.domain import units
 from runseason.errors import RunSeasonError
-from runseason.services import access, auth
-from runseason.services.access import Actor, actor_for_user
+from runseason.services.identity import access, auth
+from runseason.services.identity.access import Actor, actor_for_user
 
 SESSION_COOKIE = "rs_session"
 SIGNIN_URL = "/api/v1/auth/web/login"

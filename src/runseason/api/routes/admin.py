@@ -15,7 +15,8 @@ from runseason.api.replay import respond
 from runseason.schemas.accounts import AssignmentRead, UserCreate, UserRead
 from runseason.schemas.audit import AssignmentCreate, AuditEntryRead
 from runseason.schemas.common import Page
-from runseason.services import audit, users
+from runseason.services import audit
+from runseason.services.identity import users
 
 router = APIRouter(tags=["admin"])
 

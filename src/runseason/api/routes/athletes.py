@@ -32,7 +32,10 @@ from runseason.schemas.plans import (
 )
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
 from runseason.schemas.zones import ZoneOverride, ZonesRead
-from runseason.services import analytics, briefing, checkins, goals, plans, training, users, zones
+from runseason.services import briefing, checkins, training
+from runseason.services.identity import users
+from runseason.services.plans import generation, goals, zones
+from runseason.services.views import analytics
 
 router = APIRouter(tags=["athletes"])
 
@@ -251,25 +254,25 @@ def generate_plan(
     athlete_id: int, data: PlanCreate, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Generate a periodized plan (it replaces the active one)."""
-    return plans.generate_plan(session, actor, athlete_id, data, now=now)
+    return generation.generate_plan(session, actor, athlete_id, data, now=now)
 
 
 @router.get("/athletes/{athlete_id}/plan", response_model=PlanRead | None)
 def active_plan(athlete_id: int, actor: CurrentActor, session: Db) -> PlanRead | None:
     """The active plan, if any."""
-    return plans.find_active_plan(session, actor, athlete_id)
+    return generation.find_active_plan(session, actor, athlete_id)
 
 
 @router.get("/plans/{plan_id}", response_model=PlanRead)
 def get_plan(plan_id: int, actor: CurrentActor, session: Db) -> PlanRead:
     """A plan with its weeks and sessions."""
-    return plans.get_plan(session, actor, plan_id)
+    return generation.get_plan(session, actor, plan_id)
 
 
 @router.get("/plans/{plan_id}/revisions", response_model=list[PlanRevisionRead])
 def plan_revisions(plan_id: int, actor: CurrentActor, session: Db) -> list[PlanRevisionRead]:
     """Every version of a plan."""
-    return plans.list_revisions(session, actor, plan_id)
+    return generation.list_revisions(session, actor, plan_id)
 
 
 @router.get("/plans/{plan_id}/projection", response_model=list[ProjectionDay])
@@ -277,7 +280,7 @@ def plan_projection(
     plan_id: int, actor: CurrentActor, session: Db, now: Now
 ) -> list[ProjectionDay]:
     """Fitness projected to race day if the plan is followed."""
-    return plans.plan_projection(session, actor, plan_id, now=now)
+    return generation.plan_projection(session, actor, plan_id, now=now)
 
 
 @router.patch("/planned-sessions/{session_id}", response_model=PlanRead)
@@ -285,7 +288,7 @@ def edit_planned_session(
     session_id: int, data: SessionEdit, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Move, resize, rename or cancel a planned session (a new plan version)."""
-    return plans.edit_session(session, actor, session_id, data, now=now)
+    return generation.edit_session(session, actor, session_id, data, now=now)
 
 
 @router.post("/plans/{plan_id}/sessions", response_model=PlanRead, status_code=201)
@@ -293,7 +296,7 @@ def add_planned_session(
     plan_id: int, data: SessionAdd, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Add a session from the library to a day of the plan."""
-    return plans.add_session(session, actor, plan_id, data, now=now)
+    return generation.add_session(session, actor, plan_id, data, now=now)
 
 
 @router.post("/planned-sessions/{session_id}/replace", response_model=PlanRead)
@@ -301,7 +304,7 @@ def replace_planned_session(
     session_id: int, data: SessionReplace, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Put another template in a session's place (same day and duration)."""
-    return plans.replace_session(session, actor, session_id, data, now=now)
+    return generation.replace_session(session, actor, session_id, data, now=now)
 
 
 @router.post("/plans/{plan_id}/swap", response_model=PlanRead)
@@ -309,7 +312,7 @@ def swap_planned_sessions(
     plan_id: int, data: SessionSwap, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Exchange the days of two sessions."""
-    return plans.swap_sessions(session, actor, plan_id, data, now=now)
+    return generation.swap_sessions(session, actor, plan_id, data, now=now)
 
 
 @router.post("/plan-weeks/{week_id}/scale", response_model=PlanRead)
@@ -317,7 +320,7 @@ def scale_plan_week(
     week_id: int, data: WeekScale, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Change a week's volume (the sessions still to come)."""
-    return plans.scale_week(session, actor, week_id, data, now=now)
+    return generation.scale_week(session, actor, week_id, data, now=now)
 
 
 @router.post("/plans/{plan_id}/regenerate", response_model=PlanRead)
@@ -325,7 +328,7 @@ def regenerate_plan(
     plan_id: int, data: PlanRegenerate, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Rebuild the plan from a date forward, keeping the past."""
-    return plans.regenerate_from(session, actor, plan_id, data, now=now)
+    return generation.regenerate_from(session, actor, plan_id, data, now=now)
 
 
 @router.get("/athletes/{athlete_id}/zones", response_model=ZonesRead)

@@ -18,7 +18,7 @@ from runseason.db.types import utcnow
 from runseason.errors import RunSeasonError
 from runseason.schemas.accounts import ProfileUpdate, UserRead
 from runseason.schemas.common import Input, Output
-from runseason.services import auth, tokens, users
+from runseason.services.identity import auth, tokens, users
 
 router = APIRouter(tags=["auth"])
 

@@ -29,13 +29,8 @@ from runseason.schemas.coaching import (
     SessionChangeRead,
 )
 from runseason.schemas.common import Page
-from runseason.services import (
-    cases,
-    coaching_settings,
-    command_center,
-    interventions,
-    recommendations,
-)
+from runseason.services import cases, coaching_settings, interventions, recommendations
+from runseason.services.views import command_center
 
 router = APIRouter(tags=["coaching"])
 Bucket = Annotated[Literal["at_risk", "watch", "stable"] | None, Query()]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize
 from runseason.schemas.common import Page
 from runseason.schemas.library import TemplateCreate, TemplatePreview, TemplateRead, TemplateUpdate
-from runseason.services import library
+from runseason.services.plans import library
 
 router = APIRouter(tags=["library"])
 

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from runseason.services import analytics, command_center
+from runseason.services.views import analytics, command_center
 from runseason.ui import runtime
 
 actor = runtime.actor()

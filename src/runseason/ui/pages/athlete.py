@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
-from runseason.services import analytics, briefing, cases, command_center, plans
+from runseason.services import briefing, cases
+from runseason.services.plans import generation
+from runseason.services.views import analytics, command_center
 from runseason.ui import runtime
 from runseason.ui.views import fitness_chart, load_ratio_charts, plan_calendar
 
@@ -49,7 +51,7 @@ with load_tab:
         fitness_chart(history)
         load_ratio_charts(history)
 with plan_tab:
-    plan = runtime.call(plans.find_active_plan, actor, athlete_id)
+    plan = runtime.call(generation.find_active_plan, actor, athlete_id)
     if plan is None:
         st.info("No active plan: build one in the plan builder.")
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from runseason.services import command_center
+from runseason.services.views import command_center
 from runseason.ui import runtime
 
 actor = runtime.actor()

@@ -11,7 +11,8 @@ from runseason.schemas.coaching import (
     InterventionSnooze,
     RecommendationDecision,
 )
-from runseason.services import command_center, interventions, recommendations
+from runseason.services import interventions, recommendations
+from runseason.services.views import command_center
 from runseason.ui import runtime
 
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from runseason.domain.library import ALL_PHASES, builtin_templates
 from runseason.schemas.library import TemplateUpdate
-from runseason.services import library
+from runseason.services.plans import library
 from runseason.ui import runtime
 
 actor = runtime.actor()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from runseason.services import plans
+from runseason.services.plans import generation
 from runseason.ui import runtime
 from runseason.ui.views import plan_calendar
 
 actor = runtime.actor()
 me = runtime.user()
 st.title("My plan")
-plan = runtime.call(plans.find_active_plan, actor, actor.athlete_id or 0)
+plan = runtime.call(generation.find_active_plan, actor, actor.athlete_id or 0)
 if plan is None:
     st.info("Your coach has not published a plan yet.")
 else:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from runseason.schemas.accounts import UserCreate
-from runseason.services import audit, users
+from runseason.services import audit
+from runseason.services.identity import users
 from runseason.ui import runtime
 
 actor = runtime.actor()

@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 
 from runseason.domain import units
 from runseason.schemas.plans import GoalCreate, PlanCreate, PlanRead, SessionEdit
-from runseason.services import command_center, goals, plans
-from runseason.services.access import Actor
+from runseason.services.identity.access import Actor
+from runseason.services.plans import generation, goals
+from runseason.services.views import command_center
 from runseason.ui import runtime
 from runseason.ui.views import plan_calendar
 
@@ -26,7 +27,7 @@ def _build(
 ) -> PlanRead:
     """The goal and its plan in one transaction: a refused plan leaves no orphan goal."""
     goal = goals.create_goal(session, actor, athlete_id, goal_in, now=now)
-    return plans.generate_plan(
+    return generation.generate_plan(
         session, actor, athlete_id, plan_in.model_copy(update={"goal_id": goal.id}), now=now
     )
 
@@ -84,7 +85,7 @@ if submitted:
         if plan is not None:
             st.success(f"Plan built: {plan.weeks} weeks, {len(plan.sessions)} sessions.")
 
-current = runtime.call(plans.find_active_plan, actor, athlete_id)
+current = runtime.call(generation.find_active_plan, actor, athlete_id)
 if current is not None:
     st.subheader("3 · The calendar")
     plan_calendar(current, unit)
@@ -115,11 +116,11 @@ if current is not None:
                     reason=reason or "edited by the coach",
                 )
                 if edit and runtime.call(
-                    plans.edit_session, actor, chosen, edit, now=runtime.now()
+                    generation.edit_session, actor, chosen, edit, now=runtime.now()
                 ):
                     st.success("Saved; the plan has a new version.")
                     st.rerun()
-    revisions = runtime.call(plans.list_revisions, actor, current.id) or []
+    revisions = runtime.call(generation.list_revisions, actor, current.id) or []
     original = {
         s["id"]: s
         for s in (revisions[0].snapshot.get("sessions", []) if revisions else [])

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from runseason.domain import units
 from runseason.schemas.accounts import ProfileUpdate
-from runseason.services import auth, users, zones
+from runseason.services.identity import auth, users
+from runseason.services.plans import zones
 from runseason.ui import runtime
 
 

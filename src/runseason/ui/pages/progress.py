@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from runseason.services import analytics, goals
+from runseason.services.plans import goals
+from runseason.services.views import analytics
 from runseason.ui import runtime
 from runseason.ui.views import fitness_chart
 

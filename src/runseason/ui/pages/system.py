@@ -10,7 +10,7 @@ from runseason.config import get_settings
 from runseason.db import migrate
 from runseason.db.models import ErrorEvent
 from runseason.db.session import get_engine
-from runseason.services import refresh_queue
+from runseason.services.refresh import queue
 from runseason.ui import runtime
 
 actor = runtime.actor()
@@ -33,18 +33,18 @@ cols[2].metric("Schema", "up to date" if revision == head else f"behind ({revisi
 st.caption(f"Environment: {settings.env}")
 
 st.subheader("Refresh queue")
-queue = runtime.read(refresh_queue.queue_status)
+status = runtime.read(queue.queue_status)
 mode = "queued (refresh worker)" if settings.queued_refresh else "inline (on each request)"
 st.caption(f"Athletes' metrics, snapshots and risk after their writes: {mode}.")
-if queue is not None:
+if status is not None:
     q = st.columns(3)
-    q[0].metric("Athletes waiting", queue.pending)
-    q[1].metric("Failing", queue.failing)
+    q[0].metric("Athletes waiting", status.pending)
+    q[1].metric("Failing", status.failing)
     q[2].metric(
         "Oldest waiting since",
-        queue.oldest_enqueued_at.strftime("%H:%M:%S UTC") if queue.oldest_enqueued_at else "-",
+        status.oldest_enqueued_at.strftime("%H:%M:%S UTC") if status.oldest_enqueued_at else "-",
     )
-    if queue.failing:
+    if status.failing:
         st.warning(
             "Some refreshes failed and are retried with a growing delay; the errors are below."
         )

@@ -25,7 +25,7 @@ from runseason.schemas.library import (
     TemplateRead,
     TemplateUpdate,
 )
-from runseason.services.access import Actor, get_athlete, require_role, require_write
+from runseason.services.identity.access import Actor, get_athlete, require_role, require_write
 from runseason.services.paging import page_offset
 
 

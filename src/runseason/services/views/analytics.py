@@ -14,14 +14,14 @@ from runseason.domain.prediction import PredictionRange, predict_range
 from runseason.domain.training_load import ACWR_CAUTION, ACWR_MIN_DAYS
 from runseason.errors import InvalidInput
 from runseason.schemas.briefing import CaseloadWeek, DayMetricRead, LoadHistoryRead, WeekRollup
-from runseason.services import metric_history
-from runseason.services.access import (
+from runseason.services.identity.access import (
     Actor,
     athlete_filter,
     get_athlete,
     require_role,
     use_case,
 )
+from runseason.services.refresh import history
 
 
 @use_case("athlete")
@@ -33,7 +33,7 @@ def get_load_history(
         raise InvalidInput("days must be between 7 and 1100")
     athlete = get_athlete(session, actor, athlete_id)
     today = local_date(now, athlete.timezone)
-    rows = metric_history.read(session, athlete.id, today - timedelta(days=days - 1), today)
+    rows = history.read(session, athlete.id, today - timedelta(days=days - 1), today)
     weeks: dict[date, WeekRollup] = {}
     for r in rows:
         key = week_start(r.day)

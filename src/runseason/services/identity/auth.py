@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from runseason.config import get_settings
 from runseason.db.models import User, UserSession
 from runseason.errors import AccountLocked, AuthenticationFailed, InvalidInput, NotFound
-from runseason.services import passwords, ratelimit
-from runseason.services.access import Actor, actor_for_user
+from runseason.services.identity import passwords, ratelimit
+from runseason.services.identity.access import Actor, actor_for_user
 
 log = structlog.get_logger("runseason.auth")
 WRONG_CREDENTIALS = "Email or password is incorrect."

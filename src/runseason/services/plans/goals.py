@@ -11,7 +11,7 @@ from runseason.db.models import RaceGoal
 from runseason.domain.dates import local_date
 from runseason.errors import InvalidInput
 from runseason.schemas.plans import GoalCreate, GoalRead
-from runseason.services.access import Actor, get_athlete, use_case
+from runseason.services.identity.access import Actor, get_athlete, use_case
 
 
 @use_case("athlete", writes=True)

@@ -20,14 +20,14 @@ from sqlalchemy.orm import Session
 from runseason.config import get_settings
 from runseason.db.models import ApiKey, RefreshToken, User
 from runseason.errors import AuthenticationFailed, InvalidInput, NotFound
-from runseason.services.access import (
+from runseason.services.identity.access import (
     USER_WITH_PROFILE,
     Actor,
     actor_for_user,
     actor_of,
     require_write,
 )
-from runseason.services.auth import token_digest
+from runseason.services.identity.auth import token_digest
 
 ALGORITHM = "HS256"  # the only algorithm accepted: "none" and others are refused
 ACCESS_TYPE = "access"

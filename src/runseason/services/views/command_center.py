@@ -24,7 +24,8 @@ from runseason.schemas.coaching import (
     QueueItem,
     RecommendationRead,
 )
-from runseason.services.access import (
+from runseason.services.coaching_settings import effective_settings_from, overrides_of
+from runseason.services.identity.access import (
     Actor,
     Role,
     actor_params,
@@ -32,7 +33,6 @@ from runseason.services.access import (
     require_role,
     within_scope,
 )
-from runseason.services.coaching_settings import effective_settings_from, overrides_of
 from runseason.services.paging import page_offset
 from runseason.services.recommendations import rules_of
 

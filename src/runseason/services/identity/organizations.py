@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from runseason.db.models import Organization
 from runseason.errors import Conflict, NotFound
 from runseason.schemas.accounts import OrganizationCreate, OrganizationRead
-from runseason.services.access import Actor, require_role
+from runseason.services.identity.access import Actor, require_role
 
 
 def create_organization(session: Session, data: OrganizationCreate) -> OrganizationRead:

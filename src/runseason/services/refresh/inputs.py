@@ -22,7 +22,7 @@ from runseason.db.models import (
 from runseason.db.rows import RowsTable
 from runseason.db.types import BigId
 from runseason.domain.risk import RiskInputs
-from runseason.services.metric_history import DayMetrics
+from runseason.services.refresh.history import DayMetrics
 
 LOOKBACK_DAYS = 7
 

@@ -19,8 +19,8 @@ from runseason.schemas.accounts import (
     UserRead,
 )
 from runseason.schemas.common import Page
-from runseason.services import auth, passwords
-from runseason.services.access import (
+from runseason.services.identity import auth, passwords
+from runseason.services.identity.access import (
     Actor,
     get_athlete,
     require_role,

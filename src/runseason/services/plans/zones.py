@@ -16,7 +16,7 @@ from runseason.domain import paces
 from runseason.domain import zones as zone_math
 from runseason.errors import InvalidInput
 from runseason.schemas.zones import ZoneOverride, ZoneRead, ZonesRead
-from runseason.services.access import Actor, get_athlete, require_role, use_case
+from runseason.services.identity.access import Actor, get_athlete, require_role, use_case
 
 MIN_RACE_M = 1500.0
 

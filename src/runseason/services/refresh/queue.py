@@ -32,7 +32,8 @@ from sqlalchemy.orm import Session
 from runseason.config import get_settings
 from runseason.db.models import Athlete, AthleteSnapshot, MetricRefreshJob
 from runseason.db.types import BigId, UTCDateTime
-from runseason.services import access, metrics
+from runseason.services.identity import access
+from runseason.services.refresh import snapshots
 
 MAX_BACKOFF = timedelta(hours=1)
 
@@ -58,8 +59,8 @@ def schedule(
 ) -> None:
     """After an athlete's own write to the days ``from_day`` to ``to_day`` (None: to today):
     refresh now (inline mode) or leave it to the worker."""
-    if session.info.get(metrics.DEFER_KEY) is not None or not get_settings().queued_refresh:
-        metrics.refresh_after_change(session, athlete_id, from_day, now=now, to_day=to_day)
+    if session.info.get(snapshots.DEFER_KEY) is not None or not get_settings().queued_refresh:
+        snapshots.refresh_after_change(session, athlete_id, from_day, now=now, to_day=to_day)
         return
     enqueue(session, athlete_id, organization_id, from_day, now=now, to_day=to_day)
 
@@ -138,7 +139,7 @@ def process_due(session: Session, *, now: datetime, limit: int) -> list[int]:
         )
     }
     # In queue order; a job another worker took since is gone.
-    changes: dict[int, metrics.Change] = {}
+    changes: dict[int, snapshots.Change] = {}
     for athlete_id in locked:
         job = jobs.get(athlete_id)
         if job is not None and len(changes) < limit:
@@ -150,7 +151,7 @@ def process_due(session: Session, *, now: datetime, limit: int) -> list[int]:
     if not changes:
         return []
     try:
-        metrics.refresh_many(session, changes, now=now)
+        snapshots.refresh_many(session, changes, now=now)
     except Exception as error:
         raise RefreshFailed(min(changes), error, batch=len(changes)) from error
     return sorted(changes)
@@ -162,7 +163,7 @@ class Claim:
     athlete the job's stamp and the snapshot's time that the read saw."""
 
     seen: dict[int, tuple[int, datetime | None]]
-    prepared: metrics.Prepared
+    prepared: snapshots.Prepared
 
 
 def _versions() -> Select[int, int, datetime]:
@@ -192,11 +193,11 @@ def prepare_due(session: Session, *, now: datetime, limit: int) -> Claim | None:
     rows = session.execute(_DUE, {"now": now, "limit": limit}).all()
     if not rows:
         return None
-    changes: dict[int, metrics.Change] = {
+    changes: dict[int, snapshots.Change] = {
         row.athlete_id: (row.from_day, row.to_day) for row in rows
     }
     try:
-        prepared = metrics.prepare_refresh(session, changes, now)
+        prepared = snapshots.prepare_refresh(session, changes, now)
     except Exception as error:
         raise RefreshFailed(min(changes), error, batch=len(changes)) from error
     # Detached with what they hold: the read transaction's end would expire them.
@@ -225,7 +226,7 @@ def apply_due(session: Session, claim: Claim, *, now: datetime) -> list[int]:
     for part in prepared.batch:  # this transaction's own objects, not the read's
         part.athlete = athletes[part.athlete.id]
     try:
-        metrics.apply_refresh(session, prepared, now)
+        snapshots.apply_refresh(session, prepared, now)
     except Exception as error:
         raise RefreshFailed(min(kept), error, batch=len(kept)) from error
     return sorted(kept)

@@ -53,7 +53,8 @@ from runseason.db.rows import RowsTable, RowUpdater
 from runseason.db.types import BigId
 from runseason.domain.adherence import adherence_rate, session_compliance
 from runseason.domain.dates import days, local_date
-from runseason.services import metric_history, recommendations
+from runseason.services import recommendations
+from runseason.services.refresh import history
 
 
 @dataclass
@@ -253,14 +254,12 @@ class _Refresh:
 
     athlete: Athlete
     today: date
-    span: metric_history.Loads | None
+    span: history.Loads | None
     ranges: list[tuple[date, date]]
-    recent: list[metric_history.DayMetrics] = field(default_factory=list)
+    recent: list[history.DayMetrics] = field(default_factory=list)
 
 
-def _ranges(
-    span: metric_history.Loads | None, change: Change, today: date
-) -> list[tuple[date, date]]:
+def _ranges(span: history.Loads | None, change: Change, today: date) -> list[tuple[date, date]]:
     """The day ranges to refresh: the changed days up to today, and the days after the last row.
 
     Without a stored row on or before the first changed day, the range starts at the beginning
@@ -291,7 +290,7 @@ class Prepared:
     them)."""
 
     batch: list[_Refresh]
-    histories: dict[int, metric_history.History]
+    histories: dict[int, history.History]
     inserts: list[dict[str, object]]
     updates: list[tuple[object, ...]]
 
@@ -312,7 +311,7 @@ def prepare_refresh(session: Session, changes: Mapping[int, Change], now: dateti
     athletes = session.scalars(
         select(Athlete).where(Athlete.id.in_(list(changes))).order_by(Athlete.id)
     ).all()
-    stored = metric_history.loads_of(session, [a.id for a in athletes])
+    stored = history.loads_of(session, [a.id for a in athletes])
     batch = []
     for athlete in athletes:
         today = local_date(now, athlete.timezone)
@@ -334,13 +333,13 @@ def prepare_refresh(session: Session, changes: Mapping[int, Change], now: dateti
         r.athlete.id: [*r.ranges, (r.today - timedelta(days=_RECENT_DAYS - 1), r.today)]
         for r in batch
     }
-    histories = metric_history.histories_of(session, stored, windows)
+    histories = history.histories_of(session, stored, windows)
     inserts: list[dict[str, object]] = []
     updates: list[tuple[object, ...]] = []
     for r in batch:
-        history, athlete_id = histories[r.athlete.id], r.athlete.id
-        _diff(r, history, inputs.get(athlete_id, {}), firsts.get(athlete_id), now, inserts, updates)
-    recent = metric_history.metrics_many(
+        days, athlete_id = histories[r.athlete.id], r.athlete.id
+        _diff(r, days, inputs.get(athlete_id, {}), firsts.get(athlete_id), now, inserts, updates)
+    recent = history.metrics_many(
         [
             (histories[r.athlete.id], r.today - timedelta(days=_RECENT_DAYS - 1), r.today)
             for r in batch
@@ -380,7 +379,7 @@ _RESERIES = RowUpdater(_SERIES_TABLE, ("first_day", "loads", "runs", "updated_at
 def _write_series(
     session: Session,
     batch: Sequence[_Refresh],
-    histories: Mapping[int, metric_history.History],
+    histories: Mapping[int, history.History],
     now: datetime,
 ) -> None:
     """Each athlete's ``load_series`` as their day rows now say: rewritten where a load or a
@@ -389,17 +388,17 @@ def _write_series(
     inserts: list[dict[str, object]] = []
     updates: list[tuple[object, ...]] = []
     for r in batch:
-        history = histories[r.athlete.id]
-        if history.first is None:
+        days = histories[r.athlete.id]
+        if days.first is None:
             continue
         kept = r.span is not None and r.span.kept
-        if kept and not history.changed:
+        if kept and not days.changed:
             continue
-        row = metric_history.series_row(
-            r.athlete.organization_id, r.athlete.id, history.first, history.loads, history.runs
+        row = history.series_row(
+            r.athlete.organization_id, r.athlete.id, days.first, days.loads, days.runs
         )
         if kept:
-            updates.append((history.first, row["loads"], row["runs"], now, r.athlete.id))
+            updates.append((days.first, row["loads"], row["runs"], now, r.athlete.id))
         else:
             inserts.append({**row, "updated_at": now})
     if inserts:
@@ -414,7 +413,7 @@ def _only_later_data(r: _Refresh, first: date | None) -> bool:
 
 def _diff(
     r: _Refresh,
-    history: metric_history.History,
+    stored: history.History,
     inputs: dict[date, DayInputs],
     first_input: date | None,
     now: datetime,
@@ -424,7 +423,7 @@ def _diff(
     """Collect the writes of the days whose inputs changed and put them in the history."""
     # Rows can start before the first remaining data (the earliest log was deleted): those days
     # are refreshed too, so no stale load survives.
-    first = min((d for d in (first_input, history.first) if d), default=None)
+    first = min((d for d in (first_input, stored.first) if d), default=None)
     if first is None:  # nothing stored and nothing to store: no metrics to read back either
         return
     athlete = r.athlete
@@ -433,7 +432,7 @@ def _diff(
     for lo, hi in r.ranges:
         for day in days(max(lo, first), hi):
             values = _values(inputs.get(day, _NO_INPUTS))
-            old = history.rows.get(day)
+            old = stored.rows.get(day)
             if old is None:
                 inserts.append(
                     dict(
@@ -444,18 +443,18 @@ def _diff(
                         updated_at=now,
                     )
                 )
-                history.put((day, *values, *_NO_RISK))
+                stored.put((day, *values, *_NO_RISK))
             elif tuple(old[1 : 1 + len(_WRITTEN)]) != values:
                 updates.append((*values, now, athlete.id, day))
-                history.put((day, *values, *old[1 + len(_WRITTEN) : len(_STORED)]))
+                stored.put((day, *values, *old[1 + len(_WRITTEN) : len(_STORED)]))
 
 
 _METRIC_TABLE = cast(Table, DailyMetric.__table__)
 _RECENT_DAYS = 7  # the snapshot's readiness trend; the risk engine looks at the last four
-_WRITTEN = metric_history.INPUTS  # the order of ``_values``
-_KEPT = ("organization_id", *metric_history.RISK)  # not the refresh's to write
-_NO_RISK = (None,) * len(metric_history.RISK)
-_STORED = metric_history.STORED
+_WRITTEN = history.INPUTS  # the order of ``_values``
+_KEPT = ("organization_id", *history.RISK)  # not the refresh's to write
+_NO_RISK = (None,) * len(history.RISK)
+_STORED = history.STORED
 if set(_WRITTEN) | {"updated_at"} != {c.name for c in _METRIC_TABLE.c if not c.primary_key} - set(
     _KEPT
 ):
@@ -574,7 +573,7 @@ _HAVE_SNAPSHOT = select(AthleteSnapshot.athlete_id).where(
 
 def update_snapshots(
     session: Session,
-    batch: Sequence[tuple[Athlete, date, list[metric_history.DayMetrics]]],
+    batch: Sequence[tuple[Athlete, date, list[history.DayMetrics]]],
 ) -> dict[int, Snapshot]:
     """Work out each athlete's one-row summary (readiness, load, adherence, last contact, next
     race); ``write_snapshots`` stores them once the risk engine has assessed the day.

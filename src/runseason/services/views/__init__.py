@@ -1,0 +1,1 @@
+"""Read models: what coaches and athletes look at, read in a bounded number of statements."""
