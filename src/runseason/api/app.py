@@ -9,7 +9,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from runseason import __version__, context, worker
 from runseason.api import errors
-from runseason.api.routes import admin, athletes, auth, calculators, coaching, library
+from runseason.api.routes import ROUTERS
 from runseason.config import Settings, get_settings
 
 PREFIX = "/api/v1"
@@ -70,8 +70,8 @@ def create_app(
         root_path=root_path,
         lifespan=worker.lifespan,  # not run when mounted: the combined server starts its own
     )
-    for module in (auth, athletes, coaching, library, calculators, admin):
-        app.include_router(module.router, prefix=prefix, responses=errors.ERROR_RESPONSES)
+    for router in ROUTERS:
+        app.include_router(router, prefix=prefix, responses=errors.ERROR_RESPONSES)
     errors.install(app)
     if s.cors_origins:
         app.add_middleware(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, Header, Query, Request
 from sqlalchemy.orm import Session
@@ -103,6 +103,7 @@ AnyActor = Annotated[tuple[Actor, bool], Depends(signed_in_actor)]
 PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
 PageSize = Annotated[int, Query(ge=1, le=200, description="Items per page (at most 200).")]
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)]
+Bucket = Annotated[Literal["at_risk", "watch", "stable"] | None, Query()]
 
 
 def client_ip(request: Request) -> str:

@@ -1,0 +1,53 @@
+"""The API's routes, one module per resource, named like the service and the page they serve."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from runseason.api.routes import (
+    admin,
+    analytics,
+    athletes,
+    auth,
+    briefing,
+    calculators,
+    caseload,
+    cases,
+    checkins,
+    command_center,
+    goals,
+    interventions,
+    library,
+    plans,
+    recommendations,
+    settings,
+    timeline,
+    training,
+    zones,
+)
+
+# In this order the OpenAPI document lists the paths: sign-in, an athlete's data, the coach's day.
+ROUTERS: tuple[APIRouter, ...] = tuple(
+    module.router
+    for module in (
+        auth,
+        athletes,
+        checkins,
+        briefing,
+        training,
+        analytics,
+        goals,
+        plans,
+        zones,
+        command_center,
+        caseload,
+        recommendations,
+        interventions,
+        cases,
+        timeline,
+        settings,
+        library,
+        calculators,
+        admin,
+    )
+)

@@ -1,0 +1,38 @@
+"""Load analytics and race predictions."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from runseason.api.deps import CurrentActor, Db, Now
+from runseason.schemas.briefing import LoadHistoryRead
+from runseason.services.views import analytics
+
+router = APIRouter(tags=["athletes"])
+
+
+@router.get("/athletes/{athlete_id}/load-history", response_model=LoadHistoryRead)
+def load_history(
+    athlete_id: int,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    days: Annotated[int, Query(ge=7, le=1100)] = 120,
+) -> LoadHistoryRead:
+    """Fitness, fatigue, form, ACWR and weekly rollups, with the ACWR caution."""
+    return analytics.get_load_history(session, actor, athlete_id, now=now, days=days)
+
+
+@router.get("/athletes/{athlete_id}/prediction")
+def prediction(
+    athlete_id: int,
+    actor: CurrentActor,
+    session: Db,
+    distance_m: Annotated[float, Query(ge=800, le=100_000)] = 42195,
+) -> dict[str, Any] | None:
+    """A race prediction range across models, with the inputs used."""
+    result = analytics.get_prediction(session, actor, athlete_id, distance_m)
+    return asdict(result) if result else None

@@ -1,0 +1,17 @@
+"""Today's session briefing, adapted to this morning's readiness."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from runseason.api.deps import CurrentActor, Db, Now
+from runseason.schemas.briefing import BriefingRead
+from runseason.services import briefing
+
+router = APIRouter(tags=["athletes"])
+
+
+@router.get("/athletes/{athlete_id}/briefing", response_model=BriefingRead)
+def get_briefing(athlete_id: int, actor: CurrentActor, session: Db, now: Now) -> BriefingRead:
+    """Today's session adapted to this morning's readiness."""
+    return briefing.get_briefing(session, actor, athlete_id, now=now)

@@ -1,0 +1,29 @@
+"""The caseload: one row per athlete, sortable, filterable and searchable."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from runseason.api.deps import Bucket, CurrentActor, Db, PageNumber, PageSize
+from runseason.schemas.coaching import CaseloadRead
+from runseason.services.views import command_center
+
+router = APIRouter(tags=["coaching"])
+
+
+@router.get("/caseload", response_model=CaseloadRead)
+def get_caseload(
+    actor: CurrentActor,
+    session: Db,
+    page: PageNumber = 1,
+    page_size: PageSize = 50,
+    bucket: Bucket = None,
+    sort: Annotated[Literal["risk", "name", "readiness", "form"], Query()] = "risk",
+    search: Annotated[str | None, Query(max_length=100)] = None,
+) -> CaseloadRead:
+    """One row per athlete, sortable, filterable and searchable."""
+    return command_center.get_caseload(
+        session, actor, page=page, page_size=page_size, sort=sort, bucket=bucket, search=search
+    )

@@ -1,0 +1,88 @@
+"""The case history: notes, tasks, injuries and illnesses."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now
+from runseason.api.replay import respond
+from runseason.schemas.cases import (
+    HealthCaseCreate,
+    HealthCaseRead,
+    NoteCreate,
+    NoteRead,
+    TaskCreate,
+    TaskRead,
+)
+from runseason.services import cases
+
+router = APIRouter(tags=["coaching"])
+
+
+@router.post("/athletes/{athlete_id}/notes", status_code=201)
+def add_note(
+    athlete_id: int,
+    data: NoteCreate,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    request: Request,
+    key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Add a case note (private unless shared with the athlete)."""
+    return respond(
+        session,
+        actor,
+        request,
+        key,
+        data,
+        lambda: cases.add_note(session, actor, athlete_id, data, now=now),
+        now=now,
+    )
+
+
+@router.get("/athletes/{athlete_id}/notes", response_model=list[NoteRead])
+def list_notes(athlete_id: int, actor: CurrentActor, session: Db) -> list[NoteRead]:
+    """Case notes, newest first."""
+    return cases.list_notes(session, actor, athlete_id)
+
+
+@router.post("/athletes/{athlete_id}/tasks", response_model=TaskRead, status_code=201)
+def add_task(
+    athlete_id: int, data: TaskCreate, actor: CurrentActor, session: Db, now: Now
+) -> TaskRead:
+    """Add a task about an athlete."""
+    return cases.add_task(session, actor, athlete_id, data, now=now)
+
+
+@router.get("/tasks", response_model=list[TaskRead])
+def my_tasks(actor: CurrentActor, session: Db, include_done: bool = False) -> list[TaskRead]:
+    """Your tasks by due date."""
+    return cases.list_my_tasks(session, actor, include_done=include_done)
+
+
+@router.post("/tasks/{task_id}/complete", response_model=TaskRead)
+def complete_task(task_id: int, actor: CurrentActor, session: Db, now: Now) -> TaskRead:
+    """Mark a task done."""
+    return cases.complete_task(session, actor, task_id, now=now)
+
+
+@router.post("/athletes/{athlete_id}/health-cases", response_model=HealthCaseRead, status_code=201)
+def open_health_case(
+    athlete_id: int, data: HealthCaseCreate, actor: CurrentActor, session: Db, now: Now
+) -> HealthCaseRead:
+    """Open an injury or illness case."""
+    return cases.open_health_case(session, actor, athlete_id, data, now=now)
+
+
+@router.post("/health-cases/{case_id}/advance", response_model=HealthCaseRead)
+def advance_health_case(case_id: int, actor: CurrentActor, session: Db, now: Now) -> HealthCaseRead:
+    """Move a case on: open → return to run → closed."""
+    return cases.advance_health_case(session, actor, case_id, now=now)
+
+
+@router.get("/athletes/{athlete_id}/health-cases", response_model=list[HealthCaseRead])
+def list_health_cases(athlete_id: int, actor: CurrentActor, session: Db) -> list[HealthCaseRead]:
+    """Injuries and illnesses."""
+    return cases.list_health_cases(session, actor, athlete_id)

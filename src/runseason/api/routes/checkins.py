@@ -1,0 +1,64 @@
+"""The morning check-in: submit, correct and read check-ins with their readiness."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize
+from runseason.api.replay import respond
+from runseason.schemas.checkins import CheckInCreate, CheckInRead, CheckInSubmitted
+from runseason.schemas.common import Page
+from runseason.services import briefing, checkins
+
+router = APIRouter(tags=["athletes"])
+
+
+@router.post(
+    "/athletes/{athlete_id}/checkins",
+    status_code=201,
+    responses={201: {"model": CheckInSubmitted}},
+)
+def submit_checkin(
+    athlete_id: int,
+    data: CheckInCreate,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    request: Request,
+    key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Submit the morning check-in; the answer carries readiness and today's briefing."""
+
+    def produce() -> CheckInSubmitted:
+        read = checkins.submit_checkin(session, actor, athlete_id, data, now=now)
+        advice = briefing.get_briefing(session, actor, athlete_id, now=now, checkin=read)
+        return CheckInSubmitted(checkin=read, briefing=advice)
+
+    return respond(session, actor, request, key, data, produce, now=now)
+
+
+@router.get("/athletes/{athlete_id}/checkins", response_model=Page[CheckInRead])
+def list_checkins(
+    athlete_id: int,
+    actor: CurrentActor,
+    session: Db,
+    page: PageNumber = 1,
+    page_size: PageSize = 30,
+) -> Page[CheckInRead]:
+    """Check-ins, newest first."""
+    return checkins.list_checkins(session, actor, athlete_id, page=page, page_size=page_size)
+
+
+@router.put("/checkins/{checkin_id}", response_model=CheckInRead)
+def update_checkin(
+    checkin_id: int, data: CheckInCreate, actor: CurrentActor, session: Db, now: Now
+) -> CheckInRead:
+    """Correct a check-in."""
+    return checkins.update_checkin(session, actor, checkin_id, data, now=now)
+
+
+@router.get("/checkins/{checkin_id}", response_model=CheckInRead)
+def get_checkin(checkin_id: int, actor: CurrentActor, session: Db) -> CheckInRead:
+    """One check-in with its readiness."""
+    return checkins.get_checkin(session, actor, checkin_id)

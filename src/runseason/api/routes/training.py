@@ -1,0 +1,83 @@
+"""Logged sessions: by hand or imported from a device file, corrected, removed."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, Response, UploadFile
+from fastapi.responses import JSONResponse
+
+from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize
+from runseason.api.replay import respond
+from runseason.config import get_settings
+from runseason.schemas.common import Page
+from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
+from runseason.services import training
+
+router = APIRouter(tags=["athletes"])
+
+
+@router.post("/athletes/{athlete_id}/logs", status_code=201)
+def log_session(
+    athlete_id: int,
+    data: TrainingLogCreate,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    request: Request,
+    key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Log a session by hand."""
+    return respond(
+        session,
+        actor,
+        request,
+        key,
+        data,
+        lambda: training.log_session(session, actor, athlete_id, data, now=now),
+        now=now,
+    )
+
+
+@router.post("/athletes/{athlete_id}/logs/upload", response_model=TrainingLogRead, status_code=201)
+def upload_activity(
+    athlete_id: int,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    file: Annotated[UploadFile, File(description="A FIT, GPX or TCX file.")],
+    rpe: Annotated[float | None, Form(ge=0, le=10)] = None,
+) -> TrainingLogRead:
+    """Import a device file as a logged session (duplicates are refused)."""
+    limit = get_settings().max_upload_bytes
+    content = file.file.read(limit + 1)
+    return training.import_activity(
+        session, actor, athlete_id, file.filename or "activity", content, now=now, rpe=rpe
+    )
+
+
+@router.get("/athletes/{athlete_id}/logs", response_model=Page[TrainingLogRead])
+def list_logs(
+    athlete_id: int,
+    actor: CurrentActor,
+    session: Db,
+    page: PageNumber = 1,
+    page_size: PageSize = 30,
+) -> Page[TrainingLogRead]:
+    """Logged sessions, newest first."""
+    return training.list_logs(session, actor, athlete_id, page=page, page_size=page_size)
+
+
+@router.patch("/logs/{log_id}", response_model=TrainingLogRead)
+def update_log(
+    log_id: int, data: TrainingLogUpdate, actor: CurrentActor, session: Db, now: Now
+) -> TrainingLogRead:
+    """Correct a logged session."""
+    return training.update_log(session, actor, log_id, data, now=now)
+
+
+@router.delete("/logs/{log_id}", status_code=204)
+def delete_log(log_id: int, actor: CurrentActor, session: Db, now: Now) -> Response:
+    """Remove a logged session."""
+    training.delete_log(session, actor, log_id, now=now)
+    return Response(status_code=204)
