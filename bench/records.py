@@ -1,30 +1,50 @@
-"""Benchmark records, and how a partial run folds into the last full one.
+"""Benchmark records, their JSON file, and how a partial run folds into the last full one.
 
-Free of side effects, unlike ``bench/run.py`` (which sets the environment): the tests import it.
+Free of side effects (unlike ``bench/harness.py``, which sets the environment): the tests import it.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+UNITS = ("ms", "s", "requests/s", "MB")
 
 
 @dataclass
 class Record:
-    """One measured case."""
+    """One measured case: figures in ``unit``, and a ratio to a baseline of the same run."""
 
     name: str
     database: str
     size: str
-    median_ms: float
-    p95_ms: float
+    unit: str
+    median: float
+    p95: float | None = None
     baseline: str | None = None
-    baseline_median_ms: float | None = None
+    baseline_median: float | None = None
     ratio: float | None = None
     target: str = ""
     extra: dict[str, Any] | None = None
+
+    def __post_init__(self) -> None:
+        if self.unit not in UNITS:
+            raise ValueError(f"unknown unit {self.unit!r} of {self.name}")
+
+
+def load(path: Path) -> dict[str, Any]:
+    """A results file, its records as ``Record`` values."""
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    stored["records"] = [Record(**item) for item in stored.get("records", [])]
+    return stored
+
+
+def dump(payload: dict[str, Any], path: Path) -> None:
+    """Write a results file; ``payload["records"]`` holds ``Record`` values."""
+    out = {**payload, "records": [asdict(r) for r in payload["records"]]}
+    path.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
 
 
 def merge_partial(records: list[Record], previous: Path, stamp: str) -> list[Record]:
@@ -34,14 +54,11 @@ def merge_partial(records: list[Record], previous: Path, stamp: str) -> list[Rec
     """
     if not previous.exists():
         return records
-    stored = json.loads(previous.read_text(encoding="utf-8"))
+    stored = load(previous)
     if stored.get("smoke"):
         return records
     fresh = {(r.name, r.database): r for r in records}
     for r in records:
         r.extra = {**(r.extra or {}), "run": stamp}
-    merged: list[Record] = []
-    for item in stored.get("records", []):
-        old = Record(**item)
-        merged.append(fresh.pop((old.name, old.database), old))
+    merged = [fresh.pop((old.name, old.database), old) for old in stored["records"]]
     return merged + list(fresh.values())

@@ -1,0 +1,1 @@
+"""One module per benchmark case; each returns the ``Record`` values it measured."""
