@@ -3,7 +3,8 @@
 Environment variables use the prefix ``RUNSEASON_`` and ``__`` for nesting
 (``RUNSEASON_COACHING__RISK__GUARDRAIL=0.8``). The ``coaching`` group is what an organization may
 tune: its overrides are stored in the database and merged over these defaults by
-``services.settings`` through the same model, so an override is validated exactly like an env value.
+``services.coaching_settings`` through the same model, so an override is validated exactly like
+an env value.
 """
 
 from __future__ import annotations
@@ -176,11 +177,9 @@ class Settings(BaseSettings):
     # that starts its next job at once starves requests; it pauses this many times each job's
     # duration there (PostgreSQL locks rows and needs no pause).
     refresh_sqlite_pause_ratio: float = Field(1.0, ge=0, le=10)
-    # The worker refreshes the athletes waiting at once this many at a time, with set-based
-    # statements (a morning's check-ins, an import). Unset: 25 on SQLite, where a request waiting
-    # for the one write lock waits for a batch's writes (about 14 ms; the batch is worked out in
-    # a read transaction before), and 100 on PostgreSQL, where only the batch's own athletes
-    # wait (one transaction per batch).
+    # Athletes the worker refreshes together. Unset: 25 on SQLite, where a request waiting for
+    # the one write lock waits for a batch's writes, and 100 on PostgreSQL, where only the
+    # batch's own athletes wait.
     refresh_batch_size: int | None = Field(None, ge=1, le=1000)
     coaching: CoachingSettings = Field(default_factory=CoachingSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import gc
 
-# CPython collects its youngest generation after every 700 net allocations of container objects.
-# A server process holds some 150,000 long-lived objects (frameworks, models, caches), and a
-# request makes thousands of short-lived ones: validating the Command Center's 25 items set off
-# collections that took 60 % of the validation (497 us against 174 us with a first threshold of
-# 50,000, measured in one process). Collecting less often costs a few megabytes of garbage kept
-# a little longer; the older generations keep CPython's defaults.
+# A server process holds many long-lived objects and a request makes thousands of short-lived
+# ones, so CPython's default (a collection every 700 allocations) spends much of a request
+# collecting; garbage kept a little longer costs a few megabytes. Figures: docs/performance.md.
 GC_THRESHOLD = (50_000, 10, 10)
 
 

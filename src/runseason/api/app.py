@@ -24,8 +24,8 @@ SECURITY_HEADERS = {
 class RequestContextMiddleware:
     """Bind a request id for logs and the audit trail; add the security headers to the answer.
 
-    A plain ASGI middleware: Starlette's ``@app.middleware("http")`` runs every request through an
-    extra task and memory streams, a fixed cost that the one-row floor of the benchmark showed.
+    A plain ASGI middleware, because Starlette's ``@app.middleware("http")`` runs every request
+    through an extra task and memory streams.
     """
 
     def __init__(self, app: ASGIApp) -> None:

@@ -80,9 +80,9 @@ def athlete_with_settings(
     return athlete, effective_settings_from(session, athlete.organization_id, found[1])
 
 
-# Merged settings by their overrides' text, for the process defaults they were merged over.
-# Merging and validating took about as long as the read; the read stays, so another process's
-# change is seen by the next transaction.
+# Merged settings by their overrides' text and the defaults they are merged over: merging costs
+# as much as reading the overrides, which each transaction still does to see other processes'
+# changes.
 _MERGED: dict[str | None, tuple[CoachingSettings, CoachingSettings]] = {}
 _MERGED_MAX = 512
 

@@ -19,7 +19,7 @@ class DailyMetric(TenantMixin, Base):
     """Per athlete per local day: what the logs, the plan and the check-in say, and the day's risk.
 
     Fitness, fatigue, form, ACWR, monotony and spikes are not stored: they follow from the loads of
-    the whole history and are computed on read (``services.metric_history``), so a back-dated
+    the whole history and are computed on read (``services.refresh.history``), so a back-dated
     edit rewrites the day it changed, not every day after it.
     """
 
@@ -45,14 +45,12 @@ class DailyMetric(TenantMixin, Base):
 
 
 class LoadSeries(TenantMixin, Base):
-    """Per athlete: the load and the longest run of every day from the first stored day, as two
-    arrays of little-endian 64-bit floats (a day without a row counts zero).
+    """Per athlete: each day's load and longest run from the first stored day, as two arrays of
+    little-endian float64 (a day without a row counts zero).
 
-    A copy of ``daily_metrics.load`` and ``daily_metrics.longest_run_m`` kept by the refresh,
-    which writes both in the same transaction: the derived metrics of any day need the whole
-    history of loads, and one row per athlete is read in a fraction of the time of 730 day rows.
-    An athlete without one (data from before it existed) is read from the day rows, and the
-    refresh writes it then.
+    A copy of the day rows' loads that the refresh writes with them: every day's derived metrics
+    need the whole history, and one row reads faster than years of day rows. An athlete without
+    one is read from the day rows and gets one at their next refresh.
     """
 
     __tablename__ = "load_series"
@@ -119,5 +117,5 @@ class MetricRefreshJob(TenantMixin, Base):
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(500))
     # A new random number at every change (insert or widening): a worker that read the job and
-    # wrote its refresh later sees whether a change came in between (``refresh_queue``).
+    # writes its refresh later sees whether a change came in between (``services.refresh.queue``).
     stamp: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")

@@ -1,13 +1,8 @@
 """Rate limits over a moving window: in this process's memory by default, in Redis when set.
 
-With ``RUNSEASON_REDIS_URL`` set, every process shares one count (the ``limits`` library's moving
-window in Redis), so several API workers or a web and an API process limit together.
-
-In memory the windows are kept here (``MemoryWindows``) rather than in ``limits``' memory
-storage: that storage starts a timer thread every 10 ms while requests arrive, and the thread
-visits every key seen in the last window (one per signed-in user) under that key's lock. With
-3,000 athletes checking in, the visits took about 5 % of the API process's time; here a hit
-touches only its own key, and stale keys are dropped once per sweep interval.
+With ``RUNSEASON_REDIS_URL`` set, every process shares one count (``limits``' moving window in
+Redis). In memory the windows are kept here (``MemoryWindows``): a hit touches only its own key,
+where ``limits``' memory storage runs a timer thread that visits every key.
 """
 
 from __future__ import annotations
