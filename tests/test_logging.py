@@ -8,10 +8,12 @@ import logging
 from typing import Any
 
 import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import IntegrityError
 
 from runseason import context
 from runseason.config import load_settings
-from runseason.logging import configure_logging, get_logger
+from runseason.logging import ErrorEventHandler, configure_logging, get_logger, scrub_error_text
 
 CANARIES = {
     "password": "canary-password-7d1f",
@@ -76,3 +78,43 @@ def test_a_database_outage_never_hides_the_error(capsys: pytest.CaptureFixture[s
     get_logger("tests.outage").error("payment of attention failed")
     assert "payment of attention failed" in stream.getvalue()
     assert "error-event copy not stored: ConnectionError" in capsys.readouterr().err
+
+
+def test_a_database_error_in_a_traceback_never_carries_the_values_it_refused(
+    captured: io.StringIO, engine: Engine
+) -> None:
+    # A NOT NULL failure quotes the row on PostgreSQL and the parameters on both databases.
+    canary = "canary-note-knee-hurts-4b4b"
+    statement = text(
+        "INSERT INTO check_ins (athlete_id, organization_id, local_date, note) "
+        "VALUES (NULL, NULL, '2026-01-01', :note)"
+    )
+    with engine.connect() as conn, pytest.raises(IntegrityError) as refused:
+        conn.execute(statement, {"note": canary})
+    stored: list[dict[str, Any]] = []
+    handler = ErrorEventHandler(stored.append)
+    logging.getLogger().addHandler(handler)
+    try:
+        try:
+            raise refused.value
+        except IntegrityError:
+            get_logger("tests.canary").exception("check-in not stored")
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert "check-in not stored" in captured.getvalue()
+    assert "IntegrityError" in captured.getvalue()
+    assert canary not in captured.getvalue()
+    assert stored[0]["traceback"] is not None
+    assert canary not in stored[0]["traceback"]
+
+
+def test_scrubbing_masks_the_row_and_key_a_database_quotes() -> None:
+    text_ = (
+        "DETAIL:  Failing row contains (1, 2, 2026-01-01, 9, knee pain).\n"
+        "DETAIL:  Key (user_id, key)=(7, abc) already exists.\n"
+        "[parameters: (7, 'knee pain')]"
+    )
+    scrubbed = scrub_error_text(text_)
+    assert "knee pain" not in scrubbed
+    assert "abc" not in scrubbed
+    assert "Failing row contains [redacted]" in scrubbed

@@ -163,6 +163,7 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["auto", "json", "console"] = "auto"
     max_upload_bytes: int = Field(25 * 1024 * 1024, ge=1024, le=200 * 1024 * 1024)
+    max_json_body_bytes: int = Field(1024 * 1024, ge=1024, le=50 * 1024 * 1024)
     ui_port: int = Field(8501, ge=1, le=65535)
     api_port: int = Field(8000, ge=1, le=65535)
     host: str = "127.0.0.1"

@@ -8,6 +8,7 @@ system-status page, and never lets a database outage hide or replace the origina
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import traceback
 from collections.abc import Callable, MutableMapping
@@ -76,6 +77,29 @@ def redact(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableMapp
     return event_dict
 
 
+# Database errors quote the values they refused (PostgreSQL's "Failing row contains (...)", a
+# unique key's "Key (...)=(...)", a driver's parameter list): never let them into a log.
+_VALUES_IN_ERRORS = re.compile(
+    r"(Failing row contains|Key|\[parameters:|parameters:)\s*\(.*?\)(=\(.*?\))?(\])?",
+    re.DOTALL,
+)
+
+
+def scrub_error_text(text: str) -> str:
+    """An exception text with the values a database error quotes masked."""
+    return _VALUES_IN_ERRORS.sub(lambda m: f"{m.group(1)} {REDACTED}", text)
+
+
+def redact_exception(
+    _: Any, __: str, event_dict: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    """structlog processor (after ``format_exc_info``): mask values quoted in the traceback."""
+    exception = event_dict.get("exception")
+    if isinstance(exception, str):
+        event_dict["exception"] = scrub_error_text(exception)
+    return event_dict
+
+
 SHARED_PROCESSORS: list[Any] = [
     structlog.contextvars.merge_contextvars,
     structlog.stdlib.add_log_level,
@@ -111,7 +135,7 @@ def _error_event_from(record: logging.LogRecord) -> dict[str, Any]:
     exc_type = exc_text = None
     if record.exc_info and record.exc_info[0] is not None:
         exc_type = record.exc_info[0].__name__
-        exc_text = "".join(traceback.format_exception(*record.exc_info))[-8000:]
+        exc_text = scrub_error_text("".join(traceback.format_exception(*record.exc_info)))[-8000:]
     return {
         "level": record.levelname.lower(),
         "logger": record.name,
@@ -140,6 +164,7 @@ def configure_logging(
         processors=[
             structlog.stdlib.ProcessorFormatter.remove_processors_meta,
             structlog.processors.format_exc_info,
+            redact_exception,
             renderer,
         ],
     )

@@ -64,6 +64,7 @@ def test_coach_triages_the_queue_and_stays_signed_in(page: Page, artifacts: Path
     page.get_by_role("link", name="Caseload").click()
     expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=TIMEOUT)
     page.get_by_role("link", name="Sign out").click()
+    page.get_by_role("button", name="Sign out").click()  # a form of this site: POST, not a link
     expect(page.get_by_role("button", name="Sign in")).to_be_visible(timeout=TIMEOUT)
     second.reload()
     expect(second.get_by_text("Sign in to see your day")).to_be_visible(timeout=TIMEOUT)

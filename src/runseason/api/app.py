@@ -9,6 +9,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from runseason import __version__, context, worker
 from runseason.api import errors
+from runseason.api.limits import BodyLimitMiddleware
 from runseason.api.routes import ROUTERS
 from runseason.config import Settings, get_settings
 
@@ -82,5 +83,6 @@ def create_app(
             allow_headers=["*"],
         )
 
+    app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(RequestContextMiddleware)
     return app

@@ -10,6 +10,7 @@ from fastapi import Depends, Header, Query, Request
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from runseason.api import csrf
 from runseason.config import get_settings
 from runseason.db.session import session_scope, writers_take_turns
 from runseason.db.types import utcnow
@@ -61,6 +62,7 @@ def _authenticate(request: Request, session: Session, moment: datetime) -> tuple
         return tokens.actor_from_api_key(session, api_key, now=moment), False
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
+        csrf.require_this_site(request)
         actor = auth.resolve_session(session, cookie, now=moment)
         return actor, auth.password_change_required(session, actor)
     raise AuthenticationFailed(

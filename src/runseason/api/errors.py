@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from runseason import errors
@@ -52,6 +53,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (403, "Signed in, but not allowed (or a temporary password must be changed first)."),
         (404, "Not found, or not yours."),
         (409, "Conflicts with the current state."),
+        (413, "The request body is larger than allowed."),
         (422, "The input is not valid."),
         (423, "The account is locked after failed sign-ins."),
         (429, "Too many requests; retry later."),
@@ -93,6 +95,7 @@ async def _http(request: Request, error: Exception) -> JSONResponse:
         401: "authentication_failed",
         404: "not_found",
         405: "method_not_allowed",
+        413: "body_too_large",
     }.get(error.status_code, "error")
     headers = dict(getattr(error, "headers", None) or {})
     if error.status_code == 405:
@@ -143,4 +146,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(OperationalError, _database)
+    app.add_exception_handler(PoolTimeout, _database)
     app.add_exception_handler(Exception, _unexpected)

@@ -135,6 +135,7 @@ def create_db_engine(url: str, settings: Settings | None = None, **kwargs: Any) 
             # platform works in, so reading one makes no conversion.
             "connect_args": {"connect_timeout": 5, "options": "-c jit=off -c TimeZone=UTC"},
             "json_deserializer": from_json,
+            "hide_parameters": True,  # error texts must never carry health values
         }
         options.update(kwargs)
         return create_engine(url, **options)
@@ -156,9 +157,14 @@ def _sqlite_engine(url: str, settings: Settings, **kwargs: Any) -> Engine:
         "max_overflow": settings.db_max_overflow,
         "pool_timeout": settings.db_pool_timeout_s,
         "json_deserializer": from_json,
+        "hide_parameters": True,  # error texts must never carry health values
     }
     if not database or database == ":memory:":
-        options = {"connect_args": {"check_same_thread": False}, "json_deserializer": from_json}
+        options = {
+            "connect_args": {"check_same_thread": False},
+            "json_deserializer": from_json,
+            "hide_parameters": True,
+        }
     options.update(kwargs)
     engine = create_engine(url, **options)
     busy_ms = settings.sqlite_busy_timeout_ms

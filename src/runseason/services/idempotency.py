@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from runseason.db.models import IdempotencyRecord
@@ -34,7 +35,11 @@ def run_once(
     *,
     now: datetime,
 ) -> tuple[int, Any, bool]:
-    """(status, body, replayed): the stored answer for a repeated key, else ``produce()`` stored."""
+    """(status, body, replayed): the stored answer for a repeated key, else ``produce()`` stored.
+
+    The key is claimed before the work: a simultaneous retry waits on the claim's unique index
+    until the first request commits, then replays its answer (or redoes the work if it failed).
+    """
     if not 8 <= len(key) <= 200:
         raise InvalidInput("Idempotency-Key must be 8 to 200 characters.")
     digest = body_hash(body)
@@ -43,27 +48,38 @@ def run_once(
             IdempotencyRecord.created_at < now - timedelta(hours=KEEP_HOURS)
         )
     )
+    claim = IdempotencyRecord(
+        user_id=actor.user_id,
+        key=key,
+        method=method,
+        path=path,
+        request_hash=digest,
+        status_code=0,
+        response_body="null",
+        created_at=now,
+    )
+    try:
+        with session.begin_nested():
+            session.add(claim)
+    except IntegrityError:
+        return _replay(session, actor, key, method, path, digest)
+    status, payload = produce()
+    claim.status_code = status
+    claim.response_body = json.dumps(payload, default=str)
+    session.flush()
+    return status, payload, False
+
+
+def _replay(
+    session: Session, actor: Actor, key: str, method: str, path: str, digest: str
+) -> tuple[int, Any, bool]:
     found = session.scalar(
         select(IdempotencyRecord).where(
             IdempotencyRecord.user_id == actor.user_id, IdempotencyRecord.key == key
         )
     )
-    if found is not None:
-        if found.request_hash != digest or found.method != method or found.path != path:
-            raise Conflict("This Idempotency-Key was used for a different request.")
-        return found.status_code, json.loads(found.response_body), True
-    status, payload = produce()
-    session.add(
-        IdempotencyRecord(
-            user_id=actor.user_id,
-            key=key,
-            method=method,
-            path=path,
-            request_hash=digest,
-            status_code=status,
-            response_body=json.dumps(payload, default=str),
-            created_at=now,
-        )
-    )
-    session.flush()
-    return status, payload, False
+    if found is None or found.status_code == 0:
+        raise Conflict("A request with this Idempotency-Key is still in progress; retry shortly.")
+    if found.request_hash != digest or found.method != method or found.path != path:
+        raise Conflict("This Idempotency-Key was used for a different request.")
+    return found.status_code, json.loads(found.response_body), True

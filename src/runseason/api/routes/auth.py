@@ -11,6 +11,7 @@ from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import Field, ValidationError
 
+from runseason.api import csrf
 from runseason.api.deps import SESSION_COOKIE, AnyActor, CurrentActor, Db, Now, client_ip
 from runseason.config import get_settings
 from runseason.db.session import session_scope
@@ -138,6 +139,7 @@ def revoke_api_key(key_id: int, actor: CurrentActor, session: Db, now: Now) -> R
 
 # --- the browser's sign-in: a plain form whose answer sets an HttpOnly cookie ---------------------
 PAGE = (resources.files("runseason.api") / "signin.html").read_text(encoding="utf-8")
+SIGNOUT_PAGE = (resources.files("runseason.api") / "signout.html").read_text(encoding="utf-8")
 
 
 @router.get("/auth/web/login", response_class=HTMLResponse, include_in_schema=False)
@@ -152,6 +154,9 @@ def web_login(
 ) -> Response:
     """Check the form, open a server-side session and hand the browser its HttpOnly cookie."""
     moment = utcnow()
+    if not csrf.from_this_site(request):
+        message = f'<p class="error" role="alert">{escape(csrf.REFUSED)}</p>'
+        return HTMLResponse(PAGE.replace("{error}", message), status_code=403)
     try:
         data = LoginRequest(email=email, password=password)  # the API's checks, NUL included
     except ValidationError:
@@ -186,9 +191,17 @@ def web_login(
     return response
 
 
-@router.get("/auth/web/logout", include_in_schema=False)
+@router.get("/auth/web/logout", response_class=HTMLResponse, include_in_schema=False)
+def web_logout_page() -> HTMLResponse:
+    """Ask before signing out: a link another site plants must not end the session."""
+    return HTMLResponse(SIGNOUT_PAGE)
+
+
+@router.post("/auth/web/logout", include_in_schema=False)
 def web_logout(request: Request) -> Response:
-    """End the browser's session and clear the cookie."""
+    """End the browser's session and clear the cookie (a form of this site only)."""
+    if not csrf.from_this_site(request):
+        return HTMLResponse(SIGNOUT_PAGE, status_code=403)
     token = request.cookies.get(SESSION_COOKIE)
     if token:
         with session_scope() as session:

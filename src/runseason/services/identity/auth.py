@@ -16,10 +16,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from runseason.config import get_settings
-from runseason.db.models import User, UserSession
+from runseason.db.models import ApiKey, User, UserSession
 from runseason.errors import AccountLocked, AuthenticationFailed, InvalidInput, NotFound
 from runseason.services.identity import passwords, ratelimit
-from runseason.services.identity.access import Actor, actor_for_user
+from runseason.services.identity.access import Actor, actor_for_user, require_write
 
 log = structlog.get_logger("runseason.auth")
 WRONG_CREDENTIALS = "Email or password is incorrect."
@@ -96,18 +96,25 @@ def _refuse_unknown(address: str, now: datetime) -> None:
 def _record_failure(session: Session, user: User, ip: str, now: datetime) -> None:
     security = get_settings().security
     ratelimit.hit(f"signin:account:{user.id}", f"{security.account_failures_per_hour}/hour")
-    user.failed_login_count += 1
-    user.last_failed_login_at = now
-    if user.failed_login_count >= security.lockout_threshold:
-        user.locked_until = now + timedelta(minutes=security.lockout_minutes)
-        user.failed_login_count = 0
-        session.flush()
-        log.warning("signin.lockout", user_id=user.id, ip=ip)
-        raise AccountLocked(
-            _lock_message(user.locked_until, now), detail=user.locked_until, keep_changes=True
+    # One atomic increment: simultaneous wrong passwords each count (a read-modify-write lost them).
+    failures = session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .values(failed_login_count=User.failed_login_count + 1, last_failed_login_at=now)
+        .returning(User.failed_login_count),
+        execution_options={"synchronize_session": False},
+    ).scalar_one()
+    if failures >= security.lockout_threshold:
+        until = now + timedelta(minutes=security.lockout_minutes)
+        session.execute(
+            update(User).where(User.id == user.id).values(locked_until=until, failed_login_count=0),
+            execution_options={"synchronize_session": False},
         )
-    session.flush()
-    log.warning("signin.failed", user_id=user.id, ip=ip, failures=user.failed_login_count)
+        session.expire(user)
+        log.warning("signin.lockout", user_id=user.id, ip=ip)
+        raise AccountLocked(_lock_message(until, now), detail=until, keep_changes=True)
+    session.expire(user)
+    log.warning("signin.failed", user_id=user.id, ip=ip, failures=failures)
     raise AuthenticationFailed(WRONG_CREDENTIALS, keep_changes=True)
 
 
@@ -212,6 +219,7 @@ def change_password(
     keep_session_token: str | None = None,
 ) -> None:
     """Set a new password (the current one is needed); ends the user's other sessions."""
+    require_write(actor)
     user = session.get(User, actor.user_id)
     if user is None:
         raise AuthenticationFailed("Please sign in.")
@@ -241,6 +249,12 @@ def set_password(
     user.locked_until = None
     user.tokens_not_before = now  # access tokens issued before this moment stop working
     session.flush()
+    # API keys are credentials too: a new password (changed or reset) ends them all.
+    session.execute(
+        update(ApiKey)
+        .where(ApiKey.user_id == user.id, ApiKey.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,7 +59,8 @@ def _access_token(user: User, now: datetime) -> tuple[str, int]:
         "role": user.role,
         "aud": s.jwt_audience,
         "typ": ACCESS_TYPE,
-        "iat": int(now.timestamp()),
+        # Sub-second: a token issued just before a password change in the same second must die.
+        "iat": round(now.timestamp(), 6),
         "nbf": int(now.timestamp()),
         "exp": int(now.timestamp()) + lifetime,
         "jti": uuid.uuid4().hex,
@@ -165,7 +166,7 @@ def actor_from_access_token(session: Session, token: str, *, now: datetime) -> t
     if (
         user is None
         or not user.is_active
-        or int(claims["iat"]) < int(user.tokens_not_before.timestamp())
+        or float(claims["iat"]) < round(user.tokens_not_before.timestamp(), 6)
     ):
         raise AuthenticationFailed("The access token is no longer valid; please sign in again.")
     return actor_of(user, athlete_id), user.must_change_password
@@ -266,7 +267,8 @@ def list_api_keys(session: Session, actor: Actor) -> list[ApiKeyInfo]:
 
 
 def revoke_api_key(session: Session, actor: Actor, key_id: int, *, now: datetime) -> None:
-    """Switch one of the actor's own keys off."""
+    """Switch one of the actor's own keys off (not with a read-only key)."""
+    require_write(actor)
     row = session.get(ApiKey, key_id)
     if row is None or row.user_id != actor.user_id:
         raise NotFound("API key not found")
