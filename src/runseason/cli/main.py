@@ -13,6 +13,7 @@ import uvicorn
 
 from runseason import runtime, worker
 from runseason.cli.accounts import org_app, user_app
+from runseason.cli.backup import backup, restore
 from runseason.cli.calc import calc_app
 from runseason.cli.common import cli_command, echo_json, fail
 from runseason.cli.db import db_app
@@ -42,6 +43,8 @@ app.add_typer(user_app)
 app.add_typer(calc_app)
 app.add_typer(library_app)
 app.command("demo")(demo)
+app.command("backup")(backup)
+app.command("restore")(restore)
 
 
 @app.callback()
