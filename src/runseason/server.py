@@ -20,6 +20,7 @@ from runseason import worker
 from runseason.api.app import create_app
 from runseason.config import get_settings
 from runseason.logging import configure_logging
+from runseason.services import system
 
 UI_SCRIPT = Path(__file__).resolve().parent / "ui" / "app.py"
 
@@ -32,8 +33,14 @@ async def _lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
         yield {}
 
 
+def build_api() -> Any:
+    """The API alone (``runseason serve api``), with its unexpected errors kept for admins."""
+    configure_logging(get_settings(), error_sink=system.record_error_event)
+    return create_app()
+
+
 def build_app() -> Any:
     """The Streamlit app with the API mounted under ``/api``."""
-    configure_logging(get_settings())
+    configure_logging(get_settings(), error_sink=system.record_error_event)
     api = create_app(prefix="/v1")
     return st.App(str(UI_SCRIPT), routes=[Mount("/api", app=api)], lifespan=_lifespan)

@@ -21,8 +21,8 @@ from runseason.services.identity.access import USE_CASES, Actor
 from tests.factories import World, actor
 from tests.services.access_probes import PROBES
 
-for _module in pkgutil.iter_modules(runseason.services.__path__):
-    importlib.import_module(f"runseason.services.{_module.name}")
+for _module in pkgutil.walk_packages(runseason.services.__path__, "runseason.services."):
+    importlib.import_module(_module.name)
 
 FOREIGN = ("otto", "oona", "uma", "riley")
 NAMES = sorted(USE_CASES)

@@ -86,6 +86,7 @@ def signed_in_actor(request: Request, session: Db, moment: Now) -> tuple[Actor, 
     actor, must_change = _authenticate(request, session, moment)
     _limit(actor, request)
     access.bind(actor)
+    request.state.actor = actor  # the error handler and the request log run outside this thread
     session.info["actor_user_id"] = actor.user_id
     return actor, must_change
 

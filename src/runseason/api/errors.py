@@ -13,7 +13,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from runseason import errors
+from runseason import context, errors
 
 log = structlog.get_logger("runseason.api")
 
@@ -132,7 +132,10 @@ async def _database(_: Request, error: Exception) -> JSONResponse:
     )
 
 
-async def _unexpected(_: Request, error: Exception) -> JSONResponse:
+async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+    actor = getattr(request.state, "actor", None)
+    if actor is not None:  # so the kept copy of the error belongs to the actor's organization
+        context.bind_actor(actor.user_id, actor.organization_id)
     log.exception("api.unexpected_error", error=type(error).__name__)
     return JSONResponse(
         _body("internal_error", "Something went wrong on our side; it has been logged."),

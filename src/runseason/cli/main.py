@@ -111,7 +111,7 @@ def serve_api(
     """Serve the REST API alone (production: several workers behind a proxy)."""
     settings = get_settings()
     uvicorn.run(
-        "runseason.api.app:create_app",
+        "runseason.server:build_api",
         factory=True,
         host=host or settings.host,
         port=port or settings.api_port,

@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from runseason.db.base import Base
 
@@ -39,7 +39,12 @@ def downgrade(engine: Engine, revision: str = "-1") -> None:
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at, or ``None`` for an unmigrated database."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return revision_of(connection)
+
+
+def revision_of(connection: Connection) -> str | None:
+    """The revision seen through an open connection (a use-case's own)."""
+    return MigrationContext.configure(connection).get_current_revision()
 
 
 def head_revision() -> str | None:

@@ -15,10 +15,17 @@ from runseason.api.replay import respond
 from runseason.schemas.accounts import AssignmentRead, UserCreate, UserRead
 from runseason.schemas.audit import AssignmentCreate, AuditEntryRead
 from runseason.schemas.common import Page
-from runseason.services import audit
+from runseason.schemas.system import SystemStatusRead
+from runseason.services import audit, system
 from runseason.services.identity import users
 
 router = APIRouter(tags=["admin"])
+
+
+@router.get("/admin/system", response_model=SystemStatusRead)
+def system_status(actor: CurrentActor, session: Db) -> SystemStatusRead:
+    """The platform's state for your organization: its refresh queue and its errors (admins)."""
+    return SystemStatusRead.model_validate(system.get_system_status(session, actor))
 
 
 @router.get("/users", response_model=Page[UserRead])

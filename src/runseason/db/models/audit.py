@@ -37,7 +37,7 @@ class ErrorEvent(IdMixin, Base):
     """A best-effort copy of an error logged by the platform, for the system-status page."""
 
     __tablename__ = "error_events"
-    __table_args__ = (Index(None, "occurred_at"),)
+    __table_args__ = (Index(None, "occurred_at"), Index(None, "organization_id", "occurred_at"))
 
     occurred_at: Mapped[datetime] = mapped_column(default=utcnow)
     level: Mapped[str] = mapped_column(String(10))
@@ -47,3 +47,5 @@ class ErrorEvent(IdMixin, Base):
     traceback: Mapped[str | None]
     request_id: Mapped[str | None] = mapped_column(String(40))
     user_id: Mapped[int | None] = mapped_column(BigId)
+    # The organization whose request broke: its admins see the error, no one else's do.
+    organization_id: Mapped[int | None] = mapped_column(BigId)

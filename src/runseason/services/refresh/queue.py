@@ -258,13 +258,14 @@ class QueueStatus:
     oldest_enqueued_at: datetime | None
 
 
-def queue_status(session: Session) -> QueueStatus:
-    """How many athletes wait for a refresh, how many of them failed, since when."""
-    pending, failing, oldest = session.execute(
-        select(
-            func.count(),
-            func.count(MetricRefreshJob.last_error),
-            func.min(MetricRefreshJob.enqueued_at),
-        )
-    ).one()
+def queue_status(session: Session, *, organization_id: int | None = None) -> QueueStatus:
+    """How many athletes (of one organization, or all) wait for a refresh, failed, since when."""
+    query = select(
+        func.count(),
+        func.count(MetricRefreshJob.last_error),
+        func.min(MetricRefreshJob.enqueued_at),
+    )
+    if organization_id is not None:
+        query = query.where(MetricRefreshJob.organization_id == organization_id)
+    pending, failing, oldest = session.execute(query).one()
     return QueueStatus(int(pending), int(failing), oldest)
