@@ -164,6 +164,8 @@ class Settings(BaseSettings):
     log_format: Literal["auto", "json", "console"] = "auto"
     max_upload_bytes: int = Field(25 * 1024 * 1024, ge=1024, le=200 * 1024 * 1024)
     max_json_body_bytes: int = Field(1024 * 1024, ge=1024, le=50 * 1024 * 1024)
+    # Scrapers of /metrics send it as a Bearer token; unset, /metrics answers anyone who reaches it.
+    metrics_token: SecretStr | None = None
     ui_port: int = Field(8501, ge=1, le=65535)
     api_port: int = Field(8000, ge=1, le=65535)
     host: str = "127.0.0.1"
@@ -278,7 +280,7 @@ def _deep_merge(base: dict[str, Any], layer: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-SECRET_FIELDS = frozenset({"secret_key", "database_url", "redis_url"})
+SECRET_FIELDS = frozenset({"secret_key", "database_url", "redis_url", "metrics_token"})
 
 
 def masked_settings(settings: Settings) -> dict[str, Any]:

@@ -10,7 +10,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from runseason import __version__, context, worker
 from runseason.api import errors
 from runseason.api.limits import BodyLimitMiddleware
-from runseason.api.routes import ROUTERS
+from runseason.api.observability import RequestLogMiddleware
+from runseason.api.routes import ROUTERS, metrics
 from runseason.config import Settings, get_settings
 
 PREFIX = "/api/v1"
@@ -73,6 +74,7 @@ def create_app(
     )
     for router in ROUTERS:
         app.include_router(router, prefix=prefix, responses=errors.ERROR_RESPONSES)
+    app.include_router(metrics.router)
     errors.install(app)
     if s.cors_origins:
         app.add_middleware(
@@ -84,5 +86,6 @@ def create_app(
         )
 
     app.add_middleware(BodyLimitMiddleware)
+    app.add_middleware(RequestLogMiddleware)
     app.add_middleware(RequestContextMiddleware)
     return app

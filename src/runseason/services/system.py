@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from runseason import __version__, context
+from runseason import __version__, context, telemetry
 from runseason.config import get_settings
 from runseason.db import migrate
 from runseason.db.models import ErrorEvent
@@ -65,6 +65,15 @@ def get_system_status(session: Session, actor: Actor) -> SystemStatus:
         oldest_waiting_since=waiting.oldest_enqueued_at,
         recent_errors=[ErrorSeen(r.occurred_at, r.level, r.logger, r.message) for r in rows],
     )
+
+
+def refresh_metrics(session: Session, *, now: datetime) -> None:
+    """Set the refresh queue's gauges from the database (the whole platform: operators only)."""
+    status = queue.queue_status(session)
+    telemetry.QUEUE_DEPTH.set(status.pending)
+    telemetry.QUEUE_FAILING.set(status.failing)
+    oldest = status.oldest_enqueued_at
+    telemetry.QUEUE_AGE.set(max(0.0, (now - oldest).total_seconds()) if oldest else 0.0)
 
 
 def record_error_event(event: dict[str, Any]) -> None:

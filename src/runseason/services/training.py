@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from runseason import telemetry
 from runseason.config import get_settings
 from runseason.db.models import Athlete, ImportRun, PlannedSession, TrainingLog
 from runseason.domain.dates import local_date
@@ -173,9 +174,12 @@ def import_activity(
 ) -> TrainingLogRead:
     """Import a FIT, GPX or TCX file as a logged session; refuses duplicates and broken files."""
     athlete = get_athlete(session, actor, athlete_id, write=True)
+    if "\x00" in filename:
+        raise InvalidInput("filename: must not contain a NUL character")
     try:
         parsed = parse_activity(filename, content, max_bytes=get_settings().max_upload_bytes)
     except InvalidInput as error:
+        telemetry.IMPORTS.labels("refused").inc()
         # The failed attempt is recorded (and kept although refused); no session is written.
         run = _import_run(session, actor, athlete, filename, content, now)
         run.status, run.errors, run.finished_at = "failed", [error.message], now
@@ -190,11 +194,13 @@ def import_activity(
         )
     )
     if duplicate:
+        telemetry.IMPORTS.labels("duplicate").inc()
         raise Conflict("This activity was already imported.", detail=duplicate)
     run = _import_run(session, actor, athlete, filename, content, now)
     row = _log_from_file(session, athlete, parsed, day, print_, rpe, run)
     run.status, run.rows_imported, run.finished_at = "succeeded", 1, now
     session.flush()
+    telemetry.IMPORTS.labels("imported").inc()
     queue.schedule(session, athlete.id, athlete.organization_id, day, now=now, to_day=day)
     read = TrainingLogRead.model_validate(row)
     return read.model_copy(update={"warnings": list(parsed.warnings)})

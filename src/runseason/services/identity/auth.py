@@ -15,6 +15,7 @@ import structlog
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from runseason import telemetry
 from runseason.config import get_settings
 from runseason.db.models import ApiKey, User, UserSession
 from runseason.errors import AccountLocked, AuthenticationFailed, InvalidInput, NotFound
@@ -87,6 +88,7 @@ def _refuse_unknown(address: str, now: datetime) -> None:
     security = get_settings().security
     rate = f"{security.lockout_threshold}/{security.lockout_minutes} minutes"
     log.warning("signin.failed", reason="unknown_or_inactive")
+    telemetry.SIGNIN_FAILURES.inc()
     if not ratelimit.hit(f"signin:unknown:{token_digest(address)}", rate):
         until = now + timedelta(minutes=security.lockout_minutes)
         raise AccountLocked(_lock_message(until, now), detail=until)
@@ -96,6 +98,7 @@ def _refuse_unknown(address: str, now: datetime) -> None:
 def _record_failure(session: Session, user: User, ip: str, now: datetime) -> None:
     security = get_settings().security
     ratelimit.hit(f"signin:account:{user.id}", f"{security.account_failures_per_hour}/hour")
+    telemetry.SIGNIN_FAILURES.inc()
     # One atomic increment: simultaneous wrong passwords each count (a read-modify-write lost them).
     failures = session.execute(
         update(User)

@@ -29,6 +29,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import BigInteger, Date, Select, bindparam, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
+from runseason import telemetry
 from runseason.config import get_settings
 from runseason.db.models import Athlete, AthleteSnapshot, MetricRefreshJob
 from runseason.db.types import BigId, UTCDateTime
@@ -237,6 +238,7 @@ def record_failure(session: Session, athlete_id: int, error: str, *, now: dateti
     job = session.get(MetricRefreshJob, athlete_id)
     if job is None:
         return
+    telemetry.REFRESH_FAILURES.inc()
     delay = min(timedelta(seconds=2 ** min(job.attempts + 1, 12)), MAX_BACKOFF)
     session.execute(
         update(MetricRefreshJob)
