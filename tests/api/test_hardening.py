@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from runseason.db.models import CaseNote, Intervention
 from tests.api.conftest import Clock, login
 from tests.factories import PASSWORD, World
 
@@ -150,3 +152,40 @@ def test_a_nul_in_a_query_parameter_is_a_422_naming_it(
     answer = client.get("/api/v1/caseload?search=ri%00ley", headers=headers["cole"])
     assert answer.status_code == 422
     assert "search" in answer.json()["detail"]
+
+
+def test_an_id_beyond_64_bits_is_a_422_naming_it_not_a_crash(
+    client: TestClient, headers: dict[str, dict[str, str]]
+) -> None:
+    huge = 2**63
+    for path, name in (
+        (f"/api/v1/athletes/{huge}", "athlete_id"),
+        (f"/api/v1/plans/{huge}", "plan_id"),
+        (f"/api/v1/interventions/{huge}", "intervention_id"),
+    ):
+        answer = client.get(path, headers=headers["cole"])
+        assert answer.status_code == 422, path
+        assert name in answer.json()["detail"]
+    assert client.get(f"/api/v1/athletes/{2**63 - 1}", headers=headers["cole"]).status_code == 404
+
+
+def test_a_note_cannot_link_another_organizations_intervention(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World, db: Session
+) -> None:
+    theirs = Intervention(
+        organization_id=world.south.id,
+        athlete_id=world.oona.id,
+        cause="pain",
+        title="Pain flag",
+        risk=0.7,
+    )
+    db.add(theirs)
+    db.flush()
+    url = f"/api/v1/athletes/{world.greta.id}/notes"
+    answer = client.post(
+        url, headers=headers["cole"], json={"body": "linked", "intervention_id": theirs.id}
+    )
+    assert answer.status_code == 422
+    assert "intervention_id" in answer.json()["detail"]
+    notes = db.scalar(select(func.count()).select_from(CaseNote).where(CaseNote.body == "linked"))
+    assert notes == 0

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import Depends, Header, Query, Request
+from fastapi import Depends, Header, Path, Query, Request
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -103,6 +103,8 @@ async def current_actor(found: Annotated[tuple[Actor, bool], Depends(signed_in_a
 
 CurrentActor = Annotated[Actor, Depends(current_actor)]
 AnyActor = Annotated[tuple[Actor, bool], Depends(signed_in_actor)]
+# Ids are 64-bit in the database: a larger number in a path names nothing, and says so (422).
+PathId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The object's id.")]
 PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
 PageSize = Annotated[int, Query(ge=1, le=200, description="Items per page (at most 200).")]
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)]

@@ -15,7 +15,7 @@ class NoteCreate(Input):
 
     body: str = Field(min_length=1, max_length=4000)
     shared_with_athlete: bool = False
-    intervention_id: int | None = None
+    intervention_id: int | None = Field(None, ge=1, le=2**63 - 1)
 
 
 class NoteRead(Output):

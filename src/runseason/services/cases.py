@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import CaseNote, HealthCase, Task, TimelineEvent, User
+from runseason.db.models import CaseNote, HealthCase, Intervention, Task, TimelineEvent, User
 from runseason.domain.return_to_run import progression
 from runseason.errors import Conflict, InvalidInput, NotFound
 from runseason.schemas.cases import (
@@ -55,6 +55,8 @@ def add_note(
     """A coach's note; athletes see only those shared with them."""
     get_athlete(session, actor, athlete_id, write=True)
     require_role(actor, "admin", "coach")
+    if data.intervention_id is not None:
+        _check_intervention_of(session, athlete_id, data.intervention_id)
     note = CaseNote(
         organization_id=actor.organization_id,
         athlete_id=athlete_id,
@@ -68,6 +70,17 @@ def add_note(
     _event(session, actor, athlete_id, "note", data.body[:80], "note", note.id, now)
     session.flush()
     return NoteRead.model_validate(note)
+
+
+def _check_intervention_of(session: Session, athlete_id: int, intervention_id: int) -> None:
+    """A note may link only an intervention of the same athlete (never another tenant's)."""
+    found = session.scalar(
+        select(Intervention.id).where(
+            Intervention.id == intervention_id, Intervention.athlete_id == athlete_id
+        )
+    )
+    if found is None:
+        raise InvalidInput("intervention_id: no such intervention for this athlete")
 
 
 @use_case("athlete")

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
 from runseason import __version__
-from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize
+from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize, PathId
 from runseason.api.replay import respond
 from runseason.schemas.accounts import AssignmentRead, UserCreate, UserRead
 from runseason.schemas.audit import AssignmentCreate, AuditEntryRead
@@ -62,7 +62,7 @@ def create_user(
 
 
 @router.post("/users/{user_id}/deactivate", response_model=UserRead)
-def deactivate(user_id: int, actor: CurrentActor, session: Db, now: Now) -> UserRead:
+def deactivate(user_id: PathId, actor: CurrentActor, session: Db, now: Now) -> UserRead:
     """Switch an account off; its sessions end."""
     return users.deactivate_user(session, actor, user_id, now=now)
 
@@ -84,14 +84,14 @@ def audit_trail(
 
 
 @router.get("/athletes/{athlete_id}/assignments", response_model=list[AssignmentRead])
-def list_assignments(athlete_id: int, actor: CurrentActor, session: Db) -> list[AssignmentRead]:
+def list_assignments(athlete_id: PathId, actor: CurrentActor, session: Db) -> list[AssignmentRead]:
     """The athlete's coaches, past and present."""
     return users.list_assignments(session, actor, athlete_id)
 
 
 @router.post("/athletes/{athlete_id}/assignments", response_model=AssignmentRead, status_code=201)
 def assign_coach(
-    athlete_id: int, data: AssignmentCreate, actor: CurrentActor, session: Db, now: Now
+    athlete_id: PathId, data: AssignmentCreate, actor: CurrentActor, session: Db, now: Now
 ) -> AssignmentRead:
     """Make a coach responsible for the athlete (admins); a new head coach replaces the old."""
     return users.assign_coach(session, actor, athlete_id, data.coach_id, role=data.role, now=now)
@@ -99,7 +99,7 @@ def assign_coach(
 
 @router.delete("/athletes/{athlete_id}/assignments/{coach_id}", status_code=204)
 def end_assignment(
-    athlete_id: int, coach_id: int, actor: CurrentActor, session: Db, now: Now
+    athlete_id: PathId, coach_id: PathId, actor: CurrentActor, session: Db, now: Now
 ) -> None:
     """End a coach's responsibility for the athlete; the history stays."""
     users.end_assignment(session, actor, athlete_id, coach_id, now=now)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from runseason.api.deps import CurrentActor, Db, Now
+from runseason.api.deps import CurrentActor, Db, Now, PathId
 from runseason.schemas.briefing import LoadHistoryRead
 from runseason.services.views import analytics
 
@@ -16,7 +16,7 @@ router = APIRouter(tags=["athletes"])
 
 @router.get("/athletes/{athlete_id}/load-history", response_model=LoadHistoryRead)
 def load_history(
-    athlete_id: int,
+    athlete_id: PathId,
     actor: CurrentActor,
     session: Db,
     now: Now,
@@ -28,7 +28,7 @@ def load_history(
 
 @router.get("/athletes/{athlete_id}/prediction")
 def prediction(
-    athlete_id: int,
+    athlete_id: PathId,
     actor: CurrentActor,
     session: Db,
     distance_m: Annotated[float, Query(ge=800, le=100_000)] = 42195,

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize
+from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize, PathId
 from runseason.api.replay import respond
 from runseason.errors import InvalidInput
 from runseason.schemas.accounts import AthleteRead, AthleteUpdate, UserCreate
@@ -53,14 +53,14 @@ def create_athlete(
 
 
 @router.get("/athletes/{athlete_id}", response_model=AthleteRead)
-def get_athlete(athlete_id: int, actor: CurrentActor, session: Db) -> AthleteRead:
+def get_athlete(athlete_id: PathId, actor: CurrentActor, session: Db) -> AthleteRead:
     """One athlete's profile."""
     return users.get_athlete_profile(session, actor, athlete_id)
 
 
 @router.patch("/athletes/{athlete_id}", response_model=AthleteRead)
 def update_athlete(
-    athlete_id: int, data: AthleteUpdate, actor: CurrentActor, session: Db
+    athlete_id: PathId, data: AthleteUpdate, actor: CurrentActor, session: Db
 ) -> AthleteRead:
     """Change an athlete's physiology, availability or preferences."""
     return users.update_athlete(session, actor, athlete_id, data)

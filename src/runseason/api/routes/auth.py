@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import Field, ValidationError
 
 from runseason.api import csrf
-from runseason.api.deps import SESSION_COOKIE, AnyActor, CurrentActor, Db, Now, client_ip
+from runseason.api.deps import SESSION_COOKIE, AnyActor, CurrentActor, Db, Now, PathId, client_ip
 from runseason.config import get_settings
 from runseason.db.session import session_scope
 from runseason.db.types import utcnow
@@ -131,7 +131,7 @@ def list_api_keys(actor: CurrentActor, session: Db) -> list[dict[str, object]]:
 
 
 @router.delete("/api-keys/{key_id}", status_code=204)
-def revoke_api_key(key_id: int, actor: CurrentActor, session: Db, now: Now) -> Response:
+def revoke_api_key(key_id: PathId, actor: CurrentActor, session: Db, now: Now) -> Response:
     """Revoke one of your API keys."""
     tokens.revoke_api_key(session, actor, key_id, now=now)
     return Response(status_code=204)

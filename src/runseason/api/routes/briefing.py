@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from runseason.api.deps import CurrentActor, Db, Now
+from runseason.api.deps import CurrentActor, Db, Now, PathId
 from runseason.schemas.briefing import BriefingRead
 from runseason.services import briefing
 
@@ -12,6 +12,6 @@ router = APIRouter(tags=["athletes"])
 
 
 @router.get("/athletes/{athlete_id}/briefing", response_model=BriefingRead)
-def get_briefing(athlete_id: int, actor: CurrentActor, session: Db, now: Now) -> BriefingRead:
+def get_briefing(athlete_id: PathId, actor: CurrentActor, session: Db, now: Now) -> BriefingRead:
     """Today's session adapted to this morning's readiness."""
     return briefing.get_briefing(session, actor, athlete_id, now=now)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now
+from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PathId
 from runseason.api.replay import respond
 from runseason.schemas.cases import (
     HealthCaseCreate,
@@ -22,7 +22,7 @@ router = APIRouter(tags=["coaching"])
 
 @router.post("/athletes/{athlete_id}/notes", status_code=201)
 def add_note(
-    athlete_id: int,
+    athlete_id: PathId,
     data: NoteCreate,
     actor: CurrentActor,
     session: Db,
@@ -43,14 +43,14 @@ def add_note(
 
 
 @router.get("/athletes/{athlete_id}/notes", response_model=list[NoteRead])
-def list_notes(athlete_id: int, actor: CurrentActor, session: Db) -> list[NoteRead]:
+def list_notes(athlete_id: PathId, actor: CurrentActor, session: Db) -> list[NoteRead]:
     """Case notes, newest first."""
     return cases.list_notes(session, actor, athlete_id)
 
 
 @router.post("/athletes/{athlete_id}/tasks", response_model=TaskRead, status_code=201)
 def add_task(
-    athlete_id: int, data: TaskCreate, actor: CurrentActor, session: Db, now: Now
+    athlete_id: PathId, data: TaskCreate, actor: CurrentActor, session: Db, now: Now
 ) -> TaskRead:
     """Add a task about an athlete."""
     return cases.add_task(session, actor, athlete_id, data, now=now)
@@ -63,26 +63,28 @@ def my_tasks(actor: CurrentActor, session: Db, include_done: bool = False) -> li
 
 
 @router.post("/tasks/{task_id}/complete", response_model=TaskRead)
-def complete_task(task_id: int, actor: CurrentActor, session: Db, now: Now) -> TaskRead:
+def complete_task(task_id: PathId, actor: CurrentActor, session: Db, now: Now) -> TaskRead:
     """Mark a task done."""
     return cases.complete_task(session, actor, task_id, now=now)
 
 
 @router.post("/athletes/{athlete_id}/health-cases", response_model=HealthCaseRead, status_code=201)
 def open_health_case(
-    athlete_id: int, data: HealthCaseCreate, actor: CurrentActor, session: Db, now: Now
+    athlete_id: PathId, data: HealthCaseCreate, actor: CurrentActor, session: Db, now: Now
 ) -> HealthCaseRead:
     """Open an injury or illness case."""
     return cases.open_health_case(session, actor, athlete_id, data, now=now)
 
 
 @router.post("/health-cases/{case_id}/advance", response_model=HealthCaseRead)
-def advance_health_case(case_id: int, actor: CurrentActor, session: Db, now: Now) -> HealthCaseRead:
+def advance_health_case(
+    case_id: PathId, actor: CurrentActor, session: Db, now: Now
+) -> HealthCaseRead:
     """Move a case on: open → return to run → closed."""
     return cases.advance_health_case(session, actor, case_id, now=now)
 
 
 @router.get("/athletes/{athlete_id}/health-cases", response_model=list[HealthCaseRead])
-def list_health_cases(athlete_id: int, actor: CurrentActor, session: Db) -> list[HealthCaseRead]:
+def list_health_cases(athlete_id: PathId, actor: CurrentActor, session: Db) -> list[HealthCaseRead]:
     """Injuries and illnesses."""
     return cases.list_health_cases(session, actor, athlete_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize
+from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize, PathId
 from runseason.api.replay import respond
 from runseason.schemas.checkins import CheckInCreate, CheckInRead, CheckInSubmitted
 from runseason.schemas.common import Page
@@ -20,7 +20,7 @@ router = APIRouter(tags=["athletes"])
     responses={201: {"model": CheckInSubmitted}},
 )
 def submit_checkin(
-    athlete_id: int,
+    athlete_id: PathId,
     data: CheckInCreate,
     actor: CurrentActor,
     session: Db,
@@ -40,7 +40,7 @@ def submit_checkin(
 
 @router.get("/athletes/{athlete_id}/checkins", response_model=Page[CheckInRead])
 def list_checkins(
-    athlete_id: int,
+    athlete_id: PathId,
     actor: CurrentActor,
     session: Db,
     page: PageNumber = 1,
@@ -52,13 +52,13 @@ def list_checkins(
 
 @router.put("/checkins/{checkin_id}", response_model=CheckInRead)
 def update_checkin(
-    checkin_id: int, data: CheckInCreate, actor: CurrentActor, session: Db, now: Now
+    checkin_id: PathId, data: CheckInCreate, actor: CurrentActor, session: Db, now: Now
 ) -> CheckInRead:
     """Correct a check-in."""
     return checkins.update_checkin(session, actor, checkin_id, data, now=now)
 
 
 @router.get("/checkins/{checkin_id}", response_model=CheckInRead)
-def get_checkin(checkin_id: int, actor: CurrentActor, session: Db) -> CheckInRead:
+def get_checkin(checkin_id: PathId, actor: CurrentActor, session: Db) -> CheckInRead:
     """One check-in with its readiness."""
     return checkins.get_checkin(session, actor, checkin_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from runseason.api.deps import CurrentActor, Db, Now
+from runseason.api.deps import CurrentActor, Db, Now, PathId
 from runseason.schemas.plans import GoalCreate, GoalRead
 from runseason.services.plans import goals
 
@@ -13,13 +13,13 @@ router = APIRouter(tags=["athletes"])
 
 @router.post("/athletes/{athlete_id}/goals", response_model=GoalRead, status_code=201)
 def create_goal(
-    athlete_id: int, data: GoalCreate, actor: CurrentActor, session: Db, now: Now
+    athlete_id: PathId, data: GoalCreate, actor: CurrentActor, session: Db, now: Now
 ) -> GoalRead:
     """Add a race goal."""
     return goals.create_goal(session, actor, athlete_id, data, now=now)
 
 
 @router.get("/athletes/{athlete_id}/goals", response_model=list[GoalRead])
-def list_goals(athlete_id: int, actor: CurrentActor, session: Db) -> list[GoalRead]:
+def list_goals(athlete_id: PathId, actor: CurrentActor, session: Db) -> list[GoalRead]:
     """Race goals by date."""
     return goals.list_goals(session, actor, athlete_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from runseason.api.deps import CurrentActor, Db, Now
+from runseason.api.deps import CurrentActor, Db, Now, PathId
 from runseason.schemas.coaching import InterventionRead, InterventionResolve, InterventionSnooze
 from runseason.services import interventions
 
@@ -13,7 +13,7 @@ router = APIRouter(tags=["coaching"])
 
 @router.get("/interventions/{intervention_id}", response_model=InterventionRead)
 def get_intervention(
-    intervention_id: int, actor: CurrentActor, session: Db, now: Now
+    intervention_id: PathId, actor: CurrentActor, session: Db, now: Now
 ) -> InterventionRead:
     """One intervention with its SLA state."""
     return interventions.get_intervention(session, actor, intervention_id, now=now)
@@ -21,7 +21,7 @@ def get_intervention(
 
 @router.post("/interventions/{intervention_id}/acknowledge", response_model=InterventionRead)
 def acknowledge(
-    intervention_id: int, actor: CurrentActor, session: Db, now: Now
+    intervention_id: PathId, actor: CurrentActor, session: Db, now: Now
 ) -> InterventionRead:
     """Mark an intervention as seen."""
     return interventions.acknowledge_intervention(session, actor, intervention_id, now=now)
@@ -29,7 +29,7 @@ def acknowledge(
 
 @router.post("/interventions/{intervention_id}/snooze", response_model=InterventionRead)
 def snooze(
-    intervention_id: int, data: InterventionSnooze, actor: CurrentActor, session: Db, now: Now
+    intervention_id: PathId, data: InterventionSnooze, actor: CurrentActor, session: Db, now: Now
 ) -> InterventionRead:
     """Set an intervention aside for some hours."""
     return interventions.snooze_intervention(session, actor, intervention_id, data, now=now)
@@ -37,7 +37,7 @@ def snooze(
 
 @router.post("/interventions/{intervention_id}/resolve", response_model=InterventionRead)
 def resolve(
-    intervention_id: int, data: InterventionResolve, actor: CurrentActor, session: Db, now: Now
+    intervention_id: PathId, data: InterventionResolve, actor: CurrentActor, session: Db, now: Now
 ) -> InterventionRead:
     """Close an intervention with its outcome."""
     return interventions.resolve_intervention(session, actor, intervention_id, data, now=now)
@@ -45,7 +45,7 @@ def resolve(
 
 @router.get("/athletes/{athlete_id}/interventions", response_model=list[InterventionRead])
 def athlete_interventions(
-    athlete_id: int, actor: CurrentActor, session: Db, now: Now, include_resolved: bool = False
+    athlete_id: PathId, actor: CurrentActor, session: Db, now: Now, include_resolved: bool = False
 ) -> list[InterventionRead]:
     """An athlete's interventions."""
     return interventions.list_athlete_interventions(

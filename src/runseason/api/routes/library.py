@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize
+from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize, PathId
 from runseason.schemas.common import Page
 from runseason.schemas.library import TemplateCreate, TemplatePreview, TemplateRead, TemplateUpdate
 from runseason.services.plans import library
@@ -39,14 +39,14 @@ def list_templates(
 
 
 @router.get("/templates/{template_id}", response_model=TemplateRead)
-def get_template(template_id: int, actor: CurrentActor, session: Db) -> TemplateRead:
+def get_template(template_id: PathId, actor: CurrentActor, session: Db) -> TemplateRead:
     """One template."""
     return library.get_template(session, actor, template_id)
 
 
 @router.get("/templates/{template_id}/preview", response_model=TemplatePreview)
 def preview(
-    template_id: int, athlete_id: Annotated[int, Query(ge=1)], actor: CurrentActor, session: Db
+    template_id: PathId, athlete_id: Annotated[int, Query(ge=1)], actor: CurrentActor, session: Db
 ) -> TemplatePreview:
     """A template resolved with an athlete's paces."""
     return library.preview_template(session, actor, template_id, athlete_id)
@@ -60,7 +60,7 @@ def create_template(data: TemplateCreate, actor: CurrentActor, session: Db) -> T
 
 @router.post("/templates/{template_id}/clone", response_model=TemplateRead, status_code=201)
 def clone_template(
-    template_id: int,
+    template_id: PathId,
     actor: CurrentActor,
     session: Db,
     code: Annotated[str | None, Query(max_length=80, pattern=r"^[a-z0-9][a-z0-9_-]*$")] = None,
@@ -71,13 +71,13 @@ def clone_template(
 
 @router.patch("/templates/{template_id}", response_model=TemplateRead)
 def update_template(
-    template_id: int, data: TemplateUpdate, actor: CurrentActor, session: Db
+    template_id: PathId, data: TemplateUpdate, actor: CurrentActor, session: Db
 ) -> TemplateRead:
     """Change one of your own templates."""
     return library.update_template(session, actor, template_id, data)
 
 
 @router.delete("/templates/{template_id}", response_model=TemplateRead)
-def archive_template(template_id: int, actor: CurrentActor, session: Db) -> TemplateRead:
+def archive_template(template_id: PathId, actor: CurrentActor, session: Db) -> TemplateRead:
     """Archive one of your own templates."""
     return library.archive_template(session, actor, template_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from runseason.api.deps import CurrentActor, Db, Now
+from runseason.api.deps import CurrentActor, Db, Now, PathId
 from runseason.schemas.plans import (
     PlanCreate,
     PlanRead,
@@ -24,33 +24,33 @@ router = APIRouter(tags=["athletes"])
 
 @router.post("/athletes/{athlete_id}/plans", response_model=PlanRead, status_code=201)
 def generate_plan(
-    athlete_id: int, data: PlanCreate, actor: CurrentActor, session: Db, now: Now
+    athlete_id: PathId, data: PlanCreate, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Generate a periodized plan (it replaces the active one)."""
     return generation.generate_plan(session, actor, athlete_id, data, now=now)
 
 
 @router.get("/athletes/{athlete_id}/plan", response_model=PlanRead | None)
-def active_plan(athlete_id: int, actor: CurrentActor, session: Db) -> PlanRead | None:
+def active_plan(athlete_id: PathId, actor: CurrentActor, session: Db) -> PlanRead | None:
     """The active plan, if any."""
     return generation.find_active_plan(session, actor, athlete_id)
 
 
 @router.get("/plans/{plan_id}", response_model=PlanRead)
-def get_plan(plan_id: int, actor: CurrentActor, session: Db) -> PlanRead:
+def get_plan(plan_id: PathId, actor: CurrentActor, session: Db) -> PlanRead:
     """A plan with its weeks and sessions."""
     return generation.get_plan(session, actor, plan_id)
 
 
 @router.get("/plans/{plan_id}/revisions", response_model=list[PlanRevisionRead])
-def plan_revisions(plan_id: int, actor: CurrentActor, session: Db) -> list[PlanRevisionRead]:
+def plan_revisions(plan_id: PathId, actor: CurrentActor, session: Db) -> list[PlanRevisionRead]:
     """Every version of a plan."""
     return generation.list_revisions(session, actor, plan_id)
 
 
 @router.get("/plans/{plan_id}/projection", response_model=list[ProjectionDay])
 def plan_projection(
-    plan_id: int, actor: CurrentActor, session: Db, now: Now
+    plan_id: PathId, actor: CurrentActor, session: Db, now: Now
 ) -> list[ProjectionDay]:
     """Fitness projected to race day if the plan is followed."""
     return generation.plan_projection(session, actor, plan_id, now=now)
@@ -58,7 +58,7 @@ def plan_projection(
 
 @router.patch("/planned-sessions/{session_id}", response_model=PlanRead)
 def edit_planned_session(
-    session_id: int, data: SessionEdit, actor: CurrentActor, session: Db, now: Now
+    session_id: PathId, data: SessionEdit, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Move, resize, rename or cancel a planned session (a new plan version)."""
     return generation.edit_session(session, actor, session_id, data, now=now)
@@ -66,7 +66,7 @@ def edit_planned_session(
 
 @router.post("/plans/{plan_id}/sessions", response_model=PlanRead, status_code=201)
 def add_planned_session(
-    plan_id: int, data: SessionAdd, actor: CurrentActor, session: Db, now: Now
+    plan_id: PathId, data: SessionAdd, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Add a session from the library to a day of the plan."""
     return generation.add_session(session, actor, plan_id, data, now=now)
@@ -74,7 +74,7 @@ def add_planned_session(
 
 @router.post("/planned-sessions/{session_id}/replace", response_model=PlanRead)
 def replace_planned_session(
-    session_id: int, data: SessionReplace, actor: CurrentActor, session: Db, now: Now
+    session_id: PathId, data: SessionReplace, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Put another template in a session's place (same day and duration)."""
     return generation.replace_session(session, actor, session_id, data, now=now)
@@ -82,7 +82,7 @@ def replace_planned_session(
 
 @router.post("/plans/{plan_id}/swap", response_model=PlanRead)
 def swap_planned_sessions(
-    plan_id: int, data: SessionSwap, actor: CurrentActor, session: Db, now: Now
+    plan_id: PathId, data: SessionSwap, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Exchange the days of two sessions."""
     return generation.swap_sessions(session, actor, plan_id, data, now=now)
@@ -90,7 +90,7 @@ def swap_planned_sessions(
 
 @router.post("/plan-weeks/{week_id}/scale", response_model=PlanRead)
 def scale_plan_week(
-    week_id: int, data: WeekScale, actor: CurrentActor, session: Db, now: Now
+    week_id: PathId, data: WeekScale, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Change a week's volume (the sessions still to come)."""
     return generation.scale_week(session, actor, week_id, data, now=now)
@@ -98,7 +98,7 @@ def scale_plan_week(
 
 @router.post("/plans/{plan_id}/regenerate", response_model=PlanRead)
 def regenerate_plan(
-    plan_id: int, data: PlanRegenerate, actor: CurrentActor, session: Db, now: Now
+    plan_id: PathId, data: PlanRegenerate, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Rebuild the plan from a date forward, keeping the past."""
     return generation.regenerate_from(session, actor, plan_id, data, now=now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from runseason.api.deps import CurrentActor, Db, Now
+from runseason.api.deps import CurrentActor, Db, Now, PathId
 from runseason.schemas.coaching import RecommendationDecision, RecommendationRead, SessionChangeRead
 from runseason.services import recommendations
 
@@ -13,7 +13,7 @@ router = APIRouter(tags=["coaching"])
 
 @router.get("/recommendations/{recommendation_id}/preview", response_model=list[SessionChangeRead])
 def preview_recommendation(
-    recommendation_id: int, actor: CurrentActor, session: Db
+    recommendation_id: PathId, actor: CurrentActor, session: Db
 ) -> list[SessionChangeRead]:
     """The plan change a recommendation would make, before and after."""
     return recommendations.preview_recommendation(session, actor, recommendation_id)
@@ -21,7 +21,11 @@ def preview_recommendation(
 
 @router.post("/recommendations/{recommendation_id}/decision", response_model=RecommendationRead)
 def decide(
-    recommendation_id: int, data: RecommendationDecision, actor: CurrentActor, session: Db, now: Now
+    recommendation_id: PathId,
+    data: RecommendationDecision,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
 ) -> RecommendationRead:
     """Accept, modify or reject a recommendation."""
     return recommendations.decide_recommendation(session, actor, recommendation_id, data, now=now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize
+from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize, PathId
 from runseason.schemas.cases import TimelineEventRead
 from runseason.schemas.common import Page
 from runseason.services import cases
@@ -14,7 +14,7 @@ router = APIRouter(tags=["coaching"])
 
 @router.get("/athletes/{athlete_id}/timeline", response_model=Page[TimelineEventRead])
 def timeline(
-    athlete_id: int,
+    athlete_id: PathId,
     actor: CurrentActor,
     session: Db,
     page: PageNumber = 1,

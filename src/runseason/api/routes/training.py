@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize
+from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize, PathId
 from runseason.api.replay import respond
 from runseason.config import get_settings
 from runseason.schemas.common import Page
@@ -19,7 +19,7 @@ router = APIRouter(tags=["athletes"])
 
 @router.post("/athletes/{athlete_id}/logs", status_code=201)
 def log_session(
-    athlete_id: int,
+    athlete_id: PathId,
     data: TrainingLogCreate,
     actor: CurrentActor,
     session: Db,
@@ -41,7 +41,7 @@ def log_session(
 
 @router.post("/athletes/{athlete_id}/logs/upload", response_model=TrainingLogRead, status_code=201)
 def upload_activity(
-    athlete_id: int,
+    athlete_id: PathId,
     actor: CurrentActor,
     session: Db,
     now: Now,
@@ -58,7 +58,7 @@ def upload_activity(
 
 @router.get("/athletes/{athlete_id}/logs", response_model=Page[TrainingLogRead])
 def list_logs(
-    athlete_id: int,
+    athlete_id: PathId,
     actor: CurrentActor,
     session: Db,
     page: PageNumber = 1,
@@ -70,14 +70,14 @@ def list_logs(
 
 @router.patch("/logs/{log_id}", response_model=TrainingLogRead)
 def update_log(
-    log_id: int, data: TrainingLogUpdate, actor: CurrentActor, session: Db, now: Now
+    log_id: PathId, data: TrainingLogUpdate, actor: CurrentActor, session: Db, now: Now
 ) -> TrainingLogRead:
     """Correct a logged session."""
     return training.update_log(session, actor, log_id, data, now=now)
 
 
 @router.delete("/logs/{log_id}", status_code=204)
-def delete_log(log_id: int, actor: CurrentActor, session: Db, now: Now) -> Response:
+def delete_log(log_id: PathId, actor: CurrentActor, session: Db, now: Now) -> Response:
     """Remove a logged session."""
     training.delete_log(session, actor, log_id, now=now)
     return Response(status_code=204)

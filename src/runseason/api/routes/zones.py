@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from runseason.api.deps import CurrentActor, Db
+from runseason.api.deps import CurrentActor, Db, PathId
 from runseason.schemas.zones import ZoneOverride, ZonesRead
 from runseason.services.plans import zones
 
@@ -12,14 +12,14 @@ router = APIRouter(tags=["athletes"])
 
 
 @router.get("/athletes/{athlete_id}/zones", response_model=ZonesRead)
-def get_zones(athlete_id: int, actor: CurrentActor, session: Db) -> ZonesRead:
+def get_zones(athlete_id: PathId, actor: CurrentActor, session: Db) -> ZonesRead:
     """The athlete's pace and heart-rate zones, with where each comes from."""
     return zones.get_zones(session, actor, athlete_id)
 
 
 @router.put("/athletes/{athlete_id}/zones", response_model=ZonesRead)
 def override_zone(
-    athlete_id: int, data: ZoneOverride, actor: CurrentActor, session: Db
+    athlete_id: PathId, data: ZoneOverride, actor: CurrentActor, session: Db
 ) -> ZonesRead:
     """Set or clear a coach's bounds for one zone."""
     return zones.override_zone(session, actor, athlete_id, data)
