@@ -10,6 +10,7 @@ from runseason.config import (
     load_settings,
     masked_settings,
     merge_coaching_overrides,
+    startup_warnings,
 )
 from runseason.errors import ConfigurationError
 
@@ -90,3 +91,31 @@ def test_masked_settings_hide_secrets_and_passwords() -> None:
     assert "hunter2" not in shown
     assert "redispass" not in shown
     assert "postgresql+psycopg://rs:****@db:5432/rs" in shown
+
+
+def test_secrets_come_from_files_named_by_their_file_variables(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key_file = tmp_path / "secret_key"
+    key_file.write_text(STRONG_KEY + "\n")
+    url_file = tmp_path / "database_url"
+    url_file.write_text("postgresql+psycopg://app:s3cret@db:5432/runseason\n")
+    monkeypatch.setenv("RUNSEASON_SECRET_KEY_FILE", str(key_file))
+    monkeypatch.setenv("RUNSEASON_DATABASE_URL_FILE", str(url_file))
+    settings = load_settings()
+    assert settings.secret_key.get_secret_value() == STRONG_KEY
+    assert settings.database_url.get_secret_value().endswith("@db:5432/runseason")
+    assert "s3cret" not in str(masked_settings(settings))
+
+
+def test_an_unreadable_secret_file_names_its_variable(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RUNSEASON_SECRET_KEY_FILE", str(tmp_path / "missing"))
+    with pytest.raises(ConfigurationError, match="RUNSEASON_SECRET_KEY_FILE: cannot read"):
+        load_settings()
+
+
+def test_the_development_key_is_called_out_at_start_up() -> None:
+    assert any("development secret key" in w for w in startup_warnings(load_settings()))
+    assert startup_warnings(load_settings(secret_key=STRONG_KEY)) == []

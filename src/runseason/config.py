@@ -10,6 +10,8 @@ an env value.
 from __future__ import annotations
 
 import functools
+import os
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
@@ -237,10 +239,38 @@ def _describe(error: ValidationError) -> str:
     return f"invalid setting {where}: {message}{more}" if where else f"{message}{more}"
 
 
+def startup_warnings(settings: Settings) -> list[str]:
+    """What an operator must hear when a server starts with settings unfit for real use."""
+    warnings = []
+    if settings.secret_key.get_secret_value() == DEFAULT_SECRET_KEY:
+        warnings.append(
+            "The built-in development secret key signs sign-ins: anyone can forge them. "
+            "Set RUNSEASON_SECRET_KEY (or RUNSEASON_SECRET_KEY_FILE) before real use."
+        )
+    return warnings
+
+
+def _secrets_from_files() -> dict[str, str]:
+    """Secrets named by ``RUNSEASON_<NAME>_FILE`` (container secrets), read from their files."""
+    found: dict[str, str] = {}
+    for name in sorted(SECRET_FIELDS):
+        variable = f"RUNSEASON_{name.upper()}_FILE"
+        path = os.environ.get(variable)
+        if not path:
+            continue
+        try:
+            found[name] = Path(path).read_text(encoding="utf-8").strip()
+        except OSError as error:
+            raise ConfigurationError(f"{variable}: cannot read {path} ({error.strerror})") from None
+        if not found[name]:
+            raise ConfigurationError(f"{variable}: {path} is empty")
+    return found
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Read the settings from the environment, turning validation errors into one clear line."""
     try:
-        return Settings(**overrides)
+        return Settings(**{**_secrets_from_files(), **overrides})
     except ValidationError as error:
         raise ConfigurationError(_describe(error)) from None
 

@@ -18,10 +18,11 @@ from starlette.routing import Mount
 
 from runseason import worker
 from runseason.api.app import create_app
-from runseason.config import get_settings
-from runseason.logging import configure_logging
+from runseason.config import get_settings, startup_warnings
+from runseason.logging import configure_logging, get_logger
 from runseason.services import system
 
+log = get_logger("runseason.server")
 UI_SCRIPT = Path(__file__).resolve().parent / "ui" / "app.py"
 
 
@@ -33,14 +34,21 @@ async def _lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
         yield {}
 
 
+def _configure() -> None:
+    settings = get_settings()
+    configure_logging(settings, error_sink=system.record_error_event)
+    for warning in startup_warnings(settings):
+        log.warning("startup.unsafe_setting", detail=warning)
+
+
 def build_api() -> Any:
     """The API alone (``runseason serve api``), with its unexpected errors kept for admins."""
-    configure_logging(get_settings(), error_sink=system.record_error_event)
+    _configure()
     return create_app()
 
 
 def build_app() -> Any:
     """The Streamlit app with the API mounted under ``/api``."""
-    configure_logging(get_settings(), error_sink=system.record_error_event)
+    _configure()
     api = create_app(prefix="/v1")
     return st.App(str(UI_SCRIPT), routes=[Mount("/api", app=api)], lifespan=_lifespan)

@@ -19,7 +19,7 @@ from runseason.cli.common import cli_command, echo_json, fail
 from runseason.cli.db import db_app
 from runseason.cli.demo import DEFAULT_CREDENTIALS, demo, run_demo
 from runseason.cli.library import library_app
-from runseason.config import get_settings, masked_settings
+from runseason.config import get_settings, masked_settings, startup_warnings
 from runseason.db import migrate
 from runseason.db.session import get_engine, session_scope, wait_for_database
 from runseason.demo import DemoSpec, database_is_empty
@@ -91,6 +91,8 @@ def start(
     typer.echo(f"  API docs: http://{shown}:{listen}/api/v1/docs")
     if DEFAULT_CREDENTIALS.exists():
         typer.echo(f"  sign in with an account from {DEFAULT_CREDENTIALS} (role, email, password)")
+    for warning in startup_warnings(settings):
+        typer.echo(f"warning: {warning}", err=True)
     typer.echo("Stop with Ctrl+C.")
     uvicorn.run(
         "runseason.server:build_app",
