@@ -189,3 +189,27 @@ def test_a_note_cannot_link_another_organizations_intervention(
     assert "intervention_id" in answer.json()["detail"]
     notes = db.scalar(select(func.count()).select_from(CaseNote).where(CaseNote.body == "linked"))
     assert notes == 0
+
+
+def test_admins_unlock_reset_deactivate_and_reactivate_through_the_api(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World
+) -> None:
+    for attempt in range(5):
+        client.post(
+            "/api/v1/auth/login", json={"email": world.cole.email, "password": f"wrong {attempt}"}
+        )
+    locked = client.post(
+        "/api/v1/auth/login", json={"email": world.cole.email, "password": PASSWORD}
+    )
+    assert locked.status_code == 423
+    base = f"/api/v1/users/{world.cole.id}"
+    unlocked = client.post(f"{base}/unlock", headers=headers["ada"])
+    assert unlocked.status_code == 200
+    assert unlocked.json()["locked_until"] is None
+    assert login(client, world.cole.email)
+    assert client.post(f"{base}/unlock", headers=headers["cole"]).status_code == 403
+    temporary = client.post(f"{base}/temporary-password", headers=headers["ada"])
+    assert temporary.status_code == 200
+    assert len(temporary.json()["temporary_password"]) >= 12
+    assert client.post(f"{base}/deactivate", headers=headers["ada"]).json()["is_active"] is False
+    assert client.post(f"{base}/reactivate", headers=headers["ada"]).json()["is_active"] is True

@@ -59,7 +59,14 @@ class UserRead(Output):
     timezone: str
     unit_preference: str
     last_login_at: datetime | None
+    locked_until: datetime | None = None
     athlete_id: int | None = None
+
+
+class TemporaryPassword(Output):
+    """A new temporary password, shown once; the account must change it at sign-in."""
+
+    temporary_password: str
 
 
 class CreatedUser(Output):

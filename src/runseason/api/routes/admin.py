@@ -12,7 +12,7 @@ from sqlalchemy import text
 from runseason import __version__
 from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize, PathId
 from runseason.api.replay import respond
-from runseason.schemas.accounts import AssignmentRead, UserCreate, UserRead
+from runseason.schemas.accounts import AssignmentRead, TemporaryPassword, UserCreate, UserRead
 from runseason.schemas.audit import AssignmentCreate, AuditEntryRead
 from runseason.schemas.common import Page
 from runseason.schemas.system import SystemStatusRead
@@ -65,6 +65,27 @@ def create_user(
 def deactivate(user_id: PathId, actor: CurrentActor, session: Db, now: Now) -> UserRead:
     """Switch an account off; its sessions end."""
     return users.deactivate_user(session, actor, user_id, now=now)
+
+
+@router.post("/users/{user_id}/reactivate", response_model=UserRead)
+def reactivate(user_id: PathId, actor: CurrentActor, session: Db) -> UserRead:
+    """Switch a deactivated account back on (admins)."""
+    return users.reactivate_user(session, actor, user_id)
+
+
+@router.post("/users/{user_id}/unlock", response_model=UserRead)
+def unlock(user_id: PathId, actor: CurrentActor, session: Db) -> UserRead:
+    """Lift the lockout after failed sign-ins, so the person can sign in again now (admins)."""
+    return users.unlock_user(session, actor, user_id)
+
+
+@router.post("/users/{user_id}/temporary-password", response_model=TemporaryPassword)
+def temporary_password(
+    user_id: PathId, actor: CurrentActor, session: Db, now: Now
+) -> TemporaryPassword:
+    """A temporary password (shown once); ends the sessions (admins; coaches for athletes)."""
+    secret = users.reset_password(session, actor, user_id, now=now)
+    return TemporaryPassword(temporary_password=secret)
 
 
 @router.get("/audit", response_model=Page[AuditEntryRead])

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from runseason.config import get_settings
 from runseason.db.models import Athlete, CoachAssignment, User
 from runseason.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from runseason.schemas.accounts import (
@@ -19,7 +20,7 @@ from runseason.schemas.accounts import (
     UserRead,
 )
 from runseason.schemas.common import Page
-from runseason.services.identity import auth, passwords
+from runseason.services.identity import auth, passwords, ratelimit
 from runseason.services.identity.access import (
     Actor,
     get_athlete,
@@ -173,6 +174,29 @@ def deactivate_user(session: Session, actor: Actor, user_id: int, *, now: dateti
         raise InvalidInput("You cannot deactivate your own account.")
     user.is_active = False
     auth.end_user_sessions(session, user.id, now=now, reason="deactivated")
+    session.flush()
+    return user_read(user)
+
+
+def reactivate_user(session: Session, actor: Actor, user_id: int) -> UserRead:
+    """Switch a deactivated account back on (admins only); it signs in with its old password."""
+    user = _org_user(session, actor, user_id)
+    require_role(actor, "admin")
+    require_write(actor)
+    user.is_active = True
+    session.flush()
+    return user_read(user)
+
+
+def unlock_user(session: Session, actor: Actor, user_id: int) -> UserRead:
+    """Lift a lockout after failed sign-ins (admins only), so the person can try again now."""
+    user = _org_user(session, actor, user_id)
+    require_role(actor, "admin")
+    require_write(actor)
+    user.locked_until = None
+    user.failed_login_count = 0
+    hourly = f"{get_settings().security.account_failures_per_hour}/hour"
+    ratelimit.limiter().clear(f"signin:account:{user.id}", hourly)
     session.flush()
     return user_read(user)
 

@@ -4,13 +4,48 @@ from __future__ import annotations
 
 import streamlit as st
 
-from runseason.schemas.accounts import UserCreate
+from runseason.schemas.accounts import UserCreate, UserRead
 from runseason.services import audit
 from runseason.services.identity import users
 from runseason.ui import runtime
 
 actor = runtime.actor()
 st.title("Organization")
+
+
+def _account_actions(accounts: list[UserRead]) -> None:
+    """Unlock, issue a temporary password, deactivate or reactivate one account."""
+    st.subheader("Account actions")
+    if not accounts:
+        return
+    by_id = {u.id: u for u in accounts}
+    chosen = by_id[
+        st.selectbox(
+            "Account",
+            list(by_id),
+            format_func=lambda i: f"{by_id[i].full_name} ({by_id[i].email})",
+        )
+    ]
+    now = runtime.now()
+    locked = chosen.locked_until is not None and chosen.locked_until > now
+    state = "active" if chosen.is_active else "deactivated"
+    st.caption(f"This account is {state}{', locked after failed sign-ins' if locked else ''}.")
+    cols = st.columns(3)
+    if cols[0].button("Unlock", disabled=not locked, key=f"unlock-{chosen.id}"):
+        if runtime.call(users.unlock_user, actor, chosen.id) is not None:
+            st.success(f"{chosen.full_name} can sign in again.")
+    if cols[1].button("Issue a temporary password", key=f"temp-{chosen.id}"):
+        secret = runtime.call(users.reset_password, actor, chosen.id, now=now)
+        if secret is not None:
+            st.success(f"Temporary password for {chosen.email} (shown once): `{secret}`")
+    if chosen.is_active:
+        if cols[2].button("Deactivate", key=f"off-{chosen.id}"):
+            if runtime.call(users.deactivate_user, actor, chosen.id, now=now) is not None:
+                st.success(f"{chosen.full_name} is deactivated; their sessions ended.")
+    elif cols[2].button("Reactivate", key=f"on-{chosen.id}"):
+        if runtime.call(users.reactivate_user, actor, chosen.id) is not None:
+            st.success(f"{chosen.full_name} is active again.")
+
 
 with st.form("new-user", clear_on_submit=True):
     st.subheader("Invite someone")
@@ -60,6 +95,7 @@ if listed is not None:
                 "email": u.email,
                 "role": u.role,
                 "active": u.is_active,
+                "locked": u.locked_until is not None and u.locked_until > runtime.now(),
                 "last sign-in": u.last_login_at,
             }
             for u in listed.items
@@ -68,6 +104,7 @@ if listed is not None:
         width="stretch",
     )
     st.caption(f"{listed.total} accounts")
+    _account_actions(listed.items)
 
 st.subheader("Coach assignments")
 athletes = runtime.call(users.list_users, actor, page=1, page_size=200, role="athlete")

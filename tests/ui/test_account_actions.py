@@ -1,0 +1,67 @@
+"""Admins unlock, reset, deactivate and reactivate accounts from the Organization page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+from streamlit.testing.v1 import AppTest
+
+from runseason.db.models import User
+from runseason.db.types import utcnow
+from tests.factories import World
+
+Open = Callable[[User, str | None], AppTest]
+
+
+def _button(at: AppTest, label: str) -> object:
+    return next(b for b in at.button if b.label == label)
+
+
+def _choose(at: AppTest, user: User) -> None:
+    box = next(s for s in at.selectbox if s.label == "Account")
+    box.set_value(user.id)
+    at.run()
+
+
+def test_an_admin_unlocks_a_locked_account(open_page: Open, world: World, db: Session) -> None:
+    world.cole.locked_until = utcnow() + timedelta(minutes=10)
+    world.cole.failed_login_count = 4
+    db.flush()
+    at = open_page(world.ada, "organization")
+    _choose(at, world.cole)
+    assert any("locked after failed sign-ins" in c.value for c in at.caption)
+    _button(at, "Unlock").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception
+    assert any("can sign in again" in s.value for s in at.success)
+    db.refresh(world.cole)
+    assert world.cole.locked_until is None
+    assert world.cole.failed_login_count == 0
+
+
+def test_an_admin_issues_a_temporary_password(open_page: Open, world: World, db: Session) -> None:
+    at = open_page(world.ada, "organization")
+    _choose(at, world.cole)
+    _button(at, "Issue a temporary password").click()  # type: ignore[attr-defined]
+    at.run()
+    assert any("Temporary password for" in s.value for s in at.success)
+    db.refresh(world.cole)
+    assert world.cole.must_change_password
+
+
+def test_an_admin_deactivates_then_reactivates(open_page: Open, world: World, db: Session) -> None:
+    at = open_page(world.ada, "organization")
+    _choose(at, world.cole)
+    _button(at, "Deactivate").click()  # type: ignore[attr-defined]
+    at.run()
+    db.refresh(world.cole)
+    assert not world.cole.is_active
+    at = open_page(world.ada, "organization")
+    _choose(at, world.cole)
+    _button(at, "Reactivate").click()  # type: ignore[attr-defined]
+    at.run()
+    assert any("is active again" in s.value for s in at.success)
+    db.refresh(world.cole)
+    assert world.cole.is_active
