@@ -142,9 +142,9 @@ def reset_password(session: Session, actor: Actor | None, user_id: int, *, now: 
         if user is None:
             raise NotFound("user not found")
     else:
+        user = _org_user(session, actor, user_id)  # another tenant's account: not found
         require_role(actor, "admin", "coach")
         require_write(actor)
-        user = _org_user(session, actor, user_id)
         if actor.role == "coach":
             _coach_may_manage(session, actor, user)
     secret = passwords.temporary_password()
