@@ -32,7 +32,8 @@ class _Group(BaseModel):
 
 
 class ReadinessSettings(_Group):
-    """How a check-in becomes a 0–100 readiness score (SCIENCE.md section 6)."""
+    """How a check-in becomes a 0–100 readiness score and a briefing (SCIENCE.md section 6,
+    docs/science.md "Recovery signals" and "The briefing")."""
 
     weights: dict[str, float] = Field(
         default_factory=lambda: {
@@ -41,6 +42,7 @@ class ReadinessSettings(_Group):
             "recovery": 0.25,
             "stress": 0.20,
             "mood": 0.0,
+            "sleep_hours": 0.15,
         }
     )
     green_min: int = Field(70, ge=1, le=100)
@@ -48,11 +50,24 @@ class ReadinessSettings(_Group):
     baseline_min_days: int = Field(14, ge=7, le=60)
     baseline_window_days: int = Field(28, ge=7, le=90)
     z_clip: float = Field(3.0, gt=0, le=5)
+    item_sd_floor: float = Field(0.5, gt=0, le=2)
+    hrv_yellow_sd: float = Field(1.0, gt=0, le=3)
+    hrv_red_sd: float = Field(2.0, gt=0, le=4)
+    hrv_sd_floor: float = Field(0.05, gt=0, le=0.5)
+    rhr_rise_bpm: float = Field(5.0, gt=0, le=30)
+    rhr_rise_z: float = Field(2.0, gt=0, le=4)
+    rhr_sd_floor: float = Field(2.5, gt=0, le=10)
+    sleep_minimum_h: float = Field(4.0, ge=0, le=8)
+    sleep_target_h: float = Field(8.0, ge=4, le=12)
+    short_sleep_h: float = Field(6.0, ge=0, le=10)
+    sleep_sd_floor: float = Field(0.5, gt=0, le=3)
     cap_pain_severity: int = Field(4, ge=1, le=10)
+    coach_pain_severity: int = Field(6, ge=1, le=10)
+    clinician_pain_severity: int = Field(7, ge=1, le=10)
 
     @model_validator(mode="after")
     def _check(self) -> ReadinessSettings:
-        known = {"sleep_quality", "energy", "recovery", "stress", "mood"}
+        known = {"sleep_quality", "energy", "recovery", "stress", "mood", "sleep_hours"}
         unknown = set(self.weights) - known
         if unknown:
             raise ValueError(f"unknown readiness weight(s): {', '.join(sorted(unknown))}")
@@ -60,6 +75,15 @@ class ReadinessSettings(_Group):
             raise ValueError("readiness weights must be non-negative and not all zero")
         if self.amber_min >= self.green_min:
             raise ValueError("readiness amber_min must be below green_min")
+        if self.hrv_yellow_sd >= self.hrv_red_sd:
+            raise ValueError("readiness hrv_yellow_sd must be below hrv_red_sd")
+        if self.sleep_minimum_h >= self.sleep_target_h:
+            raise ValueError("readiness sleep_minimum_h must be below sleep_target_h")
+        if not self.cap_pain_severity <= self.coach_pain_severity <= self.clinician_pain_severity:
+            raise ValueError(
+                "readiness pain thresholds must rise: cap_pain_severity ≤ coach_pain_severity "
+                "≤ clinician_pain_severity"
+            )
         return self
 
 

@@ -1,18 +1,28 @@
-"""Readiness from the morning check-in (SCIENCE.md section 6).
+"""Readiness from the morning check-in (SCIENCE.md section 6, docs/science.md "Recovery signals").
 
-A weighted composite of the 1–5 items (5 = best) mapped to 0–100 and banded; once 14 days of
-history exist, each item is also compared with the athlete's own trailing 28 days, and the factors
-say why ("sleep 2/5, 1.8 SD below your norm"). Illness and pain cap the band at red.
+A weighted composite of the 1–5 items (5 = best) and the hours slept, mapped to 0–100 and banded;
+once 14 days of history exist, each item is also compared with the athlete's own trailing 28
+days, and the factors say why ("sleep 2/5, 1.8 SD below your norm"). Recovery signals (the HRV
+trend and the resting heart rate) and red wellness flags lower the band; illness and pain cap it
+at red. A lowered band lowers the score with it, so the number and the colour always agree.
 """
 
 from __future__ import annotations
 
-import math
-import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from runseason.domain.recovery import (
+    Factor,
+    RecoveryParams,
+    baseline_z,
+    hrv_factor,
+    resting_hr_factor,
+    sleep_hours_factor,
+)
+
 ITEMS = ("sleep_quality", "energy", "recovery", "stress", "mood")
+WEIGHTED = (*ITEMS, "sleep_hours")
 LABELS = {
     "sleep_quality": "sleep",
     "energy": "energy",
@@ -20,11 +30,17 @@ LABELS = {
     "stress": "stress (5 = relaxed)",
     "mood": "mood",
 }
+BANDS = ("red", "amber", "green")
+__all__ = ["CheckInValues", "Factor", "Readiness", "ReadinessParams", "readiness"]
+# Signals that lower the band, and how far: a red wellness item to amber, a recovery signal to
+# its own flag's band (HRV −1 SD amber, −2 SD red; a resting heart rate up 5 bpm amber).
+_RECOVERY = ("hrv", "resting_hr")
+Cap = tuple[str, str]  # (the band it allows at most, the signal)
 
 
 @dataclass(frozen=True, slots=True)
 class CheckInValues:
-    """What the athlete reported this morning."""
+    """What the athlete reported this morning (``None``: not answered)."""
 
     sleep_quality: int
     energy: int
@@ -38,36 +54,29 @@ class CheckInValues:
     pain_severity: int | None = None
 
 
+def _default_weights() -> dict[str, float]:
+    return {
+        "sleep_quality": 0.30,
+        "energy": 0.25,
+        "recovery": 0.25,
+        "stress": 0.20,
+        "mood": 0.0,
+        "sleep_hours": 0.15,
+    }
+
+
 @dataclass(frozen=True, slots=True)
-class ReadinessParams:
+class ReadinessParams(RecoveryParams):
     """Weights and thresholds (the organization's effective settings)."""
 
-    weights: Mapping[str, float] = field(
-        default_factory=lambda: {
-            "sleep_quality": 0.30,
-            "energy": 0.25,
-            "recovery": 0.25,
-            "stress": 0.20,
-            "mood": 0.0,
-        }
-    )
+    weights: Mapping[str, float] = field(default_factory=_default_weights)
     green_min: int = 70
     amber_min: int = 50
-    baseline_min_days: int = 14
-    baseline_window_days: int = 28
     z_clip: float = 3.0
+    item_sd_floor: float = 0.5
     cap_pain_severity: int = 4
-
-
-@dataclass(frozen=True, slots=True)
-class Factor:
-    """One reason behind the score."""
-
-    item: str
-    value: float
-    z: float | None
-    flag: str  # "ok", "yellow" or "red"
-    text: str
+    coach_pain_severity: int = 6
+    clinician_pain_severity: int = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +90,29 @@ class Readiness:
     capped_by: str | None
 
 
-def composite(values: CheckInValues, weights: Mapping[str, float]) -> float:
-    """Weighted mean of the items present, mapped from 1–5 to 0–100."""
+def sleep_hours_score(hours: float, minimum_h: float = 4.0, target_h: float = 8.0) -> float:
+    """Hours slept on 0–100: none at ``minimum_h`` or less, all at ``target_h`` or more."""
+    return max(0.0, min(1.0, (hours - minimum_h) / (target_h - minimum_h))) * 100
+
+
+def composite(
+    values: CheckInValues,
+    weights: Mapping[str, float],
+    *,
+    sleep_minimum_h: float = 4.0,
+    sleep_target_h: float = 8.0,
+) -> float:
+    """Weighted mean of the items answered, each mapped onto 0–100."""
     total = weight_sum = 0.0
-    for item in ITEMS:
+    for item in WEIGHTED:
         value = getattr(values, item)
         weight = weights.get(item, 0.0)
         if value is None or weight <= 0:
             continue
-        total += weight * (value - 1) / 4 * 100
+        if item == "sleep_hours":
+            total += weight * sleep_hours_score(value, sleep_minimum_h, sleep_target_h)
+        else:
+            total += weight * (value - 1) / 4 * 100
         weight_sum += weight
     return total / weight_sum if weight_sum else 0.0
 
@@ -101,15 +124,6 @@ def band_of(score: float, params: ReadinessParams) -> str:
     return "amber" if score >= params.amber_min else "red"
 
 
-def _z(value: float, history: Sequence[float], clip: float) -> float | None:
-    if len(history) < 2:
-        return None
-    sd = statistics.pstdev(history)
-    if sd == 0:
-        return None
-    return max(-clip, min(clip, (value - statistics.fmean(history)) / sd))
-
-
 def _flag(z: float | None) -> str:
     if z is None or z > -1:
         return "ok"
@@ -119,7 +133,7 @@ def _flag(z: float | None) -> str:
 def item_factors(
     values: CheckInValues, history: Sequence[CheckInValues], params: ReadinessParams
 ) -> list[Factor]:
-    """Each item with its z-score against the athlete's own trailing window (when enough days)."""
+    """Each 1–5 item with its z-score against the athlete's own trailing window (enough days)."""
     window = list(history)[-params.baseline_window_days :]
     use_baseline = len(window) >= params.baseline_min_days
     factors = []
@@ -128,7 +142,9 @@ def item_factors(
         if value is None:
             continue
         past = [getattr(h, item) for h in window if getattr(h, item) is not None]
-        z = _z(value, past, params.z_clip) if use_baseline else None
+        z = None
+        if use_baseline:
+            z = baseline_z(value, past, params.item_sd_floor, params.z_clip)
         text = f"{LABELS[item]} {value}/5"
         if z is not None and abs(z) >= 1:
             text += f", {abs(z):.1f} SD {'below' if z < 0 else 'above'} your norm"
@@ -136,21 +152,33 @@ def item_factors(
     return factors
 
 
-def hrv_factor(
-    values: CheckInValues, history: Sequence[CheckInValues], params: ReadinessParams
-) -> Factor | None:
-    """7-day mean of ln rMSSD against the 28-day baseline ± 0.5 SD."""
-    series = [h.hrv_rmssd for h in history[-params.baseline_window_days :] if h.hrv_rmssd]
-    if values.hrv_rmssd is None or len(series) < params.baseline_min_days:
-        return None
-    logs = [math.log(v) for v in series]
-    recent = [*logs[-6:], math.log(values.hrv_rmssd)]
-    sd = statistics.pstdev(logs)
-    if sd == 0:
-        return None
-    z = (statistics.fmean(recent) - statistics.fmean(logs)) / sd
-    flag = "yellow" if abs(z) > 0.5 else "ok"
-    return Factor("hrv", values.hrv_rmssd, z, flag, f"HRV 7-day trend {z:+.1f} SD vs your norm")
+def _caps(factors: Sequence[Factor], values: CheckInValues, p: ReadinessParams) -> list[Cap]:
+    """(band, reason) for every signal that limits today's band, most severe first."""
+    caps: list[tuple[str, str]] = []
+    if values.illness:
+        caps.append(("red", "illness"))
+    if values.pain_severity is not None and values.pain_severity >= p.cap_pain_severity:
+        caps.append(("red", "pain"))
+    for f in factors:
+        if f.item in _RECOVERY and f.flag != "ok":
+            caps.append(("red" if f.flag == "red" else "amber", f.item))
+    if any(f.flag == "red" and f.item not in _RECOVERY for f in factors):
+        caps.append(("amber", "baseline"))
+    return sorted(caps, key=lambda cap: BANDS.index(cap[0]))
+
+
+def _capped(
+    score: float, band: str, caps: list[Cap], p: ReadinessParams
+) -> tuple[str, float, str | None]:
+    """Band, score and the reason after the most severe cap; the score falls with the band."""
+    if not caps:
+        return band, score, None
+    cap_band, reason = caps[0]
+    if reason not in ("illness", "pain") and BANDS.index(cap_band) >= BANDS.index(band):
+        return band, score, None
+    band = BANDS[min(BANDS.index(band), BANDS.index(cap_band))]
+    top = p.green_min - 1 if band == "amber" else p.amber_min - 1
+    return band, (min(score, top) if band != "green" else score), reason
 
 
 def readiness(
@@ -160,27 +188,22 @@ def readiness(
 ) -> Readiness:
     """Score, band and factors of one check-in given the athlete's earlier check-ins."""
     p = params or ReadinessParams()
-    score = composite(values, p.weights)
+    score = composite(
+        values, p.weights, sleep_minimum_h=p.sleep_minimum_h, sleep_target_h=p.sleep_target_h
+    )
     factors = item_factors(values, history, p)
-    hrv = hrv_factor(values, history, p)
-    if hrv is not None:
-        factors.append(hrv)
-    band = band_of(score, p)
-    capped_by = None
+    recovery = (
+        sleep_hours_factor(values.sleep_hours, [h.sleep_hours for h in history], p),
+        hrv_factor(values.hrv_rmssd, [h.hrv_rmssd for h in history], p),
+        resting_hr_factor(values.resting_hr, [h.resting_hr for h in history], p),
+    )
+    factors += [f for f in recovery if f is not None]
     if values.illness:
-        capped_by = "illness"
         factors.append(Factor("illness", 1.0, None, "red", "feeling ill"))
-    elif values.pain_severity is not None and values.pain_severity >= p.cap_pain_severity:
-        capped_by = "pain"
-        factors.append(
-            Factor("pain", values.pain_severity, None, "red", f"pain {values.pain_severity}/10")
-        )
-    elif band == "green" and any(f.flag == "red" for f in factors):
-        capped_by = "baseline"
-        band = "amber"
-    if capped_by in ("illness", "pain"):
-        band = "red"
-        score = min(score, p.amber_min - 1)
+    pain = values.pain_severity
+    if pain is not None and pain >= p.cap_pain_severity:
+        factors.append(Factor("pain", pain, None, "red", f"pain {pain}/10"))
+    band, score, capped_by = _capped(score, band_of(score, p), _caps(factors, values, p), p)
     baseline_used = len(history[-p.baseline_window_days :]) >= p.baseline_min_days
     ordered = tuple(
         sorted(factors, key=lambda f: ({"red": 0, "yellow": 1, "ok": 2}[f.flag], f.value))

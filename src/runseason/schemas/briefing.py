@@ -7,23 +7,38 @@ from datetime import date
 from runseason.schemas.common import Output
 
 
+class TargetRead(Output):
+    """One target in words, e.g. ``{"label": "Pace", "text": "6:08–6:25 /km"}``."""
+
+    label: str
+    text: str
+
+
 class BriefingRead(Output):
-    """Today's advice for one athlete, in their units and time zone."""
+    """Today's advice for one athlete, in their units and time zone.
+
+    ``decision`` is one of go, reduce, swap, rest, talk_to_coach, see_clinician, check_in_first
+    or no_session; ``decision_label`` says it in words.
+    """
 
     athlete_id: int
     local_date: date
     decision: str
+    decision_label: str
     title: str
     reason: str
     duration_s: float | None
     distance_m: float | None
+    duration_text: str | None
+    distance_text: str | None
     intensity: str
     planned_title: str | None
     planned_session_id: int | None
     readiness_score: float | None
     readiness_band: str | None
     factors: list[str]
-    targets: dict[str, object]
+    targets: list[TargetRead]
+    adjustments: list[str]
     unit: str
 
 

@@ -165,7 +165,7 @@ def submit_checkin(
     """
     athlete, settings = athlete_with_settings(session, actor, athlete_id, write=True)
     day = _target_date(athlete, data, now, settings.checkin_backdate_days)
-    window = readiness_params(settings).baseline_window_days
+    window = readiness_params(settings).history_days
     history, stored = _window(session, athlete.id, day, window)
     if stored:  # the day has its check-in: update it (read whole only now; a new one is usual)
         found = session.execute(_DAY, {"athlete_id": athlete.id, "day": day}).one()
@@ -286,7 +286,7 @@ def _score_and_refresh(
 ) -> CheckInRead:
     params = readiness_params(effective_settings(session, athlete.organization_id))
     if history is None:
-        history = _history(session, athlete.id, row.local_date, params.baseline_window_days)
+        history = _history(session, athlete.id, row.local_date, params.history_days)
     stored = _store_score(session, row, readiness(_values(row), history, params), score)
     day = row.local_date
     queue.schedule(session, athlete.id, athlete.organization_id, day, now=now, to_day=day)

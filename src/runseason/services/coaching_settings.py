@@ -103,15 +103,7 @@ def _merged(values: dict[str, Any] | None) -> CoachingSettings:
 def readiness_params(settings: CoachingSettings) -> ReadinessParams:
     """The readiness part of the settings as the domain's plain parameters."""
     r = settings.readiness
-    return ReadinessParams(
-        weights=dict(r.weights),
-        green_min=r.green_min,
-        amber_min=r.amber_min,
-        baseline_min_days=r.baseline_min_days,
-        baseline_window_days=r.baseline_window_days,
-        z_clip=r.z_clip,
-        cap_pain_severity=r.cap_pain_severity,
-    )
+    return ReadinessParams(**{**r.model_dump(), "weights": dict(r.weights)})
 
 
 def get_organization_settings(session: Session, actor: Actor) -> CoachingSettings:

@@ -19,15 +19,18 @@ if brief is not None:
     with st.container(border=True):
         st.subheader(f"Your session: {brief.title}")
         st.write(brief.reason)
+        st.caption(brief.decision_label)
         cols = st.columns(3)
-        cols[0].metric("Duration", runtime.duration(brief.duration_s))
-        cols[1].metric("Distance", runtime.distance(brief.distance_m, unit))
+        cols[0].metric("Duration", brief.duration_text or "-")
+        cols[1].metric("Distance", brief.distance_text or "-")
         score = "-" if brief.readiness_score is None else f"{brief.readiness_score:.0f}"
         cols[2].metric("Readiness", score, help=brief.readiness_band or "no check-in yet")
+        for target in brief.targets:
+            st.markdown(f"**{target.label}:** {target.text}")
+        for note in brief.adjustments:
+            st.caption(note)
         for factor in brief.factors:
             st.caption(f"• {factor}")
-        if brief.targets:
-            st.caption("Targets: " + ", ".join(f"{k} {v}" for k, v in brief.targets.items()))
 
 today = brief.local_date if brief else None
 existing = runtime.call(checkins.find_checkin_for_day, actor, athlete_id, today) if today else None
