@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.orm import Session
 
-from runseason.db.models import Athlete, PlannedSession, TrainingPlan
+from runseason.db.models import Athlete, PlannedSession, TrainingPlan, User
 from runseason.domain.dates import local_date
 from runseason.schemas.briefing import BriefingRead
 from runseason.schemas.checkins import CheckInCreate
@@ -57,8 +57,11 @@ def plan_today(db: Session, athlete: Athlete, session: tuple = VO2) -> PlannedSe
 
 
 def fit(db: Session, athlete: Athlete, unit: str = "km") -> None:
-    """Greta's profile as a coach sets it: VDOT 45, LTHR 165, her unit."""
+    """Greta's profile as a coach sets it: VDOT 45, LTHR 165, her unit (account and profile)."""
     athlete.vdot, athlete.lthr, athlete.unit_preference = 45.0, 165, unit
+    user = db.get(User, athlete.user_id)
+    assert user is not None
+    user.unit_preference = unit
     db.flush()
 
 
@@ -160,6 +163,8 @@ def test_a_flat_history_uses_the_sd_floor_instead_of_dropping_hrv(
         ({"pain_severity": 4, "pain_location": "knee"}, "rest", "Pain 4/10 (knee): no running"),
         ({"pain_severity": 6}, "talk_to_coach", "talk to your coach before your next session"),
         ({"pain_severity": 9}, "see_clinician", "See a doctor or physiotherapist"),
+        ({"pain_severity": 2, "pain_alters_gait": True}, "see_clinician", "changes how you run"),
+        ({"illness": True, "fever": True}, "talk_to_coach", "ill with a fever"),
     ],
 )
 def test_each_outcome_in_words(
@@ -241,3 +246,50 @@ def test_a_back_dated_check_in_handed_over_is_not_taken_for_today(
     handed = briefing.get_briefing(db, me, world.greta.id, now=NOW, checkin=read)
     assert handed.decision == "check_in_first"
     assert handed.readiness_score is None
+
+
+def test_heat_on_the_check_in_slows_the_paces_and_says_why(db: Session, world: World) -> None:
+    me = greta(db, world, session=EASY)
+    cool = submit(db, me, world)
+    hot = submit(db, me, world, temperature_c=30.0, dew_point_c=22.0)
+    assert hot.adjustments == ["Heat (30 °C with a dew point of 22 °C): paces 5.7% slower."]
+    assert "Paces are adjusted for the conditions" in hot.reason
+    pace = {t.label: t.text for t in cool.targets}["Pace"]
+    assert {t.label: t.text for t in hot.targets}["Pace"] != pace
+
+
+def test_too_hot_for_hard_running_swaps_the_vo2max_for_an_easy_run(
+    db: Session, world: World
+) -> None:
+    me = greta(db, world)
+    read = submit(db, me, world, temperature_c=36.0, dew_point_c=29.0)
+    assert read.decision == "swap"
+    assert read.title == "Easy run 45 min"
+    assert "Too hot and humid for hard running" in read.reason
+
+
+@pytest.mark.parametrize(
+    ("home_m", "given_m", "unit", "reason"),
+    [
+        (1750.0, None, "km", "Altitude 1,750 m: paces 6.2% slower."),
+        (None, 1750.0, "mi", "Altitude 5,741 ft: paces 6.2% slower."),
+        (2500.0, 0.0, "km", None),  # the check-in's altitude wins over home
+    ],
+)
+def test_altitude_from_the_check_in_or_the_home(
+    db: Session, world: World, home_m: float | None, given_m: float | None, unit: str, reason: str
+) -> None:
+    me = greta(db, world, unit, EASY)
+    world.greta.home_altitude_m = home_m
+    db.flush()
+    read = submit(db, me, world, **({} if given_m is None else {"altitude_m": given_m}))
+    assert read.adjustments == ([] if reason is None else [reason])
+
+
+def test_home_altitude_counts_before_the_check_in(db: Session, world: World) -> None:
+    me = greta(db, world, session=EASY)
+    world.greta.home_altitude_m = 2000.0
+    db.flush()
+    read = briefing.get_briefing(db, me, world.greta.id, now=NOW)
+    assert read.decision == "check_in_first"
+    assert read.adjustments == ["Altitude 2,000 m: paces 7.8% slower."]

@@ -45,7 +45,7 @@ def test_full_chain_from_check_in_to_adherence(db: Session, world: World) -> Non
     today = checkins.submit_checkin(db, greta, world.greta.id, GOOD, now=NOW)
     assert today.readiness_band == "green"
     brief = briefing.get_briefing(db, greta, world.greta.id, now=NOW)
-    assert brief.decision == "keep"
+    assert brief.decision == "go"
     planned_today = [s for s in plan.sessions if s.scheduled_date == today.local_date]
     assert planned_today, "a seven-day plan has a session today"
     log = training.log_session(

@@ -199,7 +199,12 @@ def _advice(
 
 
 def _swap(
-    planned: PlannedToday, category: str, minutes: int, reason: str, zones: Zones, env: Any
+    planned: PlannedToday,
+    category: str,
+    minutes: int,
+    reason: str,
+    zones: Zones,
+    env: EnvironmentAdjustment,
 ) -> BriefingAdvice:
     title, shape = library_session(category, min(minutes, planned.duration_s / 60))
     recovery = category == "recovery"
@@ -230,7 +235,11 @@ def _race(planned: PlannedToday, m: Morning | None, env: EnvironmentAdjustment) 
 
 
 def _planned(
-    planned: PlannedToday, m: Morning | None, zones: Zones, env: EnvironmentAdjustment, p: Any
+    planned: PlannedToday,
+    m: Morning | None,
+    zones: Zones,
+    env: EnvironmentAdjustment,
+    p: BriefingParams,
 ) -> BriefingAdvice:
     """The planned session kept, reduced or swapped by the band and the heat."""
     if planned.category == RACE_CATEGORY:

@@ -53,6 +53,11 @@ def feet_to_metres(feet: float) -> float:
     return feet / FEET_PER_METRE
 
 
+def metres_to_feet(metres: float) -> float:
+    """Metres to feet."""
+    return metres * FEET_PER_METRE
+
+
 def heat_adjustment(temperature_c: float, dew_point_c: float) -> HeatAdjustment:
     """Hadley's temperature + dew point rule (°F): no slowdown up to 100, a cubic above."""
     index = celsius_to_fahrenheit(temperature_c) + celsius_to_fahrenheit(dew_point_c)
@@ -83,7 +88,7 @@ def _temperature(celsius: float, unit: str) -> str:
 
 def _altitude(metres: float, unit: str) -> str:
     if unit == "mi":
-        return f"{metres * FEET_PER_METRE:,.0f} ft"
+        return f"{metres_to_feet(metres):,.0f} ft"
     return f"{metres:,.0f} m"
 
 

@@ -34,7 +34,7 @@ ZONE_WORDS = {
     "E": "easy",
     "M": "marathon pace",
     "T": "threshold pace",
-    "I": "interval (VO2max) pace",
+    "I": "interval pace",
     "R": "repetition pace",
     "H": "hard uphill effort",
     "jog": "easy jog",

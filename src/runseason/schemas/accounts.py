@@ -104,6 +104,7 @@ class AthleteRead(Output):
     current_weekly_distance_m: float | None
     available_weekdays: list[int]
     preferred_long_run_day: int | None
+    home_altitude_m: float | None = None
     is_active: bool
 
 
@@ -124,6 +125,7 @@ class AthleteUpdate(Input):
         None, min_length=1, max_length=7
     )
     preferred_long_run_day: int | None = Field(None, ge=0, le=6)
+    home_altitude_m: float | None = Field(None, ge=-500, le=6000)
     timezone: TimeZone | None = None
     unit_preference: Unit | None = None
 

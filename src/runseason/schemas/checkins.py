@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from runseason.schemas.briefing import BriefingRead
 from runseason.schemas.common import Input, Output
@@ -25,6 +25,11 @@ class CheckInCreate(Input):
     illness: bool = False
     pain_severity: int | None = Field(None, ge=0, le=10)
     pain_location: str | None = Field(None, max_length=100)
+    pain_alters_gait: bool | None = None
+    fever: bool | None = None
+    temperature_c: float | None = Field(None, ge=-40, le=55)
+    dew_point_c: float | None = Field(None, ge=-60, le=40)
+    altitude_m: float | None = Field(None, ge=-500, le=6000)
     note: str | None = Field(None, max_length=2000)
     local_date: date | None = None
 
@@ -33,6 +38,18 @@ class CheckInCreate(Input):
         if self.pain_location and not self.pain_severity:
             raise ValueError("give a pain severity (1–10) with a pain location")
         return self
+
+    @field_validator("dew_point_c")
+    @classmethod
+    def _dew_point_not_above_temperature(
+        cls, value: float | None, info: ValidationInfo
+    ) -> float | None:
+        temperature = info.data.get("temperature_c")
+        if value is not None and temperature is None:
+            raise ValueError("give the temperature with a dew point")
+        if value is not None and temperature is not None and value > temperature:
+            raise ValueError("the dew point cannot be above the temperature")
+        return value
 
 
 class FactorRead(Output):
@@ -62,6 +79,11 @@ class CheckInRead(Output):
     illness: bool
     pain_severity: int | None
     pain_location: str | None
+    pain_alters_gait: bool | None = None
+    fever: bool | None = None
+    temperature_c: float | None = None
+    dew_point_c: float | None = None
+    altitude_m: float | None = None
     note: str | None
     submitted_at: datetime
     readiness_score: float | None = None

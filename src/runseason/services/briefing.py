@@ -20,6 +20,7 @@ from runseason.domain.briefing import (
     library_structure,
 )
 from runseason.domain.dates import local_date
+from runseason.domain.environment import Conditions, EnvironmentAdjustment, environment_adjustment
 from runseason.domain.session_shape import Zones
 from runseason.domain.units import Unit, format_distance, format_duration
 from runseason.schemas.briefing import BriefingRead, TargetRead
@@ -52,7 +53,16 @@ _PLANNED = (
     .order_by(PlannedSession.order_in_day)
     .limit(1)
 )
-_MORNING_FIELDS = ("illness", "pain_severity", "pain_location")
+_MORNING_FIELDS = (
+    "illness",
+    "fever",
+    "pain_severity",
+    "pain_location",
+    "pain_alters_gait",
+    "temperature_c",
+    "dew_point_c",
+    "altitude_m",
+)
 _MORNING = (
     select(
         *(getattr(CheckIn, name) for name in _MORNING_FIELDS),
@@ -103,7 +113,7 @@ def _earlier_pain(session: Session, athlete_id: int, today: date) -> tuple[int |
     """Pain of the two days before ``today``, oldest first (None for a day without check-in)."""
     first = today - timedelta(days=2)
     params = {"athlete_id": athlete_id, "first": first, "day": today}
-    pain = dict(session.execute(_EARLIER_PAIN, params))
+    pain = dict(session.execute(_EARLIER_PAIN, params).all())
     return tuple(pain.get(first + timedelta(days=i)) for i in range(2))
 
 
@@ -114,11 +124,25 @@ def _domain_morning(session: Session, athlete_id: int, today: date, m: _Morning)
     return Morning(
         m.band or "amber",
         illness=bool(m.values["illness"]),
+        fever=m.values["fever"],
         pain_severity=pain,
         pain_location=m.values["pain_location"],
+        pain_alters_gait=m.values["pain_alters_gait"],
         earlier_pain=earlier,
         factors=flagged,
     )
+
+
+def _conditions(athlete: Athlete, m: _Morning | None) -> EnvironmentAdjustment:
+    """Heat from this morning's weather; altitude from the check-in, else the athlete's home."""
+    given = m.values if m else {}
+    altitude = given.get("altitude_m")
+    conditions = Conditions(
+        given.get("temperature_c"),
+        given.get("dew_point_c"),
+        athlete.home_altitude_m if altitude is None else altitude,
+    )
+    return environment_adjustment(conditions, unit_of(athlete))
 
 
 def _planned_today(row: Row[Any] | None) -> PlannedToday | None:
@@ -201,6 +225,7 @@ def get_briefing(
         _planned_today(planned),
         _domain_morning(session, athlete.id, today, morning) if morning else None,
         athlete_zones(athlete),
-        params=params,
+        _conditions(athlete, morning),
+        params,
     )
     return _read(athlete, today, advice, planned, morning)

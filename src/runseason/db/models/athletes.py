@@ -41,6 +41,7 @@ class Athlete(IdMixin, TenantMixin, TimestampMixin, Base):
         between("threshold_pace_s_per_km", 120, 900),
         between("preferred_long_run_day", 0, 6),
         between("current_weekly_distance_m", 0, 400000),
+        between("home_altitude_m", -500, 6000),
         CheckConstraint("hr_rest IS NULL OR hr_max IS NULL OR hr_rest < hr_max", name="hr_order"),
     )
 
@@ -65,6 +66,8 @@ class Athlete(IdMixin, TenantMixin, TimestampMixin, Base):
     preferred_long_run_day: Mapped[int | None]
     # Coach overrides by zone name: {"hr": {"Z2": [140, 150]}, "pace": {"T": [250, 255]}}.
     zone_overrides: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Where the athlete usually runs: the briefing's altitude when a check-in gives none.
+    home_altitude_m: Mapped[float | None]
     is_active: Mapped[bool] = mapped_column(default=True)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from runseason.db.base import Base, BigId, IdMixin, TenantMixin, TimestampMixin, between, in_values
@@ -30,6 +30,13 @@ class CheckIn(IdMixin, TenantMixin, TimestampMixin, Base):
         between("resting_hr", 25, 250),
         between("hrv_rmssd", 1, 500),
         between("pain_severity", 0, 10),
+        between("temperature_c", -40, 55),
+        between("dew_point_c", -60, 40),
+        between("altitude_m", -500, 6000),
+        CheckConstraint(
+            "dew_point_c IS NULL OR temperature_c IS NULL OR dew_point_c <= temperature_c",
+            name="dew_point_order",
+        ),
     )
 
     athlete_id: Mapped[int] = mapped_column(BigId, ForeignKey("athletes.id", ondelete="CASCADE"))
@@ -45,6 +52,12 @@ class CheckIn(IdMixin, TenantMixin, TimestampMixin, Base):
     illness: Mapped[bool] = mapped_column(default=False)
     pain_severity: Mapped[int | None]
     pain_location: Mapped[str | None] = mapped_column(String(100))
+    pain_alters_gait: Mapped[bool | None]
+    fever: Mapped[bool | None]
+    # Today's conditions for the briefing's heat and altitude adjustment.
+    temperature_c: Mapped[float | None]
+    dew_point_c: Mapped[float | None]
+    altitude_m: Mapped[float | None]
     note: Mapped[str | None] = mapped_column(String(2000))
     submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
 

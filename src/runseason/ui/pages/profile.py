@@ -9,7 +9,8 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from runseason.domain import units
-from runseason.schemas.accounts import ProfileUpdate
+from runseason.domain.environment import feet_to_metres, metres_to_feet
+from runseason.schemas.accounts import AthleteUpdate, ProfileUpdate
 from runseason.services.identity import auth, users
 from runseason.services.plans import zones
 from runseason.ui import runtime
@@ -18,6 +19,23 @@ from runseason.ui import runtime
 def _change(session: Session, *args: Any, **kwargs: Any) -> bool:
     auth.change_password(session, *args, **kwargs)
     return True
+
+
+def home_altitude_form(athlete_id: int, unit: units.Unit) -> None:
+    """Where the athlete usually runs: today's paces slow above 750 m (in feet for miles)."""
+    profile = runtime.call(users.get_athlete_profile, actor, athlete_id)
+    stored = profile.home_altitude_m if profile else None
+    feet = unit == "mi"
+    shown = None if stored is None else round(metres_to_feet(stored) if feet else stored)
+    with st.form("home_altitude"):
+        height = st.number_input(
+            f"Home altitude ({'ft' if feet else 'm'}): where you usually run", value=shown
+        )
+        if st.form_submit_button("Save altitude"):
+            metres = None if height is None else (feet_to_metres(height) if feet else height)
+            data = runtime.valid(AthleteUpdate, home_altitude_m=metres)
+            if data and runtime.call(users.update_athlete, actor, athlete_id, data):
+                st.success("Saved.")
 
 
 actor = runtime.actor()
@@ -60,6 +78,7 @@ if not me.must_change_password:
                 st.rerun()
 
     if actor.athlete_id:
+        home_altitude_form(actor.athlete_id, runtime.unit_of(me))
         mine = runtime.call(zones.get_zones, actor, actor.athlete_id)
         unit_pref = runtime.unit_of(me)
         if mine is not None:

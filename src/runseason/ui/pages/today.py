@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
+from runseason.domain.environment import (
+    celsius_to_fahrenheit,
+    fahrenheit_to_celsius,
+    feet_to_metres,
+    metres_to_feet,
+)
 from runseason.schemas.checkins import CheckInCreate
 from runseason.services import briefing, checkins
 from runseason.ui import runtime
@@ -11,6 +19,18 @@ from runseason.ui import runtime
 actor = runtime.actor()
 me = runtime.user()
 unit = runtime.unit_of(me)
+# The form asks in the athlete's own units; the check-in stores °C and metres.
+to_celsius = fahrenheit_to_celsius if unit == "mi" else float
+to_metres = feet_to_metres if unit == "mi" else float
+
+
+def shown(stored: object, to_miles_units: Callable[[float], float]) -> float | None:
+    """A stored °C or metre value as the form shows it (None when not given)."""
+    if not isinstance(stored, float | int) or isinstance(stored, bool):
+        return None
+    return round(to_miles_units(stored) if unit == "mi" else float(stored), 1)
+
+
 athlete_id = actor.athlete_id or 0
 st.title("Today")
 
@@ -62,14 +82,42 @@ with st.form("checkin"):
         value=existing.stress if existing else 3,
         format_func=SCALE.get,
     )
-    with st.expander("More (optional): hours, heart rate, HRV, illness, pain, note"):
-        hours = st.number_input("Hours slept", 0.0, 24.0, value=None, step=0.25)
-        rhr = st.number_input("Resting heart rate", 25, 250, value=None)
-        hrv = st.number_input("HRV (rMSSD, ms)", 1.0, 500.0, value=None)
-        ill = st.toggle("I feel ill")
-        pain = st.slider("Pain (0 = none)", 0, 10, 0)
-        where = st.text_input("Where does it hurt?", max_chars=100)
-        note = st.text_area("Note for your coach", max_chars=2000)
+    # Optional answers start empty (or as already given today): an untouched one is no answer.
+    with st.expander("More (optional): hours, heart rate, HRV, illness, pain, weather, note"):
+        hours = st.number_input(
+            "Hours slept", 0.0, 24.0, value=existing.sleep_hours if existing else None, step=0.25
+        )
+        rhr = st.number_input(
+            "Resting heart rate", 25, 250, value=existing.resting_hr if existing else None
+        )
+        hrv = st.number_input(
+            "HRV (rMSSD, ms)", 1.0, 500.0, value=existing.hrv_rmssd if existing else None
+        )
+        ill = st.toggle("I feel ill", value=bool(existing and existing.illness))
+        fever = st.toggle("I have a fever", value=bool(existing and existing.fever))
+        pain = st.slider("Pain (0 = none)", 0, 10, (existing and existing.pain_severity) or 0)
+        where = st.text_input(
+            "Where does it hurt?", (existing and existing.pain_location) or "", max_chars=100
+        )
+        gait = st.toggle(
+            "The pain changes how I run", value=bool(existing and existing.pain_alters_gait)
+        )
+        degrees, height = ("°F", "ft") if unit == "mi" else ("°C", "m")
+        temperature = st.number_input(
+            f"Temperature where you run ({degrees})",
+            value=shown(existing and existing.temperature_c, celsius_to_fahrenheit),
+        )
+        dew_point = st.number_input(
+            f"Dew point ({degrees})",
+            value=shown(existing and existing.dew_point_c, celsius_to_fahrenheit),
+        )
+        altitude = st.number_input(
+            f"Altitude today, if away from home ({height})",
+            value=shown(existing and existing.altitude_m, metres_to_feet),
+        )
+        note = st.text_area(
+            "Note for your coach", (existing and existing.note) or "", max_chars=2000
+        )
     submitted = st.form_submit_button("Save check-in", type="primary")
 
 if submitted:
@@ -83,8 +131,13 @@ if submitted:
         resting_hr=rhr,
         hrv_rmssd=hrv,
         illness=ill,
+        fever=(ill and fever) or None,
         pain_severity=pain or None,
         pain_location=where or None,
+        pain_alters_gait=(bool(pain) and gait) or None,
+        temperature_c=None if temperature is None else to_celsius(temperature),
+        dew_point_c=None if dew_point is None else to_celsius(dew_point),
+        altitude_m=None if altitude is None else to_metres(altitude),
         note=note or None,
     )
     saved = data and runtime.call(

@@ -1,0 +1,48 @@
+"""The profile page: the athlete's home altitude reaches Today's briefing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy.orm import Session
+from streamlit.testing.v1 import AppTest
+
+from runseason.db.models import User
+from tests.factories import World
+from tests.services.test_briefing import fit
+from tests.ui.test_pages import _text
+from tests.ui.test_today import plan_vo2max_today
+
+Open = Callable[[User, str | None], AppTest]
+
+
+@pytest.mark.parametrize(
+    ("unit", "typed", "stored_m", "shown"),
+    [
+        ("km", 1750.0, 1750.0, "Altitude 1,750 m: paces 6.2% slower."),
+        ("mi", 5741.0, 1749.9, "Altitude 5,741 ft: paces 6.2% slower."),
+    ],
+)
+def test_home_altitude_set_on_the_profile_slows_todays_paces(
+    open_page: Open,
+    world: World,
+    db: Session,
+    unit: str,
+    typed: float,
+    stored_m: float,
+    shown: str,
+) -> None:
+    fit(db, world.greta, unit)
+    plan_vo2max_today(db, world, unit)
+    greta = world.user_of(world.greta, db)
+    at = open_page(greta, "profile")
+    label = f"Home altitude ({'ft' if unit == 'mi' else 'm'}): where you usually run"
+    next(n for n in at.number_input if n.label == label).set_value(typed)
+    next(b for b in at.button if b.label == "Save altitude").click()
+    at.run()
+    assert not at.exception
+    assert "Saved." in _text(at)
+    db.refresh(world.greta)
+    assert world.greta.home_altitude_m == pytest.approx(stored_m, abs=0.1)
+    assert shown in _text(open_page(greta, None))

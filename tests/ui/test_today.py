@@ -1,0 +1,115 @@
+"""The Today page: the briefing in words, and a check-in whose untouched answers stay unanswered."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from streamlit.testing.v1 import AppTest
+
+from runseason.db.models import CheckIn, User
+from runseason.db.types import utcnow
+from runseason.domain.dates import local_date
+from tests.factories import World
+from tests.services.test_briefing import VO2, fit
+from tests.ui.test_pages import _text
+
+Open = Callable[[User, str | None], AppTest]
+SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")
+
+
+def plan_vo2max_today(db: Session, world: World, unit: str = "km") -> None:
+    """Greta's VO2max session on the page's own today (the page reads the real clock)."""
+    from tests.services.test_briefing import plan_today  # noqa: PLC0415
+
+    fit(db, world.greta, unit)
+    planned = plan_today(db, world.greta, VO2)
+    planned.scheduled_date = local_date(utcnow(), world.greta.timezone)
+    db.flush()
+
+
+def check_in(at: AppTest) -> AppTest:
+    """Submit the form as it stands."""
+    next(b for b in at.button if b.label == "Save check-in").click()
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_the_briefing_reads_as_words_with_paces_and_heart_rates(
+    open_page: Open, world: World, db: Session
+) -> None:
+    plan_vo2max_today(db, world)
+    at = open_page(world.user_of(world.greta, db), None)
+    text = _text(at)
+    assert "Your session: VO2max intervals 5 × 3 min" in text
+    assert re.search(r"\*\*Pace:\*\* \d:\d\d–\d:\d\d /km \(interval pace\)", text)
+    assert re.search(r"\*\*Heart rate:\*\* 169–175 bpm", text)
+    assert "**Main set:** 5 × 3 min at interval pace, 2:30 easy jog between" in text
+    assert SNAKE.search(text) is None, SNAKE.findall(text)
+
+
+def test_an_amber_morning_shows_the_reduced_session_under_its_own_name(
+    open_page: Open, world: World, db: Session
+) -> None:
+    plan_vo2max_today(db, world, "mi")
+    at = check_in(open_page(world.user_of(world.greta, db), None))  # every slider at 3: amber
+    text = _text(at)
+    assert "Your session: Cruise intervals 4 × 3 min" in text
+    assert "(reduced)" not in text
+    assert "Readiness is amber" in text
+    assert re.search(r"\*\*Pace:\*\* \d:\d\d–\d:\d\d /mi \(threshold pace\)", text)
+    assert "156–168 bpm" in text
+    assert SNAKE.search(text) is None, SNAKE.findall(text)
+
+
+def test_untouched_optional_answers_are_stored_as_not_given(
+    open_page: Open, world: World, db: Session
+) -> None:
+    check_in(open_page(world.user_of(world.greta, db), None))
+    stored = db.scalar(select(CheckIn).where(CheckIn.athlete_id == world.greta.id))
+    assert stored is not None
+    optional = (
+        "mood",
+        "sleep_hours",
+        "resting_hr",
+        "hrv_rmssd",
+        "pain_severity",
+        "pain_location",
+        "pain_alters_gait",
+        "fever",
+        "temperature_c",
+        "dew_point_c",
+        "altitude_m",
+        "note",
+    )
+    assert {name: getattr(stored, name) for name in optional} == dict.fromkeys(optional)
+
+
+def test_weather_in_fahrenheit_is_stored_in_celsius_and_slows_the_paces(
+    open_page: Open, world: World, db: Session
+) -> None:
+    plan_vo2max_today(db, world, "mi")
+    at = open_page(world.user_of(world.greta, db), None)
+    inputs = {n.label: n for n in at.number_input}
+    inputs["Temperature where you run (°F)"].set_value(86.0)
+    inputs["Dew point (°F)"].set_value(71.6)
+    text = _text(check_in(at))
+    stored = db.scalar(select(CheckIn).where(CheckIn.athlete_id == world.greta.id))
+    assert stored is not None
+    assert (round(stored.temperature_c or 0, 1), round(stored.dew_point_c or 0, 1)) == (30.0, 22.0)
+    assert "Heat (86 °F with a dew point of 72 °F): paces 5.7% slower." in text
+
+
+def test_a_dew_point_above_the_temperature_is_refused_on_the_page(
+    open_page: Open, world: World, db: Session
+) -> None:
+    at = open_page(world.user_of(world.greta, db), None)
+    inputs = {n.label: n for n in at.number_input}
+    inputs["Temperature where you run (°C)"].set_value(20.0)
+    inputs["Dew point (°C)"].set_value(25.0)
+    text = _text(check_in(at))
+    assert "dew point cannot be above the temperature" in text
+    assert db.scalar(select(CheckIn).where(CheckIn.athlete_id == world.greta.id)) is None
