@@ -40,7 +40,7 @@ from runseason.services import briefing, cases, checkins, interventions, recomme
 from runseason.services.identity import users
 from runseason.services.identity.access import Actor
 from runseason.services.plans import generation, goals, zones
-from runseason.services.views import analytics
+from runseason.services.views import analytics, timeline
 from tests.factories import NOW, World
 
 Call = Callable[[Session, Actor, World], Any]
@@ -338,9 +338,9 @@ def _list_cases(session: Session, actor: Actor, w: World) -> Any:
     return cases.list_health_cases(session, actor, w.greta.id)
 
 
-@probe("runseason.services.cases.get_timeline", STAFF)
+@probe("runseason.services.views.timeline.get_timeline", STAFF)
 def _timeline(session: Session, actor: Actor, w: World) -> Any:
-    return cases.get_timeline(session, actor, w.greta.id)
+    return timeline.get_timeline(session, actor, w.greta.id)
 
 
 # --- goals and plans ------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from runseason.services.coaching_settings import (
     update_organization_settings,
 )
 from runseason.services.views import command_center
+from runseason.services.views.timeline import get_timeline
 from tests.factories import NOW, World, actor, make_athlete
 
 GOOD = {"sleep_quality": 4, "energy": 4, "recovery": 4, "stress": 4}
@@ -383,7 +384,7 @@ def test_intervention_life_cycle_with_cooldown(db: Session, world: World) -> Non
         interventions.resolve_intervention(
             db, coach, pain.id, InterventionResolve(outcome="again"), now=NOW
         )
-    timeline = cases.get_timeline(db, coach, world.riley.id)
+    timeline = get_timeline(db, coach, world.riley.id)
     kinds = {e.kind for e in timeline.items}
     assert {"intervention_opened", "intervention_acknowledge", "intervention_resolve"} <= kinds
 

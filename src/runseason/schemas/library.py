@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator
 
 from runseason.domain.library import validate_structure
+from runseason.domain.plan_model import CATEGORIES, LEVELS, PHASES
 from runseason.errors import InvalidInput
 from runseason.schemas.common import Input, Output
 
-Category = Literal[
-    "easy",
-    "recovery",
-    "long",
-    "progression",
-    "tempo",
-    "threshold_intervals",
-    "vo2max_intervals",
-    "hills",
-    "fartlek",
-    "strides_speed",
-    "race_pace",
-]
-Phase = Literal["base", "build", "peak", "taper", "recovery"]
+if TYPE_CHECKING:
+    Category = str
+    Phase = str
+    Level = str
+else:
+    # The lists live once, in the domain; a Literal of them validates and documents the choices.
+    Category = Literal[CATEGORIES]
+    Phase = Literal[PHASES]
+    Level = Literal[LEVELS]
 
 
 class TemplateRead(Output):
@@ -56,7 +52,7 @@ class TemplateCreate(Input):
     category: Category
     purpose: str = Field("", max_length=500)
     phases: list[Phase] = Field(min_length=1)
-    level: Literal["beginner", "intermediate", "advanced"] = "intermediate"
+    level: Level = "intermediate"
     is_hard: bool = False
     scalable: bool = False
     structure: dict[str, Any]
@@ -77,7 +73,7 @@ class TemplateUpdate(Input):
     name: str | None = Field(None, min_length=2, max_length=200)
     purpose: str | None = Field(None, max_length=500)
     phases: list[Phase] | None = Field(None, min_length=1)
-    level: Literal["beginner", "intermediate", "advanced"] | None = None
+    level: Level | None = None
     is_hard: bool | None = None
     structure: dict[str, Any] | None = None
 

@@ -1,13 +1,13 @@
-"""The case history of an athlete: notes, tasks, injuries and illnesses, and the timeline."""
+"""The case history of an athlete: notes, tasks, injuries and illnesses."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import CaseNote, HealthCase, Intervention, Task, TimelineEvent, User
+from runseason.db.models import CaseNote, HealthCase, Intervention, Task, User
 from runseason.domain.return_to_run import progression
 from runseason.errors import Conflict, InvalidInput, NotFound
 from runseason.schemas.cases import (
@@ -17,12 +17,9 @@ from runseason.schemas.cases import (
     NoteRead,
     TaskCreate,
     TaskRead,
-    TimelineEventRead,
 )
-from runseason.schemas.common import Page
-from runseason.services import timeline
+from runseason.services import case_events
 from runseason.services.identity.access import Actor, get_athlete, get_owned, require_role, use_case
-from runseason.services.paging import page_offset
 
 
 def _event(
@@ -35,7 +32,7 @@ def _event(
     ref_id: int,
     now: datetime,
 ) -> None:
-    timeline.record_event(
+    case_events.record_event(
         session,
         organization_id=actor.organization_id,
         athlete_id=athlete_id,
@@ -221,24 +218,3 @@ def list_health_cases(session: Session, actor: Actor, athlete_id: int) -> list[H
         .order_by(HealthCase.started_on.desc())
     )
     return [HealthCaseRead.model_validate(r) for r in rows]
-
-
-@use_case("athlete")
-def get_timeline(
-    session: Session, actor: Actor, athlete_id: int, *, page: int = 1, page_size: int = 50
-) -> Page[TimelineEventRead]:
-    """The athlete's history of engine and coach events, newest first."""
-    get_athlete(session, actor, athlete_id)
-    require_role(actor, "admin", "coach")
-    offset = page_offset(page, page_size)
-    where = TimelineEvent.athlete_id == athlete_id
-    total = session.scalar(select(func.count()).where(where)) or 0
-    rows = session.scalars(
-        select(TimelineEvent)
-        .where(where)
-        .order_by(TimelineEvent.occurred_at.desc(), TimelineEvent.id.desc())
-        .offset(offset)
-        .limit(page_size)
-    )
-    items = [TimelineEventRead.model_validate(r) for r in rows]
-    return Page[TimelineEventRead](items=items, page=page, page_size=page_size, total=total)

@@ -11,7 +11,7 @@ from runseason.db.models import AthleteSnapshot, Intervention
 from runseason.domain.interventions import sla_state
 from runseason.errors import Conflict
 from runseason.schemas.coaching import InterventionRead, InterventionResolve, InterventionSnooze
-from runseason.services import timeline
+from runseason.services import case_events
 from runseason.services.coaching_settings import effective_settings
 from runseason.services.identity.access import Actor, get_athlete, get_owned, require_role, use_case
 from runseason.services.recommendations import rules_of
@@ -39,7 +39,7 @@ def _log(
     payload: dict[str, object],
     now: datetime,
 ) -> None:
-    timeline.record_coach_action(
+    case_events.record_coach_action(
         session,
         organization_id=row.organization_id,
         athlete_id=row.athlete_id,

@@ -28,7 +28,7 @@ from runseason.domain.recommendations import Proposal, decide, propose
 from runseason.domain.risk import RiskAssessment, assess
 from runseason.errors import Conflict, InvalidInput
 from runseason.schemas.coaching import RecommendationDecision, RecommendationRead, SessionChangeRead
-from runseason.services import timeline
+from runseason.services import case_events
 from runseason.services.coaching_settings import effective_settings
 from runseason.services.identity.access import Actor, get_athlete, get_owned, require_role, use_case
 from runseason.services.plans import revisions
@@ -272,7 +272,7 @@ def _open_interventions(
         )
         session.add(opened)
         unresolved.append(opened)
-        timeline.record_event(
+        case_events.record_event(
             session,
             organization_id=athlete.organization_id,
             athlete_id=athlete.id,
@@ -375,7 +375,7 @@ def _log_action(
     intervention_id = session.scalar(
         select(Intervention.id).where(Intervention.recommendation_id == rec.id).limit(1)
     )
-    timeline.record_coach_action(
+    case_events.record_coach_action(
         session,
         organization_id=rec.organization_id,
         athlete_id=rec.athlete_id,

@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize, PathId
 from runseason.schemas.cases import TimelineEventRead
 from runseason.schemas.common import Page
-from runseason.services import cases
+from runseason.services.views.timeline import get_timeline
 
 router = APIRouter(tags=["coaching"])
 
@@ -21,4 +21,4 @@ def timeline(
     page_size: PageSize = 50,
 ) -> Page[TimelineEventRead]:
     """The athlete's history of engine and coach events."""
-    return cases.get_timeline(session, actor, athlete_id, page=page, page_size=page_size)
+    return get_timeline(session, actor, athlete_id, page=page, page_size=page_size)

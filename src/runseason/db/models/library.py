@@ -9,20 +9,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from runseason.db.base import Base, BigId, IdMixin, TimestampMixin, between, non_negative
 
-CATEGORIES = (
-    "easy",
-    "recovery",
-    "long",
-    "progression",
-    "tempo",
-    "threshold_intervals",
-    "vo2max_intervals",
-    "hills",
-    "fartlek",
-    "strides_speed",
-    "race_pace",
-)
-
 
 class SessionTemplate(IdMixin, TimestampMixin, Base):
     """A session template; ``organization_id`` is null for the read-only built-in library."""

@@ -19,8 +19,8 @@ from runseason.db.base import (
     non_negative,
 )
 from runseason.db.types import utcnow
+from runseason.domain.plan_model import PHASES
 
-PHASES = ("base", "build", "peak", "taper", "recovery")
 PLAN_STATUSES = ("draft", "active", "completed", "archived")
 SESSION_STATUSES = ("planned", "completed", "skipped", "cancelled")
 SESSION_ROLES = ("easy", "long", "quality", "recovery", "race", "strides", "rest", "cross")

@@ -7,7 +7,7 @@ import streamlit as st
 from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
 from runseason.services import briefing, cases
 from runseason.services.plans import generation
-from runseason.services.views import analytics, command_center
+from runseason.services.views import analytics, command_center, timeline
 from runseason.ui import runtime
 from runseason.ui.views import fitness_chart, load_ratio_charts, plan_calendar
 
@@ -115,7 +115,7 @@ with health_tab:
                 st.rerun()
 with timeline_tab:
     page = st.number_input("Page", 1, 10_000, 1, key="timeline_page")
-    events = runtime.call(cases.get_timeline, actor, athlete_id, page=int(page), page_size=30)
+    events = runtime.call(timeline.get_timeline, actor, athlete_id, page=int(page), page_size=30)
     if events is not None:
         for e in events.items:
             st.write(f"`{e.occurred_at:%d %b %H:%M}` **{e.kind}**: {e.title}")

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from runseason.domain.library import ALL_PHASES, builtin_templates
+from runseason.domain.plan_model import CATEGORIES, PHASES
 from runseason.schemas.library import TemplateUpdate
 from runseason.services.plans import library
 from runseason.ui import runtime
 
 actor = runtime.actor()
 st.title("Session library")
-CATEGORIES = ["all", *sorted({t.category for t in builtin_templates()})]
 cols = st.columns([2, 1, 1, 1])
 search = cols[0].text_input("Search", max_chars=100)
-category = cols[1].selectbox("Category", CATEGORIES)
-phase = cols[2].selectbox("Phase", ["all", *ALL_PHASES])
+category = cols[1].selectbox("Category", ["all", *sorted(CATEGORIES)])
+phase = cols[2].selectbox("Phase", ["all", *PHASES])
 page = cols[3].number_input("Page", 1, 1000, 1)
 found = runtime.call(
     library.list_templates,

@@ -1,4 +1,4 @@
-"""The athlete's timeline and the coach-action log, written the same way by every use-case."""
+"""Case events, written one way by every use-case: the timeline and the coach-action log."""
 
 from __future__ import annotations
 
