@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import weakref
-from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -29,12 +28,9 @@ _installed: weakref.WeakSet[sessionmaker[Session]] = weakref.WeakSet()
 
 
 def install(factory: sessionmaker[Session]) -> None:
-    """Attach the audit listener to every session this factory makes (once per factory).
-
-    Which factories have it is kept here: ``event.contains`` answered True for most new
-    factories once an earlier one had been collected (its registry outlived it), so those
-    sessions wrote no audit rows.
-    """
+    """Attach the audit listener to every session this factory makes (once per factory)."""
+    # Tracked here: ``event.contains`` can answer True for a new factory that reuses the
+    # registry of a collected one, whose sessions would then write no audit rows.
     if factory not in _installed:
         event.listen(factory, "before_flush", _before_flush)
         event.listen(factory, "after_flush", _after_flush)
@@ -51,8 +47,7 @@ def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
 
 @cache
 def _insert_rows() -> Insert:
-    """The audit rows' INSERT, built once (a check-in's flush ran ``insert()`` and its cache key
-    every time)."""
+    """The audit rows' INSERT, built once so SQLAlchemy's statement cache serves every flush."""
     from runseason.db.models.audit import AuditLog  # noqa: PLC0415 (models import this module)
 
     return insert(AuditLog)
@@ -77,22 +72,12 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
 
 
 def _row(session: Session, obj: Any, action: str, changes: dict[str, Any]) -> dict[str, Any]:
-    mapper = inspect(obj).mapper
-    identity = inspect(obj).identity or tuple(getattr(obj, c.key) for c in mapper.primary_key)
+    state = inspect(obj)
+    mapper = state.mapper
+    identity = state.identity or tuple(getattr(obj, c.key) for c in mapper.primary_key)
     organization_id = getattr(obj, "organization_id", None)
     if mapper.local_table.name == "organizations":
         organization_id = obj.id
-    return _entry(session, mapper.local_table.name, identity, organization_id, action, changes)
-
-
-def _entry(
-    session: Session,
-    entity: str,
-    identity: tuple[Any, ...],
-    organization_id: int | None,
-    action: str,
-    changes: dict[str, Any],
-) -> dict[str, Any]:
     ctx = context.current()
     # An entry point may pin the actor on the session (worker threads do not share context vars).
     actor_user_id = session.info.get("actor_user_id", ctx.user_id)
@@ -101,38 +86,11 @@ def _entry(
         "actor_user_id": actor_user_id,
         "request_id": ctx.request_id,
         "occurred_at": dt.datetime.now(dt.UTC),
-        "entity": entity,
+        "entity": mapper.local_table.name,
         "entity_id": ":".join(str(v) for v in identity),
         "action": action,
         "changes": changes,
     }
-
-
-def record_insert(session: Session, model: type[Any], values: Mapping[str, Any]) -> None:
-    """The audit row of a row inserted without the unit of work (a Core INSERT on a hot path):
-    the row the listener writes when an object of ``model`` is added and flushed. ``values`` are
-    every column the row was stored with, its key included."""
-    session.connection().execute(_insert_rows(), [insert_entry(session, model, values)])
-
-
-def insert_entry(session: Session, model: type[Any], values: Mapping[str, Any]) -> dict[str, Any]:
-    """``record_insert``'s audit row, not written: for a statement that writes it itself (a key
-    missing from ``values`` shows as None; that statement puts the stored one in)."""
-    mapper = inspect(model)
-    changes = {
-        key: [None, REDACTED if key in model.__audit_redacted__ else _jsonable(value)]
-        for key in (attr.key for attr in mapper.column_attrs)
-        if (value := values.get(key)) is not None and key not in model.__audit_ignored__
-    }
-    identity = tuple(values.get(c.key) for c in mapper.primary_key)
-    return _entry(
-        session,
-        mapper.local_table.name,
-        identity,
-        values.get("organization_id"),
-        "insert",
-        changes,
-    )
 
 
 def _columns(obj: Any) -> list[str]:
@@ -175,10 +133,8 @@ def _delete_changes(obj: Any) -> dict[str, Any]:
     }
 
 
-# Values JSON holds as they are: most of what is audited (names, numbers, flags, and the lists
-# and mappings of them in JSON columns). Checked first, by exact type: the isinstance chain
-# ran for every value of every list and mapping of each audited row, and took an eighth of a
-# metrics refresh (a new recommendation's factors are a list of mappings).
+# Values JSON holds as they are, checked first by exact type: they are most of what is audited,
+# down to every value of a JSON column's lists and mappings.
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
