@@ -13,7 +13,7 @@ from runseason.db.models import User
 from runseason.db.session import session_scope
 from runseason.demo.bulk import seed_bulk
 from runseason.services.identity.access import actor_for_user
-from runseason.services.views import command_center
+from runseason.services.views import caseload
 
 TARGET = "<= 150 ms at 2,000; <= 400 ms at 20,000; <= 3x raw"
 
@@ -53,7 +53,7 @@ def _one_size(url: str, db_name: str, size: int, days: int, repeat: int) -> Reco
 
     def view(a: Any = actor) -> object:
         with session_scope() as scoped:  # as the API runs a request: committed at the end
-            return command_center.get_caseload(scoped, a, page=1, page_size=50, sort="risk")
+            return caseload.get_caseload(scoped, a, page=1, page_size=50, sort="risk")
 
     def raw(org: int = result.organization_id) -> object:
         with engine.begin() as connection:  # ended as the view's transaction is

@@ -1,4 +1,4 @@
-"""Rows read as JSON objects built by the database, and reads prepared once per dialect."""
+"""Rows read as JSON objects built by the database."""
 
 from __future__ import annotations
 
@@ -6,12 +6,11 @@ import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from runseason.db.json_objects import json_object_of, json_object_or_null, json_text
 from runseason.db.models import Intervention, Recommendation
-from runseason.db.rows import PreparedRead
 from runseason.schemas.coaching import InterventionRead, RecommendationRead
 from tests.factories import World
 
@@ -126,41 +125,19 @@ def test_an_object_needs_named_columns() -> None:
         json_object_of(func.count())
 
 
-def test_a_prepared_read_gives_the_rows_sqlalchemy_gives(db: Session, world: World) -> None:
+def test_a_nested_object_is_embedded_as_an_object(db: Session, world: World) -> None:
     _, intervention = _stored(db, world)
-    since = bindparam("since")
-    statement = select(
-        Intervention.id,
-        Intervention.opened_at,
-        Intervention.evidence,
-        Intervention.title,
-        (Intervention.risk * 2).label("double"),
-    ).where(
-        Intervention.organization_id == bindparam("org"),
-        Intervention.opened_at >= since,
-        Intervention.last_evidence_at >= since,  # one parameter used twice
-        Intervention.cause == "load",  # a value of the statement's own
-    )
-    params = {"org": world.greta.organization_id, "since": datetime(2026, 11, 1, tzinfo=UTC)}
-    read = PreparedRead(statement)
-    connection = db.connection()
-    expected = [list(row) for row in connection.execute(statement, params).all()]
-    assert read.rows(connection, params) == expected
-    assert read.rows(connection, params)[0][0] == intervention.id
-    assert read.rows(connection, params)[0][1].tzinfo is not None
-    later = {**params, "since": datetime(2026, 11, 24, tzinfo=UTC)}
-    assert read.rows(connection, later) == []
-
-
-def test_a_prepared_read_needs_every_parameter_and_takes_no_expanding_one(
-    db: Session, world: World
-) -> None:
-    read = PreparedRead(select(Intervention.id).where(Intervention.cause == bindparam("cause")))
-    with pytest.raises(KeyError, match="cause"):
-        read.rows(db.connection(), {})
-    expanding = PreparedRead(
-        select(Intervention.id).where(Intervention.cause.in_(bindparam("causes", expanding=True)))
-    )
-    with pytest.raises(ValueError, match="expanding"):
-        expanding.rows(db.connection(), {"causes": ["load"]})
-    assert world.greta.id
+    text = db.execute(
+        select(
+            json_text(
+                json_object_of(
+                    Intervention.title,
+                    json_object_of(Intervention.risk, Intervention.evidence).label("inner"),
+                )
+            )
+        ).where(Intervention.id == intervention.id)
+    ).scalar_one()
+    assert json.loads(text) == {
+        "title": "Load spike",
+        "inner": {"risk": 2.0 / 3, "evidence": intervention.evidence},
+    }

@@ -32,7 +32,7 @@ from runseason.services.coaching_settings import (
     effective_settings,
     update_organization_settings,
 )
-from runseason.services.views import command_center
+from runseason.services.views import caseload, command_center
 from runseason.services.views.timeline import get_timeline
 from tests.factories import NOW, World, actor, make_athlete
 
@@ -167,7 +167,7 @@ def test_queue_and_caseload_use_a_bounded_number_of_queries(db: Session, world: 
         db,
         lambda: (
             command_center.get_command_center(db, coach, now=NOW),
-            command_center.get_caseload(db, coach),
+            caseload.get_caseload(db, coach),
         ),
     )
     for i in range(45):
@@ -177,7 +177,7 @@ def test_queue_and_caseload_use_a_bounded_number_of_queries(db: Session, world: 
         db,
         lambda: (
             command_center.get_command_center(db, coach, now=NOW),
-            command_center.get_caseload(db, coach),
+            caseload.get_caseload(db, coach),
         ),
     )
     assert large == small
@@ -203,7 +203,7 @@ def test_the_queue_is_one_statement_with_its_counts_and_the_organizations_sla(
     # Three hours old is overdue by the organization's 1/2-hour SLA (the default is 24/72).
     assert [item.intervention.sla for item in queue.items] == ["overdue"] * len(queue.items)
     assert queue.sla["overdue"] == len(queue.items) >= 1
-    assert queue.buckets == command_center.get_caseload(db, coach).buckets
+    assert queue.buckets == caseload.get_caseload(db, coach).buckets
 
 
 def test_the_queue_holds_the_active_interventions_in_rank_order(db: Session, world: World) -> None:
@@ -269,7 +269,7 @@ def test_an_empty_bucket_page_still_brings_the_counts(db: Session, world: World)
     assert stable.items == []
     assert stable.total == 0
     assert stable.buckets == everything.buckets
-    assert sum(stable.buckets.values()) == command_center.get_caseload(db, coach).total
+    assert sum(stable.buckets.values()) == caseload.get_caseload(db, coach).total
     nobody = command_center.get_command_center(db, actor(db, world.uma), now=NOW)
     assert nobody.items == []
     assert nobody.total == 0
@@ -280,14 +280,14 @@ def test_caseload_sorts_filters_and_searches(db: Session, world: World) -> None:
     riley_red_patch(db, world)
     greta_green_streak(db, world)
     admin = actor(db, world.ada)
-    by_risk = command_center.get_caseload(db, admin, sort="risk")
+    by_risk = caseload.get_caseload(db, admin, sort="risk")
     assert by_risk.items[0].name == "Riley Red"
     assert by_risk.total == 4
-    at_risk = command_center.get_caseload(db, admin, bucket="at_risk")
+    at_risk = caseload.get_caseload(db, admin, bucket="at_risk")
     assert [r.name for r in at_risk.items] == ["Riley Red"]
-    assert command_center.get_caseload(db, admin, search="gre").items[0].name == "Greta Green"
+    assert caseload.get_caseload(db, admin, search="gre").items[0].name == "Greta Green"
     with pytest.raises(InvalidInput):
-        command_center.get_caseload(db, admin, sort="shoe size")
+        caseload.get_caseload(db, admin, sort="shoe size")
 
 
 def plan_today(db: Session, world: World, athlete) -> PlannedSession:
@@ -447,7 +447,7 @@ def test_caseload_shows_an_athlete_without_a_snapshot_as_stable(db: Session, wor
     make_athlete(db, world.north, "Nova New", coach=world.uma)
     db.flush()
     coach = actor(db, world.uma)
-    found = command_center.get_caseload(db, coach, search="nova")
+    found = caseload.get_caseload(db, coach, search="nova")
     assert found.total == 1
     (row,) = found.items
     assert (row.name, row.risk, row.risk_bucket, row.open_interventions) == (
@@ -459,10 +459,10 @@ def test_caseload_shows_an_athlete_without_a_snapshot_as_stable(db: Session, wor
     assert row.readiness_trend == []
     assert row.top_factors == []
     assert row.readiness_score is None
-    stable = command_center.get_caseload(db, coach, bucket="stable", page_size=200)
+    stable = caseload.get_caseload(db, coach, bucket="stable", page_size=200)
     assert "Nova New" in [r.name for r in stable.items]
     assert stable.total == stable.buckets["stable"] == len(stable.items)
-    other = command_center.get_caseload(db, actor(db, world.asha), search="nova")
+    other = caseload.get_caseload(db, actor(db, world.asha), search="nova")
     assert other.items == []
     assert other.total == 0
 

@@ -21,7 +21,7 @@ from runseason.services import briefing, checkins, training
 from runseason.services.identity import users
 from runseason.services.plans import generation
 from runseason.services.refresh import history
-from runseason.services.views import command_center
+from runseason.services.views import caseload
 from tests.factories import NOW, World, actor, assert_series_kept, make_athlete
 
 GOOD = CheckInCreate(sleep_quality=4, energy=4, recovery=4, stress=4)
@@ -169,5 +169,5 @@ def test_a_fast_ramp_surfaces_with_load_factors(db: Session, world: World) -> No
     names = {f["name"] for f in snap.top_factors}
     assert names & {"acwr", "ramp", "spike", "monotony", "form"}, snap.top_factors
     assert snap.risk_bucket in ("watch", "at_risk")
-    queue = command_center.get_caseload(db, coach, sort="risk")
+    queue = caseload.get_caseload(db, coach, sort="risk")
     assert queue.items[0].athlete_id == world.greta.id

@@ -1,15 +1,10 @@
-"""Rows read as JSON objects built by the database, for pydantic to validate in one call.
+"""JSON objects built by the database, one ``@compiles`` construct for SQLite and PostgreSQL.
 
-A wide read (the Command Center's queue: 25 rows of an intervention, its athlete, snapshot and
-recommendation, about 35 columns) spent more time turning each column into a Python value, one
-type processor a value, then into dictionaries for pydantic, than the database spent finding the
-rows. ``json_object_of`` asks the database for the object instead (SQLite's ``json_object``,
-PostgreSQL's ``json_build_object``); ``json_text`` reads it as text, which
-``TypeAdapter.validate_json`` turns into models without a Python object per column.
-
-Every value keeps its meaning across both databases: JSON columns are embedded as JSON (not as
-text holding JSON), timestamps carry their zone (SQLite keeps naive UTC text) and floating-point
-values keep all their digits (SQLite's JSON functions print 15, not the 17 a double needs).
+``json_object_of`` renders SQLite's ``json_object`` or PostgreSQL's ``json_build_object``;
+``json_text`` reads the object as text for pydantic-core to parse in one call, where a wide row
+would otherwise pass each column through its own type processor. Values keep their meaning on both
+databases: JSON columns and nested objects embed as JSON, timestamps carry their zone (SQLite
+keeps naive UTC text) and doubles keep all 17 digits (SQLite's JSON functions print 15).
 """
 
 from __future__ import annotations
@@ -46,7 +41,7 @@ class json_object_of(FunctionElement[Any]):  # noqa: N801 (named as the SQL func
 
 
 class json_text(FunctionElement[str]):  # noqa: N801
-    """A JSON value read as its text (to hand to ``validate_json``), not parsed by the driver."""
+    """A JSON value read as its text (for pydantic-core to parse), not parsed by the driver."""
 
     type = String()
     inherit_cache = True
@@ -59,6 +54,8 @@ def json_object_or_null(present: Column, *columns: Column) -> Any:
 
 
 def _sqlite_value(value: ColumnElement[Any], rendered: str) -> str:
+    if isinstance(value, json_object_of):
+        return rendered  # SQLite embeds a nested object as JSON
     if isinstance(value.type, JSON):
         return f"json({rendered})"  # JSON text, embedded as JSON
     if isinstance(value.type, UTCDateTime):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, cast
 
 import numpy as np
@@ -204,79 +203,6 @@ def read_numbers(
     rows = _fetch_all(connection, sql, None)
     width = len(statement.selected_columns)
     return np.array(rows, dtype=np.float64).reshape(len(rows), width)
-
-
-class PreparedRead:
-    """A fixed SELECT run through the driver's cursor, compiled once per dialect; its rows are
-    plain tuples with only the columns that need it turned into Python values.
-
-    For a hot read of few columns that SQLAlchemy would otherwise execute as a cached statement:
-    each run hashed the statement's cache key (a nested tuple as large as the statement), built
-    and processed every parameter, and wrapped each row, which for the Command Center's queue
-    cost as much as its Python work on the rows. Parameters are given by name, as to
-    ``Connection.execute``; each is processed by its bind's type.
-    """
-
-    def __init__(self, statement: Select[Any]) -> None:
-        self.statement = statement
-        self._prepared: dict[str, _Prepared] = {}
-
-    def _prepare(self, dialect: Dialect) -> _Prepared:
-        prepared = self._prepared.get(dialect.name)
-        if prepared is None:
-            compiled = self.statement.compile(dialect=dialect)
-            if compiled.literal_execute_params or compiled.post_compile_params:
-                raise ValueError("a prepared read takes no expanding or literal-execute parameter")
-            # Each parameter once (one used twice has one name): its name in the statement, the key
-            # it is given by (or None: a value of the statement's own), and its bind processor.
-            binds: dict[str, tuple[str | None, Any, Callable[[Any], Any] | None]] = {}
-            for bind, name in compiled.bind_names.items():
-                key = None if bind.value is not None or not bind.required else bind.key
-                process = bind.type.dialect_impl(dialect).bind_processor(dialect)
-                binds[compiled.escaped_bind_names.get(name, name)] = (key, bind.value, process)
-            order = compiled.positiontup
-            prepared = _Prepared(
-                str(compiled),
-                [(name, *binds[name]) for name in (order if order is not None else binds)],
-                order is not None,
-            )
-            self._prepared[dialect.name] = prepared
-        return prepared
-
-    def rows(self, connection: Connection, params: Mapping[str, object]) -> list[list[Any]]:
-        """Every row (a list of its values), read in the connection's transaction."""
-        p = self._prepare(connection.dialect)
-        values = []
-        for name, key, own, process in p.params:
-            if key is not None and key not in params:
-                raise KeyError(f"the read needs a value for the parameter {key!r}")
-            value = own if key is None else params[key]
-            values.append((name, value if process is None else process(value)))
-        bound: Any = tuple(v for _, v in values) if p.positional else dict(values)
-        result = connection.exec_driver_sql(p.sql, bound)
-        if p.results is None:  # the columns' processors, for the types the driver describes
-            dialect = connection.dialect
-            described = cast(Any, result).cursor.description
-            p.results = [
-                (i, process)
-                for i, (c, d) in enumerate(
-                    zip(self.statement.selected_columns, described, strict=True)
-                )
-                if (process := c.type.dialect_impl(dialect).result_processor(dialect, d[1]))
-            ]
-        rows = [list(row) for row in result.all()]
-        for row in rows:
-            for i, process in p.results:
-                row[i] = process(row[i])
-        return rows
-
-
-@dataclass(slots=True)
-class _Prepared:
-    sql: str
-    params: list[tuple[str, str | None, Any, Callable[[Any], Any] | None]]  # in the SQL's order
-    positional: bool
-    results: list[tuple[int, Callable[[Any], Any]]] | None = None  # known at the first run
 
 
 _compiled: dict[tuple[Select[Any], str], Compiled] = {}

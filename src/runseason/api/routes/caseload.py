@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from runseason.api.deps import Bucket, CurrentActor, Db, PageNumber, PageSize
 from runseason.schemas.coaching import CaseloadRead
-from runseason.services.views import command_center
+from runseason.services.views import caseload
 
 router = APIRouter(tags=["coaching"])
 
@@ -24,6 +24,6 @@ def get_caseload(
     search: Annotated[str | None, Query(max_length=100)] = None,
 ) -> CaseloadRead:
     """One row per athlete, sortable, filterable and searchable."""
-    return command_center.get_caseload(
+    return caseload.get_caseload(
         session, actor, page=page, page_size=page_size, sort=sort, bucket=bucket, search=search
     )

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from runseason.services.views import analytics, command_center
+from runseason.services.views import analytics, caseload
 from runseason.ui import runtime
 
 actor = runtime.actor()
@@ -14,7 +14,7 @@ st.title("Analytics")
 rows = []
 page = 1
 while True:
-    chunk = runtime.call(command_center.get_caseload, actor, page=page, page_size=200)
+    chunk = runtime.call(caseload.get_caseload, actor, page=page, page_size=200)
     if chunk is None:
         st.stop()
     rows += chunk.items

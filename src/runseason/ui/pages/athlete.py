@@ -7,7 +7,7 @@ import streamlit as st
 from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
 from runseason.services import briefing, cases
 from runseason.services.plans import generation
-from runseason.services.views import analytics, command_center, timeline
+from runseason.services.views import analytics, caseload, timeline
 from runseason.ui import runtime
 from runseason.ui.views import fitness_chart, load_ratio_charts, plan_calendar
 
@@ -16,7 +16,7 @@ me = runtime.user()
 unit = runtime.unit_of(me)
 st.title("Athlete")
 
-roster = runtime.call(command_center.get_caseload, actor, page=1, page_size=200, sort="name")
+roster = runtime.call(caseload.get_caseload, actor, page=1, page_size=200, sort="name")
 if roster is None or not roster.items:
     st.info("No athletes are assigned to you yet.")
     st.stop()

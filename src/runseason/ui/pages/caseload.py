@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from runseason.services.views import command_center
+from runseason.services.views import caseload as caseload_view
 from runseason.ui import runtime
 
 actor = runtime.actor()
@@ -16,7 +16,7 @@ sort = cols[1].selectbox("Sort by", ["risk", "name", "readiness", "form"])
 bucket = cols[2].selectbox("Risk bucket", ["all", "at_risk", "watch", "stable"])
 page = cols[3].number_input("Page", 1, 100_000, 1)
 caseload = runtime.call(
-    command_center.get_caseload,
+    caseload_view.get_caseload,
     actor,
     page=int(page),
     page_size=50,

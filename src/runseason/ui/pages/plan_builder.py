@@ -11,7 +11,7 @@ from runseason.domain import units
 from runseason.schemas.plans import GoalCreate, PlanCreate, PlanRead, SessionEdit
 from runseason.services.identity.access import Actor
 from runseason.services.plans import generation, goals
-from runseason.services.views import command_center
+from runseason.services.views import caseload
 from runseason.ui import runtime
 from runseason.ui.views import plan_calendar
 
@@ -40,7 +40,7 @@ actor = runtime.actor()
 me = runtime.user()
 unit = runtime.unit_of(me)
 st.title("Plan builder")
-roster = runtime.call(command_center.get_caseload, actor, page=1, page_size=200, sort="name")
+roster = runtime.call(caseload.get_caseload, actor, page=1, page_size=200, sort="name")
 if roster is None or not roster.items:
     st.info("No athletes are assigned to you yet.")
     st.stop()
