@@ -19,7 +19,7 @@ from runseason.db.models import (
 )
 from runseason.services.plans import library
 from tests.factories import World
-from tests.services.test_coaching import riley_red_patch
+from tests.services.coaching_days import riley_red_patch
 
 Open = Callable[[User, str | None], AppTest]
 
