@@ -126,7 +126,7 @@ class InterventionSettings(_Group):
 class PlanningSettings(_Group):
     """Plan-builder defaults a coach may change per organization."""
 
-    cutback_every: int = Field(4, ge=2, le=8)
+    cutback_every: int = Field(4, ge=3, le=4)
     cutback_reduction: float = Field(0.25, ge=0.2, le=0.3)
     max_weekly_increase: float = Field(0.10, gt=0, le=0.3)
     max_long_run_increase_m: float = Field(3000, gt=0, le=10000)

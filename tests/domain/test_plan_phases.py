@@ -20,8 +20,8 @@ def counts(layout: tuple[str, ...]) -> tuple[int, int, int, int]:
 @pytest.mark.parametrize(
     ("distance_m", "peak_m", "weeks"),
     [
-        (5_000.0, None, 1),
-        (10_000.0, 120_000.0, 1),
+        (5_000.0, None, 2),
+        (10_000.0, 120_000.0, 2),
         (15_000.0, None, 2),
         (HALF_MARATHON_M, 100_000.0, 2),
         (MARATHON_M, None, 2),
@@ -30,7 +30,7 @@ def counts(layout: tuple[str, ...]) -> tuple[int, int, int, int]:
         (50_000.0, 120_000.0, 3),
     ],
 )
-def test_taper_lasts_one_week_to_10k_two_to_the_marathon_three_for_high_volume_marathoners(
+def test_taper_lasts_two_weeks_three_for_marathoners_at_90_km_a_week(
     distance_m: float, peak_m: float | None, weeks: int
 ) -> None:
     assert taper_weeks(distance_m, peak_m) == weeks
@@ -39,15 +39,17 @@ def test_taper_lasts_one_week_to_10k_two_to_the_marathon_three_for_high_volume_m
 @pytest.mark.parametrize(
     ("total", "distance_m", "peak_m", "expected"),
     [
-        # 5 km: 11 preparation weeks at 40/35/25 %: 3 each, then base and build one more
-        (12, 5_000.0, None, (4, 4, 3, 1)),
+        # 5 km: 10 preparation weeks at 40/35/25 %: 3 each, then base one more
+        (12, 5_000.0, None, (4, 3, 3, 2)),
         (12, MARATHON_M, 100_000.0, (3, 3, 3, 3)),
         (16, HALF_MARATHON_M, None, (6, 5, 3, 2)),
-        (20, 10_000.0, None, (7, 7, 5, 1)),  # 7.6 / 6.65 / 4.75 of 19
+        (20, 10_000.0, None, (7, 6, 5, 2)),  # 7.2 / 6.3 / 4.5 of 18
+        (24, 5_000.0, None, (9, 8, 5, 2)),  # base the longest from 24 weeks
         (24, MARATHON_M, None, (11, 7, 4, 2)),
-        (36, MARATHON_M, 100_000.0, (16, 10, 7, 3)),  # 16.5 / 9.9 / 6.6 of 33
-        (48, 5_000.0, None, (19, 16, 12, 1)),
-        (48, MARATHON_M, None, (23, 14, 9, 2)),
+        # peak stops at 6 weeks and build at 8: the rest goes to base
+        (36, MARATHON_M, 100_000.0, (19, 8, 6, 3)),
+        (48, 5_000.0, None, (32, 8, 6, 2)),
+        (48, MARATHON_M, None, (32, 8, 6, 2)),
     ],
 )
 def test_phase_layout_splits_weeks_in_the_documented_proportions(
@@ -66,18 +68,21 @@ def test_every_12_to_48_week_layout_keeps_three_weeks_per_phase_in_order(
     layout = phase_layout(total, distance_m)
     order = ["base", "build", "peak", "taper"]
     assert [order.index(p) for p in layout] == sorted(order.index(p) for p in layout)
-    base, build, peak, _ = counts(layout)
+    base, build, peak, taper = counts(layout)
     assert min(base, build, peak) >= 3
+    assert peak <= 6
+    if total >= 24:
+        assert base > max(build, peak, taper)
 
 
 @pytest.mark.parametrize(
     ("total", "expected"),
     [
-        (10, (3, 3, 3, 1)),
-        (9, (5, 3, 0, 1)),  # Daniels: phase III (peak) goes first
-        (7, (3, 3, 0, 1)),
-        (6, (5, 0, 0, 1)),  # then phase II (build)
-        (3, (2, 0, 0, 1)),
+        (11, (3, 3, 3, 2)),
+        (10, (5, 3, 0, 2)),  # Daniels: phase III (peak) goes first
+        (8, (3, 3, 0, 2)),
+        (7, (5, 0, 0, 2)),  # then phase II (build)
+        (3, (1, 0, 0, 2)),
         (1, (0, 0, 0, 1)),  # the taper (phase IV) stays
     ],
 )

@@ -9,10 +9,11 @@ import pytest
 from runseason.domain.periodization import VolumeSettings, phase_layout, weekly_targets
 from runseason.domain.plan_model import HALF_MARATHON_M, MARATHON_M
 from runseason.domain.plan_volume import (
+    cutback_weeks,
     default_peak_weekly_distance_m,
     initial_long_run_m,
-    is_cutback_week,
     long_run_limit_m,
+    long_run_max_s,
     quality_sessions,
 )
 from runseason.errors import InvalidInput
@@ -28,13 +29,13 @@ MARATHON_12_WEEKS = phase_layout(12, MARATHON_M, peak_weekly_distance_m=75_000.0
 
 
 def test_twelve_week_marathon_from_40_km_grows_ten_percent_with_cutbacks_and_taper() -> None:
-    # 40 → 44 → 48.4, cutback 48.4 × 0.75, 53.24 → 58.564 → 64.4204, cutback, 70.86, 75 (peak),
-    # taper 75 × (1 − 0.41) and 75 × (1 − 0.60)
+    # Base 4, build 3, peak 3, taper 2: 40 → 44 → 48.4, cutback 48.4 × 0.75 (4th week of base),
+    # 53.24 → 58.564 → 64.4204 → 70.86244 → 75 (peak) → 75, taper 75 × 0.75 and 75 × 0.50
     targets = weekly_targets(MARATHON_12_WEEKS, MARATHON_40_TO_75)
     km = [t.distance_m / 1000 for t in targets]
-    expected = [40, 44, 48.4, 36.3, 53.24, 58.564, 64.4204, 48.3153, 70.86244, 75, 44.25, 30]
+    expected = [40, 44, 48.4, 36.3, 53.24, 58.564, 64.4204, 70.86244, 75, 75, 56.25, 37.5]
     assert km == pytest.approx(expected, abs=1e-9)
-    assert [t.is_cutback for t in targets] == [i in {4, 8} for i in range(1, 13)]
+    assert [t.is_cutback for t in targets] == [i == 4 for i in range(1, 13)]
     assert [t.is_taper for t in targets] == [i >= 11 for i in range(1, 13)]
     assert [t.is_race_week for t in targets] == [i == 12 for i in range(1, 13)]
 
@@ -50,10 +51,10 @@ def test_twelve_week_marathon_long_run_is_30_percent_capped_by_150_minutes_and_j
         15.972,
         17.5692,
         19.32612,
-        14.49459,
         21.258732,
         22.5,  # 30 % of 75 km; 150 min at 6:00/km would allow 25 km
-        13.275,  # taper: 30 % of 44.25 km
+        22.5,
+        16.875,  # taper: 30 % of 56.25 km
         0.0,  # race week
     ]
     assert km == pytest.approx(expected, abs=1e-9)
@@ -61,11 +62,12 @@ def test_twelve_week_marathon_long_run_is_30_percent_capped_by_150_minutes_and_j
 
 def test_twelve_week_marathon_quality_follows_phase_level_cutback_and_race_week() -> None:
     targets = weekly_targets(MARATHON_12_WEEKS, MARATHON_40_TO_75)
-    assert [t.quality_sessions for t in targets] == [1, 1, 1, 1, 2, 2, 2, 1, 2, 2, 1, 1]
+    assert [t.quality_sessions for t in targets] == [1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 1, 1]
 
 
 def test_growth_slows_to_reach_peak_exactly_at_the_end_of_build_when_time_allows() -> None:
-    # 24-week half: 14 loaded base/build weeks, so 13 steps of (60/40)^(1/13) = 3.168 %
+    # 24-week half: base 10, build 8; cutbacks in weeks 4, 8 (base) and 14, 18 (build), so 14
+    # loaded base/build weeks and 13 steps of (60/40)^(1/13) = 3.168 %
     settings = dataclasses.replace(
         MARATHON_40_TO_75, race_distance_m=HALF_MARATHON_M, peak_weekly_distance_m=60_000.0
     )
@@ -74,22 +76,26 @@ def test_growth_slows_to_reach_peak_exactly_at_the_end_of_build_when_time_allows
     assert targets[1].distance_m == pytest.approx(40_000.0 * 1.5 ** (1 / 13))
     assert targets[1].distance_m / targets[0].distance_m - 1 == pytest.approx(0.03168, abs=1e-5)
     last_build = max(t.index for t in targets if t.phase == "build" and not t.is_cutback)
-    assert last_build == 18
+    assert last_build == 17
     assert targets[last_build - 1].distance_m == pytest.approx(60_000.0)
+    assert [t.index for t in targets if t.is_cutback] == [4, 8, 14, 18]
     peak_weeks = [t for t in targets if t.phase == "peak"]
-    assert [t.distance_m / 1000 for t in peak_weeks] == pytest.approx([60, 45, 60, 60])
+    assert [t.distance_m / 1000 for t in peak_weeks] == pytest.approx([60, 60, 60, 60])
 
 
-@pytest.mark.parametrize(("reduction", "every"), [(0.20, 4), (0.25, 3), (0.30, 5)])
+@pytest.mark.parametrize(("reduction", "every"), [(0.20, 4), (0.25, 3), (0.30, 4)])
 def test_cutback_week_is_the_reduction_below_the_last_loaded_week(
     reduction: float, every: int
 ) -> None:
     settings = dataclasses.replace(
         MARATHON_40_TO_75, cutback_reduction=reduction, cutback_every=every
     )
-    targets = weekly_targets(phase_layout(24, MARATHON_M), settings)
+    layout = phase_layout(24, MARATHON_M)
+    targets = weekly_targets(layout, settings)
     for t in targets:
-        assert t.is_cutback == (t.index % every == 0 and t.phase != "taper")
+        in_phase = layout[: t.index].count(t.phase)
+        before_taper = t.index < len(layout) and layout[t.index] == "taper"
+        assert t.is_cutback == (in_phase % every == 0 and t.phase != "taper" and not before_taper)
         if t.is_cutback:
             previous = targets[t.index - 2]
             assert t.distance_m == pytest.approx(previous.distance_m * (1 - reduction))
@@ -103,12 +109,12 @@ def test_cutback_every_zero_turns_cutbacks_off() -> None:
 @pytest.mark.parametrize(
     ("distance_m", "peak_m", "reductions"),
     [
-        (5_000.0, 50_000.0, [0.50]),
-        (HALF_MARATHON_M, 60_000.0, [0.41, 0.60]),
-        (MARATHON_M, 100_000.0, [0.41, 0.50, 0.60]),
+        (5_000.0, 50_000.0, [0.25, 0.50]),
+        (HALF_MARATHON_M, 60_000.0, [0.25, 0.50]),
+        (MARATHON_M, 100_000.0, [0.25, 0.40, 0.55]),
     ],
 )
-def test_taper_cuts_volume_41_to_60_percent_below_the_last_loaded_week(
+def test_taper_cuts_volume_a_quarter_then_by_half_below_the_last_loaded_week(
     distance_m: float, peak_m: float, reductions: list[float]
 ) -> None:
     settings = dataclasses.replace(
@@ -165,6 +171,18 @@ def test_long_run_limit_is_daniels_share_of_volume_and_at_most_150_minutes(
     assert limit_km == pytest.approx(long_km, abs=1e-4)
 
 
+@pytest.mark.parametrize(
+    ("distance_m", "peak_km", "minutes"),
+    [(MARATHON_M, 90, 180), (MARATHON_M, 89, 150), (HALF_MARATHON_M, 120, 150)],
+)
+def test_only_marathoners_at_90_km_a_week_may_run_180_minutes(
+    distance_m: float, peak_km: float, minutes: float
+) -> None:
+    assert long_run_max_s(distance_m, peak_km * 1000) == minutes * 60
+    limit_m = long_run_limit_m(200_000, distance_m, 300, long_run_max_s(distance_m, peak_km * 1000))
+    assert limit_m == pytest.approx(minutes * 60 / 300 * 1000)
+
+
 def test_initial_long_run_is_the_given_one_or_the_limit_at_current_volume() -> None:
     assert initial_long_run_m(MARATHON_40_TO_75) == pytest.approx(12_000.0)
     given = dataclasses.replace(MARATHON_40_TO_75, current_long_run_m=18_000.0)
@@ -172,19 +190,24 @@ def test_initial_long_run_is_the_given_one_or_the_limit_at_current_volume() -> N
 
 
 @pytest.mark.parametrize(
-    ("distance_m", "level", "current_m", "peak_km"),
+    ("distance_m", "level", "current_km", "weeks", "peak_km"),
     [
-        (5_000.0, "beginner", 20_000.0, 30),
-        (10_000.0, "advanced", 20_000.0, 70),
-        (HALF_MARATHON_M, "intermediate", 20_000.0, 60),
-        (MARATHON_M, "advanced", 20_000.0, 110),
-        (MARATHON_M, "beginner", 80_000.0, 80),  # never below the current volume
+        (5_000.0, "beginner", 20, 16, 30),  # the table
+        (10_000.0, "advanced", 20, 48, 70),
+        (HALF_MARATHON_M, "intermediate", 20, 24, 60),
+        (MARATHON_M, "advanced", 20, 48, 110),
+        # 16 weeks hold 8 growth weeks (13 before the taper, less cutbacks and the first)
+        (10_000.0, "advanced", 20, 16, 20 * 1.1**8),
+        (MARATHON_M, "beginner", 80, 16, 88),  # 10 % over the current volume
+        (HALF_MARATHON_M, "intermediate", 60, 18, 66),
+        (MARATHON_M, "beginner", 80, 12, 80),  # under 16 weeks: never below the current
     ],
 )
-def test_default_peak_volume_depends_on_race_and_level(
-    distance_m: float, level: str, current_m: float, peak_km: float
+def test_default_peak_volume_rises_from_the_current_volume_by_race_and_level(
+    distance_m: float, level: str, current_km: float, weeks: int, peak_km: float
 ) -> None:
-    assert default_peak_weekly_distance_m(distance_m, level, current_m) == peak_km * 1000
+    peak_m = default_peak_weekly_distance_m(distance_m, level, current_km * 1000, weeks=weeks)
+    assert peak_m == pytest.approx(peak_km * 1000)
 
 
 @pytest.mark.parametrize(
@@ -209,20 +232,22 @@ def test_quality_sessions_by_phase_and_level(
 
 
 @pytest.mark.parametrize(
-    ("index", "phase", "every", "expected"),
+    ("layout", "every", "cutbacks"),
     [
-        (4, "base", 4, True),
-        (8, "peak", 4, True),
-        (12, "taper", 4, False),
-        (6, "build", 3, True),
-        (5, "build", 4, False),
-        (4, "base", 0, False),
+        # every 4th week of each phase, counted from the phase's first week
+        ((("base", 5), ("build", 5), ("peak", 3), ("taper", 2)), 4, (4, 9)),
+        # never the week before the taper
+        ((("base", 4), ("build", 4), ("peak", 4), ("taper", 2)), 4, (4, 8)),
+        ((("base", 6), ("build", 6), ("peak", 3), ("taper", 2)), 3, (3, 6, 9, 12)),
+        ((("base", 6), ("build", 6), ("peak", 3), ("taper", 2)), 0, ()),
     ],
 )
-def test_cutback_weeks_fall_on_every_nth_week_outside_the_taper(
-    index: int, phase: str, every: int, expected: bool
+def test_cutback_weeks_fall_on_every_nth_week_inside_a_phase(
+    layout: tuple[tuple[str, int], ...], every: int, cutbacks: tuple[int, ...]
 ) -> None:
-    assert is_cutback_week(index, phase, every) is expected
+    phases = [phase for phase, count in layout for _ in range(count)]
+    flags = cutback_weeks(phases, every)
+    assert tuple(i for i, flag in enumerate(flags, start=1) if flag) == cutbacks
 
 
 def test_a_layout_too_short_for_growth_holds_the_current_volume_then_tapers() -> None:

@@ -26,13 +26,14 @@ from runseason.domain.plan_model import (
     CatalogueEntry,
     PlanDraft,
     PlanRequest,
+    PlanWarning,
     SecondaryRace,
     SessionDraft,
     WeekDraft,
     WeekTarget,
     planned_load,
 )
-from runseason.domain.plan_phases import phase_layout, taper_weeks
+from runseason.domain.plan_phases import LONG_RACE_MIN_M, phase_layout, taper_weeks
 from runseason.domain.plan_schedule import Scheduler
 from runseason.domain.plan_sessions import hard_day_conflicts, week_volume
 from runseason.domain.plan_templates import TemplatePicker
@@ -44,10 +45,14 @@ from runseason.domain.plan_volume import (
     weekly_targets,
 )
 
+# Our default: most marathon plans reach a long run of 28–32 km (Daniels, Pfitzinger).
+MARATHON_LONGEST_RUN_M = 28_000.0
+
 __all__ = [
     "CatalogueEntry",
     "PlanDraft",
     "PlanRequest",
+    "PlanWarning",
     "SecondaryRace",
     "SessionDraft",
     "VolumeSettings",
@@ -66,12 +71,16 @@ __all__ = [
 ]
 
 
-def volume_settings(req: PlanRequest) -> VolumeSettings:
+def volume_settings(req: PlanRequest, training_weeks: int) -> VolumeSettings:
     """The volume knobs of a request, with the peak weekly volume filled in."""
     peak_m = req.peak_weekly_distance_m
     if peak_m is None:
         peak_m = default_peak_weekly_distance_m(
-            req.race_distance_m, req.level, req.current_weekly_distance_m
+            req.race_distance_m,
+            req.level,
+            req.current_weekly_distance_m,
+            weeks=training_weeks,
+            max_weekly_increase=req.max_weekly_increase,
         )
     return VolumeSettings(
         race_distance_m=req.race_distance_m,
@@ -89,7 +98,7 @@ def volume_settings(req: PlanRequest) -> VolumeSettings:
 
 def plan_phases(req: PlanRequest, training_weeks: int) -> tuple[str, ...]:
     """The phase of every week of a request: the layout, then any recovery weeks."""
-    peak_m = volume_settings(req).peak_weekly_distance_m
+    peak_m = volume_settings(req, training_weeks).peak_weekly_distance_m
     layout = phase_layout(training_weeks, req.race_distance_m, peak_weekly_distance_m=peak_m)
     return layout + ("recovery",) * req.recovery_weeks
 
@@ -103,16 +112,33 @@ def build_plan(req: PlanRequest, catalogue: Sequence[CatalogueEntry], *, today: 
     for phase in sorted(set(phases)):
         for role in ("recovery",) if phase == "recovery" else ("easy", "long"):
             picker.require(role, phase)
-    settings = volume_settings(req)
+    settings = volume_settings(req, dates.weeks)
     targets = weekly_targets(phases, settings)
     calendar = build_calendar(req, dates, len(phases))
-    scheduler = Scheduler(req, calendar, picker, initial_long_run_m=initial_long_run_m(settings))
+    scheduler = Scheduler(
+        req, calendar, picker, settings, initial_long_run_m=initial_long_run_m(settings)
+    )
     states = [
         scheduler.open_week(t, dates.first_monday + timedelta(weeks=t.index - 1)) for t in targets
     ]
     for state in states:
-        scheduler.place_long_run(state)
+        scheduler.choose_long_day(state)
     for state in states:
         scheduler.place_quality(state)
+    for state in states:
         scheduler.complete_week(state)
-    return PlanDraft(dates.start_date, dates.race_date, tuple(s.to_draft() for s in states))
+    weeks = tuple(s.to_draft() for s in states)
+    warnings = (*scheduler.warnings, *long_run_warnings(req.race_distance_m, weeks))
+    return PlanDraft(dates.start_date, dates.race_date, weeks, warnings)
+
+
+def long_run_warnings(
+    race_distance_m: float, weeks: Sequence[WeekDraft]
+) -> tuple[PlanWarning, ...]:
+    """A marathon plan whose longest run stays under 28 km says so."""
+    if race_distance_m < LONG_RACE_MIN_M:
+        return ()
+    longest_m = max((w.long_run_distance_m for w in weeks), default=0.0)
+    if longest_m >= MARATHON_LONGEST_RUN_M:
+        return ()
+    return (PlanWarning("short_long_run", None, MARATHON_LONGEST_RUN_M, longest_m),)

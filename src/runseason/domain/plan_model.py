@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 PHASES = ("base", "build", "peak", "taper", "recovery")
 TRAINING_PHASES = ("base", "build", "peak", "taper")
+LOADING_PHASES = frozenset({"base", "build", "peak"})
 LEVELS = ("beginner", "intermediate", "advanced")
 CATEGORIES = (
     "easy",
@@ -119,6 +120,8 @@ class WeekTarget:
     distance_m: float
     long_run_distance_m: float
     quality_sessions: int
+    # Most the week may hold against the reference loaded volume (see ``plan_schedule``).
+    reference_ratio: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,12 +158,29 @@ class WeekDraft:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanWarning:
+    """Something the coach should know about a plan: a lowered week or a short longest run.
+
+    ``kind`` is ``volume_lowered`` (a week's days cannot hold its target, ``requested_m`` →
+    ``planned_m`` on ``run_days`` days) or ``short_long_run`` (a marathon plan's longest run,
+    ``planned_m``, stays under ``requested_m``).
+    """
+
+    kind: str
+    week_index: int | None
+    requested_m: float
+    planned_m: float
+    run_days: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class PlanDraft:
     """A whole plan, not yet stored: the weeks start on the Monday of the start date's week."""
 
     start_date: date
     race_date: date
     weeks: tuple[WeekDraft, ...]
+    warnings: tuple[PlanWarning, ...] = ()
 
 
 def level_rank(level: str) -> int:

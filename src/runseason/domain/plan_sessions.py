@@ -124,9 +124,14 @@ def week_volume(sessions: Iterable[SessionDraft], *, pace_s_per_km: float | None
     return total_m
 
 
+def is_hard_day(session: SessionDraft) -> bool:
+    """Whether a session makes its day hard: a hard template, a race or the long run."""
+    return session.is_hard or session.role in {"long", "race"}
+
+
 def hard_day_conflicts(sessions: Iterable[SessionDraft]) -> tuple[date, ...]:
-    """Every date with a hard session next to another hard day, in date order."""
-    hard_days = {s.date for s in sessions if s.is_hard}
+    """Every date with a hard session (the long run counts) next to another hard day."""
+    hard_days = {s.date for s in sessions if is_hard_day(s)}
     return tuple(
         sorted(
             day

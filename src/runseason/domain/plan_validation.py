@@ -30,8 +30,9 @@ MAX_EASY_PACE_S_PER_KM = 900.0
 # A goal pace faster than 2:30/km or slower than 12:00/km is not a plan we can build for.
 FASTEST_GOAL_PACE_S_PER_KM = 150.0
 SLOWEST_GOAL_PACE_S_PER_KM = 720.0
-MIN_CUTBACK_EVERY = 2
-MAX_CUTBACK_EVERY = 8
+# A cutback comes every 3rd or 4th week of a phase (2:1 or 3:1 loading).
+MIN_CUTBACK_EVERY = 3
+MAX_CUTBACK_EVERY = 4
 # SCIENCE.md §8: cutback weeks 20–30 % lighter.
 MIN_CUTBACK_REDUCTION = 0.20
 MAX_CUTBACK_REDUCTION = 0.30
@@ -227,7 +228,7 @@ def _progression_problems(req: PlanRequest) -> list[Problem]:
     """Cutback cadence and depth, the weekly and long-run caps, recovery weeks."""
     problems: list[Problem] = []
     if req.cutback_every != 0 and not MIN_CUTBACK_EVERY <= req.cutback_every <= MAX_CUTBACK_EVERY:
-        text = "A cutback week comes every 2nd to 8th week (0 turns cutbacks off)."
+        text = "A cutback week comes every 3rd or 4th week of a phase (0 turns cutbacks off)."
         problems.append(("cutback_every", text))
     if not MIN_CUTBACK_REDUCTION <= req.cutback_reduction <= MAX_CUTBACK_REDUCTION:
         problems.append(("cutback_reduction", "A cutback week is 20 % to 30 % lighter."))
