@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from runseason.schemas.common import Output
 
 
@@ -51,4 +53,32 @@ class PredictionReport(Output):
     low_s: float
     high_s: float
     models: list[ModelPredictionRead]
+    caution: str
+
+
+class LoadDayRead(Output):
+    """One day of a load series: fitness (CTL), fatigue (ATL), form (TSB) and the load ratios.
+
+    ``form`` and ``tsb`` are the same value under both names; ratios, monotony and strain are
+    null until enough days exist (28 for ACWR, 7 for monotony and strain, 8 for the ramp).
+    """
+
+    day: int
+    date: dt.date | None = None
+    load: float
+    ctl: float
+    atl: float
+    form: float
+    tsb: float
+    ramp: float | None
+    acwr: float | None
+    acwr_uncoupled: float | None
+    monotony: float | None
+    strain: float | None
+
+
+class LoadReport(Output):
+    """The daily series of a list of loads, with the caution ACWR carries."""
+
+    days: list[LoadDayRead]
     caution: str
