@@ -135,7 +135,7 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
         TrainingLogCreate(local_date=NOW.date() - timedelta(days=1), duration_s=3000),
         now=NOW,
     )
-    goals.create_goal(
+    goal = goals.create_goal(
         db,
         staff,
         athlete.id,
@@ -198,6 +198,7 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
             "checkin_id": checkin.id,
             "log_id": log.id,
             "plan_id": plan.id,
+            "goal_id": goal.id,
             "session_id": planned,
             "week_id": week,
             "recommendation_id": rec,

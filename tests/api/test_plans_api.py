@@ -39,3 +39,93 @@ def test_moving_a_session_is_versioned(
         headers=headers["asha"],
     )
     assert refused.status_code == 422
+
+
+def test_goals_change_and_delete_over_http_keeping_the_plans_link(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World
+) -> None:
+    race = (NOW.date() + timedelta(weeks=16)).isoformat()
+    coach = headers["asha"]
+    made = client.post(
+        f"/api/v1/athletes/{world.riley.id}/goals",
+        json={"name": "Lakeside half", "distance_m": 21097.5, "race_date": race},
+        headers=coach,
+    )
+    assert made.status_code == 201, made.text
+    goal = made.json()
+    plan = client.post(
+        f"/api/v1/athletes/{world.riley.id}/plans", json={"goal_id": goal["id"]}, headers=coach
+    ).json()
+    changed = client.patch(
+        f"/api/v1/goals/{goal['id']}",
+        json={"name": "Lakeside half marathon", "target_time_s": 6300},
+        headers=coach,
+    )
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["name"] == "Lakeside half marathon"
+    assert changed.json()["target_time_s"] == 6300
+    past = client.patch(
+        f"/api/v1/goals/{goal['id']}", json={"race_date": "2020-01-01"}, headers=coach
+    )
+    assert past.status_code == 422
+    assert past.json() == {
+        "error": "invalid_input",
+        "detail": "The race date must be in the future.",
+    }
+    refused = client.delete(f"/api/v1/goals/{goal['id']}", headers=coach)
+    assert refused.status_code == 409
+    assert refused.json()["error"] == "conflict"
+    assert "active plan" in refused.json()["detail"]
+    linked = client.get(f"/api/v1/plans/{plan['id']}", headers=coach).json()
+    assert linked["goal_id"] == goal["id"]
+    spare = client.post(
+        f"/api/v1/athletes/{world.riley.id}/goals",
+        json={"name": "Parkrun", "distance_m": 5000, "race_date": race, "priority": "C"},
+        headers=coach,
+    ).json()
+    assert client.delete(f"/api/v1/goals/{spare['id']}", headers=coach).status_code == 204
+    names = [
+        g["name"]
+        for g in client.get(f"/api/v1/athletes/{world.riley.id}/goals", headers=coach).json()
+    ]
+    assert names == ["Lakeside half marathon"]
+
+
+def test_a_plan_over_http_keeps_days_away_free_and_carries_its_warnings(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World
+) -> None:
+    monday = NOW.date() + timedelta(days=7 - NOW.date().weekday())
+    away = [(monday + timedelta(weeks=2, days=i)).isoformat() for i in range(7)]
+    built = client.post(
+        f"/api/v1/athletes/{world.riley.id}/plans",
+        json={
+            "race_distance_m": 42195,
+            "race_date": (monday + timedelta(weeks=17, days=6)).isoformat(),
+            "start_date": monday.isoformat(),
+            "current_weekly_distance_m": 60000,
+            "available_weekdays": [1, 3, 6],
+            "unavailable_dates": away,
+        },
+        headers=headers["asha"],
+    )
+    assert built.status_code == 201, built.text
+    plan = built.json()
+    assert plan["unavailable_dates"] == away
+    assert not {s["scheduled_date"] for s in plan["sessions"]} & set(away)
+    assert any("cannot hold the planned volume" in w for w in plan["warnings"])
+    travel = [(monday + timedelta(weeks=5, days=i)).isoformat() for i in (1, 3)]
+    again = client.post(
+        f"/api/v1/plans/{plan['id']}/regenerate",
+        json={"from_date": monday.isoformat(), "unavailable_dates": travel},
+        headers=headers["asha"],
+    )
+    assert again.status_code == 200, again.text
+    assert again.json()["unavailable_dates"] == travel
+    assert not {s["scheduled_date"] for s in again.json()["sessions"]} & set(travel)
+    bad = client.post(
+        f"/api/v1/athletes/{world.riley.id}/plans",
+        json={"race_distance_m": 10000, "race_date": "2027-05-01", "unavailable_dates": ["soon"]},
+        headers=headers["asha"],
+    )
+    assert bad.status_code == 422
+    assert "unavailable_dates" in bad.text

@@ -153,7 +153,8 @@ def test_a_target_the_days_cannot_hold_is_lowered_with_a_warning() -> None:
         phases = plan_phases(b.req, len(b.plan.weeks))
         targets = weekly_targets(phases, volume_settings(b.req, len(b.plan.weeks)))
         for week, target in zip(b.plan.weeks, targets, strict=True):
-            if week.target_distance_m < target.distance_m - EPSILON_M:
+            lowered = week.target_distance_m < target.distance_m - EPSILON_M
+            if lowered and not week.is_race_week:
                 assert week.index in b.lowered(), (b.req, week.index)
         lowered_plans += bool(b.lowered())
     assert lowered_plans > 0
@@ -202,9 +203,11 @@ def test_the_taper_lasts_two_weeks_three_for_high_volume_marathoners_and_keeps_i
         if taper[0].index not in b.lowered():
             assert 0.20 - 1e-9 <= first_cut <= 0.30 + 1e-9
         assert first_cut >= 0.20 - 1e-9
-        if taper[-1].index not in b.lowered():
-            assert 0.40 - 1e-9 <= last_cut <= 0.60 + 1e-9
-        assert last_cut >= 0.40 - 1e-9
+        assert last_cut >= 0.40 - 1e-9  # the race week may hold less when its days are few
+        phases = plan_phases(b.req, len(weeks))
+        targets = weekly_targets(phases, volume_settings(b.req, len(weeks)))
+        planned = [t for t in targets if t.phase in LOADING and not t.is_cutback][-1].distance_m
+        assert 0.40 - 1e-9 <= 1 - targets[len(weeks) - 1].distance_m / planned <= 0.60 + 1e-9
         assert all(w.quality_target >= 1 for w in taper)
         if len(b.req.available_weekdays) >= 5:
             assert all(any(s.role == "quality" for s in w.sessions) for w in taper)

@@ -26,6 +26,7 @@ from runseason.schemas.coaching import (
 )
 from runseason.schemas.plans import (
     GoalCreate,
+    GoalUpdate,
     PlanCreate,
     PlanRegenerate,
     SessionAdd,
@@ -39,7 +40,7 @@ from runseason.schemas.zones import ZoneOverride
 from runseason.services import briefing, cases, checkins, interventions, recommendations, training
 from runseason.services.identity import users
 from runseason.services.identity.access import Actor
-from runseason.services.plans import generation, goals, zones
+from runseason.services.plans import editing, generation, goals, zones
 from runseason.services.views import analytics, timeline
 from tests.factories import NOW, World
 
@@ -367,6 +368,24 @@ def _list_goals(session: Session, actor: Actor, w: World) -> Any:
     return goals.list_goals(session, actor, w.greta.id)
 
 
+def _greta_goal(session: Session, w: World) -> int:
+    data = GoalCreate(name="Autumn 5k", distance_m=5000, race_date=RACE_DAY, priority="C")
+    from tests.factories import actor as actor_of  # noqa: PLC0415
+
+    return goals.create_goal(session, actor_of(session, w.cole), w.greta.id, data, now=NOW).id
+
+
+@probe("runseason.services.plans.goals.update_goal")
+def _update_goal(session: Session, actor: Actor, w: World) -> Any:
+    data = GoalUpdate(name="Autumn 5 km")
+    return goals.update_goal(session, actor, _greta_goal(session, w), data, now=NOW)
+
+
+@probe("runseason.services.plans.goals.delete_goal")
+def _delete_goal(session: Session, actor: Actor, w: World) -> Any:
+    return goals.delete_goal(session, actor, _greta_goal(session, w))
+
+
 @probe("runseason.services.plans.generation.generate_plan", STAFF)
 def _generate(session: Session, actor: Actor, w: World) -> Any:
     data = PlanCreate(race_distance_m=10000, race_date=RACE_DAY)
@@ -383,14 +402,14 @@ def _active_plan(session: Session, actor: Actor, w: World) -> Any:
     return generation.find_active_plan(session, actor, w.greta.id)
 
 
-@probe("runseason.services.plans.generation.edit_session", STAFF)
+@probe("runseason.services.plans.editing.edit_session", STAFF)
 def _edit_session(session: Session, actor: Actor, w: World) -> Any:
     plan_id = _greta_plan(session, w)
     first = session.scalars(
         select(PlannedSession.id).where(PlannedSession.plan_id == plan_id)
     ).first()
     assert first is not None
-    return generation.edit_session(
+    return editing.edit_session(
         session, actor, first, SessionEdit(coach_note="shorter"), now=NOW
     )
 
@@ -416,31 +435,31 @@ def _a_template(session: Session) -> int:
     return found
 
 
-@probe("runseason.services.plans.generation.add_session", STAFF)
+@probe("runseason.services.plans.editing.add_session", STAFF)
 def _add_session(session: Session, actor: Actor, w: World) -> Any:
     plan_id = _greta_plan(session, w)
     data = SessionAdd(
         scheduled_date=NOW.date() + timedelta(days=3), template_id=_a_template(session)
     )
-    return generation.add_session(session, actor, plan_id, data, now=NOW)
+    return editing.add_session(session, actor, plan_id, data, now=NOW)
 
 
-@probe("runseason.services.plans.generation.replace_session", STAFF)
+@probe("runseason.services.plans.editing.replace_session", STAFF)
 def _replace_session(session: Session, actor: Actor, w: World) -> Any:
     first = _two_sessions(session, _greta_plan(session, w))[0]
     data = SessionReplace(template_id=_a_template(session))
-    return generation.replace_session(session, actor, first, data, now=NOW)
+    return editing.replace_session(session, actor, first, data, now=NOW)
 
 
-@probe("runseason.services.plans.generation.swap_sessions", STAFF)
+@probe("runseason.services.plans.editing.swap_sessions", STAFF)
 def _swap_sessions(session: Session, actor: Actor, w: World) -> Any:
     plan_id = _greta_plan(session, w)
     first, second = _two_sessions(session, plan_id)
     data = SessionSwap(first_id=first, second_id=second)
-    return generation.swap_sessions(session, actor, plan_id, data, now=NOW)
+    return editing.swap_sessions(session, actor, plan_id, data, now=NOW)
 
 
-@probe("runseason.services.plans.generation.scale_week", STAFF)
+@probe("runseason.services.plans.editing.scale_week", STAFF)
 def _scale_week(session: Session, actor: Actor, w: World) -> Any:
     plan_id = _greta_plan(session, w)
     week = session.scalars(
@@ -449,7 +468,7 @@ def _scale_week(session: Session, actor: Actor, w: World) -> Any:
         )
     ).first()
     assert week is not None
-    return generation.scale_week(session, actor, week, WeekScale(factor=0.8), now=NOW)
+    return editing.scale_week(session, actor, week, WeekScale(factor=0.8), now=NOW)
 
 
 @probe("runseason.services.plans.generation.regenerate_from", STAFF)

@@ -311,10 +311,13 @@ class Scheduler:
         return reference_m * target.reference_ratio * state.race_cut
 
     def _lower_target(self, state: WeekState, new_target_m: float) -> None:
+        """Lower a week's target; a training week says so (the race week is short by design)."""
         spent_m = state.target_distance_m - state.budget_m
         requested_m = state.target_distance_m
         state.target_distance_m = new_target_m
         state.budget_m = max(new_target_m - spent_m, 0.0)
+        if state.target.is_race_week or state.target.phase == "recovery":
+            return
         run_days = self._open_run_days(state)
         warning = PlanWarning(
             "volume_lowered", state.target.index, requested_m, new_target_m, run_days

@@ -1,11 +1,11 @@
-"""An athlete's race goals."""
+"""An athlete's race goals: added, listed, changed and deleted."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
-from runseason.schemas.plans import GoalCreate, GoalRead
+from runseason.schemas.plans import GoalCreate, GoalRead, GoalUpdate
 from runseason.services.plans import goals
 
 router = APIRouter(tags=["athletes"])
@@ -23,3 +23,18 @@ def create_goal(
 def list_goals(athlete_id: PathId, actor: CurrentActor, session: Db) -> list[GoalRead]:
     """Race goals by date."""
     return goals.list_goals(session, actor, athlete_id)
+
+
+@router.patch("/goals/{goal_id}", response_model=GoalRead)
+def update_goal(
+    goal_id: PathId, data: GoalUpdate, actor: CurrentActor, session: Db, now: Now
+) -> GoalRead:
+    """Change a race goal; a plan built for it keeps its link and its race."""
+    return goals.update_goal(session, actor, goal_id, data, now=now)
+
+
+@router.delete("/goals/{goal_id}", status_code=204)
+def delete_goal(goal_id: PathId, actor: CurrentActor, session: Db) -> Response:
+    """Delete a race goal (refused while the active plan is built for it)."""
+    goals.delete_goal(session, actor, goal_id)
+    return Response(status_code=204)

@@ -17,7 +17,7 @@ from runseason.schemas.plans import (
     SessionSwap,
     WeekScale,
 )
-from runseason.services.plans import generation
+from runseason.services.plans import editing, generation
 
 router = APIRouter(tags=["athletes"])
 
@@ -61,7 +61,7 @@ def edit_planned_session(
     session_id: PathId, data: SessionEdit, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Move, resize, rename or cancel a planned session (a new plan version)."""
-    return generation.edit_session(session, actor, session_id, data, now=now)
+    return editing.edit_session(session, actor, session_id, data, now=now)
 
 
 @router.post("/plans/{plan_id}/sessions", response_model=PlanRead, status_code=201)
@@ -69,7 +69,7 @@ def add_planned_session(
     plan_id: PathId, data: SessionAdd, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Add a session from the library to a day of the plan."""
-    return generation.add_session(session, actor, plan_id, data, now=now)
+    return editing.add_session(session, actor, plan_id, data, now=now)
 
 
 @router.post("/planned-sessions/{session_id}/replace", response_model=PlanRead)
@@ -77,7 +77,7 @@ def replace_planned_session(
     session_id: PathId, data: SessionReplace, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Put another template in a session's place (same day and duration)."""
-    return generation.replace_session(session, actor, session_id, data, now=now)
+    return editing.replace_session(session, actor, session_id, data, now=now)
 
 
 @router.post("/plans/{plan_id}/swap", response_model=PlanRead)
@@ -85,7 +85,7 @@ def swap_planned_sessions(
     plan_id: PathId, data: SessionSwap, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Exchange the days of two sessions."""
-    return generation.swap_sessions(session, actor, plan_id, data, now=now)
+    return editing.swap_sessions(session, actor, plan_id, data, now=now)
 
 
 @router.post("/plan-weeks/{week_id}/scale", response_model=PlanRead)
@@ -93,7 +93,7 @@ def scale_plan_week(
     week_id: PathId, data: WeekScale, actor: CurrentActor, session: Db, now: Now
 ) -> PlanRead:
     """Change a week's volume (the sessions still to come)."""
-    return generation.scale_week(session, actor, week_id, data, now=now)
+    return editing.scale_week(session, actor, week_id, data, now=now)
 
 
 @router.post("/plans/{plan_id}/regenerate", response_model=PlanRead)

@@ -49,6 +49,8 @@ class TrainingPlan(IdMixin, TenantMixin, TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(12), default="active")
     # The request the builder was given, so a regeneration can start from it.
     parameters: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # What the builder told the coach about this plan, in the athlete's unit.
+    warnings: Mapped[list[Any]] = mapped_column(default=list)
     version: Mapped[int] = mapped_column(default=1)
     created_by_id: Mapped[int | None] = mapped_column(
         BigId, ForeignKey("users.id", ondelete="SET NULL")

@@ -15,11 +15,12 @@ from runseason.schemas.plans import (
     PlanCreate,
     PlanRegenerate,
     SessionAdd,
+    SessionEdit,
     SessionReplace,
     SessionSwap,
     WeekScale,
 )
-from runseason.services.plans import generation
+from runseason.services.plans import editing, generation
 from tests.factories import NOW, World, actor
 
 RACE_DAY = NOW.date() + timedelta(weeks=14)
@@ -47,7 +48,7 @@ def test_add_and_replace_take_their_shape_from_the_library(db: Session, world: W
     cole, plan_id = _plan(db, world)
     tempo = _template(db, "tempo")
     day = NOW.date() + timedelta(days=3)
-    added = generation.add_session(
+    added = editing.add_session(
         db, cole, plan_id, SessionAdd(scheduled_date=day, template_id=tempo.id), now=NOW
     )
     new = [s for s in added.sessions if s.origin == "coach"]
@@ -56,7 +57,7 @@ def test_add_and_replace_take_their_shape_from_the_library(db: Session, world: W
     assert new[0].is_hard
     assert added.version == 2
     easy = _template(db, "easy")
-    replaced = generation.replace_session(
+    replaced = editing.replace_session(
         db, cole, new[0].id, SessionReplace(template_id=easy.id), now=NOW
     )
     again = next(s for s in replaced.sessions if s.id == new[0].id)
@@ -67,7 +68,7 @@ def test_add_and_replace_take_their_shape_from_the_library(db: Session, world: W
     history = generation.list_revisions(db, cole, plan_id)
     assert [r.kind for r in history][-2:] == ["add", "replace"]
     with pytest.raises(InvalidInput, match="within the plan"):
-        generation.add_session(
+        editing.add_session(
             db,
             cole,
             plan_id,
@@ -81,7 +82,7 @@ def test_swap_exchanges_days_and_scale_changes_the_week(db: Session, world: Worl
     before = generation.get_plan(db, cole, plan_id)
     upcoming = [s for s in before.sessions if s.scheduled_date > NOW.date()]
     first, second = upcoming[0], upcoming[1]
-    swapped = generation.swap_sessions(
+    swapped = editing.swap_sessions(
         db, cole, plan_id, SessionSwap(first_id=first.id, second_id=second.id), now=NOW
     )
     by_id = {s.id: s for s in swapped.sessions}
@@ -91,7 +92,7 @@ def test_swap_exchanges_days_and_scale_changes_the_week(db: Session, world: Worl
     assert week_id is not None
     in_week = [s for s in swapped.sessions if db.get(PlannedSession, s.id).plan_week_id == week_id]  # type: ignore[union-attr]
     total = sum(s.planned_duration_s for s in in_week if s.scheduled_date >= NOW.date())
-    scaled = generation.scale_week(db, cole, week_id, WeekScale(factor=0.8), now=NOW)
+    scaled = editing.scale_week(db, cole, week_id, WeekScale(factor=0.8), now=NOW)
     after = sum(
         s.planned_duration_s
         for s in scaled.sessions
@@ -99,26 +100,8 @@ def test_swap_exchanges_days_and_scale_changes_the_week(db: Session, world: Worl
     )
     assert after == pytest.approx(total * 0.8, rel=0.01)
     with pytest.raises(InvalidInput, match="two different"):
-        generation.swap_sessions(
+        editing.swap_sessions(
             db, cole, plan_id, SessionSwap(first_id=first.id, second_id=first.id), now=NOW
-        )
-
-
-def test_regenerate_keeps_the_past_and_rebuilds_the_future(db: Session, world: World) -> None:
-    cole, plan_id = _plan(db, world)
-    cut = NOW.date() + timedelta(days=10)
-    before = generation.get_plan(db, cole, plan_id)
-    past = [(s.id, s.scheduled_date) for s in before.sessions if s.scheduled_date < cut]
-    result = generation.regenerate_from(db, cole, plan_id, PlanRegenerate(from_date=cut), now=NOW)
-    kept = [(s.id, s.scheduled_date) for s in result.sessions if s.scheduled_date < cut]
-    assert kept == past
-    future = [s for s in result.sessions if s.scheduled_date >= cut]
-    assert future
-    assert all(s.id not in {p for p, _ in past} for s in future)
-    assert generation.list_revisions(db, cole, plan_id)[-1].kind == "regenerate"
-    with pytest.raises(InvalidInput, match="the past is kept"):
-        generation.regenerate_from(
-            db, cole, plan_id, PlanRegenerate(from_date=NOW.date() - timedelta(days=1)), now=NOW
         )
 
 
@@ -128,3 +111,24 @@ def test_other_coaches_and_the_athlete_cannot_edit(db: Session, world: World) ->
         generation.regenerate_from(
             db, actor(db, world.otto), plan_id, PlanRegenerate(from_date=RACE_DAY), now=NOW
         )
+
+
+def test_a_resized_run_says_its_new_duration(db: Session, world: World) -> None:
+    cole, plan_id = _plan(db, world)
+    plan = generation.get_plan(db, cole, plan_id)
+    easy = next(s for s in plan.sessions if s.role == "easy" and s.scheduled_date > NOW.date())
+    resized = editing.edit_session(db, cole, easy.id, SessionEdit(planned_duration_s=3000), now=NOW)
+    assert next(s for s in resized.sessions if s.id == easy.id).title == "Easy run 50 min"
+    named = editing.edit_session(
+        db, cole, easy.id, SessionEdit(planned_duration_s=2400, title="Shakeout"), now=NOW
+    )
+    assert next(s for s in named.sessions if s.id == easy.id).title == "Shakeout"
+    long_run = next(s for s in plan.sessions if s.role == "long" and s.scheduled_date > NOW.date())
+    week_id = max(
+        (w for w in plan.week_list if w.start_date <= long_run.scheduled_date),
+        key=lambda w: w.start_date,
+    ).id
+    scaled = editing.scale_week(db, cole, week_id, WeekScale(factor=0.5), now=NOW)
+    after = next(s for s in scaled.sessions if s.id == long_run.id)
+    assert after.planned_distance_m is not None
+    assert after.title == f"Long run {round(after.planned_distance_m / 1000, 1):g} km"
