@@ -409,9 +409,7 @@ def _edit_session(session: Session, actor: Actor, w: World) -> Any:
         select(PlannedSession.id).where(PlannedSession.plan_id == plan_id)
     ).first()
     assert first is not None
-    return editing.edit_session(
-        session, actor, first, SessionEdit(coach_note="shorter"), now=NOW
-    )
+    return editing.edit_session(session, actor, first, SessionEdit(coach_note="shorter"), now=NOW)
 
 
 def _two_sessions(session: Session, plan_id: int) -> list[int]:
