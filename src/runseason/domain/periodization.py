@@ -7,9 +7,14 @@ A race). The pieces live in their own modules and are re-exported here:
 - ``plan_validation``: every check on a request (``validate_plan_request``) and its dates.
 - ``plan_phases``: ``phase_layout`` (proportions by race distance, Daniels' drop order).
 - ``plan_volume``: ``weekly_targets`` (progression cap, cutbacks, taper, long run, quality count).
-- ``plan_calendar`` and ``plan_schedule``: which day gets which session.
+- ``plan_calendar``, ``plan_schedule`` and ``plan_week``: which day gets which session.
+- ``plan_capacity``: what a week's free days can hold, so a week's target is one it delivers.
 - ``plan_sessions``: session drafts with targets and planned load; the editing rules
-  ``hard_day_conflicts`` and ``week_volume`` the services call when a coach moves sessions.
+  ``hard_day_conflicts`` (the long run counts as a hard day) and ``week_volume``.
+- ``plan_text``: session titles from planned values and the warnings, in the athlete's unit.
+
+A plan carries ``warnings``: weeks lowered because the available days cannot hold them, and a
+marathon plan whose longest run stays under 28 km.
 
 Weeks start on the Monday of the start date's week; ``PlanDraft.start_date`` is the first day a
 session may be planned (the requested start, or that Monday when anchored to the race, and never

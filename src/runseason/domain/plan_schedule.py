@@ -24,7 +24,6 @@ is lowered to what they hold and the plan carries a warning.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from runseason.domain.plan_calendar import Calendar, next_to, spread_pick
@@ -36,7 +35,6 @@ from runseason.domain.plan_model import (
     PlanRequest,
     PlanWarning,
     SessionDraft,
-    WeekDraft,
     WeekTarget,
 )
 from runseason.domain.plan_sessions import (
@@ -50,6 +48,7 @@ from runseason.domain.plan_sessions import (
 )
 from runseason.domain.plan_templates import TemplatePicker
 from runseason.domain.plan_volume import VolumeSettings, long_run_limit_m
+from runseason.domain.plan_week import WeekState, independent_days
 
 # A B or C race's week runs this much lighter, race included (our defaults).
 SECONDARY_VOLUME_CUT: dict[str, float] = {"B": 0.20, "C": 0.10}
@@ -64,49 +63,6 @@ DELIVERY_FLOOR = 0.90
 KEEP_TARGET_SHARE = 0.95
 _EPSILON_M = 1e-6
 ROUND_M = 100.0
-
-
-@dataclass(slots=True)
-class WeekState:
-    """What has been placed so far in one week, and how much volume is left."""
-
-    target: WeekTarget
-    days: tuple[date, ...]
-    target_distance_m: float
-    budget_m: float
-    sessions: dict[date, SessionDraft] = field(default_factory=dict)
-    long_day: date | None = None
-    long_run_m: float = 0.0
-    race_cut: float = 1.0
-
-    def add(self, session: SessionDraft, volume_m: float) -> None:
-        """Place a session and spend its volume."""
-        self.sessions[session.date] = session
-        self.budget_m -= volume_m
-
-    def run_days(self) -> int:
-        """Training days used so far (races aside), the chosen long-run day included."""
-        placed = sum(1 for s in self.sessions.values() if s.role != "race")
-        return placed + (
-            1 if self.long_day is not None and self.long_day not in self.sessions else 0
-        )
-
-    def to_draft(self) -> WeekDraft:
-        """The finished week as a frozen draft."""
-        t = self.target
-        sessions = tuple(self.sessions[d] for d in sorted(self.sessions))
-        return WeekDraft(
-            index=t.index,
-            start_date=self.days[0],
-            phase=t.phase,
-            is_cutback=t.is_cutback,
-            is_taper=t.is_taper,
-            is_race_week=t.is_race_week,
-            target_distance_m=self.target_distance_m,
-            long_run_distance_m=self.long_run_m,
-            sessions=sessions,
-            quality_target=t.quality_sessions,
-        )
 
 
 class Scheduler:
@@ -201,7 +157,7 @@ class Scheduler:
             if self.req.allow_consecutive_hard:
                 return still_wanted
             left = [d for d in candidates if abs((d - day).days) > 1]
-            return min(_independent(left), still_wanted)
+            return min(independent_days(left), still_wanted)
 
         best = max(room(d) for d in candidates)
         return spread_pick([d for d in candidates if room(d) == best], self._key_days_near(state))
@@ -424,12 +380,3 @@ class Scheduler:
     def _key_days_near(self, state: WeekState) -> set[date]:
         window = [state.days[0] + timedelta(days=i) for i in range(-7, 14)]
         return {d for d in window if d in self.hard_days}
-
-
-def _independent(days: list[date]) -> int:
-    """How many of these days can be taken with none next to another (greedy, in date order)."""
-    taken: list[date] = []
-    for day in sorted(days):
-        if not taken or (day - taken[-1]).days > 1:
-            taken.append(day)
-    return len(taken)
