@@ -230,3 +230,16 @@ def test_few_days_lower_a_marathon_week_and_keep_the_long_run_in_proportion(
     assert first.long_run_distance_m <= (0.45 if days == 3 else 0.40) * first.target_distance_m
     easy = [s.distance_m or 0.0 for s in first.sessions if s.role == "easy"]
     assert max(easy) <= 0.75 * first.long_run_distance_m
+
+
+def test_a_coach_who_asks_for_a_flat_plan_gets_one() -> None:
+    req = make_request(
+        weeks=20, current_weekly_distance_m=50_000.0, peak_weekly_distance_m=50_000.0
+    )
+    plan = build_plan(req, CATALOGUE, today=TODAY)
+    loaded = [w.target_distance_m for w in plan.weeks if w.phase in LOADING and not w.is_cutback]
+    assert loaded == [50_000.0] * len(loaded)
+    rising = build_plan(
+        make_request(weeks=20, current_weekly_distance_m=50_000.0), CATALOGUE, today=TODAY
+    )
+    assert max(w.target_distance_m for w in rising.weeks) >= 55_000.0
