@@ -213,7 +213,9 @@ def test_cutback_weeks_come_every_nth_week_of_a_phase_20_to_30_percent_lighter(c
         assert week.is_cutback == expected
         planned_m = target.distance_m * _secondary_cut(case, week.start_date)
         assert week.target_distance_m <= planned_m + EPSILON_M
-        if week.index not in _lowered(plan):
+        # the race week and the recovery weeks after it may hold less without a warning
+        quiet = week.is_race_week or week.phase == "recovery"
+        if week.index not in _lowered(plan) and not quiet:
             assert week.target_distance_m == planned_m
         if week.is_cutback:
             assert last_loaded_m is not None
