@@ -4,7 +4,7 @@ A week the available days cannot hold is lowered, and a marathon plan whose long
 short says so; those sentences are stored with the plan so the API and the plan builder show them.
 
 Revision ID: d5b8f1a2c934
-Revises: e1f2a3b4c5d6
+Revises: d5b2f8a41c70
 Create Date: 2026-12-06
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "d5b8f1a2c934"
-down_revision: str | None = "e1f2a3b4c5d6"
+down_revision: str | None = "d5b2f8a41c70"
 branch_labels = None
 depends_on = None
 
