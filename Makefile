@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test lint audit format bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ lint: install
 	@$(BIN)/ruff format --check src tests bench
 	@$(BIN)/mypy
 	@$(BIN)/lint-imports
+
+## audit: known vulnerabilities in the installed dependencies (reviewed exceptions in .pip-audit-ignore)
+audit: install
+	@$(BIN)/pip-audit --vulnerability-service pypi --progress-spinner off --skip-editable \
+		$$(grep -v '^#' .pip-audit-ignore | awk 'NF {print "--ignore-vuln", $$1}')
 
 ## format: apply ruff's fixes and formatting
 format: install

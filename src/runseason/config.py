@@ -189,6 +189,8 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["auto", "json", "console"] = "auto"
     max_upload_bytes: int = Field(25 * 1024 * 1024, ge=1024, le=200 * 1024 * 1024)
+    # How far back a session may be dated: a runner's whole history fits, year 1 does not.
+    accepted_history_years: int = Field(30, ge=1, le=100)
     max_json_body_bytes: int = Field(1024 * 1024, ge=1024, le=50 * 1024 * 1024)
     # Scrapers of /metrics send it as a Bearer token; unset, /metrics answers anyone who reaches it.
     metrics_token: SecretStr | None = None

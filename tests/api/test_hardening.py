@@ -213,3 +213,33 @@ def test_admins_unlock_reset_deactivate_and_reactivate_through_the_api(
     assert len(temporary.json()["temporary_password"]) >= 12
     assert client.post(f"{base}/deactivate", headers=headers["ada"]).json()["is_active"] is False
     assert client.post(f"{base}/reactivate", headers=headers["ada"]).json()["is_active"] is True
+
+
+def test_session_dates_are_bounded_and_a_start_time_falls_on_its_day(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World
+) -> None:
+    url = f"/api/v1/athletes/{world.riley.id}/logs"
+    base = {"duration_s": 1800, "rpe": 4}
+    cases = [
+        ({**base, "local_date": "0001-01-01"}, "local_date"),
+        (
+            {**base, "local_date": "2026-11-20", "start_time": "0001-01-01T07:00:00+00:00"},
+            "start_time",
+        ),
+        (
+            {**base, "local_date": "2026-11-20", "start_time": "9999-12-31T23:00:00+00:00"},
+            "start_time",
+        ),
+        ({**base, "local_date": "1990-05-01"}, "local_date"),
+        (
+            {**base, "local_date": "2026-11-20", "start_time": "2026-11-18T07:00:00+00:00"},
+            "start_time",
+        ),
+        ({**base, "local_date": "2026-11-20", "start_time": "2026-11-20T07:00:00"}, "start_time"),
+    ]
+    for body, field in cases:
+        answer = client.post(url, json=body, headers=headers["riley"])
+        assert answer.status_code == 422, (body, answer.text)
+        assert field in answer.json()["detail"], answer.text
+    ok = {**base, "local_date": "2026-11-20", "start_time": "2026-11-20T07:00:00+00:00"}
+    assert client.post(url, json=ok, headers=headers["riley"]).status_code == 201

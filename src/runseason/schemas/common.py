@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from datetime import date, datetime
+from typing import Annotated, Any, Generic, TypeVar
 from zoneinfo import available_timezones
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 
 T = TypeVar("T")
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200  # outside these a date is a typo, and breaks arithmetic
+
+
+def _plausible_year(value: date) -> date:
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValueError(f"must be a date between {EARLIEST_YEAR} and {LATEST_YEAR}")
+    return value
+
+
+def _aware(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("must include a time zone offset, e.g. 2026-11-23T07:00:00+01:00")
+    return value
+
+
+Day = Annotated[date, AfterValidator(_plausible_year)]
+Moment = Annotated[datetime, AfterValidator(_plausible_year), AfterValidator(_aware)]
 
 
 NO_NUL = "^[^\\x00]*$"  # the published form of the NUL check, for API clients and fuzzers

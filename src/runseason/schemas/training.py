@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from runseason.schemas.common import Input, Output
+from runseason.schemas.common import Day, Input, Moment, Output
 
 Sport = Literal["run", "bike", "swim", "walk", "hike", "cross", "strength", "other"]
 
@@ -15,7 +15,7 @@ Sport = Literal["run", "bike", "swim", "walk", "hike", "cross", "strength", "oth
 class TrainingLogCreate(Input):
     """A session entered by hand."""
 
-    local_date: date
+    local_date: Day
     duration_s: float = Field(gt=0, le=24 * 3600)
     distance_m: float | None = Field(None, ge=0, le=400_000)
     rpe: float | None = Field(None, ge=0, le=10)
@@ -28,7 +28,7 @@ class TrainingLogCreate(Input):
     pain_location: str | None = Field(None, max_length=100)
     feel: int | None = Field(None, ge=1, le=5)
     notes: str | None = Field(None, max_length=4000)
-    start_time: datetime | None = None
+    start_time: Moment | None = None
 
 
 class TrainingLogUpdate(Input):
@@ -39,7 +39,7 @@ class TrainingLogUpdate(Input):
     rpe: float | None = Field(None, ge=0, le=10)
     avg_hr: int | None = Field(None, ge=25, le=250)
     notes: str | None = Field(None, max_length=4000)
-    local_date: date | None = None
+    local_date: Day | None = None
 
 
 class TrainingLogRead(Output):

@@ -97,6 +97,22 @@ def _check_day(athlete: Athlete, day: date, now: datetime) -> None:
     today = local_date(now, athlete.timezone)
     if day > today:
         raise InvalidInput(f"A session cannot be logged for a future day (today is {today}).")
+    years = get_settings().accepted_history_years
+    earliest = today.replace(year=today.year - years, day=min(today.day, 28))
+    if day < earliest:
+        raise InvalidInput(
+            f"local_date: sessions more than {years} years old (before {earliest}) are not "
+            "accepted."
+        )
+
+
+def _check_start(athlete: Athlete, day: date, started: datetime | None) -> None:
+    """A start time must fall on the session's own day, in the athlete's time zone."""
+    if started is not None and local_date(started, athlete.timezone) != day:
+        raise InvalidInput(
+            f"start_time: falls on {local_date(started, athlete.timezone)}, not on the "
+            f"session's day {day}."
+        )
 
 
 @use_case("athlete", writes=True)
@@ -106,6 +122,7 @@ def log_session(
     """Record a session entered by hand (matched to that day's planned session)."""
     athlete = get_athlete(session, actor, athlete_id, write=True)
     _check_day(athlete, data.local_date, now)
+    _check_start(athlete, data.local_date, data.start_time)
     load, model, details = _load(athlete, data.duration_s, data.distance_m, data.rpe, data.avg_hr)
     started = data.start_time or datetime.combine(
         data.local_date, time(7, 0), ZoneInfo(athlete.timezone)
