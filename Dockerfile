@@ -9,6 +9,9 @@ RUN apt-get update \
 WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY src ./src
+# Behind a proxy with its own certificate authority, pass its bundle:
+#   --volume /path/ca.crt:/run/ca.crt:ro --build-arg PIP_CERT=/run/ca.crt
+ARG PIP_CERT
 # Only what running needs: no test or lint tools in the image.
 RUN python3 -m venv /opt/runseason \
     && /opt/runseason/bin/pip install --no-cache-dir --disable-pip-version-check .
