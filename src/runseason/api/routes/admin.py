@@ -112,10 +112,26 @@ def list_assignments(athlete_id: PathId, actor: CurrentActor, session: Db) -> li
 
 @router.post("/athletes/{athlete_id}/assignments", response_model=AssignmentRead, status_code=201)
 def assign_coach(
-    athlete_id: PathId, data: AssignmentCreate, actor: CurrentActor, session: Db, now: Now
-) -> AssignmentRead:
+    athlete_id: PathId,
+    data: AssignmentCreate,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    request: Request,
+    key: IdempotencyKey = None,
+) -> JSONResponse:
     """Make a coach responsible for the athlete (admins); a new head coach replaces the old."""
-    return users.assign_coach(session, actor, athlete_id, data.coach_id, role=data.role, now=now)
+    return respond(
+        session,
+        actor,
+        request,
+        key,
+        data,
+        lambda: users.assign_coach(
+            session, actor, athlete_id, data.coach_id, role=data.role, now=now
+        ),
+        now=now,
+    )
 
 
 @router.delete("/athletes/{athlete_id}/assignments/{coach_id}", status_code=204)

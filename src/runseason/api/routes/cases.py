@@ -50,10 +50,24 @@ def list_notes(athlete_id: PathId, actor: CurrentActor, session: Db) -> list[Not
 
 @router.post("/athletes/{athlete_id}/tasks", response_model=TaskRead, status_code=201)
 def add_task(
-    athlete_id: PathId, data: TaskCreate, actor: CurrentActor, session: Db, now: Now
-) -> TaskRead:
+    athlete_id: PathId,
+    data: TaskCreate,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    request: Request,
+    key: IdempotencyKey = None,
+) -> JSONResponse:
     """Add a task about an athlete."""
-    return cases.add_task(session, actor, athlete_id, data, now=now)
+    return respond(
+        session,
+        actor,
+        request,
+        key,
+        data,
+        lambda: cases.add_task(session, actor, athlete_id, data, now=now),
+        now=now,
+    )
 
 
 @router.get("/tasks", response_model=list[TaskRead])
@@ -70,10 +84,24 @@ def complete_task(task_id: PathId, actor: CurrentActor, session: Db, now: Now) -
 
 @router.post("/athletes/{athlete_id}/health-cases", response_model=HealthCaseRead, status_code=201)
 def open_health_case(
-    athlete_id: PathId, data: HealthCaseCreate, actor: CurrentActor, session: Db, now: Now
-) -> HealthCaseRead:
+    athlete_id: PathId,
+    data: HealthCaseCreate,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    request: Request,
+    key: IdempotencyKey = None,
+) -> JSONResponse:
     """Open an injury or illness case."""
-    return cases.open_health_case(session, actor, athlete_id, data, now=now)
+    return respond(
+        session,
+        actor,
+        request,
+        key,
+        data,
+        lambda: cases.open_health_case(session, actor, athlete_id, data, now=now),
+        now=now,
+    )
 
 
 @router.post("/health-cases/{case_id}/advance", response_model=HealthCaseRead)

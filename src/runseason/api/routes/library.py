@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize, PathId
+from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize, PathId
+from runseason.api.replay import respond
 from runseason.schemas.common import Page
 from runseason.schemas.library import TemplateCreate, TemplatePreview, TemplateRead, TemplateUpdate
 from runseason.services.plans import library
@@ -53,9 +55,24 @@ def preview(
 
 
 @router.post("/templates", response_model=TemplateRead, status_code=201)
-def create_template(data: TemplateCreate, actor: CurrentActor, session: Db) -> TemplateRead:
+def create_template(
+    data: TemplateCreate,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    request: Request,
+    key: IdempotencyKey = None,
+) -> JSONResponse:
     """Add a template to your organization's library."""
-    return library.create_template(session, actor, data)
+    return respond(
+        session,
+        actor,
+        request,
+        key,
+        data,
+        lambda: library.create_template(session, actor, data),
+        now=now,
+    )
 
 
 @router.post("/templates/{template_id}/clone", response_model=TemplateRead, status_code=201)
@@ -63,10 +80,21 @@ def clone_template(
     template_id: PathId,
     actor: CurrentActor,
     session: Db,
+    now: Now,
+    request: Request,
     code: Annotated[str | None, Query(max_length=80, pattern=r"^[a-z0-9][a-z0-9_-]*$")] = None,
-) -> TemplateRead:
+    key: IdempotencyKey = None,
+) -> JSONResponse:
     """Copy a template into your library to adapt it."""
-    return library.clone_template(session, actor, template_id, code=code)
+    return respond(
+        session,
+        actor,
+        request,
+        key,
+        {"template_id": template_id, "code": code},
+        lambda: library.clone_template(session, actor, template_id, code=code),
+        now=now,
+    )
 
 
 @router.patch("/templates/{template_id}", response_model=TemplateRead)
