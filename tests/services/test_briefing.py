@@ -14,8 +14,10 @@ from runseason.db.models import Athlete, PlannedSession, TrainingPlan, User
 from runseason.domain.dates import local_date
 from runseason.schemas.briefing import BriefingRead
 from runseason.schemas.checkins import CheckInCreate
+from runseason.schemas.zones import ZoneOverride
 from runseason.services import briefing, checkins
 from runseason.services.identity.access import Actor
+from runseason.services.plans import zones
 from tests.factories import NOW, World, actor
 
 VO2 = ("VO2max intervals 5 × 3 min", "vo2max_intervals", "vo2max_intervals-5x180s", 2700.0)
@@ -293,3 +295,19 @@ def test_home_altitude_counts_before_the_check_in(db: Session, world: World) -> 
     read = briefing.get_briefing(db, me, world.greta.id, now=NOW)
     assert read.decision == "check_in_first"
     assert read.adjustments == ["Altitude 2,000 m: paces 7.8% slower."]
+
+
+def test_a_coachs_zone_override_reaches_the_targets(db: Session, world: World) -> None:
+    me = greta(db, world, session=EASY)
+    before = {t.label: t.text for t in submit(db, me, world).targets}
+    coach = actor(db, world.cole)
+    zones.override_zone(
+        db, coach, world.greta.id, ZoneOverride(kind="pace", name="E", low=400, high=380)
+    )
+    zones.override_zone(
+        db, coach, world.greta.id, ZoneOverride(kind="heart_rate", name="Z2", low=130, high=140)
+    )
+    after = {t.label: t.text for t in submit(db, me, world).targets}
+    assert before["Pace"] != after["Pace"]
+    assert after["Pace"] == "6:20–6:40 /km"
+    assert after["Heart rate"] == "130–140 bpm"

@@ -9,7 +9,6 @@ dropping it.
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -51,14 +50,24 @@ class RecoveryParams:
         return self.baseline_window_days + RECENT_DAYS
 
 
+def mean_sd(values: Sequence[float]) -> tuple[float, float]:
+    """Mean and population SD in floating point.
+
+    ``statistics.pstdev`` sums in exact fractions, which cost more than the rest of the score;
+    floats are exact enough for a z-score shown to one decimal.
+    """
+    mean = math.fsum(values) / len(values)
+    return mean, math.sqrt(math.fsum((v - mean) ** 2 for v in values) / len(values))
+
+
 def baseline_z(
     value: float, history: Sequence[float], sd_floor: float, clip: float | None = None
 ) -> float | None:
     """z of ``value`` against ``history`` (population SD, never below ``sd_floor``), clipped."""
     if len(history) < 2:
         return None
-    sd = max(statistics.pstdev(history), sd_floor)
-    z = (value - statistics.fmean(history)) / sd
+    mean, sd = mean_sd(history)
+    z = (value - mean) / max(sd, sd_floor)
     return z if clip is None else max(-clip, min(clip, z))
 
 
@@ -80,7 +89,7 @@ def hrv_factor(
         return None
     # Plews et al. (2012): the 7-day rolling mean of ln rMSSD, today included
     recent = [*logs[-RECENT_DAYS:], math.log(hrv_rmssd)]
-    z = baseline_z(statistics.fmean(recent), baseline, p.hrv_sd_floor)
+    z = baseline_z(math.fsum(recent) / len(recent), baseline, p.hrv_sd_floor)
     assert z is not None
     if z <= -p.hrv_red_sd:
         flag = "red"
@@ -102,7 +111,7 @@ def resting_hr_factor(
     window = _window(history, p)
     if resting_hr is None or window is None:
         return None
-    norm = statistics.fmean(window)
+    norm = mean_sd(window)[0]
     rise = resting_hr - norm
     z = baseline_z(resting_hr, window, p.rhr_sd_floor)
     assert z is not None

@@ -164,14 +164,28 @@ def unit_of(athlete: Athlete) -> Unit:
     return "mi" if athlete.unit_preference == "mi" else "km"
 
 
+# Zones by what they are derived from: deriving Daniels' paces (a bisection per VDOT) on every
+# check-in costs more than the rest of the briefing's arithmetic, and few distinct inputs recur.
+_ZONES: dict[tuple[Any, ...], Zones] = {}
+_ZONES_KEPT = 4096
+
+
 def athlete_zones(athlete: Athlete) -> Zones:
     """The athlete's pace and heart-rate zones (with the coach's overrides) for the briefing."""
-    read = zones_of(athlete)
-    return Zones(
-        {z.name: (z.low, z.high) for z in read.pace},
-        {z.name: (z.low, z.high) for z in read.heart_rate},
-        unit_of(athlete),
-    )
+    overrides = tuple(sorted((k, tuple(v)) for k, v in (athlete.zone_overrides or {}).items()))
+    key = (athlete.vdot, athlete.lthr, athlete.hr_max, athlete.hr_rest, overrides, unit_of(athlete))
+    found = _ZONES.get(key)
+    if found is None:
+        read = zones_of(athlete)
+        found = Zones(
+            {z.name: (z.low, z.high) for z in read.pace},
+            {z.name: (z.low, z.high) for z in read.heart_rate},
+            unit_of(athlete),
+        )
+        if len(_ZONES) >= _ZONES_KEPT:
+            _ZONES.clear()
+        _ZONES[key] = found
+    return found
 
 
 def _read(
