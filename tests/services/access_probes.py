@@ -37,7 +37,15 @@ from runseason.schemas.plans import (
 )
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
 from runseason.schemas.zones import ZoneOverride
-from runseason.services import briefing, cases, checkins, interventions, recommendations, training
+from runseason.services import (
+    briefing,
+    cases,
+    checkins,
+    data_rights,
+    interventions,
+    recommendations,
+    training,
+)
 from runseason.services.identity import users
 from runseason.services.identity.access import Actor
 from runseason.services.plans import editing, generation, goals, zones
@@ -284,6 +292,11 @@ def _list_interventions(session: Session, actor: Actor, w: World) -> Any:
 @probe("runseason.services.cases.add_note", STAFF)
 def _add_note(session: Session, actor: Actor, w: World) -> Any:
     return cases.add_note(session, actor, w.greta.id, NoteCreate(body="Called her."), now=NOW)
+
+
+@probe("runseason.services.data_rights.export_athlete_data", frozenset({"ada", "greta"}))
+def _export_athlete_data(session: Session, actor: Actor, w: World) -> Any:
+    return data_rights.export_athlete_data(session, actor, w.greta.id, now=NOW)
 
 
 @probe("runseason.services.cases.list_notes")

@@ -15,6 +15,7 @@ from runseason.api.routes import (
     cases,
     checkins,
     command_center,
+    data_rights,
     goals,
     interventions,
     library,
@@ -32,6 +33,7 @@ ROUTERS: tuple[APIRouter, ...] = tuple(
     for module in (
         auth,
         athletes,
+        data_rights,
         checkins,
         briefing,
         training,

@@ -1,0 +1,26 @@
+"""An athlete's data rights: the whole of their data as one download."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.services import data_rights
+
+router = APIRouter(tags=["athletes"])
+
+
+@router.get(
+    "/athletes/{athlete_id}/export",
+    response_class=Response,
+    responses={200: {"content": {"application/zip": {}}}},
+)
+def export_athlete_data(athlete_id: PathId, actor: CurrentActor, session: Db, now: Now) -> Response:
+    """Everything held about the athlete as a ZIP of JSON and CSV (the athlete, or an admin)."""
+    content = data_rights.export_athlete_data(session, actor, athlete_id, now=now)
+    name = f"runseason-athlete-{athlete_id}-{now:%Y%m%d}.zip"
+    return Response(
+        content,
+        media_type="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

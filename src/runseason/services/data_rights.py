@@ -1,0 +1,80 @@
+"""An athlete's right to their data: everything the platform holds about them, in one ZIP."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from runseason.db.base import Base
+from runseason.db.models import Athlete, User
+from runseason.errors import PermissionDenied
+from runseason.services.identity.access import Actor, get_athlete, use_case
+
+# Credentials are never exported: a download must not become a way to copy someone's access.
+SECRET_COLUMNS = frozenset({"password_hash", "key_hash", "token_hash"})
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+README = """Everything Run Season Command holds about {name}, exported {when}.
+
+json/<table>.json  every row of each table that belongs to you, as exact values
+csv/<table>.csv    the same rows for a spreadsheet (cells that would start a formula begin with ')
+Tables: {tables}
+"""
+
+
+def spreadsheet_safe(value: Any) -> str:
+    """A cell's text that a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def _athlete_tables() -> list[Table]:
+    """Every table whose rows belong to one athlete, found from the schema itself."""
+    return [t for t in Base.metadata.sorted_tables if "athlete_id" in t.c and t.name != "athletes"]
+
+
+def _rows(session: Session, table: Table, column: str, value: int) -> list[dict[str, Any]]:
+    columns = [c for c in table.c if c.name not in SECRET_COLUMNS]
+    query = select(*columns).where(table.c[column] == value)
+    order = list(table.primary_key.columns)
+    return [dict(r._mapping) for r in session.execute(query.order_by(*order))]
+
+
+def _write_table(archive: zipfile.ZipFile, name: str, rows: list[dict[str, Any]]) -> None:
+    archive.writestr(f"json/{name}.json", json.dumps(rows, default=str, indent=1))
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.writer(buffer)
+        writer.writerow(rows[0].keys())
+        writer.writerows([spreadsheet_safe(v) for v in row.values()] for row in rows)
+    archive.writestr(f"csv/{name}.csv", buffer.getvalue())
+
+
+@use_case("athlete")
+def export_athlete_data(session: Session, actor: Actor, athlete_id: int, *, now: datetime) -> bytes:
+    """The athlete's data as a ZIP: for the athlete themself or an admin of their organization."""
+    athlete: Athlete = get_athlete(session, actor, athlete_id)
+    if actor.role == "coach":
+        raise PermissionDenied("An athlete's full export is for the athlete or an administrator.")
+    tables: dict[str, list[dict[str, Any]]] = {
+        "athletes": _rows(session, Athlete.__table__, "id", athlete.id),  # type: ignore[arg-type]
+        "users": _rows(session, User.__table__, "id", athlete.user_id),  # type: ignore[arg-type]
+    }
+    for table in _athlete_tables():
+        tables[table.name] = _rows(session, table, "athlete_id", athlete.id)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, rows in tables.items():
+            _write_table(archive, name, rows)
+        name = tables["users"][0]["full_name"] if tables["users"] else "the athlete"
+        archive.writestr(
+            "README.txt",
+            README.format(name=name, when=now.isoformat(), tables=", ".join(sorted(tables))),
+        )
+    return buffer.getvalue()

@@ -1,0 +1,25 @@
+"""GET /athletes/{id}/export: the athlete's whole data as a ZIP download."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from fastapi.testclient import TestClient
+
+from tests.factories import World
+
+
+def test_the_athlete_downloads_their_data_and_no_one_else_can(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World
+) -> None:
+    url = f"/api/v1/athletes/{world.greta.id}/export"
+    mine = client.get(url, headers=headers["greta"])
+    assert mine.status_code == 200
+    assert mine.headers["content-type"] == "application/zip"
+    assert "attachment" in mine.headers["content-disposition"]
+    assert "json/check_ins.json" in zipfile.ZipFile(io.BytesIO(mine.content)).namelist()
+    assert client.get(url, headers=headers["ada"]).status_code == 200
+    assert client.get(url, headers=headers["cole"]).status_code == 403
+    assert client.get(url, headers=headers["riley"]).status_code == 404
+    assert client.get(url, headers=headers["otto"]).status_code == 404
