@@ -1,10 +1,9 @@
-"""The refresh worker: drains the queue of ``services/queue.py``, a batch a transaction.
+"""The refresh worker: drains the queue of ``services/refresh/queue.py``, a batch a transaction.
 
 It runs as its own process (``runseason worker``, the production layout: the API's processes stay
 free for requests) or as a daemon thread of the web process (``runseason start``), which is what a
-single small installation wants. Several workers may run at once: on PostgreSQL they skip rows
-another one holds; on SQLite each batch is worked out in a read transaction and written in a
-short writing one, which skips the jobs another worker or a new change got to first.
+single small installation wants. Several workers may run at once: the queue's claim protocol
+writes each job once and skips what changed since it was read.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ import structlog
 
 from runseason import runtime
 from runseason.config import Settings, get_settings
-from runseason.db.session import session_scope, writers_take_turns
+from runseason.db.session import session_scope
 from runseason.db.types import utcnow
 from runseason.services.refresh import queue
 
@@ -43,7 +42,6 @@ def drain(
     transaction the worker pauses ``pause_ratio`` times its duration.
     """
     size = batch or get_settings().effective_refresh_batch_size
-    split = writers_take_turns()  # SQLite: read outside the write lock, then write briefly
     done = 0
     alone = 0  # jobs to take one at a time after a failed batch
     while limit is None or done < limit:
@@ -51,7 +49,7 @@ def drain(
         started = time.perf_counter()
         take = 1 if alone else size if limit is None else min(size, limit - done)
         try:
-            refreshed = _refresh_due(moment, take, split)
+            refreshed = _refresh_due(moment, take)
         except queue.RefreshFailed as failure:
             if failure.batch > 1:
                 log.warning(
@@ -71,28 +69,14 @@ def drain(
         if pause_ratio:
             time.sleep((time.perf_counter() - started) * pause_ratio)
         if len(refreshed) < take:
-            # Caught up. What arrived meanwhile waits for the next poll and goes in a fuller
-            # batch: under a stream of writes, going round at once took two or three athletes a
-            # transaction, each paying most of a batch's statements.
-            break
+            break  # caught up: what arrives meanwhile waits for the next poll, in a fuller batch
     return done
 
 
-def _refresh_due(moment: datetime, take: int, split: bool) -> list[int]:
-    """One batch: in one transaction, or (``split``) worked out in a read transaction and written
-    in a short writing one (see ``refresh_queue``)."""
-    if not split:
-        with session_scope() as session:
-            return queue.process_due(session, now=moment, limit=take)
-    with session_scope(readonly=True) as session:
-        claim = queue.prepare_due(session, now=moment, limit=take)
-    if claim is None:
-        return []
+def _refresh_due(moment: datetime, take: int) -> list[int]:
+    """One batch in one transaction."""
     with session_scope() as session:
-        refreshed = queue.apply_due(session, claim, now=moment)
-    if not refreshed:  # every job changed since it was read: the next round takes them again
-        log.info("refresh.batch_outdated", athletes=len(claim.seen))
-    return refreshed
+        return queue.process_due(session, now=moment, limit=take)
 
 
 def pause_ratio(settings: Settings) -> float:

@@ -3,14 +3,33 @@
 from __future__ import annotations
 
 import inspect
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+import httpx
+import uvicorn
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from runseason.api import deps
-from tests.factories import World
+from runseason.api.app import create_app
+from runseason.config import load_settings
+from runseason.db import migrate
+from runseason.db.session import (
+    create_db_engine,
+    make_session_factory,
+    session_scope,
+    use_session_factory,
+)
+from runseason.services.identity.access import lock_athlete
+from tests.dbutil import fresh_database_url
+from tests.factories import PASSWORD, World, make_world
 
 
 def test_non_blocking_dependencies_skip_the_thread_pool() -> None:
@@ -46,3 +65,82 @@ def test_a_token_is_resolved_to_the_user_and_their_profile_in_one_read(
     sign_ins = [s for s in statements if "LEFT OUTER JOIN athletes" in s and "FROM users" in s]
     assert len(sign_ins) == 2
     assert not [s for s in statements if s.startswith("SELECT athletes.id FROM athletes")]
+
+
+@contextmanager
+def _served(tmp_path: Path) -> Iterator[tuple[str, World]]:
+    """The API served by uvicorn on a free local port, over a database of its own."""
+    with fresh_database_url(tmp_path, "served") as url:
+        engine = create_db_engine(url, load_settings(sqlite_busy_timeout_ms=30_000))
+        migrate.upgrade(engine)
+        factory = make_session_factory(engine)
+        with factory() as session:
+            world = make_world(session)
+            session.commit()
+        use_session_factory(factory)
+        config = uvicorn.Config(create_app(), host="127.0.0.1", port=0, log_level="warning")
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run)
+        thread.start()
+        try:
+            while not server.started and thread.is_alive():
+                time.sleep(0.01)
+            port = server.servers[0].sockets[0].getsockname()[1]
+            yield f"http://127.0.0.1:{port}/api/v1", world
+        finally:
+            server.should_exit = True
+            thread.join(30)
+            use_session_factory(None)
+            engine.dispose()
+
+
+def test_reads_and_refusals_are_answered_while_a_writer_holds_the_lock(tmp_path: Path) -> None:
+    """60 requests with a wrong key, 20 signed-in reads and 8 waiting writes at once, while
+    another writer holds the athlete's lock (SQLite's write lock, PostgreSQL's row lock): the
+    reads and refusals are answered while it holds it, the writes once it lets go."""
+    with (
+        _served(tmp_path) as (base, world),
+        httpx.Client(limits=httpx.Limits(max_connections=100), timeout=120) as http,
+    ):
+        riley = world.riley
+        with session_scope() as session:
+            email = world.user_of(riley, session).email
+        login = http.post(f"{base}/auth/login", json={"email": email, "password": PASSWORD})
+        assert login.status_code == 200, login.text
+        signed_in = {"Authorization": f"Bearer {login.json()['access_token']}"}
+        holding, release = threading.Event(), threading.Event()
+
+        def hold() -> None:
+            with session_scope() as session:
+                lock_athlete(session, riley.id)
+                holding.set()
+                release.wait(60)
+
+        holder = threading.Thread(target=hold)
+        holder.start()
+        checkin = {"sleep_quality": 3, "energy": 3, "recovery": 3, "stress": 3}
+        try:
+            assert holding.wait(30)
+            with ThreadPoolExecutor(max_workers=90) as pool:
+                writes = [
+                    pool.submit(
+                        http.post,
+                        f"{base}/athletes/{riley.id}/checkins",
+                        json=checkin,
+                        headers=signed_in,
+                    )
+                    for _ in range(8)
+                ]
+                refused = [
+                    pool.submit(http.get, f"{base}/me", headers={"X-API-Key": f"rs_wrong{i}"})
+                    for i in range(60)
+                ]
+                reads = [pool.submit(http.get, f"{base}/me", headers=signed_in) for _ in range(20)]
+                assert [f.result().status_code for f in refused] == [401] * 60
+                assert [f.result().status_code for f in reads] == [200] * 20
+                assert not any(f.done() for f in writes)  # they wait for the holder
+                release.set()
+                assert [f.result().status_code for f in writes] == [201] * 8
+        finally:
+            release.set()
+            holder.join(30)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from runseason import worker
+from runseason.api.app import create_app
 from runseason.config import reset_settings_cache
-from runseason.db import session as session_module
 from runseason.db.models import CheckIn
-from tests.factories import NOW, World
+from runseason.db.session import use_session_factory, write_lock_of
+from tests.api.conftest import login
+from tests.dbutil import migrated_factory
+from tests.factories import NOW, World, make_world
 
 PAIN = {
     "sleep_quality": 2,
@@ -59,28 +63,36 @@ def test_a_queued_check_in_reaches_the_coach_after_the_worker_runs(
 
 
 def test_a_check_in_queued_past_the_busy_timeout_is_a_clear_503_and_writes_nothing(
-    client: TestClient,
-    headers: dict[str, dict[str, str]],
-    world: World,
-    db: Session,
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    engine = db.get_bind().engine
-    queued = session_module._write_gates.get(engine)
-    if engine.dialect.name != "sqlite":  # row locks serialize PostgreSQL's writers per athlete
-        assert queued is None
-        return
-    assert queued is not None
-    monkeypatch.setattr(queued, "timeout", 0.2)
-    with queued.turn:  # another writer of this process holds the turn for longer than the timeout
-        answer = client.post(
-            f"/api/v1/athletes/{world.riley.id}/checkins", json=PAIN, headers=headers["riley"]
-        )
-    assert answer.status_code == 503
-    assert answer.headers["Retry-After"] == "1"
-    assert answer.json()["error"] == "database_busy"
-    assert db.scalar(select(func.count()).where(CheckIn.athlete_id == world.riley.id)) == 0
-    retried = client.post(
-        f"/api/v1/athletes/{world.riley.id}/checkins", json=PAIN, headers=headers["riley"]
-    )
-    assert retried.status_code == 201, retried.text
+    with migrated_factory(tmp_path, "busy") as (engine, factory):
+        with factory() as session:
+            world = make_world(session)
+            riley, email = world.riley.id, world.user_of(world.riley, session).email
+            session.commit()
+        lock = write_lock_of(engine)
+        if engine.dialect.name != "sqlite":  # row locks serialize PostgreSQL's writers per athlete
+            assert lock is None
+            return
+        assert lock is not None
+        use_session_factory(factory)
+        try:
+            with TestClient(create_app(), raise_server_exceptions=False) as client:
+                headers = login(client, email)
+                monkeypatch.setattr(lock, "timeout", 0.2)
+                with lock.turn:  # another writer of this process holds the lock for too long
+                    answer = client.post(
+                        f"/api/v1/athletes/{riley}/checkins", json=PAIN, headers=headers
+                    )
+                assert answer.status_code == 503
+                assert answer.headers["Retry-After"] == "1"
+                assert answer.json()["error"] == "database_busy"
+                with factory() as session:
+                    count = select(func.count()).where(CheckIn.athlete_id == riley)
+                    assert session.scalar(count) == 0
+                retried = client.post(
+                    f"/api/v1/athletes/{riley}/checkins", json=PAIN, headers=headers
+                )
+                assert retried.status_code == 201, retried.text
+        finally:
+            use_session_factory(None)

@@ -19,11 +19,13 @@ from runseason.db import migrate
 from runseason.db import session as session_module
 from runseason.db.models import Organization
 from runseason.db.session import (
+    begin_writes,
     create_db_engine,
     make_session_factory,
     session_scope,
     use_session_factory,
     wait_for_database,
+    write_lock_of,
 )
 from runseason.errors import ConfigurationError, DatabaseBusy, DatabaseUnavailable
 
@@ -94,11 +96,9 @@ def _gated_engine(tmp_path: Path, busy_ms: int = 5000) -> Engine:
     return engine
 
 
-def test_sqlite_writers_of_one_process_wait_their_turn_before_the_transaction(
-    tmp_path: Path,
-) -> None:
+def test_sqlite_writers_of_one_process_take_turns_at_their_first_write(tmp_path: Path) -> None:
     engine = _gated_engine(tmp_path)
-    first_inside, release = threading.Event(), threading.Event()
+    first_inside, second_read, release = threading.Event(), threading.Event(), threading.Event()
     order: list[str] = []
 
     def first() -> None:
@@ -112,22 +112,27 @@ def test_sqlite_writers_of_one_process_wait_their_turn_before_the_transaction(
     def second() -> None:
         first_inside.wait(5)
         with session_scope() as session:
-            order.append("second enters")
+            session.scalars(select(Organization.slug)).all()  # a read never waits
+            order.append("second read")
+            second_read.set()
             session.add(Organization(name="Second", slug="second"))
+            session.flush()
+            order.append("second wrote")
 
     try:
         threads = [threading.Thread(target=first), threading.Thread(target=second)]
         for t in threads:
             t.start()
-        first_inside.wait(5)
-        time.sleep(0.2)  # the second writer is queued by now, not inside its block
-        assert order == []
+        assert second_read.wait(5)
+        time.sleep(0.2)  # the second writer is waiting for the lock by now
+        assert order == ["second read"]
         release.set()
         for t in threads:
             t.join(10)
-        assert order == ["first leaves", "second enters"]
+        assert order == ["second read", "first leaves", "second wrote"]
         with session_scope(readonly=True) as session:
             assert set(session.scalars(select(Organization.slug))) == {"first", "second"}
+        assert session_module._write_locks[engine].turn.acquire(blocking=False)  # given back
     finally:
         use_session_factory(None)
         engine.dispose()
@@ -140,7 +145,8 @@ def test_a_writer_that_waits_past_the_busy_timeout_gets_a_clear_error_and_writes
     holding, release = threading.Event(), threading.Event()
 
     def hold() -> None:
-        with session_scope():
+        with session_scope() as session:
+            begin_writes(session)
             holding.set()
             release.wait(5)
 
@@ -150,12 +156,14 @@ def test_a_writer_that_waits_past_the_busy_timeout_gets_a_clear_error_and_writes
         holding.wait(5)
         with pytest.raises(DatabaseBusy, match="busy"), session_scope() as session:
             session.add(Organization(name="Late", slug="late"))
-        # Reads are never queued behind writers.
-        with session_scope(readonly=True) as session:
-            assert session.scalar(select(Organization).where(Organization.slug == "late")) is None
+        # Reads never wait for the writer, in a reading or a writing scope.
+        for readonly in (True, False):
+            with session_scope(readonly=readonly) as session:
+                found = session.scalar(select(Organization).where(Organization.slug == "late"))
+                assert found is None
         release.set()
         holder.join(10)
-        with session_scope() as session:  # the queue is free again once the holder left
+        with session_scope() as session:  # the lock is free again once the holder left
             session.add(Organization(name="Later", slug="later"))
         with session_scope(readonly=True) as session:
             assert set(session.scalars(select(Organization.slug))) == {"later"}
@@ -166,7 +174,7 @@ def test_a_writer_that_waits_past_the_busy_timeout_gets_a_clear_error_and_writes
         engine.dispose()
 
 
-# Run by another Python process: write an organization while holding the turn for half a second.
+# Run by another Python process: write an organization while holding the lock for half a second.
 HOLD_THE_TURN = """
 import sys, time
 from runseason.db.models import Organization
@@ -183,7 +191,7 @@ engine.dispose()
 """
 
 
-def test_a_writer_of_another_process_holds_the_turn_until_it_commits(tmp_path: Path) -> None:
+def test_a_writer_of_another_process_holds_the_lock_until_it_commits(tmp_path: Path) -> None:
     engine = _gated_engine(tmp_path)
     other = subprocess.Popen(
         [sys.executable, "-c", HOLD_THE_TURN, str(tmp_path / "gate.db")],
@@ -194,8 +202,7 @@ def test_a_writer_of_another_process_holds_the_turn_until_it_commits(tmp_path: P
         assert other.stdout is not None
         assert other.stdout.readline().strip() == "holding"
         with session_scope() as session:
-            # The turn came only after the other process committed: its row is visible, and
-            # the file lock beside the database is how the two processes took turns.
+            begin_writes(session)  # waits for the other process's commit
             seen = set(session.scalars(select(Organization.slug)))
             session.add(Organization(name="This process", slug="this-process"))
         assert seen == {"other-process"}
@@ -208,12 +215,12 @@ def test_a_writer_of_another_process_holds_the_turn_until_it_commits(tmp_path: P
         engine.dispose()
 
 
-def test_a_writer_waits_for_the_file_turn_and_gives_up_at_the_busy_timeout(
+def test_a_writer_waits_for_the_file_lock_and_gives_up_at_the_busy_timeout(
     tmp_path: Path,
 ) -> None:
     engine = _gated_engine(tmp_path, busy_ms=300)
     held = os.open(tmp_path / "gate.db.write-lock", os.O_RDWR | os.O_CREAT)
-    fcntl.flock(held, fcntl.LOCK_EX)  # as another process holding the turn would
+    fcntl.flock(held, fcntl.LOCK_EX)  # as another process holding the lock would
     try:
         with pytest.raises(DatabaseBusy, match="busy"), session_scope() as session:
             session.add(Organization(name="Late", slug="late"))
@@ -226,13 +233,13 @@ def test_a_writer_waits_for_the_file_turn_and_gives_up_at_the_busy_timeout(
 
         writer = threading.Thread(target=write)
         writer.start()
-        assert not done.wait(0.1)  # still waiting for the turn
+        assert not done.wait(0.1)  # still waiting for the lock
         fcntl.flock(held, fcntl.LOCK_UN)
         writer.join(10)
         assert done.is_set()
         with session_scope(readonly=True) as session:
             assert set(session.scalars(select(Organization.slug))) == {"later"}
-        # The turn is this process's again after each writer: a third one enters at once.
+        # The lock is this process's again after each writer: a third one writes at once.
         with session_scope() as session:
             session.add(Organization(name="Third", slug="third"))
     finally:
@@ -241,12 +248,18 @@ def test_a_writer_waits_for_the_file_turn_and_gives_up_at_the_busy_timeout(
         engine.dispose()
 
 
-def test_an_in_memory_database_has_no_lock_file(tmp_path: Path) -> None:
+def test_an_in_memory_database_has_no_lock_file() -> None:
     engine = create_db_engine("sqlite://")
-    gate = session_module._write_gates[engine]
-    assert gate.lock_path is None
-    assert gate.acquire()
-    gate.release()
+    lock = session_module._write_locks[engine]
+    assert lock.file is None
+    assert lock.acquire()
+    lock.release()
+    engine.dispose()
+
+
+def test_postgresql_engines_have_no_write_lock() -> None:
+    engine = create_db_engine("postgresql+psycopg://someone@127.0.0.1:1/nowhere")
+    assert write_lock_of(engine) is None
     engine.dispose()
 
 

@@ -22,7 +22,7 @@ from runseason.db.models import (
     MetricRefreshJob,
     User,
 )
-from runseason.db.session import session_scope, use_session_factory
+from runseason.db.session import WriteLock, session_scope, use_session_factory
 from runseason.domain.dates import local_date
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
@@ -291,10 +291,10 @@ def test_the_worker_skips_an_athlete_whose_write_is_in_flight(tmp_path: Path) ->
             if engine.dialect.name != "postgresql":
                 holder.rollback()  # SQLite serializes whole write transactions instead
             with factory() as session:
-                done = queue.process_due(session, now=NOW, limit=1)
+                done = queue.process_due(session, now=NOW, limit=2)
                 session.commit()
-            expected = ids[1] if engine.dialect.name == "postgresql" else ids[0]
-            assert done == [expected]
+            expected = [ids[1]] if engine.dialect.name == "postgresql" else sorted(ids)
+            assert done == expected
         finally:
             holder.rollback()
             holder.close()
@@ -339,8 +339,8 @@ def test_the_worker_takes_full_batches_at_once_and_leaves_latecomers_for_the_nex
     taken: list[int] = []
     refresh_due = worker._refresh_due
 
-    def counting(moment: Any, take: int, split: bool) -> list[int]:
-        done = refresh_due(moment, take, split)
+    def counting(moment: Any, take: int) -> list[int]:
+        done = refresh_due(moment, take)
         taken.append(len(done))
         if len(taken) == 2:  # a check-in arrives while the worker is busy
             with session_scope() as session:
@@ -510,17 +510,23 @@ def test_a_job_another_worker_took_meanwhile_is_not_written_twice(
 
 
 @pytest.mark.usefixtures("queued")
-def test_on_sqlite_the_worker_reads_without_the_write_lock_and_writes_briefly(
-    tmp_path: Path,
+def test_the_worker_reads_before_it_locks_and_locks_only_to_check_and_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The history, the inputs and the arithmetic in a deferred read transaction; the writing
-    transaction (``BEGIN IMMEDIATE``: SQLite's one writer) holds only the checks and the writes.
-    On PostgreSQL, with row locks, the batch is one transaction."""
+    """The history, the inputs and the arithmetic take no lock; the lock (SQLite's write lock,
+    PostgreSQL's row locks) covers only the claim's checks and the writes."""
     statements: list[str] = []
 
     def seen(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
         statements.append(" ".join(statement.split()))
 
+    acquire = WriteLock.acquire
+
+    def locking(lock: WriteLock) -> bool:
+        statements.append("LOCK")
+        return acquire(lock)
+
+    monkeypatch.setattr(WriteLock, "acquire", locking)
     with migrated_factory(tmp_path, "split") as (engine, factory):
         with factory() as session:
             world = make_world(session)
@@ -529,6 +535,7 @@ def test_on_sqlite_the_worker_reads_without_the_write_lock_and_writes_briefly(
             session.commit()
             greta_id = world.greta.id
         use_session_factory(factory)
+        statements.clear()
         event.listen(engine, "before_cursor_execute", seen)
         try:
             assert worker.drain(now=lambda: NOW) == 1
@@ -538,12 +545,10 @@ def test_on_sqlite_the_worker_reads_without_the_write_lock_and_writes_briefly(
         with factory() as session:
             assert session.get(AthleteSnapshot, greta_id) is not None
             assert session.scalar(select(MetricRefreshJob)) is None
-    if engine.dialect.name == "postgresql":
-        assert not any(s.startswith("BEGIN") for s in statements)  # the driver's own BEGIN
-        return
-    begins = [i for i, s in enumerate(statements) if s.startswith("BEGIN")]
-    assert [statements[i] for i in begins] == ["BEGIN", "BEGIN IMMEDIATE"]
-    reading, writing = statements[begins[0] : begins[1]], statements[begins[1] :]
+    marker = "FOR UPDATE SKIP LOCKED" if engine.dialect.name == "postgresql" else "LOCK"
+    locks = [i for i, s in enumerate(statements) if marker in s]
+    assert len(locks) == 1
+    reading, writing = statements[: locks[0]], statements[locks[0] :]
     writes = ("INSERT", "UPDATE", "DELETE")
     assert not [s for s in reading if s.startswith(writes)]
     # The changed days' inputs ("ranges") and the stored history are read before the lock only.

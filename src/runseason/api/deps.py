@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Literal
 
+from anyio import CapacityLimiter, to_thread
 from fastapi import Depends, Header, Path, Query, Request
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 
 from runseason.api import csrf
 from runseason.config import get_settings
-from runseason.db.session import session_scope, writers_take_turns
+from runseason.db.session import begin_writes, session_scope, write_lock_of
 from runseason.db.types import utcnow
 from runseason.errors import AuthenticationFailed, PasswordChangeRequired
 from runseason.services.identity import access, auth, ratelimit, tokens
@@ -21,23 +23,39 @@ from runseason.services.identity.access import Actor
 SESSION_COOKIE = "rs_session"
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Waiting for SQLite's write lock and ending a transaction run on threads of their own: a request
+# waiting for the lock never holds a thread of the shared pool that the lock's holder needs.
+_limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, tuple[CapacityLimiter, ...]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _own_threads() -> tuple[CapacityLimiter, ...]:
+    """The (lock waiters, transaction endings) limiters of the running event loop."""
+    loop = asyncio.get_running_loop()
+    found = _limiters.get(loop)
+    if found is None:
+        found = _limiters[loop] = (CapacityLimiter(64), CapacityLimiter(16))
+    return found
+
+
 async def db_session() -> AsyncIterator[Session]:
     """One use-case, one transaction: committed when the route returns, rolled back if it raises.
 
-    Opening the session does no I/O, so it happens on the event loop, except on SQLite, where a
-    writer may wait for its turn and waits in the thread pool. Committing or rolling back always
-    runs in the thread pool. A plain ``def`` generator took a thread hand-off for each of the two.
+    Opening the session does no I/O, so it happens on the event loop; ending it runs on a thread.
     """
     scope = session_scope()
-    session = (
-        await run_in_threadpool(scope.__enter__) if writers_take_turns() else scope.__enter__()
-    )
+    session = scope.__enter__()
+    endings = _own_threads()[1]
     try:
         yield session
     except BaseException as error:
-        await run_in_threadpool(scope.__exit__, type(error), error, error.__traceback__)
+        await to_thread.run_sync(
+            scope.__exit__, type(error), error, error.__traceback__, limiter=endings
+        )
         raise
-    await run_in_threadpool(scope.__exit__, None, None, None)
+    await to_thread.run_sync(scope.__exit__, None, None, None, limiter=endings)
 
 
 async def now() -> datetime:
@@ -91,7 +109,16 @@ def signed_in_actor(request: Request, session: Db, moment: Now) -> tuple[Actor, 
     return actor, must_change
 
 
-async def current_actor(found: Annotated[tuple[Actor, bool], Depends(signed_in_actor)]) -> Actor:
+async def writing_actor(
+    found: Annotated[tuple[Actor, bool], Depends(signed_in_actor)], request: Request, session: Db
+) -> tuple[Actor, bool]:
+    """``signed_in_actor``; a changing request then waits for its turn to write (SQLite)."""
+    if request.method not in SAFE_METHODS and write_lock_of(session.get_bind()) is not None:
+        await to_thread.run_sync(begin_writes, session, limiter=_own_threads()[0])
+    return found
+
+
+async def current_actor(found: Annotated[tuple[Actor, bool], Depends(writing_actor)]) -> Actor:
     """The signed-in actor, refused until a temporary password has been changed."""
     actor, must_change = found
     if must_change:
@@ -102,7 +129,7 @@ async def current_actor(found: Annotated[tuple[Actor, bool], Depends(signed_in_a
 
 
 CurrentActor = Annotated[Actor, Depends(current_actor)]
-AnyActor = Annotated[tuple[Actor, bool], Depends(signed_in_actor)]
+AnyActor = Annotated[tuple[Actor, bool], Depends(writing_actor)]
 # Ids are 64-bit in the database: a larger number in a path names nothing, and says so (422).
 PathId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The object's id.")]
 PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]

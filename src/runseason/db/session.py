@@ -1,17 +1,16 @@
 """Engines and the one transaction boundary, ``session_scope()``.
 
 Entry points wrap each use-case in ``session_scope()``; services only ``flush()``. SQLite uses WAL
-mode with foreign keys and a busy timeout; writing transactions take the write lock up front
-(``BEGIN IMMEDIATE``) so that two concurrent read-then-write use-cases wait for each other instead
-of failing, while read-only scopes use a deferred ``BEGIN`` and never block. Writing scopes of
-one process first wait their turn on an in-process queue, so the lock passes from one writer to
-the next at once (see ``_write_gates``).
+mode with foreign keys and a busy timeout. SQLite lets one transaction write at a time, so a
+transaction takes the database's write lock (``WriteLock``) when it first writes, or when a
+use-case asks for it (``begin_writes``, what a row lock is on PostgreSQL), and gives it back when
+it ends: reads never wait for a writer, and a read-then-write use-case that locks first is
+serialized as on PostgreSQL.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 import time
 import weakref
@@ -19,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
 from pydantic_core import from_json
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -29,82 +29,58 @@ from runseason.config import Settings, get_settings
 from runseason.db import audit
 from runseason.errors import ConfigurationError, DatabaseBusy, DatabaseUnavailable, RunSeasonError
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover (not on Windows: writers of other processes poll SQLite)
-    fcntl = None  # type: ignore[assignment]
-
 _lock = threading.Lock()
 _engine: Engine | None = None
 _factory: sessionmaker[Session] | None = None
 
-READONLY_OPTION = "runseason_readonly"
-
-# One writer at a time per SQLite engine. SQLite lets one transaction write; the others poll for
-# the lock with growing sleeps (1, 2, 5 ... 100 ms), so under load the lock sat free while every
-# waiter slept, and a request's wait grew far past the work queued before it. Writers of one
-# process wait on a lock that wakes the next one at once; writers of other processes on the same
-# file (the refresh worker, the web app) take turns on a lock file beside the database, polled
-# every millisecond at most, and only then begin. See ``WriteGate``.
-_write_gates: weakref.WeakKeyDictionary[Engine, WriteGate] = weakref.WeakKeyDictionary()
-
-GATE_POLL_S = (0.0001, 0.001)  # first and longest sleep between tries of another process's turn
+_HELD = "runseason_write_lock_held"  # connection info: this connection holds the write lock
+_WRITING = "runseason_writing"  # connection info: its transaction began with BEGIN IMMEDIATE
+# Statements that never write; anything else takes the write lock before it runs.
+_READS = ("SELECT", "PRAGMA", "EXPLAIN", "BEGIN", "COMMIT", "ROLLBACK", "RELEASE")
 
 
-class WriteGate:
-    """The turn to write to one SQLite database: this process's queue, then the file's turn.
+class WriteLock:
+    """The turn to write to one SQLite database: this process's lock, then the file's.
 
-    ``acquire`` waits at most ``timeout`` seconds in all. The file's turn is an exclusive
-    ``flock`` on ``<database>.write-lock`` (where the system has ``flock``; elsewhere, and for an
-    in-memory database, only this process's queue), taken without blocking and retried after
-    short sleeps, so that a stuck holder still ends in the busy timeout.
+    Writers of this process wake each other at once (a thread lock); writers of other processes
+    (the worker, the web app) take turns on ``<database>.write-lock`` with ``filelock``.
     """
+
+    POLL_S = 0.001  # how often a writer of another process looks for the file's turn
 
     def __init__(self, timeout: float, lock_path: Path | None = None) -> None:
         self.timeout = timeout
         self.turn = threading.Lock()
-        self.lock_path = lock_path if fcntl is not None else None
-        self._fd: int | None = None
-
-    def _file(self) -> int:
-        if self._fd is None:  # under ``turn``: one open file description per process
-            assert self.lock_path is not None
-            self._fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-            weakref.finalize(self, os.close, self._fd)
-        return self._fd
+        self.file = FileLock(lock_path, thread_local=False) if lock_path else None
 
     def acquire(self) -> bool:
         """Wait for the turn; False if it did not come within the timeout."""
         deadline = time.monotonic() + self.timeout
         if not self.turn.acquire(timeout=self.timeout):
             return False
-        if self.lock_path is None or fcntl is None:
+        if self.file is None:
             return True
         try:
-            fd = self._file()
-            sleep = GATE_POLL_S[0]
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    return True
-                except BlockingIOError:
-                    pass
-                if time.monotonic() >= deadline:
-                    self.turn.release()
-                    return False
-                time.sleep(sleep)
-                sleep = min(sleep * 2, GATE_POLL_S[1])
+            left = max(deadline - time.monotonic(), 0.0)
+            self.file.acquire(timeout=left, poll_interval=self.POLL_S)
+        except Timeout:
+            self.turn.release()
+            return False
         except BaseException:
             self.turn.release()
             raise
+        return True
 
     def release(self) -> None:
         """Give the turn to the next writer."""
         try:
-            if self._fd is not None and fcntl is not None:
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
+            if self.file is not None:
+                self.file.release()
         finally:
             self.turn.release()
+
+
+_write_locks: weakref.WeakKeyDictionary[Engine, WriteLock] = weakref.WeakKeyDictionary()
 
 
 def create_db_engine(url: str, settings: Settings | None = None, **kwargs: Any) -> Engine:
@@ -168,8 +144,8 @@ def _sqlite_engine(url: str, settings: Settings, **kwargs: Any) -> Engine:
     options.update(kwargs)
     engine = create_engine(url, **options)
     busy_ms = settings.sqlite_busy_timeout_ms
-    lock_path = Path(f"{database}.write-lock") if on_disk else None
-    _write_gates[engine] = WriteGate(busy_ms / 1000, lock_path)
+    lock = WriteLock(busy_ms / 1000, Path(f"{database}.write-lock") if on_disk else None)
+    _write_locks[engine] = lock
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -184,11 +160,82 @@ def _sqlite_engine(url: str, settings: Settings, **kwargs: Any) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        readonly = connection.get_execution_options().get(READONLY_OPTION, False)
-        connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")  # deferred: a read takes no lock
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _before_execute(conn: Connection, *args: Any) -> None:
+        statement, context = args[1], args[3]
+        if not conn.info.get(_WRITING) and _writes(statement, context):
+            _begin_writing(conn, lock)
+
+    @event.listens_for(engine, "commit")
+    def _on_commit(conn: Connection) -> None:
+        _end(conn, lock, commit=True)
+
+    @event.listens_for(engine, "rollback")
+    def _on_rollback(conn: Connection) -> None:
+        _end(conn, lock, commit=False)
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        if record.info.pop(_HELD, False):  # a connection returned mid-transaction
+            lock.release()
+        record.info.pop(_WRITING, None)
 
     return engine
+
+
+def _writes(statement: str, context: Any) -> bool:
+    """Whether a statement may write (a ``WITH`` may head a write only when compiled as one)."""
+    head = statement.lstrip()[:8].upper()
+    if head.startswith("WITH"):
+        return context is not None and bool(
+            context.isinsert or context.isupdate or context.isdelete
+        )
+    return not head.startswith(_READS)
+
+
+def _begin_writing(conn: Connection, lock: WriteLock) -> None:
+    """Take the write lock for the connection and restart its transaction as a writing one.
+
+    The deferred transaction has read at most: ending it loses nothing, and ``BEGIN IMMEDIATE``
+    then sees everything committed before the lock came.
+    """
+    if not conn.info.get(_HELD):
+        if not lock.acquire():
+            raise DatabaseBusy("The database is busy with other changes; retry in a moment.")
+        conn.info[_HELD] = True
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    if dbapi.in_transaction:
+        dbapi.execute("COMMIT")
+    dbapi.execute("BEGIN IMMEDIATE")
+    conn.info[_WRITING] = True
+
+
+def _end(conn: Connection, lock: WriteLock, *, commit: bool) -> None:
+    """End the transaction on the driver now, then hand the write lock to the next writer."""
+    conn.info.pop(_WRITING, None)
+    if conn.info.pop(_HELD, False):
+        dbapi = conn.connection.dbapi_connection
+        assert dbapi is not None
+        try:
+            dbapi.commit() if commit else dbapi.rollback()
+        finally:
+            lock.release()
+
+
+def begin_writes(session: Session) -> None:
+    """Make the session's transaction a writing one now (SQLite; nothing on PostgreSQL).
+
+    For a use-case that reads before it writes and must not have the rows it read change in
+    between: the SQLite counterpart of ``SELECT ... FOR UPDATE``.
+    """
+    connection = session.connection()
+    lock = _write_locks.get(connection.engine)
+    if lock is not None and not connection.info.get(_WRITING):
+        _begin_writing(connection, lock)
 
 
 def wait_for_database(engine: Engine, settings: Settings | None = None) -> None:
@@ -259,18 +306,12 @@ def dispose_engine() -> None:
 
 @contextlib.contextmanager
 def session_scope(*, readonly: bool = False) -> Iterator[Session]:
-    """Run one use-case: commit if the block succeeds, roll back if it raises.
+    """Run one use-case: commit if the block succeeds, roll back if it raises (or is read-only).
 
     An error raised with ``keep_changes=True`` (a failed sign-in counting towards the lockout) is
     committed before it propagates: the refusal is the outcome, and its record must stay.
     """
     session = get_session_factory()()
-    gate = None if readonly else _write_gate(session)
-    if gate is not None and not gate.acquire():
-        session.close()
-        raise DatabaseBusy("The database is busy with other changes; retry in a moment.")
-    if readonly:
-        session.connection(execution_options={READONLY_OPTION: True})
     try:
         yield session
         if readonly:
@@ -287,23 +328,10 @@ def session_scope(*, readonly: bool = False) -> Iterator[Session]:
         session.rollback()
         raise
     finally:
-        try:
-            session.close()
-        finally:
-            if gate is not None:
-                gate.release()
+        session.close()
 
 
-def writers_take_turns() -> bool:
-    """Whether a writing scope of the process-wide factory may wait for its turn (SQLite)."""
-    return _gate_of(get_session_factory().kw.get("bind")) is not None
-
-
-def _write_gate(session: Session) -> WriteGate | None:
-    """The writers' turn of the session's SQLite engine (None for PostgreSQL)."""
-    return _gate_of(session.get_bind())
-
-
-def _gate_of(bind: Any) -> WriteGate | None:
+def write_lock_of(bind: Any) -> WriteLock | None:
+    """The write lock of a SQLite engine (or of a connection to one); None for PostgreSQL."""
     engine = bind.engine if isinstance(bind, Connection) else bind
-    return _write_gates.get(engine) if isinstance(engine, Engine) else None
+    return _write_locks.get(engine) if isinstance(engine, Engine) else None

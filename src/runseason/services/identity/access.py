@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from runseason import context
 from runseason.db.models import Athlete, CoachAssignment, User
+from runseason.db.session import begin_writes
 from runseason.errors import NotFound, PermissionDenied
 
 Role = Literal["admin", "coach", "athlete"]
@@ -174,8 +175,8 @@ def may_see_athlete(session: Session, actor: Actor, athlete: Athlete) -> bool:
 
 
 def locks_rows(session: Session) -> bool:
-    """Whether the session's database takes row locks (PostgreSQL); SQLite serializes writing
-    transactions instead (``BEGIN IMMEDIATE``), so a row lock there would add nothing."""
+    """Whether the session's database takes row locks (PostgreSQL); on SQLite a lock is the
+    database's write lock instead (``begin_writes``)."""
     return session.get_bind().dialect.name != "sqlite"
 
 
@@ -202,6 +203,7 @@ def admit_athlete(
     session.info.setdefault("pinned_athletes", {})[athlete.id] = athlete
     if write:
         require_write(actor)
+        begin_writes(session)  # SQLite's counterpart of the row lock PostgreSQL took
     return athlete
 
 
@@ -209,12 +211,13 @@ def lock_athlete(session: Session, athlete_id: int, *, skip_locked: bool = False
     """Serialize writes to one athlete's data until the transaction ends.
 
     A write recomputes the athlete's metrics, snapshot and recommendations; two at once (a double
-    tap, two devices) would race on the same rows. PostgreSQL takes a row lock; SQLite already
-    serializes writing transactions (BEGIN IMMEDIATE), so there is nothing to add there. With
+    tap, two devices) would race on the same rows. PostgreSQL takes a row lock; SQLite takes the
+    database's write lock (``begin_writes``). With
     ``skip_locked`` (the refresh worker) a lock held elsewhere is not waited for: the answer is
     False, as it is for an athlete who no longer exists.
     """
     if not locks_rows(session):
+        begin_writes(session)
         return True
     found = session.scalar(
         select(Athlete.id).where(Athlete.id == athlete_id).with_for_update(skip_locked=skip_locked)
@@ -233,6 +236,8 @@ def lock_athletes(session: Session, athlete_ids: Sequence[int]) -> list[int]:
     query = select(Athlete.id).where(Athlete.id.in_(list(athlete_ids)))
     if locks_rows(session):
         query = query.with_for_update(skip_locked=True)
+    else:
+        begin_writes(session)
     locked = set(session.scalars(query))
     return [athlete_id for athlete_id in athlete_ids if athlete_id in locked]
 

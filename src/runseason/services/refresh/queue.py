@@ -12,12 +12,11 @@ the later last day. The worker takes the due jobs in batches (``process_due``: o
 refresh for many athletes); a batch that fails is retried job by job, and a job that fails stays,
 with its error and a growing delay, and the System status page counts it.
 
-On SQLite, where one transaction at a time may write, a batch is worked out in a read transaction
-(``prepare_due``) and only written in a writing one (``apply_due``): the write lock is held for
-the writes, not for the reads and arithmetic before them, which took about half of a batch's
-time. Every change gives its job a new random ``stamp``, and every refresh writes the athlete's
-snapshot; ``apply_due`` writes only the athletes whose job stamp and snapshot are still those the
-read saw, and leaves the others' jobs for the next round.
+One claim protocol on both databases: a batch is worked out from reads that take no lock
+(``prepare_due``), then its athletes are locked (a row lock on PostgreSQL, skipping one held
+elsewhere; the write lock on SQLite) and only those whose job stamp and snapshot are still what
+the reads saw are written (``apply_due``). Every change gives its job a new random ``stamp`` and
+every refresh writes the snapshot, so nothing out of date is written and a job is taken once.
 """
 
 from __future__ import annotations
@@ -113,55 +112,17 @@ def enqueue(
 def process_due(session: Session, *, now: datetime, limit: int) -> list[int]:
     """Refresh up to ``limit`` athletes who have waited longest, together; their ids.
 
-    Each athlete's row lock is taken before the job's, as every write takes it first; an athlete
-    whose lock is held (a check-in in flight) is skipped this round rather than waited for, so a
-    worker never blocks a request. Run it inside one transaction per call. When the batch's
-    refresh raises, ``RefreshFailed`` names its first athlete (alone, that athlete's job).
+    Run it inside one transaction per call. When the batch's refresh raises, ``RefreshFailed``
+    names its first athlete (alone, that athlete's job).
     """
-    candidates = session.scalars(
-        select(MetricRefreshJob.athlete_id)
-        .where(MetricRefreshJob.not_before <= now)
-        .order_by(MetricRefreshJob.enqueued_at)
-        .limit(limit + 4)
-    ).all()
-    # Only as many locks as jobs to take: a lock held elsewhere is skipped, the next one tried.
-    locked: list[int] = []
-    rest = list(candidates)
-    while rest and len(locked) < limit:
-        want = limit - len(locked)
-        locked += access.lock_athletes(session, rest[:want])
-        rest = rest[want:]
-    jobs = {
-        job.athlete_id: job
-        for job in session.scalars(
-            select(MetricRefreshJob)
-            .where(MetricRefreshJob.athlete_id.in_(locked))
-            .with_for_update(skip_locked=True)
-        )
-    }
-    # In queue order; a job another worker took since is gone.
-    changes: dict[int, snapshots.Change] = {}
-    for athlete_id in locked:
-        job = jobs.get(athlete_id)
-        if job is not None and len(changes) < limit:
-            changes[athlete_id] = (job.from_day, job.to_day)
-    if changes:
-        session.execute(
-            delete(MetricRefreshJob).where(MetricRefreshJob.athlete_id.in_(list(changes)))
-        )
-    if not changes:
-        return []
-    try:
-        snapshots.refresh_many(session, changes, now=now)
-    except Exception as error:
-        raise RefreshFailed(min(changes), error, batch=len(changes)) from error
-    return sorted(changes)
+    claim = prepare_due(session, now=now, limit=limit)
+    return [] if claim is None else apply_due(session, claim, now=now)
 
 
 @dataclass(frozen=True)
 class Claim:
-    """Due jobs and their refresh, worked out in a read transaction (``prepare_due``): for each
-    athlete the job's stamp and the snapshot's time that the read saw."""
+    """Due jobs and their refresh, worked out without a lock (``prepare_due``): for each athlete
+    the job's stamp and the snapshot's time that the reads saw."""
 
     seen: dict[int, tuple[int, datetime | None]]
     prepared: snapshots.Prepared
@@ -178,7 +139,7 @@ _DUE = (
     _versions()
     .add_columns(MetricRefreshJob.from_day, MetricRefreshJob.to_day)
     .where(MetricRefreshJob.not_before <= bindparam("now"))
-    .order_by(MetricRefreshJob.enqueued_at)
+    .order_by(MetricRefreshJob.enqueued_at, MetricRefreshJob.athlete_id)
     .limit(bindparam("limit"))
 )
 _CURRENT = _versions().where(MetricRefreshJob.athlete_id.in_(bindparam("athletes", expanding=True)))
@@ -187,9 +148,8 @@ _CURRENT = _versions().where(MetricRefreshJob.athlete_id.in_(bindparam("athletes
 def prepare_due(session: Session, *, now: datetime, limit: int) -> Claim | None:
     """Read up to ``limit`` due jobs, oldest first, and work out their refresh without writing.
 
-    Meant for a read transaction (no write lock); ``apply_due`` writes the result. None when no
-    job is due. When the reads or the arithmetic raise, ``RefreshFailed`` names the batch's first
-    athlete, as ``process_due`` does.
+    ``apply_due`` writes the result. None when no job is due. When the reads or the arithmetic
+    raise, ``RefreshFailed`` names the batch's first athlete.
     """
     rows = session.execute(_DUE, {"now": now, "limit": limit}).all()
     if not rows:
@@ -201,7 +161,7 @@ def prepare_due(session: Session, *, now: datetime, limit: int) -> Claim | None:
         prepared = snapshots.prepare_refresh(session, changes, now)
     except Exception as error:
         raise RefreshFailed(min(changes), error, batch=len(changes)) from error
-    # Detached with what they hold: the read transaction's end would expire them.
+    # Detached with what they hold: ``apply_due`` may run in another session.
     session.expunge_all()
     return Claim({row.athlete_id: (row.stamp, row.updated_at) for row in rows}, prepared)
 
@@ -209,9 +169,10 @@ def prepare_due(session: Session, *, now: datetime, limit: int) -> Claim | None:
 def apply_due(session: Session, claim: Claim, *, now: datetime) -> list[int]:
     """Write a claim's refresh for the athletes nothing changed for since it was read; their ids.
 
-    An athlete whose job was renewed (a check-in since), taken (another worker) or whose snapshot
-    was rewritten (a refresh on a request, after a plan change) keeps their job for the next round:
-    what was worked out for them may be out of date. Run it inside one writing transaction.
+    An athlete whose job was renewed (a check-in since), taken (another worker), whose snapshot
+    was rewritten (a refresh on a request, after a plan change) or whose row another transaction
+    holds (PostgreSQL) keeps their job for the next round: what was worked out for them may be out
+    of date.
     """
     locked = access.lock_athletes(session, sorted(claim.seen))
     current = {
