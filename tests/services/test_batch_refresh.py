@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import Integer, delete, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import (
@@ -214,16 +214,15 @@ def test_a_change_to_days_after_today_refreshes_today_and_no_later_day(
     assert history.stored_days(db, world.greta.id)[-1][0] == today
 
 
-def test_the_batch_statements_are_cached_and_a_rows_table_has_a_bounded_size() -> None:
+def test_the_batch_statements_are_cached_with_one_text_for_any_batch() -> None:
     """SQLAlchemy compiles a statement it cannot cache on every run (VALUES clauses, say)."""
     from sqlalchemy.dialects import postgresql, sqlite  # noqa: PLC0415
 
-    from runseason.db.rows import ARRAYS, JSON_ROWS, MAX_ROWS, RowsTable  # noqa: PLC0415
     from runseason.services import recommendations  # noqa: PLC0415
     from runseason.services.refresh import inputs  # noqa: PLC0415
 
     statements = [
-        statement(shape)
+        statement()
         for statement in (
             snapshots._inputs_statement,
             snapshots._adherence_statement,
@@ -234,18 +233,12 @@ def test_the_batch_statements_are_cached_and_a_rows_table_has_a_bounded_size() -
             inputs._missed_statement,
             recommendations._open_recommendations,
         )
-        for shape in (1, 4, ARRAYS, JSON_ROWS)
     ]
     assert all(s._generate_cache_key() is not None for s in statements)
-    # PostgreSQL's shape: the same text whatever the number of rows, one array per column.
-    sql = str(history._rows_statement(ARRAYS).compile(dialect=postgresql.dialect()))
-    assert "unnest(" in sql
+    # The rows travel as one JSON array: no text per number of rows on either database.
+    sql = str(history._rows_statement().compile(dialect=postgresql.dialect()))
+    assert "json_array_elements(" in sql
     assert "UNION ALL" not in sql
-    # SQLite's: the same text too, the rows as one JSON array.
-    sql = str(history._rows_statement(JSON_ROWS).compile(dialect=sqlite.dialect()))
+    sql = str(history._rows_statement().compile(dialect=sqlite.dialect()))
     assert "json_each(" in sql
     assert "UNION ALL" not in sql
-    table = RowsTable("t", [("athlete_id", Integer())])
-    with pytest.raises(ValueError, match="500"):
-        table.table(MAX_ROWS + 1)
-    assert snapshots.BATCH * 3 <= MAX_ROWS  # two ranges and the week shown per athlete

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Date, Select, Table, and_, select
+from sqlalchemy import Date, Select, Table, and_, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from runseason.config import CoachingSettings
@@ -21,7 +21,7 @@ from runseason.db.models import (
     Recommendation,
     TrainingPlan,
 )
-from runseason.db.rows import RowsTable, RowUpdater
+from runseason.db.rows import RowsTable
 from runseason.db.types import BigId
 from runseason.domain.interventions import InterventionRules, in_cooldown, triggers
 from runseason.domain.recommendations import Proposal, decide, propose
@@ -92,8 +92,8 @@ _ASSESSED = RowsTable("assessed_days", [("athlete_id", BigId), ("day", Date())])
 
 
 @cache
-def _open_recommendations(shape: int) -> Select[Any]:
-    d = _ASSESSED.table(shape)
+def _open_recommendations() -> Select[Any]:
+    d = _ASSESSED.table
     return (
         select(Recommendation)
         .join(
@@ -117,9 +117,9 @@ def evaluate_days(session: Session, batch: Sequence[Assessed], *, now: datetime)
     contexts = read_days(session, [(a.id, day, recent) for a, day, _, recent in batch])
     ids = [a.id for a, _, _, _ in batch]
     rows = [(a.id, day) for a, day, _, _ in batch]
-    shape, params = _ASSESSED.bind(session.connection(), rows)
     open_recs = {
-        rec.athlete_id: rec for rec in session.scalars(_open_recommendations(shape), params)
+        rec.athlete_id: rec
+        for rec in session.scalars(_open_recommendations(), _ASSESSED.params(rows))
     }
     unresolved: dict[int, list[Intervention]] = defaultdict(list)
     for item in session.scalars(
@@ -164,7 +164,7 @@ def evaluate_days(session: Session, batch: Sequence[Assessed], *, now: datetime)
         snapshot.top_factors = _factors(assessment)[:3]
         decided.append((athlete, day, snapshot, context, assessment, rec, settings))
     session.flush()  # the recommendations' ids, for the interventions and applied changes
-    risks: list[tuple[float, str, float, int, date]] = []
+    risks: list[dict[str, object]] = []
     for athlete, day, snapshot, context, assessment, rec, settings in decided:
         if rec.decision == "auto_apply" and rec.status == "open":
             _apply(session, rec, rec.proposed_action, actor_id=None, now=now)
@@ -172,12 +172,22 @@ def evaluate_days(session: Session, batch: Sequence[Assessed], *, now: datetime)
             _log_action(session, rec, None, "auto_apply", {"type": rec.type}, now)
         current = unresolved[athlete.id]
         _open_interventions(session, athlete, context, assessment, rec, settings, current, now)
-        risks.append((assessment.risk, assessment.bucket, assessment.confidence, athlete.id, day))
+        risks.append(
+            {
+                "risk": assessment.risk,
+                "risk_bucket": assessment.bucket,
+                "confidence": assessment.confidence,
+                "key_athlete_id": athlete.id,
+                "key_day": day,
+            }
+        )
         snapshot.open_interventions = len(current)
-    _STORE_DAY_RISK.execute(session.connection(), risks)
-    for *_, athlete_id, day in risks:
+    if risks:
+        session.connection().execute(_STORE_DAY_RISK, risks)
+    for row in risks:
         # The statement bypassed any loaded object of the day: reload it when read.
-        loaded = session.identity_map.get(session.identity_key(DailyMetric, (athlete_id, day)))
+        key = session.identity_key(DailyMetric, (row["key_athlete_id"], row["key_day"]))
+        loaded = session.identity_map.get(key)
         if loaded is not None:
             session.expire(loaded)
     session.flush()
@@ -285,10 +295,10 @@ def _open_interventions(
 
 # The risk of the day goes to the stored day row on every assessment (``updated_at`` tells when
 # the day's inputs were last written, so it stays).
-_STORE_DAY_RISK = RowUpdater(
-    cast(Table, DailyMetric.__table__),
-    ("risk", "risk_bucket", "confidence"),
-    ("athlete_id", "day"),
+_DAYS_TABLE = cast(Table, DailyMetric.__table__)
+_STORE_DAY_RISK = update(_DAYS_TABLE).where(
+    _DAYS_TABLE.c.athlete_id == bindparam("key_athlete_id"),
+    _DAYS_TABLE.c.day == bindparam("key_day"),
 )
 
 

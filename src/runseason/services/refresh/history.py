@@ -19,12 +19,11 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import BigInteger, Date, Select, and_, bindparam, func, select, true
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import Date, Select, and_, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import DailyMetric, LoadSeries
-from runseason.db.rows import RowsTable, float8_array, read_numbers, read_rows
+from runseason.db.rows import RowsTable
 from runseason.db.types import BigId
 from runseason.domain.training_load import SERIES_FIELDS, series, series_many
 
@@ -279,55 +278,20 @@ _SPANS = (
     .where(DailyMetric.athlete_id.in_(bindparam("athletes", expanding=True)))
     .group_by(DailyMetric.athlete_id)
 )
-_LOADS = select(DailyMetric.load, DailyMetric.longest_run_m, DailyMetric.athlete_id).order_by(
-    DailyMetric.athlete_id, DailyMetric.day
+_LOADS = (
+    select(DailyMetric.load, DailyMetric.longest_run_m, DailyMetric.athlete_id)
+    .where(DailyMetric.athlete_id.in_(bindparam("athletes", expanding=True)))
+    .order_by(DailyMetric.athlete_id, DailyMetric.day)
 )
 
 
-def _arrays_statement() -> Select[Any]:
-    """PostgreSQL: each athlete's loads and longest runs as two arrays in binary, with the span.
-
-    The ordered subquery feeds the aggregates in day order (the documented way, with no join at
-    the aggregate's level to reorder it), which costs less than ``ORDER BY`` inside two
-    aggregates: one index scan in order instead of two sorts per athlete.
-    """
-    a = (
-        func.unnest(bindparam("athletes", type_=ARRAY(BigInteger)))
-        .table_valued("id")
-        .render_derived(name="a")
-    )
-    m = DailyMetric
-    d = (
-        select(m.load, m.longest_run_m, m.day)
-        .where(m.athlete_id == a.c.id)
-        .order_by(m.day)
-        .correlate(a)
-        .lateral("d")
-    )
-    f = (
-        select(
-            func.array_send(func.array_agg(d.c.load)).label("loads"),
-            func.array_send(func.array_agg(d.c.longest_run_m)).label("runs"),
-            func.min(d.c.day).label("first"),
-            func.max(d.c.day).label("last"),
-            func.count().label("n"),
-        )
-        .select_from(d)
-        .lateral("f")
-    )
-    return select(a.c.id, f.c.loads, f.c.runs, f.c.first, f.c.last, f.c.n).select_from(
-        a.join(f, true())
-    )
-
-
-_ARRAYS = _arrays_statement()
 # Each row: an athlete and the first and last day of days to read in full.
 _WINDOWS = RowsTable("windows", [("athlete_id", BigId), ("lo", Date()), ("hi", Date())])
 
 
 @cache
-def _rows_statement(shape: int) -> Select[Any]:
-    w = _WINDOWS.table(shape)
+def _rows_statement() -> Select[Any]:
+    w = _WINDOWS.table
     return (
         select(*_COLUMNS, w.c.athlete_id)
         .select_from(DailyMetric)
@@ -346,7 +310,7 @@ def loads_of(session: Session, athlete_ids: Sequence[int]) -> dict[int, Loads]:
     """
     if not athlete_ids:
         return {}
-    ids = [int(athlete_id) for athlete_id in athlete_ids]  # numbers only: inlined below
+    ids = list(athlete_ids)
     connection = session.connection()
     out: dict[int, Loads] = {}
     for athlete_id, first, loads, runs in connection.execute(_SERIES, {"athletes": ids}):
@@ -361,29 +325,17 @@ def loads_of(session: Session, athlete_ids: Sequence[int]) -> dict[int, Loads]:
 
 
 def _loads_from_days(session: Session, ids: list[int]) -> dict[int, Loads]:
-    """``loads_of`` read from the day rows.
-
-    Two years of a hundred athletes are 73,000 rows. On PostgreSQL each athlete's days come as
-    two binary arrays read straight into numpy (one statement, no Python float per day); on
-    SQLite as three numbers a row through the driver's cursor, after a statement for the spans
-    (both in the refresh's write transaction: they see the same rows).
-    """
+    """``loads_of`` read from the day rows: the spans, then three numbers a row."""
     connection = session.connection()
-    out: dict[int, Loads] = {}
-    if connection.dialect.name == "postgresql":
-        for athlete_id, loads, runs, first, last, count in read_rows(
-            connection, _ARRAYS, {"athletes": ids}
-        ):
-            if count:
-                out[athlete_id] = Loads(first, last, count, float8_array(loads), float8_array(runs))
-        return out
     spans = {
         athlete_id: (first, last, count)
         for athlete_id, first, last, count in connection.execute(_SPANS, {"athletes": ids})
     }
+    out: dict[int, Loads] = {}
     if not spans:
         return out
-    table = read_numbers(connection, _LOADS.where(DailyMetric.athlete_id.in_(ids)))
+    rows = connection.execute(_LOADS, {"athletes": ids}).all()
+    table = np.array(rows, dtype=np.float64).reshape(len(rows), 3)
     starts = np.flatnonzero(np.diff(table[:, 2], prepend=np.nan))
     ends = [*starts[1:].tolist(), len(table)]
     for begin, end in zip(starts.tolist(), ends, strict=True):
@@ -411,8 +363,7 @@ def histories_of(
     wanted = [(a, lo, hi) for a in ids for lo, hi in windows[a]]
     full: dict[int, dict[date, StoredDay]] = defaultdict(dict)
     if wanted:
-        shape, params = _WINDOWS.bind(session.connection(), wanted)
-        found = session.connection().execute(_rows_statement(shape), params)
+        found = session.connection().execute(_rows_statement(), _WINDOWS.params(wanted))
         for row in found:
             full[row[len(STORED)]][row[_DAY]] = row
     for athlete_id in ids:

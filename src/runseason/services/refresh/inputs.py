@@ -62,8 +62,8 @@ _DAYS = RowsTable(
 
 
 @cache
-def _checkins_statement(shape: int) -> Select[Any]:
-    d = _DAYS.table(shape)
+def _checkins_statement() -> Select[Any]:
+    d = _DAYS.table
     return (
         select(d.c.athlete_id, CheckIn, ReadinessScore)
         .select_from(CheckIn)
@@ -78,9 +78,9 @@ def _checkins_statement(shape: int) -> Select[Any]:
 
 
 @cache
-def _facts_statement(shape: int) -> Select[Any]:
+def _facts_statement() -> Select[Any]:
     """Per athlete: the last check-in on or before the day, and return-to-run health cases."""
-    d = _DAYS.table(shape)
+    d = _DAYS.table
     return select(
         d.c.athlete_id,
         select(func.max(CheckIn.local_date))
@@ -93,9 +93,9 @@ def _facts_statement(shape: int) -> Select[Any]:
 
 
 @cache
-def _missed_statement(shape: int) -> Select[Any]:
+def _missed_statement() -> Select[Any]:
     """Each planned session of the seven days before the day, and whether a log answered it."""
-    d = _DAYS.table(shape)
+    d = _DAYS.table
     plan = PlannedSession
     done = (
         select(TrainingLog.id)
@@ -129,13 +129,13 @@ def read_days(
         (athlete_id, day, day - timedelta(days=LOOKBACK_DAYS), day - timedelta(days=1))
         for athlete_id, day, _ in batch
     ]
-    shape, params = _DAYS.bind(session.connection(), rows)
+    params = _DAYS.params(rows)
     checkins: dict[int, dict[date, tuple[CheckIn, ReadinessScore | None]]] = defaultdict(dict)
-    for athlete_id, c, s in session.execute(_checkins_statement(shape), params):
+    for athlete_id, c, s in session.execute(_checkins_statement(), params):
         checkins[athlete_id][c.local_date] = (c, s)
-    facts = {row[0]: row[1:] for row in session.execute(_facts_statement(shape), params)}
+    facts = {row[0]: row[1:] for row in session.execute(_facts_statement(), params)}
     planned: dict[int, list[bool]] = defaultdict(list)
-    for athlete_id, was_done in session.execute(_missed_statement(shape), params):
+    for athlete_id, was_done in session.execute(_missed_statement(), params):
         planned[athlete_id].append(bool(was_done))
     out = {}
     for athlete_id, day, recent in batch:

@@ -34,6 +34,7 @@ from sqlalchemy import (
     null,
     select,
     union_all,
+    update,
 )
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
@@ -49,7 +50,7 @@ from runseason.db.models import (
     ReadinessScore,
     TrainingLog,
 )
-from runseason.db.rows import RowsTable, RowUpdater
+from runseason.db.rows import RowsTable
 from runseason.db.types import BigId
 from runseason.domain.adherence import adherence_rate, session_compliance
 from runseason.domain.dates import days, local_date
@@ -76,15 +77,13 @@ _RANGES = RowsTable("ranges", [("athlete_id", BigId), ("lo", Date()), ("hi", Dat
 
 
 @cache
-def _inputs_statement(shape: int) -> CompoundSelect[Any, Any, Any, Any, Any, Any, Any]:
-    """What the logs, the plan and the check-ins say about ``count`` ranges of days, and where each
-    athlete's data starts.
+def _inputs_statement() -> CompoundSelect[Any, Any, Any, Any, Any, Any, Any]:
+    """What the logs, the plan and the check-ins say about ranges of days, and where each
+    athlete's data starts: a union of five selects joined to the ranges, for a batch of athletes.
 
-    One statement (a union of five selects joined to the ranges) for a batch of athletes instead
-    of five round trips per athlete. Rows: ``(athlete, kind, day, a, b, c, text)``; ``kind`` says
-    which select a row is from.
+    Rows: ``(athlete, kind, day, a, b, c, text)``; ``kind`` says which select a row is from.
     """
-    r = _RANGES.table(shape)
+    r = _RANGES.table
     no_float, no_text = sql_cast(null(), Float), sql_cast(null(), String)
     log, plan, score, check = TrainingLog, PlannedSession, ReadinessScore, CheckIn
     logs = (
@@ -156,8 +155,7 @@ def _inputs(
     firsts: dict[int, date] = {}
     if not ranges:
         return out, firsts
-    shape, params = _RANGES.bind(session.connection(), ranges)
-    rows = session.execute(_inputs_statement(shape), params)
+    rows = session.execute(_inputs_statement(), _RANGES.params(ranges))
     for athlete_id, kind, day, a, b, c, text in rows:
         if kind == _LOG:
             d = out[athlete_id][day]
@@ -231,9 +229,7 @@ def refresh_after_change(
     refresh_many(session, {athlete_id: change}, now=now)
 
 
-# Athletes per round of batched statements: an athlete has up to three rows in a rows table
-# (two ranges of days and the week shown), and a rows table holds at most 500.
-BATCH = 150
+BATCH = 150  # athletes per round of batched statements: bounds one round's memory
 
 
 def refresh_many(session: Session, changes: Mapping[int, Change], *, now: datetime) -> None:
@@ -292,7 +288,7 @@ class Prepared:
     batch: list[_Refresh]
     histories: dict[int, history.History]
     inserts: list[dict[str, object]]
-    updates: list[tuple[object, ...]]
+    updates: list[dict[str, object]]
 
     def only(self, athlete_ids: set[int]) -> Prepared:
         """The part of the batch that concerns ``athlete_ids``."""
@@ -300,7 +296,7 @@ class Prepared:
             [r for r in self.batch if r.athlete.id in athlete_ids],
             {a: h for a, h in self.histories.items() if a in athlete_ids},
             [row for row in self.inserts if row["athlete_id"] in athlete_ids],
-            [row for row in self.updates if row[-2] in athlete_ids],  # (..., athlete_id, day)
+            [row for row in self.updates if row["key_athlete_id"] in athlete_ids],
         )
 
 
@@ -335,7 +331,7 @@ def prepare_refresh(session: Session, changes: Mapping[int, Change], now: dateti
     }
     histories = history.histories_of(session, stored, windows)
     inserts: list[dict[str, object]] = []
-    updates: list[tuple[object, ...]] = []
+    updates: list[dict[str, object]] = []
     for r in batch:
         days, athlete_id = histories[r.athlete.id], r.athlete.id
         _diff(r, days, inputs.get(athlete_id, {}), firsts.get(athlete_id), now, inserts, updates)
@@ -359,8 +355,8 @@ def apply_refresh(session: Session, prepared: Prepared, now: datetime) -> None:
         return
     if prepared.inserts:
         session.execute(insert(DailyMetric), prepared.inserts)
-    _REWRITE.execute(session.connection(), prepared.updates)
     if prepared.updates:
+        session.connection().execute(_REWRITE, prepared.updates)
         _expire_loaded(session, {r.athlete.id: r.ranges[0][0] for r in batch})
     _write_series(session, batch, prepared.histories, now)
     snapshots = update_snapshots(session, [(r.athlete, r.today, r.recent) for r in batch])
@@ -373,7 +369,7 @@ def apply_refresh(session: Session, prepared: Prepared, now: datetime) -> None:
 
 
 _SERIES_TABLE = cast(Table, LoadSeries.__table__)
-_RESERIES = RowUpdater(_SERIES_TABLE, ("first_day", "loads", "runs", "updated_at"), ("athlete_id",))
+_RESERIES = update(_SERIES_TABLE).where(_SERIES_TABLE.c.athlete_id == bindparam("key_athlete_id"))
 
 
 def _write_series(
@@ -386,7 +382,7 @@ def _write_series(
     longest run changed, added where the athlete had none (their loads were read from the rows).
     """
     inserts: list[dict[str, object]] = []
-    updates: list[tuple[object, ...]] = []
+    updates: list[dict[str, object]] = []
     for r in batch:
         days = histories[r.athlete.id]
         if days.first is None:
@@ -398,12 +394,21 @@ def _write_series(
             r.athlete.organization_id, r.athlete.id, days.first, days.loads, days.runs
         )
         if kept:
-            updates.append((days.first, row["loads"], row["runs"], now, r.athlete.id))
+            updates.append(
+                {
+                    "first_day": days.first,
+                    "loads": row["loads"],
+                    "runs": row["runs"],
+                    "updated_at": now,
+                    "key_athlete_id": r.athlete.id,
+                }
+            )
         else:
             inserts.append({**row, "updated_at": now})
     if inserts:
         session.execute(insert(LoadSeries), inserts)
-    _RESERIES.execute(session.connection(), updates)
+    if updates:
+        session.connection().execute(_RESERIES, updates)
 
 
 def _only_later_data(r: _Refresh, first: date | None) -> bool:
@@ -418,7 +423,7 @@ def _diff(
     first_input: date | None,
     now: datetime,
     inserts: list[dict[str, object]],
-    updates: list[tuple[object, ...]],
+    updates: list[dict[str, object]],
 ) -> None:
     """Collect the writes of the days whose inputs changed and put them in the history."""
     # Rows can start before the first remaining data (the earliest log was deleted): those days
@@ -445,7 +450,14 @@ def _diff(
                 )
                 stored.put((day, *values, *_NO_RISK))
             elif tuple(old[1 : 1 + len(_WRITTEN)]) != values:
-                updates.append((*values, now, athlete.id, day))
+                updates.append(
+                    dict(
+                        zip(_WRITTEN, values, strict=True),
+                        updated_at=now,
+                        key_athlete_id=athlete.id,
+                        key_day=day,
+                    )
+                )
                 stored.put((day, *values, *old[1 + len(_WRITTEN) : len(_STORED)]))
 
 
@@ -459,7 +471,11 @@ if set(_WRITTEN) | {"updated_at"} != {c.name for c in _METRIC_TABLE.c if not c.p
     _KEPT
 ):
     raise RuntimeError("daily_metrics has a column the refresh does not write: add it to _values")
-_REWRITE = RowUpdater(_METRIC_TABLE, (*_WRITTEN, "updated_at"), ("athlete_id", "day"))
+# Core executemany: one UPDATE, the changed days' values as parameters.
+_REWRITE = update(_METRIC_TABLE).where(
+    _METRIC_TABLE.c.athlete_id == bindparam("key_athlete_id"),
+    _METRIC_TABLE.c.day == bindparam("key_day"),
+)
 _NO_INPUTS = DayInputs()
 
 
@@ -492,8 +508,8 @@ _TODAY = RowsTable("todays", [("athlete_id", BigId), ("day", Date()), ("week", D
 
 
 @cache
-def _adherence_statement(shape: int) -> Select[Any]:
-    d = _TODAY.table(shape)
+def _adherence_statement() -> Select[Any]:
+    d = _TODAY.table
     plan, log = PlannedSession, TrainingLog
     done = (
         select(func.sum(log.duration_s))
@@ -512,9 +528,9 @@ def _adherence_statement(shape: int) -> Select[Any]:
 
 
 @cache
-def _contact_statement(shape: int) -> Select[Any]:
+def _contact_statement() -> Select[Any]:
     """Each athlete's last check-in, last logged session and next race."""
-    d = _TODAY.table(shape)
+    d = _TODAY.table
     return select(
         d.c.athlete_id,
         select(func.max(CheckIn.local_date))
@@ -565,7 +581,9 @@ if set(_SNAPSHOT_WRITTEN) | {"athlete_id", "organization_id", "last_contact_at",
     c.name for c in _SNAPSHOT_TABLE.c
 }:
     raise RuntimeError("athlete_snapshots has a column the refresh does not write")
-_RESNAPSHOT = RowUpdater(_SNAPSHOT_TABLE, (*_SNAPSHOT_WRITTEN, "updated_at"), ("athlete_id",))
+_RESNAPSHOT = update(_SNAPSHOT_TABLE).where(
+    _SNAPSHOT_TABLE.c.athlete_id == bindparam("key_athlete_id")
+)
 _HAVE_SNAPSHOT = select(AthleteSnapshot.athlete_id).where(
     AthleteSnapshot.athlete_id.in_(bindparam("athletes", expanding=True))
 )
@@ -585,11 +603,11 @@ def update_snapshots(
     ids = [athlete.id for athlete, _, _ in batch]
     todays = [(athlete.id, today, today - timedelta(days=6)) for athlete, today, _ in batch]
     connection = session.connection()
-    shape, params = _TODAY.bind(connection, todays)
+    params = _TODAY.params(todays)
     planned: dict[int, list[str]] = defaultdict(list)
-    for athlete_id, duration, done_s in connection.execute(_adherence_statement(shape), params):
+    for athlete_id, duration, done_s in connection.execute(_adherence_statement(), params):
         planned[athlete_id].append(session_compliance(duration, None, done_s, None).status)
-    contact = {row[0]: row[1:] for row in connection.execute(_contact_statement(shape), params)}
+    contact = {row[0]: row[1:] for row in connection.execute(_contact_statement(), params)}
     stored = set(connection.execute(_HAVE_SNAPSHOT, {"athletes": ids}).scalars())
     snapshots: dict[int, Snapshot] = {}
     for athlete, today, recent in batch:
@@ -620,20 +638,20 @@ def write_snapshots(session: Session, snapshots: Sequence[Snapshot], now: dateti
     """Store a batch's snapshots: one UPDATE executed for the rows that exist, one INSERT for the
     new ones. Snapshot objects already loaded in the session are reloaded when next read."""
     inserts: list[dict[str, object]] = []
-    updates: list[tuple[object, ...]] = []
+    updates: list[dict[str, object]] = []
     for snap in snapshots:
-        values = [getattr(snap, name) for name in _SNAPSHOT_WRITTEN]
+        row = {name: getattr(snap, name) for name in _SNAPSHOT_WRITTEN}
+        row["updated_at"] = now
         if snap.stored:
-            updates.append((*values, now, snap.athlete_id))
+            updates.append({**row, "key_athlete_id": snap.athlete_id})
         else:
-            row = dict(zip(_SNAPSHOT_WRITTEN, values, strict=True))
-            row.update(
-                athlete_id=snap.athlete_id, organization_id=snap.organization_id, updated_at=now
+            inserts.append(
+                {**row, "athlete_id": snap.athlete_id, "organization_id": snap.organization_id}
             )
-            inserts.append(row)
     if inserts:
         session.execute(insert(AthleteSnapshot), inserts)
-    _RESNAPSHOT.execute(session.connection(), updates)
+    if updates:
+        session.connection().execute(_RESNAPSHOT, updates)
     for snap in snapshots:
         loaded = session.identity_map.get(session.identity_key(AthleteSnapshot, snap.athlete_id))
         if loaded is not None:
