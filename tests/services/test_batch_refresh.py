@@ -218,20 +218,19 @@ def test_the_batch_statements_are_cached_with_one_text_for_any_batch() -> None:
     """SQLAlchemy compiles a statement it cannot cache on every run (VALUES clauses, say)."""
     from sqlalchemy.dialects import postgresql, sqlite  # noqa: PLC0415
 
-    from runseason.services import recommendations  # noqa: PLC0415
-    from runseason.services.refresh import inputs  # noqa: PLC0415
+    from runseason.services.refresh import days, engine, inputs  # noqa: PLC0415
 
     statements = [
         statement()
         for statement in (
-            snapshots._inputs_statement,
+            days._inputs_statement,
             snapshots._adherence_statement,
             snapshots._contact_statement,
             history._rows_statement,
             inputs._checkins_statement,
             inputs._facts_statement,
             inputs._missed_statement,
-            recommendations._open_recommendations,
+            engine._open_recommendations,
         )
     ]
     assert all(s._generate_cache_key() is not None for s in statements)

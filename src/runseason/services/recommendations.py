@@ -2,41 +2,28 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
-from functools import cache
-from typing import Any, Protocol, cast
+from typing import Any
 
-from sqlalchemy import Date, Select, Table, and_, bindparam, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from runseason.config import CoachingSettings
 from runseason.db.models import (
-    Athlete,
-    DailyMetric,
     Intervention,
     PlannedSession,
     Recommendation,
     TrainingPlan,
 )
-from runseason.db.rows import RowsTable
-from runseason.db.types import BigId
-from runseason.domain.interventions import InterventionRules, in_cooldown, triggers
-from runseason.domain.recommendations import Proposal, decide, propose
-from runseason.domain.risk import RiskAssessment, assess
+from runseason.domain.interventions import InterventionRules
 from runseason.errors import Conflict, InvalidInput
 from runseason.schemas.coaching import RecommendationDecision, RecommendationRead, SessionChangeRead
 from runseason.services import case_events
-from runseason.services.coaching_settings import effective_settings
 from runseason.services.identity.access import Actor, get_athlete, get_owned, require_role, use_case
 from runseason.services.plans import revisions
-from runseason.services.refresh.history import DayMetrics
-from runseason.services.refresh.inputs import DayContext, read_days
 
 RECOVERY_LOAD = 20.0  # 30 min at RPE 3 in stress points
-MAX_EVIDENCE = 20
 
 
 def rules_of(settings: CoachingSettings) -> InterventionRules:
@@ -53,253 +40,6 @@ def rules_of(settings: CoachingSettings) -> InterventionRules:
         cooldown_hours=i.cooldown_hours,
         guardrail=settings.risk.guardrail,
     )
-
-
-def _assess(settings: CoachingSettings, context: DayContext) -> RiskAssessment:
-    r = settings.risk
-    return assess(
-        context.inputs,
-        r.weight_overrides,
-        at_risk_min=r.at_risk_min,
-        watch_min=r.watch_min,
-        guardrail=r.guardrail,
-    )
-
-
-def _factors(assessment: RiskAssessment) -> list[dict[str, Any]]:
-    return [
-        {"name": f.name, "share": round(f.share, 4), "concern": f.concern, "threshold": f.threshold}
-        for f in assessment.factors
-    ]
-
-
-class Summary(Protocol):
-    """What the engine sets on an athlete's snapshot (``metrics.Snapshot``, stored by the
-    refresh once the batch is assessed)."""
-
-    risk: float
-    risk_bucket: str
-    confidence: float | None
-    top_factors: list[Any]
-    open_interventions: int
-
-
-Assessed = tuple[Athlete, date, Summary, list[DayMetrics]]
-"""An athlete, the day assessed, their snapshot and their metrics of the last days up to it."""
-
-# Each row: an athlete and the day assessed.
-_ASSESSED = RowsTable("assessed_days", [("athlete_id", BigId), ("day", Date())])
-
-
-@cache
-def _open_recommendations() -> Select[Any]:
-    d = _ASSESSED.table
-    return (
-        select(Recommendation)
-        .join(
-            d,
-            and_(Recommendation.athlete_id == d.c.athlete_id, Recommendation.local_date == d.c.day),
-        )
-        .where(Recommendation.status == "open")
-    )
-
-
-def evaluate_days(session: Session, batch: Sequence[Assessed], *, now: datetime) -> None:
-    """Assess each athlete-day of a batch: store the risk, upsert the recommendation and open or
-    update interventions.
-
-    What the engine reads comes in a few statements for the whole batch (``read_days``, the open
-    recommendations and the unresolved interventions); the writes go out in one flush per step.
-    The snapshots get their risk and open interventions here; the caller stores them.
-    """
-    if not batch:
-        return
-    contexts = read_days(session, [(a.id, day, recent) for a, day, _, recent in batch])
-    ids = [a.id for a, _, _, _ in batch]
-    rows = [(a.id, day) for a, day, _, _ in batch]
-    open_recs = {
-        rec.athlete_id: rec
-        for rec in session.scalars(_open_recommendations(), _ASSESSED.params(rows))
-    }
-    unresolved: dict[int, list[Intervention]] = defaultdict(list)
-    for item in session.scalars(
-        select(Intervention).where(
-            Intervention.athlete_id.in_(ids), Intervention.status != "resolved"
-        )
-    ):
-        unresolved[item.athlete_id].append(item)
-    settings_of = {
-        org: effective_settings(session, org) for org in {a.organization_id for a, *_ in batch}
-    }
-    decided = []
-    for athlete, day, snapshot, _ in batch:
-        settings = settings_of[athlete.organization_id]
-        context = contexts[athlete.id]
-        assessment = _assess(settings, context)
-        proposal = propose(
-            assessment,
-            illness_days=context.illness_days,
-            pain_days=context.pain_days,
-            pain_severity=context.inputs.pain_severity,
-            health_case_closed_recently=context.health_case_closed_recently,
-        )
-        decision, requires_coach = decide(
-            proposal, assessment, settings.automation_mode, settings.risk.at_risk_min
-        )
-        rec = _upsert_recommendation(
-            session,
-            athlete,
-            day,
-            open_recs.get(athlete.id),
-            assessment,
-            proposal,
-            (decision, requires_coach),
-            now,
-        )
-        snapshot.risk, snapshot.risk_bucket, snapshot.confidence = (
-            assessment.risk,
-            assessment.bucket,
-            assessment.confidence,
-        )
-        snapshot.top_factors = _factors(assessment)[:3]
-        decided.append((athlete, day, snapshot, context, assessment, rec, settings))
-    session.flush()  # the recommendations' ids, for the interventions and applied changes
-    risks: list[dict[str, object]] = []
-    for athlete, day, snapshot, context, assessment, rec, settings in decided:
-        if rec.decision == "auto_apply" and rec.status == "open":
-            _apply(session, rec, rec.proposed_action, actor_id=None, now=now)
-            rec.status = "applied"
-            _log_action(session, rec, None, "auto_apply", {"type": rec.type}, now)
-        current = unresolved[athlete.id]
-        _open_interventions(session, athlete, context, assessment, rec, settings, current, now)
-        risks.append(
-            {
-                "risk": assessment.risk,
-                "risk_bucket": assessment.bucket,
-                "confidence": assessment.confidence,
-                "key_athlete_id": athlete.id,
-                "key_day": day,
-            }
-        )
-        snapshot.open_interventions = len(current)
-    if risks:
-        session.connection().execute(_STORE_DAY_RISK, risks)
-    for row in risks:
-        # The statement bypassed any loaded object of the day: reload it when read.
-        key = session.identity_key(DailyMetric, (row["key_athlete_id"], row["key_day"]))
-        loaded = session.identity_map.get(key)
-        if loaded is not None:
-            session.expire(loaded)
-    session.flush()
-
-
-def _upsert_recommendation(
-    session: Session,
-    athlete: Athlete,
-    day: date,
-    rec: Recommendation | None,
-    assessment: RiskAssessment,
-    proposal: Proposal,
-    decided: tuple[str, bool],
-    now: datetime,
-) -> Recommendation:
-    """The day's open recommendation brought up to date, or a new one superseding it."""
-    if rec is None or rec.type != proposal.type:
-        if rec is not None:
-            rec.status = "superseded"
-        rec = Recommendation(
-            organization_id=athlete.organization_id,
-            athlete_id=athlete.id,
-            local_date=day,
-            created_at=now,
-            status="open",
-        )
-        session.add(rec)
-    rec.type, rec.title, rec.rationale = proposal.type, proposal.title, proposal.rationale[:2000]
-    rec.risk, rec.confidence, rec.bucket = assessment.risk, assessment.confidence, assessment.bucket
-    rec.factors, rec.proposed_action = _factors(assessment), dict(proposal.action)
-    rec.decision, rec.requires_coach = decided
-    return rec
-
-
-def _open_interventions(
-    session: Session,
-    athlete: Athlete,
-    context: DayContext,
-    assessment: RiskAssessment,
-    rec: Recommendation,
-    settings: CoachingSettings,
-    unresolved: list[Intervention],
-    now: datetime,
-) -> None:
-    """Add the day's evidence to the athlete's unresolved interventions, or open new ones.
-
-    ``unresolved`` is the athlete's unresolved interventions; the new ones are added to it.
-    """
-    rules = rules_of(settings)
-    found = triggers(
-        assessment,
-        rules,
-        pain_severity=context.inputs.pain_severity,
-        red_days=context.red_days,
-        missed_sessions=context.inputs.missed_sessions_7d,
-        silent_days=context.inputs.days_since_checkin,
-    )
-    for trigger in found:
-        current = next((i for i in unresolved if i.cause == trigger.cause), None)
-        evidence = {"at": now.isoformat(), "risk": round(assessment.risk, 3), "why": trigger.title}
-        if current is not None:
-            current.risk = (
-                max(current.risk, assessment.risk) if current.status != "open" else assessment.risk
-            )
-            current.evidence = [*current.evidence, evidence][-MAX_EVIDENCE:]
-            current.last_evidence_at, current.recommendation_id = now, rec.id
-            continue
-        resolved_at = session.scalar(
-            select(Intervention.resolved_at)
-            .where(
-                Intervention.athlete_id == athlete.id,
-                Intervention.cause == trigger.cause,
-                Intervention.status == "resolved",
-            )
-            .order_by(Intervention.resolved_at.desc())
-            .limit(1)
-        )
-        if in_cooldown(resolved_at, now, assessment.risk, rules):
-            continue
-        opened = Intervention(
-            organization_id=athlete.organization_id,
-            athlete_id=athlete.id,
-            cause=trigger.cause,
-            title=trigger.title[:200],
-            status="open",
-            risk=assessment.risk,
-            severity=assessment.risk,
-            recommendation_id=rec.id,
-            evidence=[evidence],
-            opened_at=now,
-            last_evidence_at=now,
-        )
-        session.add(opened)
-        unresolved.append(opened)
-        case_events.record_event(
-            session,
-            organization_id=athlete.organization_id,
-            athlete_id=athlete.id,
-            kind="intervention_opened",
-            title=trigger.title,
-            now=now,
-            ref_type="intervention",
-        )
-
-
-# The risk of the day goes to the stored day row on every assessment (``updated_at`` tells when
-# the day's inputs were last written, so it stays).
-_DAYS_TABLE = cast(Table, DailyMetric.__table__)
-_STORE_DAY_RISK = update(_DAYS_TABLE).where(
-    _DAYS_TABLE.c.athlete_id == bindparam("key_athlete_id"),
-    _DAYS_TABLE.c.day == bindparam("key_day"),
-)
 
 
 def _target_sessions(
@@ -351,7 +91,7 @@ def _target_sessions(
     return plan, rows, changes
 
 
-def _apply(
+def apply_action(
     session: Session,
     rec: Recommendation,
     action: dict[str, Any],
@@ -374,7 +114,7 @@ def _apply(
     )
 
 
-def _log_action(
+def log_action(
     session: Session,
     rec: Recommendation,
     actor_id: int | None,
@@ -439,16 +179,16 @@ def decide_recommendation(
         raise Conflict(f"This recommendation is already {rec.status}.")
     if data.decision == "reject":
         rec.status = "dismissed"
-        _log_action(
+        log_action(
             session, rec, actor.user_id, "note", {"decision": "reject", "note": data.note}, now
         )
     else:
         if data.decision == "modify" and data.days is None and data.factor is None:
             raise InvalidInput("To modify, give the number of days or the volume factor.")
-        diff = _apply(session, rec, _action_with(rec, data), actor_id=actor.user_id, now=now)
+        diff = apply_action(session, rec, _action_with(rec, data), actor_id=actor.user_id, now=now)
         rec.status = "applied"
         payload = {"decision": data.decision, "note": data.note, "sessions_changed": len(diff)}
-        _log_action(session, rec, actor.user_id, "apply", payload, now)
+        log_action(session, rec, actor.user_id, "apply", payload, now)
     rec.decided_at, rec.decided_by_id = now, actor.user_id
     session.flush()
     return RecommendationRead.model_validate(rec)

@@ -1,10 +1,9 @@
 """An athlete's daily metrics: the stored day rows plus what follows from them, computed on read.
 
-``daily_metrics`` stores what each day's logs, plan and check-in say (load, duration, distance,
-planned load, the longest run, readiness) and the day's risk. Fitness, fatigue, form, ACWR,
-monotony, strain and run spikes depend on the whole history before a day, so they are computed
-here from the stored loads in one numpy pass (``domain.training_load.series``, about 0.5 ms for two
-years) instead of being stored and rewritten after every back-dated edit.
+``daily_metrics`` stores what each day's logs, plan and check-in say and the day's risk. Fitness,
+fatigue, form, ACWR, monotony, strain and run spikes depend on the whole history before a day, so
+they are computed here from the stored loads in one numpy pass (``domain.training_load.series``)
+instead of being stored and rewritten after every back-dated edit.
 """
 
 from __future__ import annotations
@@ -95,12 +94,8 @@ _DAYS_UNTIL = (
 
 class History:
     """An athlete's stored days as the metrics need them: every day's load and longest run as
-    arrays from the first stored day, and the full rows of the days read in full.
-
-    The refresh reads two years of loads for a batch of athletes as three numbers a row (no day
-    column to convert) and the full rows only of the days it changes or shows; ``metrics`` works
-    out the days asked for, which must lie among those read in full.
-    """
+    arrays from the first stored day, and the full rows of the days read in full (``metrics``
+    works out days among those)."""
 
     __slots__ = ("changed", "first", "loads", "rows", "runs")
 

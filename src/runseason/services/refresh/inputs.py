@@ -156,40 +156,25 @@ def _context(
     closed: bool,
     missed: int | None,
 ) -> DayContext:
-    since = day - timedelta(days=3)
-    metrics = {m.day: m for m in recent if since <= m.day <= day}
+    metrics = {m.day: m for m in recent if day - timedelta(days=3) <= m.day <= day}
     latest_day = day if day in checkins else day - timedelta(days=1)
     current = checkins.get(latest_day)
     checkin, score = current if current else (None, None)
     window = [day - timedelta(days=i) for i in range(LOOKBACK_DAYS + 1)]
-    ill = {d: bool(c.illness) for d, (c, _) in checkins.items()}
-    pain = {d: (c.pain_severity or 0) >= 4 for d, (c, _) in checkins.items()}
-    red = {d: bool(s and s.band == "red") for d, (_, s) in checkins.items()}
-    location = checkin.pain_location if checkin else None
-    same_place = {
-        d: bool(location and c.pain_location == location and (c.pain_severity or 0) > 0)
-        for d, (c, _) in checkins.items()
-    }
-    zs = [
-        f.get("z")
-        for f in (score.factors if score else [])
-        if f.get("item") in ("sleep_quality", "energy", "recovery", "stress", "mood")
-        and f.get("z") is not None
-    ]
-    hrv = [f.get("z") for f in (score.factors if score else []) if f.get("item") == "hrv"]
+    ill, pain, red, same_place = _flags(checkins, checkin.pain_location if checkin else None)
     before = checkins.get(day - timedelta(days=3))
-    drop = before[1].score - score.score if score and before and before[1] else None
     metric = metrics.get(day)
     spikes = [
         m.spike_ratio for d, m in metrics.items() if d >= day - timedelta(days=1) and m.spike_ratio
     ]
+    zs, hrv = _wellness_z(score)
     inputs = RiskInputs(
         checkin_fresh=checkin is not None,
         illness=bool(checkin and checkin.illness),
         pain_severity=checkin.pain_severity if checkin else None,
         pain_same_location_days=_streak(window, same_place, latest_day),
         readiness_band=score.band if score else None,
-        readiness_drop_3d=drop,
+        readiness_drop_3d=before[1].score - score.score if score and before and before[1] else None,
         min_wellness_z=min(zs) if zs else None,
         hrv_z=hrv[0] if hrv else None,
         spike_ratio=max(spikes) if spikes else None,
@@ -209,3 +194,25 @@ def _context(
         health_case_closed_recently=closed,
         metric=metric,
     )
+
+
+def _flags(
+    checkins: dict[date, tuple[CheckIn, ReadinessScore | None]], location: str | None
+) -> tuple[dict[date, bool], ...]:
+    """Per day: ill, in pain (4 or more), in the red band, in pain at ``location``."""
+    ill = {d: bool(c.illness) for d, (c, _) in checkins.items()}
+    pain = {d: (c.pain_severity or 0) >= 4 for d, (c, _) in checkins.items()}
+    red = {d: bool(s and s.band == "red") for d, (_, s) in checkins.items()}
+    same_place = {
+        d: bool(location and c.pain_location == location and (c.pain_severity or 0) > 0)
+        for d, (c, _) in checkins.items()
+    }
+    return ill, pain, red, same_place
+
+
+def _wellness_z(score: ReadinessScore | None) -> tuple[list[Any], list[Any]]:
+    """The wellness items' z-scores of a readiness score, and its HRV z-score (if any)."""
+    factors = score.factors if score else []
+    wellness = ("sleep_quality", "energy", "recovery", "stress", "mood")
+    zs = [f.get("z") for f in factors if f.get("item") in wellness and f.get("z") is not None]
+    return zs, [f.get("z") for f in factors if f.get("item") == "hrv"]

@@ -33,7 +33,7 @@ from runseason.config import get_settings
 from runseason.db.models import Athlete, AthleteSnapshot, MetricRefreshJob
 from runseason.db.types import BigId, UTCDateTime
 from runseason.services.identity import access
-from runseason.services.refresh import snapshots
+from runseason.services.refresh import days, snapshots
 
 MAX_BACKOFF = timedelta(hours=1)
 
@@ -154,9 +154,7 @@ def prepare_due(session: Session, *, now: datetime, limit: int) -> Claim | None:
     rows = session.execute(_DUE, {"now": now, "limit": limit}).all()
     if not rows:
         return None
-    changes: dict[int, snapshots.Change] = {
-        row.athlete_id: (row.from_day, row.to_day) for row in rows
-    }
+    changes: dict[int, days.Change] = {row.athlete_id: (row.from_day, row.to_day) for row in rows}
     try:
         prepared = snapshots.prepare_refresh(session, changes, now)
     except Exception as error:

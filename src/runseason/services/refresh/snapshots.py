@@ -1,11 +1,8 @@
-"""Daily metrics kept current when their inputs change.
+"""A refresh of a batch of athletes, ending in each one's snapshot and the risk engine's day.
 
-A check-in or a logged session changes one day. The refresh aggregates the logs, the plan and the
-readiness of the days from that day to the athlete's today and writes only the day rows whose
-inputs changed; fitness, fatigue, form, ACWR and spikes are computed on read from the stored loads
-(``services.metric_history``), so a back-dated edit writes one row, not every day after it. The
-refresh then writes the athlete's snapshot (the caseload reads one row per athlete) and has the risk
-engine assess today.
+``prepare_refresh`` only reads: the stored loads, the changed days' inputs and the last seven
+days' metrics; ``apply_refresh`` writes the day rows, the load series, the snapshots (the
+caseload reads one row per athlete) and has the risk engine assess today.
 """
 
 from __future__ import annotations
@@ -18,174 +15,22 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import (
-    CompoundSelect,
-    Date,
-    Float,
-    Select,
-    String,
-    Table,
-    and_,
-    bindparam,
-    func,
-    insert,
-    inspect,
-    literal,
-    null,
-    select,
-    union_all,
-    update,
-)
-from sqlalchemy import cast as sql_cast
+from sqlalchemy import Date, Select, Table, and_, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from runseason.db.models import (
     Athlete,
     AthleteSnapshot,
     CheckIn,
-    DailyMetric,
-    LoadSeries,
     PlannedSession,
     RaceGoal,
-    ReadinessScore,
     TrainingLog,
 )
 from runseason.db.rows import RowsTable
 from runseason.db.types import BigId
 from runseason.domain.adherence import adherence_rate, session_compliance
-from runseason.domain.dates import days, local_date
-from runseason.services import recommendations
-from runseason.services.refresh import history
-
-
-@dataclass
-class DayInputs:
-    """What the logs say about one day."""
-
-    load: float = 0.0
-    duration_s: float = 0.0
-    distance_m: float = 0.0
-    sessions: int = 0
-    longest_run_m: float = 0.0
-    planned_load: float = 0.0
-    readiness: tuple[float, str] | None = None
-    extra: dict[str, float] = field(default_factory=dict)
-
-
-# Each row of the batch's ranges: an athlete and the first and last day of a range to refresh.
-_RANGES = RowsTable("ranges", [("athlete_id", BigId), ("lo", Date()), ("hi", Date())])
-
-
-@cache
-def _inputs_statement() -> CompoundSelect[Any, Any, Any, Any, Any, Any, Any]:
-    """What the logs, the plan and the check-ins say about ranges of days, and where each
-    athlete's data starts: a union of five selects joined to the ranges, for a batch of athletes.
-
-    Rows: ``(athlete, kind, day, a, b, c, text)``; ``kind`` says which select a row is from.
-    """
-    r = _RANGES.table
-    no_float, no_text = sql_cast(null(), Float), sql_cast(null(), String)
-    log, plan, score, check = TrainingLog, PlannedSession, ReadinessScore, CheckIn
-    logs = (
-        select(
-            r.c.athlete_id,
-            literal(_LOG),
-            log.local_date,
-            log.load,
-            log.duration_s,
-            log.distance_m,
-            log.sport,
-        )
-        .select_from(log)
-        .join(r, and_(log.athlete_id == r.c.athlete_id, log.local_date.between(r.c.lo, r.c.hi)))
-    )
-    planned = (
-        select(
-            r.c.athlete_id,
-            literal(_PLAN),
-            plan.scheduled_date,
-            func.sum(plan.planned_load),
-            no_float,
-            no_float,
-            no_text,
-        )
-        .select_from(plan)
-        .join(
-            r, and_(plan.athlete_id == r.c.athlete_id, plan.scheduled_date.between(r.c.lo, r.c.hi))
-        )
-        .where(plan.status != "cancelled")
-        .group_by(r.c.athlete_id, plan.scheduled_date)
-    )
-    scores = (
-        select(
-            r.c.athlete_id,
-            literal(_SCORE),
-            score.local_date,
-            score.score,
-            no_float,
-            no_float,
-            score.band,
-        )
-        .select_from(score)
-        .join(r, and_(score.athlete_id == r.c.athlete_id, score.local_date.between(r.c.lo, r.c.hi)))
-    )
-    first_log = (
-        select(func.min(log.local_date)).where(log.athlete_id == r.c.athlete_id).scalar_subquery()
-    )
-    first_checkin = (
-        select(func.min(check.local_date))
-        .where(check.athlete_id == r.c.athlete_id)
-        .scalar_subquery()
-    )
-    firsts = [
-        select(r.c.athlete_id, literal(_FIRST), first, no_float, no_float, no_float, no_text)
-        for first in (first_log, first_checkin)
-    ]
-    return union_all(logs, planned, scores, *firsts)
-
-
-_LOG, _PLAN, _SCORE, _FIRST = 0, 1, 2, 3
-
-
-def _inputs(
-    session: Session, ranges: Sequence[tuple[int, date, date]]
-) -> tuple[dict[int, dict[date, DayInputs]], dict[int, date]]:
-    """Each athlete's day inputs over the ranges, and their first day with a log or a check-in."""
-    out: dict[int, dict[date, DayInputs]] = defaultdict(lambda: defaultdict(DayInputs))
-    firsts: dict[int, date] = {}
-    if not ranges:
-        return out, firsts
-    rows = session.execute(_inputs_statement(), _RANGES.params(ranges))
-    for athlete_id, kind, day, a, b, c, text in rows:
-        if kind == _LOG:
-            d = out[athlete_id][day]
-            d.load += a
-            d.duration_s += b
-            d.distance_m += c or 0.0
-            d.sessions += 1
-            if text == "run":
-                d.longest_run_m = max(d.longest_run_m, c or 0.0)
-        elif kind == _PLAN:
-            out[athlete_id][day].planned_load = float(a or 0.0)
-        elif kind == _SCORE:
-            out[athlete_id][day].readiness = (a, text)
-        elif day is not None:
-            earlier = firsts.get(athlete_id)
-            firsts[athlete_id] = day if earlier is None else min(earlier, day)
-    return out, firsts
-
-
-Change = tuple[date, date | None]
-"""The first and the last day whose inputs changed; ``None`` as the last: every day to today."""
-
-
-def merge(earlier: Change | None, change: Change) -> Change:
-    """Two changes to one athlete as one: from the earlier first day to the later last day."""
-    if earlier is None:
-        return change
-    last = None if earlier[1] is None or change[1] is None else max(earlier[1], change[1])
-    return min(earlier[0], change[0]), last
-
+from runseason.domain.dates import local_date
+from runseason.services.refresh import days, engine, history
 
 DEFER_KEY = "deferred_metric_refresh"
 
@@ -198,13 +43,13 @@ def deferred_refresh(session: Session) -> Iterator[None]:
     without an error, the athletes are recomputed together (``refresh_many``). Requests never use
     it.
     """
-    pending: dict[int, tuple[Change, datetime]] = {}
+    pending: dict[int, tuple[days.Change, datetime]] = {}
     session.info[DEFER_KEY] = pending
     try:
         yield
     finally:
         session.info.pop(DEFER_KEY, None)
-    by_now: dict[datetime, dict[int, Change]] = defaultdict(dict)
+    by_now: dict[datetime, dict[int, days.Change]] = defaultdict(dict)
     for athlete_id, (change, now) in pending.items():
         by_now[now][athlete_id] = change
     for now, changes in by_now.items():
@@ -224,7 +69,7 @@ def refresh_after_change(
     pending = session.info.get(DEFER_KEY)
     if pending is not None:
         earlier = pending.get(athlete_id)
-        pending[athlete_id] = (merge(earlier[0] if earlier else None, change), now)
+        pending[athlete_id] = (days.merge(earlier[0] if earlier else None, change), now)
         return
     refresh_many(session, {athlete_id: change}, now=now)
 
@@ -232,7 +77,7 @@ def refresh_after_change(
 BATCH = 150  # athletes per round of batched statements: bounds one round's memory
 
 
-def refresh_many(session: Session, changes: Mapping[int, Change], *, now: datetime) -> None:
+def refresh_many(session: Session, changes: Mapping[int, days.Change], *, now: datetime) -> None:
     """Refresh many athletes' changed days, snapshots and risk with set-based statements.
 
     The statements of one round serve up to ``BATCH`` athletes: every stored day of theirs in one
@@ -244,38 +89,7 @@ def refresh_many(session: Session, changes: Mapping[int, Change], *, now: dateti
         _refresh_batch(session, {i: changes[i] for i in ids[begin : begin + BATCH]}, now)
 
 
-@dataclass
-class _Refresh:
-    """One athlete's part of a batch."""
-
-    athlete: Athlete
-    today: date
-    span: history.Loads | None
-    ranges: list[tuple[date, date]]
-    recent: list[history.DayMetrics] = field(default_factory=list)
-
-
-def _ranges(span: history.Loads | None, change: Change, today: date) -> list[tuple[date, date]]:
-    """The day ranges to refresh: the changed days up to today, and the days after the last row.
-
-    Without a stored row on or before the first changed day, the range starts at the beginning
-    (the first day of data comes with the inputs) and runs to today.
-    """
-    lo = min(change[0], today)
-    # Days after today have no row: a change there (a planned session next week) refreshes today.
-    hi = max(min(change[1] or today, today), lo)
-    if span is None or lo < span.first:
-        return [(date.min, max(hi, today))]
-    last = span.last
-    if last >= today:
-        return [(lo, hi)]
-    gap = (last + timedelta(days=1), today)
-    if hi + timedelta(days=1) >= gap[0]:
-        return [(lo, max(hi, today))]
-    return [(lo, hi), gap]
-
-
-def _refresh_batch(session: Session, changes: dict[int, Change], now: datetime) -> None:
+def _refresh_batch(session: Session, changes: dict[int, days.Change], now: datetime) -> None:
     apply_refresh(session, prepare_refresh(session, changes, now), now)
 
 
@@ -285,7 +99,7 @@ class Prepared:
     insert and rewrite, each athlete's history and last seven days (``apply_refresh`` writes
     them)."""
 
-    batch: list[_Refresh]
+    batch: list[days.Part]
     histories: dict[int, history.History]
     inserts: list[dict[str, object]]
     updates: list[dict[str, object]]
@@ -300,10 +114,42 @@ class Prepared:
         )
 
 
-def prepare_refresh(session: Session, changes: Mapping[int, Change], now: datetime) -> Prepared:
+def prepare_refresh(
+    session: Session, changes: Mapping[int, days.Change], now: datetime
+) -> Prepared:
     """Everything of a refresh that only reads: the stored days, the changed days' inputs, the
-    rows to write and the metrics of the last seven days. Reads only, so it may run in a read
-    transaction that holds no write lock (``refresh_queue.prepare_due``)."""
+    rows to write and the metrics of the last seven days (no lock is needed)."""
+    batch, stored = _parts(session, changes, now)
+    inputs, firsts = days.read_inputs(
+        session, [(r.athlete.id, lo, hi) for r in batch for lo, hi in r.ranges]
+    )
+    late = [r for r in batch if days.only_later_data(r, firsts.get(r.athlete.id))]
+    if late:  # data only after the range read: read those athletes' first days again
+        for r in late:
+            first = firsts[r.athlete.id]
+            r.ranges = [(first, first)]
+        more, _ = days.read_inputs(session, [(r.athlete.id, *r.ranges[0]) for r in late])
+        inputs.update(more)
+    # The changed days and the days the snapshot shows are read in full; the rest as loads only.
+    histories = history.histories_of(
+        session, stored, {r.athlete.id: [*r.ranges, _week(r)] for r in batch}
+    )
+    inserts: list[dict[str, object]] = []
+    updates: list[dict[str, object]] = []
+    for r in batch:
+        known, since = inputs.get(r.athlete.id, {}), firsts.get(r.athlete.id)
+        days.diff(r, histories[r.athlete.id], known, since, now, inserts, updates)
+    recent = history.metrics_many([(histories[r.athlete.id], *_week(r)) for r in batch])
+    for r, week in zip(batch, recent, strict=True):
+        r.recent = week
+    return Prepared(batch, histories, inserts, updates)
+
+
+def _parts(
+    session: Session, changes: Mapping[int, days.Change], now: datetime
+) -> tuple[list[days.Part], dict[int, history.Loads]]:
+    """Each athlete's part of the batch (their today and the day ranges to read), and their
+    stored loads."""
     athletes = session.scalars(
         select(Athlete).where(Athlete.id.in_(list(changes))).order_by(Athlete.id)
     ).all()
@@ -312,38 +158,14 @@ def prepare_refresh(session: Session, changes: Mapping[int, Change], now: dateti
     for athlete in athletes:
         today = local_date(now, athlete.timezone)
         span = stored.get(athlete.id)
-        batch.append(_Refresh(athlete, today, span, _ranges(span, changes[athlete.id], today)))
-    inputs, firsts = _inputs(
-        session, [(r.athlete.id, lo, hi) for r in batch for lo, hi in r.ranges]
-    )
-    late = [r for r in batch if _only_later_data(r, firsts.get(r.athlete.id))]
-    if late:  # data only after the range read: read those athletes' first days again
-        for r in late:
-            first = firsts[r.athlete.id]
-            r.ranges = [(first, first)]
-        more, _ = _inputs(session, [(r.athlete.id, *r.ranges[0]) for r in late])
-        inputs.update(more)
-    # The changed days and the days the snapshot shows are read in full; the rest of the history
-    # as loads only.
-    windows = {
-        r.athlete.id: [*r.ranges, (r.today - timedelta(days=_RECENT_DAYS - 1), r.today)]
-        for r in batch
-    }
-    histories = history.histories_of(session, stored, windows)
-    inserts: list[dict[str, object]] = []
-    updates: list[dict[str, object]] = []
-    for r in batch:
-        days, athlete_id = histories[r.athlete.id], r.athlete.id
-        _diff(r, days, inputs.get(athlete_id, {}), firsts.get(athlete_id), now, inserts, updates)
-    recent = history.metrics_many(
-        [
-            (histories[r.athlete.id], r.today - timedelta(days=_RECENT_DAYS - 1), r.today)
-            for r in batch
-        ]
-    )
-    for r, days_metrics in zip(batch, recent, strict=True):
-        r.recent = days_metrics
-    return Prepared(batch, histories, inserts, updates)
+        wanted = days.ranges_to_refresh(span, changes[athlete.id], today)
+        batch.append(days.Part(athlete, today, span, wanted))
+    return batch, stored
+
+
+def _week(r: days.Part) -> tuple[date, date]:
+    """The days the snapshot shows: the last seven up to the athlete's today."""
+    return r.today - timedelta(days=days.RECENT_DAYS - 1), r.today
 
 
 def apply_refresh(session: Session, prepared: Prepared, now: datetime) -> None:
@@ -353,14 +175,11 @@ def apply_refresh(session: Session, prepared: Prepared, now: datetime) -> None:
     batch = prepared.batch
     if not batch:
         return
-    if prepared.inserts:
-        session.execute(insert(DailyMetric), prepared.inserts)
-    if prepared.updates:
-        session.connection().execute(_REWRITE, prepared.updates)
-        _expire_loaded(session, {r.athlete.id: r.ranges[0][0] for r in batch})
-    _write_series(session, batch, prepared.histories, now)
+    starts = {r.athlete.id: r.ranges[0][0] for r in batch}
+    days.write_days(session, prepared.inserts, prepared.updates, starts)
+    days.write_series(session, batch, prepared.histories, now)
     snapshots = update_snapshots(session, [(r.athlete, r.today, r.recent) for r in batch])
-    recommendations.evaluate_days(
+    engine.evaluate_days(
         session,
         [(r.athlete, r.today, snapshots[r.athlete.id], r.recent) for r in batch],
         now=now,
@@ -368,142 +187,6 @@ def apply_refresh(session: Session, prepared: Prepared, now: datetime) -> None:
     write_snapshots(session, list(snapshots.values()), now)
 
 
-_SERIES_TABLE = cast(Table, LoadSeries.__table__)
-_RESERIES = update(_SERIES_TABLE).where(_SERIES_TABLE.c.athlete_id == bindparam("key_athlete_id"))
-
-
-def _write_series(
-    session: Session,
-    batch: Sequence[_Refresh],
-    histories: Mapping[int, history.History],
-    now: datetime,
-) -> None:
-    """Each athlete's ``load_series`` as their day rows now say: rewritten where a load or a
-    longest run changed, added where the athlete had none (their loads were read from the rows).
-    """
-    inserts: list[dict[str, object]] = []
-    updates: list[dict[str, object]] = []
-    for r in batch:
-        days = histories[r.athlete.id]
-        if days.first is None:
-            continue
-        kept = r.span is not None and r.span.kept
-        if kept and not days.changed:
-            continue
-        row = history.series_row(
-            r.athlete.organization_id, r.athlete.id, days.first, days.loads, days.runs
-        )
-        if kept:
-            updates.append(
-                {
-                    "first_day": days.first,
-                    "loads": row["loads"],
-                    "runs": row["runs"],
-                    "updated_at": now,
-                    "key_athlete_id": r.athlete.id,
-                }
-            )
-        else:
-            inserts.append({**row, "updated_at": now})
-    if inserts:
-        session.execute(insert(LoadSeries), inserts)
-    if updates:
-        session.connection().execute(_RESERIES, updates)
-
-
-def _only_later_data(r: _Refresh, first: date | None) -> bool:
-    """Nothing stored and the first day of data after every range read (a day after today)."""
-    return r.span is None and first is not None and first > r.ranges[-1][1]
-
-
-def _diff(
-    r: _Refresh,
-    stored: history.History,
-    inputs: dict[date, DayInputs],
-    first_input: date | None,
-    now: datetime,
-    inserts: list[dict[str, object]],
-    updates: list[dict[str, object]],
-) -> None:
-    """Collect the writes of the days whose inputs changed and put them in the history."""
-    # Rows can start before the first remaining data (the earliest log was deleted): those days
-    # are refreshed too, so no stale load survives.
-    first = min((d for d in (first_input, stored.first) if d), default=None)
-    if first is None:  # nothing stored and nothing to store: no metrics to read back either
-        return
-    athlete = r.athlete
-    # Only days whose inputs changed are written: the derived metrics are computed on read, so a
-    # back-dated edit costs the days it changed, not every day after it.
-    for lo, hi in r.ranges:
-        for day in days(max(lo, first), hi):
-            values = _values(inputs.get(day, _NO_INPUTS))
-            old = stored.rows.get(day)
-            if old is None:
-                inserts.append(
-                    dict(
-                        zip(_WRITTEN, values, strict=True),
-                        athlete_id=athlete.id,
-                        day=day,
-                        organization_id=athlete.organization_id,
-                        updated_at=now,
-                    )
-                )
-                stored.put((day, *values, *_NO_RISK))
-            elif tuple(old[1 : 1 + len(_WRITTEN)]) != values:
-                updates.append(
-                    dict(
-                        zip(_WRITTEN, values, strict=True),
-                        updated_at=now,
-                        key_athlete_id=athlete.id,
-                        key_day=day,
-                    )
-                )
-                stored.put((day, *values, *old[1 + len(_WRITTEN) : len(_STORED)]))
-
-
-_METRIC_TABLE = cast(Table, DailyMetric.__table__)
-_RECENT_DAYS = 7  # the snapshot's readiness trend; the risk engine looks at the last four
-_WRITTEN = history.INPUTS  # the order of ``_values``
-_KEPT = ("organization_id", *history.RISK)  # not the refresh's to write
-_NO_RISK = (None,) * len(history.RISK)
-_STORED = history.STORED
-if set(_WRITTEN) | {"updated_at"} != {c.name for c in _METRIC_TABLE.c if not c.primary_key} - set(
-    _KEPT
-):
-    raise RuntimeError("daily_metrics has a column the refresh does not write: add it to _values")
-# Core executemany: one UPDATE, the changed days' values as parameters.
-_REWRITE = update(_METRIC_TABLE).where(
-    _METRIC_TABLE.c.athlete_id == bindparam("key_athlete_id"),
-    _METRIC_TABLE.c.day == bindparam("key_day"),
-)
-_NO_INPUTS = DayInputs()
-
-
-def _values(d: DayInputs) -> tuple[object, ...]:
-    """A day's stored inputs, in the order of ``_WRITTEN``."""
-    readiness_score, readiness_band = d.readiness if d.readiness else (None, None)
-    return (
-        d.load,
-        d.duration_s,
-        d.distance_m,
-        d.sessions,
-        d.planned_load,
-        d.longest_run_m,
-        readiness_score,
-        readiness_band,
-    )
-
-
-def _expire_loaded(session: Session, starts: dict[int, date]) -> None:
-    """Objects of the rewritten days already in this session would be stale: reload them."""
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, DailyMetric):
-            identity = inspect(obj).identity
-            if identity and identity[0] in starts and identity[1] >= starts[identity[0]]:
-                session.expire(obj)
-
-
-# Each row: an athlete, their today and the first day of their last seven.
 _TODAY = RowsTable("todays", [("athlete_id", BigId), ("day", Date()), ("week", Date())])
 
 
