@@ -144,8 +144,6 @@ def _sqlite_engine(url: str, settings: Settings, **kwargs: Any) -> Engine:
     options.update(kwargs)
     engine = create_engine(url, **options)
     busy_ms = settings.sqlite_busy_timeout_ms
-    lock = WriteLock(busy_ms / 1000, Path(f"{database}.write-lock") if on_disk else None)
-    _write_locks[engine] = lock
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -158,6 +156,16 @@ def _sqlite_engine(url: str, settings: Settings, **kwargs: Any) -> Engine:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+    _install_write_lock(
+        engine, WriteLock(busy_ms / 1000, Path(f"{database}.write-lock") if on_disk else None)
+    )
+    return engine
+
+
+def _install_write_lock(engine: Engine, lock: WriteLock) -> None:
+    """Transactions begin deferred; the first write takes ``lock``, their end frees it."""
+    _write_locks[engine] = lock
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
@@ -182,8 +190,6 @@ def _sqlite_engine(url: str, settings: Settings, **kwargs: Any) -> Engine:
         if record.info.pop(_HELD, False):  # a connection returned mid-transaction
             lock.release()
         record.info.pop(_WRITING, None)
-
-    return engine
 
 
 def _writes(statement: str, context: Any) -> bool:
