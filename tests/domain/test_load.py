@@ -82,3 +82,60 @@ def test_a_run_with_only_a_duration_is_taken_as_easy() -> None:
 def test_refuses_impossible_sessions(inputs: SessionInputs) -> None:
     with pytest.raises(InvalidInput):
         session_load(inputs)
+
+
+# Everything a physiology model could use, so the sport alone decides the model.
+FULL = {
+    "distance_m": 6000.0,
+    "rpe": 6.0,
+    "avg_hr": 150.0,
+    "hr_rest": 50.0,
+    "hr_max": 190.0,
+    "lthr": 170.0,
+    "threshold_pace_s_per_km": 270.0,
+    "sex": "male",
+}
+
+
+@pytest.mark.parametrize(
+    ("sport", "model", "factor"),
+    [
+        ("run", "pace", 1.0),
+        ("treadmill", "pace", 1.0),
+        ("trail", "hr", 1.0),
+        ("bike", "rpe", 0.7),
+        ("cross", "rpe", 0.7),
+        ("hike", "rpe", 0.7),
+        ("swim", "rpe", 0.5),
+        ("walk", "rpe", 0.5),
+        ("strength", "rpe", 0.4),
+        ("other", "rpe", 0.5),
+    ],
+)
+def test_each_sport_has_its_model_and_factor_toward_running_load(
+    sport: str, model: str, factor: float
+) -> None:
+    load = session_load(SessionInputs(1800, sport=sport, **FULL))  # type: ignore[arg-type]
+    raw = {"pace": 40.5, "hr": hr_stress(1800, 150, 50, 190, 170, "male"), "rpe": 6 * 30 / 4.5}
+    assert load.model == model
+    assert load.value == pytest.approx(raw[model] * factor)
+    assert load.details["sport"] == sport
+    assert load.details["running_factor"] == factor
+
+
+def test_a_bike_ride_is_never_scored_with_the_running_heart_rate_model() -> None:
+    load = session_load(
+        SessionInputs(3600, sport="bike", avg_hr=150, hr_rest=50, hr_max=190, lthr=170)
+    )
+    assert load.model == "rpe"
+    assert "avg_hr" not in load.details
+    assert load.details["sport_load"] == pytest.approx(4 * 60 / 4.5)
+    assert load.value == pytest.approx(4 * 60 / 4.5 * 0.7)
+
+
+def test_a_trail_run_without_heart_rate_falls_back_to_rpe_not_pace() -> None:
+    load = session_load(
+        SessionInputs(3600, sport="trail", distance_m=8000, rpe=6, threshold_pace_s_per_km=270)
+    )
+    assert load.model == "rpe"
+    assert load.value == pytest.approx(360 / 4.5)

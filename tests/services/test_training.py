@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from runseason.db.models import DailyMetric, ImportRun, TrainingLog
 from runseason.db.session import session_scope
 from runseason.domain.training_load import states
-from runseason.errors import Conflict, InvalidInput
+from runseason.errors import Conflict, InvalidInput, PermissionDenied
 from runseason.schemas.accounts import AthleteUpdate
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
 from runseason.services import training
@@ -89,13 +89,12 @@ def test_a_broken_file_is_refused_recorded_and_leaves_no_session(world: World) -
 
 def test_gpx_and_tcx_imports(db: Session, world: World) -> None:
     me = actor(db, world.cole)
+    lake = (FIXTURES / "cerknicko-jezero.gpx").read_bytes()
+    # The track names no sport, so it is read as a run: 4.69 km in two hours is a walk's pace.
+    with pytest.raises(InvalidInput, match="slower than 20:00/km"):
+        training.import_activity(db, me, world.greta.id, "lake.gpx", lake, now=NOW)
     gpx = training.import_activity(
-        db,
-        me,
-        world.greta.id,
-        "lake.gpx",
-        (FIXTURES / "cerknicko-jezero.gpx").read_bytes(),
-        now=NOW,
+        db, me, world.greta.id, "lake.gpx", lake, now=NOW, confirm_unusual=True
     )
     tcx = training.import_activity(
         db, me, world.greta.id, "sup.tcx", (FIXTURES / "sup_activity_1.tcx").read_bytes(), now=NOW
@@ -181,3 +180,140 @@ def test_list_logs_is_paginated(db: Session, world: World) -> None:
     page = training.list_logs(db, me, world.greta.id, page=2, page_size=2)
     assert page.total == 3
     assert len(page.items) == 1
+
+
+def session_of(**values: object) -> TrainingLogCreate:
+    fields: dict[str, object] = {"local_date": NOW.date(), "duration_s": 3000, "rpe": 5}
+    fields.update(values)
+    return TrainingLogCreate.model_validate(fields)
+
+
+def log_count(db: Session, athlete_id: int) -> int:
+    return db.scalar(select(func.count()).where(TrainingLog.athlete_id == athlete_id)) or 0
+
+
+@pytest.mark.parametrize(
+    ("values", "field", "words"),
+    [
+        ({"distance_m": 10_000, "duration_s": 900}, "distance_m", "faster than 2:30/km"),
+        ({"distance_m": 5_000, "duration_s": 6_100}, "distance_m", "slower than 20:00/km"),
+        ({"distance_m": 5_000, "duration_s": 6_100, "sport": "trail"}, "distance_m", "trail"),
+        ({"distance_m": 301_000, "duration_s": 40_000, "sport": "bike"}, "distance_m", "300 km"),
+        ({"duration_s": 49 * 3600, "sport": "hike"}, "duration_s", "48 hours"),
+    ],
+)
+def test_implausible_values_are_refused_naming_the_field(
+    db: Session, world: World, values: dict[str, object], field: str, words: str
+) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    with pytest.raises(InvalidInput, match=words) as refused:
+        training.log_session(db, me, world.greta.id, session_of(**values), now=NOW)
+    assert refused.value.detail == [field]
+    assert "A coach may confirm it" in refused.value.message
+    assert log_count(db, world.greta.id) == 0
+
+
+def test_a_coach_confirms_an_unusual_value_and_the_load_says_so(db: Session, world: World) -> None:
+    coach = actor(db, world.cole)
+    data = session_of(distance_m=320_000, duration_s=40 * 3600, sport="run", confirm_unusual=True)
+    read = training.log_session(db, coach, world.greta.id, data, now=NOW)
+    assert read.distance_m == 320_000
+    assert read.load_details["unusual_confirmed"] == "distance_m"
+
+
+def test_an_athlete_cannot_confirm_an_unusual_value(db: Session, world: World) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    data = session_of(distance_m=10_000, duration_s=900, confirm_unusual=True)
+    with pytest.raises(PermissionDenied, match="Only a coach"):
+        training.log_session(db, me, world.greta.id, data, now=NOW)
+    assert log_count(db, world.greta.id) == 0
+
+
+def test_an_edit_that_makes_a_run_implausible_is_refused_and_changes_nothing(
+    db: Session, world: World
+) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    logged = training.log_session(db, me, world.greta.id, run(NOW.date()), now=NOW)
+    with pytest.raises(InvalidInput, match="faster than 2:30/km") as refused:
+        training.update_log(db, me, logged.id, TrainingLogUpdate(duration_s=600), now=NOW)
+    assert refused.value.detail == ["distance_m"]
+    db.expire_all()
+    assert db.get(TrainingLog, logged.id).duration_s == 3000  # type: ignore[union-attr]
+
+
+def test_an_edit_keeps_a_confirmed_value_and_rescored_by_its_new_sport(
+    db: Session, world: World
+) -> None:
+    coach = actor(db, world.cole)
+    data = session_of(distance_m=10_000, duration_s=800, confirm_unusual=True)
+    logged = training.log_session(db, coach, world.greta.id, data, now=NOW)
+    edited = training.update_log(db, coach, logged.id, TrainingLogUpdate(rpe=8), now=NOW)
+    assert edited.load_details["unusual_confirmed"] == "distance_m"
+    bike = training.update_log(db, coach, logged.id, TrainingLogUpdate(sport="bike"), now=NOW)
+    assert bike.load == pytest.approx(8 * 800 / 60 / 4.5 * 0.7)
+    assert bike.load_details["running_factor"] == 0.7
+
+
+def test_a_required_value_cannot_be_cleared(db: Session, world: World) -> None:
+    me = actor(db, world.cole)
+    logged = training.log_session(db, me, world.greta.id, run(NOW.date()), now=NOW)
+    with pytest.raises(InvalidInput, match="Duration"):
+        training.update_log(db, me, logged.id, TrainingLogUpdate(duration_s=None), now=NOW)
+
+
+@pytest.mark.parametrize(
+    ("sport", "model", "factor"),
+    [
+        ("run", "hr", 1.0),
+        ("treadmill", "hr", 1.0),
+        ("trail", "hr", 1.0),
+        ("bike", "rpe", 0.7),
+        ("swim", "rpe", 0.5),
+        ("strength", "rpe", 0.4),
+        ("cross", "rpe", 0.7),
+    ],
+)
+def test_each_sport_is_stored_with_its_load_model_and_factor(
+    db: Session, world: World, sport: str, model: str, factor: float
+) -> None:
+    coach = actor(db, world.cole)
+    users.update_athlete(db, coach, world.greta.id, AthleteUpdate(hr_rest=50, hr_max=190, lthr=170))
+    data = session_of(sport=sport, avg_hr=150, duration_s=2700, rpe=6)
+    read = training.log_session(db, coach, world.greta.id, data, now=NOW)
+    assert (read.sport, read.load_model) == (sport, model)
+    assert read.load_details["running_factor"] == factor
+    stored = db.get(TrainingLog, read.id)
+    assert stored is not None
+    assert stored.sport == sport
+
+
+def gpx_run(seconds: int, metres_per_point: float, points: int = 11) -> bytes:
+    """A GPX track along a meridian: ``points`` points ``seconds`` apart."""
+    track = "".join(
+        f'<trkpt lat="{60 + i * metres_per_point / 111_195:.6f}" lon="10.0">'
+        f"<time>2026-03-01T07:{i * seconds // 60:02d}:{i * seconds % 60:02d}Z</time></trkpt>"
+        for i in range(points)
+    )
+    return (
+        '<?xml version="1.0"?><gpx version="1.1" creator="test" '
+        'xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>'
+        f"{track}</trkseg></trk></gpx>"
+    ).encode()
+
+
+def test_an_imported_run_that_is_implausible_is_refused_and_recorded(
+    db: Session, world: World
+) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    content = gpx_run(seconds=60, metres_per_point=1000)  # 10 km in 10 minutes
+    with pytest.raises(InvalidInput, match="faster than 2:30/km") as refused:
+        training.import_activity(db, me, world.greta.id, "fast.gpx", content, now=NOW)
+    assert refused.value.detail == ["distance_m"]
+    assert log_count(db, world.greta.id) == 0
+    run_row = db.scalars(select(ImportRun).where(ImportRun.athlete_id == world.greta.id)).one()
+    assert run_row.status == "failed"
+    coach = actor(db, world.cole)
+    read = training.import_activity(
+        db, coach, world.greta.id, "fast.gpx", content, now=NOW, confirm_unusual=True
+    )
+    assert read.load_details["unusual_confirmed"] == "distance_m"

@@ -15,10 +15,48 @@ from runseason.errors import InvalidInput
 
 Sex = Literal["male", "female", "unspecified"]
 LoadModel = Literal["pace", "hr", "rpe"]
+Sport = Literal[
+    "run", "trail", "treadmill", "bike", "swim", "strength", "cross", "walk", "hike", "other"
+]
 TRIMP_K = {"male": 1.92, "female": 1.67, "unspecified": 1.795}
 # An hour at threshold is about CR-10 7.5, so 450 session-RPE units ≈ 100 stress points.
 SRPE_PER_STRESS_POINT = 4.5
 DEFAULT_RPE = 4.0  # a run logged with nothing but its duration is taken as easy
+
+
+@dataclass(frozen=True, slots=True)
+class SportModel:
+    """How a sport's sessions are scored and how much of their load counts toward running load."""
+
+    label: str
+    models: tuple[LoadModel, ...]  # the load models it may use, best first
+    running_factor: float
+
+
+# Our defaults, not published constants (docs/science.md, "Sports and their share of running
+# load"): the running models (rSS, hrSS) are calibrated on running only, so other sports use
+# session RPE, and the factor scales their load by how much of running's specific demand (the
+# weight-bearing impact of the running stride) they carry.
+SPORTS: dict[str, SportModel] = {
+    "run": SportModel("run", ("pace", "hr", "rpe"), 1.0),
+    "treadmill": SportModel("treadmill run", ("pace", "hr", "rpe"), 1.0),
+    # On hills pace understates the effort, so a trail run is scored by heart rate or RPE.
+    "trail": SportModel("trail run", ("hr", "rpe"), 1.0),
+    "hike": SportModel("hike", ("rpe",), 0.7),
+    "bike": SportModel("bike", ("rpe",), 0.7),
+    "cross": SportModel("cross-training", ("rpe",), 0.7),
+    "swim": SportModel("swim", ("rpe",), 0.5),
+    "walk": SportModel("walk", ("rpe",), 0.5),
+    "strength": SportModel("strength", ("rpe",), 0.4),
+    "other": SportModel("other", ("rpe",), 0.5),
+}
+RUNNING_SPORTS = frozenset({"run", "treadmill", "trail"})
+
+
+def sport_label(sport: str) -> str:
+    """A sport's name as a person reads it."""
+    known = SPORTS.get(sport)
+    return known.label if known else sport
 
 
 def session_rpe(rpe: float, duration_s: float) -> float:
@@ -70,6 +108,7 @@ class SessionInputs:
     lthr: float | None = None
     threshold_pace_s_per_km: float | None = None
     sex: Sex = "unspecified"
+    sport: str = "run"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +121,24 @@ class SessionLoad:
 
 
 def session_load(inputs: SessionInputs) -> SessionLoad:
-    """The best available load: pace (rSS), else heart rate (hrSS), else session RPE.
+    """The best load the sport allows, as running load: pace (rSS), else heart rate (hrSS),
+    else session RPE, times the sport's factor toward running load.
 
     A session with only a duration is taken as easy (RPE 4), and its details say so.
     """
-    s = inputs
-    _check_positive(s.duration_s, "duration")
-    if s.distance_m and s.threshold_pace_s_per_km:
+    _check_positive(inputs.duration_s, "duration")
+    sport = SPORTS.get(inputs.sport, SPORTS["other"])
+    raw = _model_load(inputs, sport.models)
+    details = dict(raw.details)
+    details["sport"] = inputs.sport
+    details["running_factor"] = sport.running_factor
+    if sport.running_factor != 1.0:
+        details["sport_load"] = raw.value
+    return SessionLoad(raw.value * sport.running_factor, raw.model, details)
+
+
+def _model_load(s: SessionInputs, models: tuple[LoadModel, ...]) -> SessionLoad:
+    if "pace" in models and s.distance_m and s.threshold_pace_s_per_km:
         pace = s.duration_s / (s.distance_m / 1000.0)
         value = running_stress(s.duration_s, pace, s.threshold_pace_s_per_km)
         details: dict[str, float | str] = {
@@ -97,7 +147,7 @@ def session_load(inputs: SessionInputs) -> SessionLoad:
             "intensity_factor": s.threshold_pace_s_per_km / pace,
         }
         return SessionLoad(value, "pace", details)
-    if s.avg_hr and s.hr_rest and s.hr_max and s.lthr:
+    if "hr" in models and s.avg_hr and s.hr_rest and s.hr_max and s.lthr:
         value = hr_stress(s.duration_s, s.avg_hr, s.hr_rest, s.hr_max, s.lthr, s.sex)
         details = {"avg_hr": s.avg_hr, "hr_rest": s.hr_rest, "hr_max": s.hr_max, "lthr": s.lthr}
         details["sex"] = s.sex

@@ -9,15 +9,24 @@ from pydantic import Field
 
 from runseason.schemas.common import Day, Input, Moment, Output
 
-Sport = Literal["run", "bike", "swim", "walk", "hike", "cross", "strength", "other"]
+Sport = Literal[
+    "run", "trail", "treadmill", "bike", "swim", "strength", "cross", "walk", "hike", "other"
+]
+# Absolute bounds of the boundary; the plausible bounds within them (48 hours, 300 km, a run's
+# pace) are the domain's, and a coach may confirm a value beyond those.
+MAX_DURATION_S = 7 * 24 * 3600
+MAX_DISTANCE_M = 1_000_000
+CONFIRM_UNUSUAL = Field(
+    False, description="A coach confirms an unusual duration, distance or pace as real."
+)
 
 
 class TrainingLogCreate(Input):
     """A session entered by hand."""
 
     local_date: Day
-    duration_s: float = Field(gt=0, le=24 * 3600)
-    distance_m: float | None = Field(None, ge=0, le=400_000)
+    duration_s: float = Field(gt=0, le=MAX_DURATION_S)
+    distance_m: float | None = Field(None, ge=0, le=MAX_DISTANCE_M)
     rpe: float | None = Field(None, ge=0, le=10)
     avg_hr: int | None = Field(None, ge=25, le=250)
     max_hr: int | None = Field(None, ge=25, le=250)
@@ -29,17 +38,21 @@ class TrainingLogCreate(Input):
     feel: int | None = Field(None, ge=1, le=5)
     notes: str | None = Field(None, max_length=4000)
     start_time: Moment | None = None
+    confirm_unusual: bool = CONFIRM_UNUSUAL
 
 
 class TrainingLogUpdate(Input):
     """Corrections to a logged session."""
 
-    duration_s: float | None = Field(None, gt=0, le=24 * 3600)
-    distance_m: float | None = Field(None, ge=0, le=400_000)
+    duration_s: float | None = Field(None, gt=0, le=MAX_DURATION_S)
+    distance_m: float | None = Field(None, ge=0, le=MAX_DISTANCE_M)
     rpe: float | None = Field(None, ge=0, le=10)
     avg_hr: int | None = Field(None, ge=25, le=250)
+    max_hr: int | None = Field(None, ge=25, le=250)
+    sport: Sport | None = None
     notes: str | None = Field(None, max_length=4000)
     local_date: Day | None = None
+    confirm_unusual: bool = CONFIRM_UNUSUAL
 
 
 class TrainingLogRead(Output):

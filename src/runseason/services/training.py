@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, date, datetime, time
+from typing import NoReturn
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -15,7 +16,8 @@ from runseason.config import get_settings
 from runseason.db.models import Athlete, ImportRun, PlannedSession, TrainingLog
 from runseason.domain.dates import local_date
 from runseason.domain.load import SessionInputs, session_load
-from runseason.errors import Conflict, InvalidInput
+from runseason.domain.plausibility import LoggedValues, implausible_values
+from runseason.errors import Conflict, InvalidInput, PermissionDenied
 from runseason.parsers import ParsedActivity, fingerprint, parse_activity
 from runseason.schemas.common import Page
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
@@ -26,14 +28,19 @@ from runseason.services.refresh import queue
 
 SPORT_OF_FILE = {
     "running": "run",
-    "trail_running": "run",
-    "treadmill": "run",
+    "trail_running": "trail",
+    "treadmill": "treadmill",
     "run": "run",
     "cycling": "bike",
     "biking": "bike",
     "swimming": "swim",
     "walking": "walk",
     "hiking": "hike",
+    "strength_training": "strength",
+    "training": "strength",
+    "fitness_equipment": "cross",
+    "rowing": "cross",
+    "elliptical": "cross",
 }
 
 
@@ -43,9 +50,10 @@ def load_for(
     distance_m: float | None,
     rpe: float | None,
     avg_hr: float | None,
+    sport: str = "run",
 ) -> tuple[float, str, dict[str, float | str]]:
     """The load a session would get for this athlete (the same model ``log_session`` picks)."""
-    return _load(athlete, duration_s, distance_m, rpe, avg_hr)
+    return _load(athlete, duration_s, distance_m, rpe, avg_hr, sport)
 
 
 def _load(
@@ -54,6 +62,7 @@ def _load(
     distance_m: float | None,
     rpe: float | None,
     avg_hr: float | None,
+    sport: str,
 ) -> tuple[float, str, dict[str, float | str]]:
     result = session_load(
         SessionInputs(
@@ -70,9 +79,28 @@ def _load(
             else "female"
             if athlete.sex == "female"
             else "unspecified",
+            sport=sport,
         )
     )
     return result.value, result.model, dict(result.details)
+
+
+def _plausible(
+    actor: Actor, athlete: Athlete, values: LoggedValues, confirm: bool
+) -> dict[str, str]:
+    """Refuse implausible values, naming each field, unless a coach confirms them as real.
+
+    Returns what the load's details record of a confirmation.
+    """
+    found = implausible_values(values, "mi" if athlete.unit_preference == "mi" else "km")
+    if confirm and not actor.is_staff:
+        raise PermissionDenied("Only a coach may confirm an unusual value.")
+    if not found:
+        return {}
+    if confirm and all(f.confirmable for f in found):
+        return {"unusual_confirmed": ", ".join(sorted({f.field for f in found}))}
+    hint = " A coach may confirm it if it is real." if all(f.confirmable for f in found) else ""
+    raise InvalidInput(" ".join(f.message for f in found) + hint, detail=[f.field for f in found])
 
 
 def _match_planned(session: Session, athlete_id: int, day: date) -> int | None:
@@ -123,7 +151,11 @@ def log_session(
     athlete = get_athlete(session, actor, athlete_id, write=True)
     _check_day(athlete, data.local_date, now)
     _check_start(athlete, data.local_date, data.start_time)
-    load, model, details = _load(athlete, data.duration_s, data.distance_m, data.rpe, data.avg_hr)
+    values = LoggedValues(data.sport, data.duration_s, data.distance_m, data.avg_hr, data.max_hr)
+    confirmed = _plausible(actor, athlete, values, data.confirm_unusual)
+    load, model, details = _load(
+        athlete, data.duration_s, data.distance_m, data.rpe, data.avg_hr, data.sport
+    )
     started = data.start_time or datetime.combine(
         data.local_date, time(7, 0), ZoneInfo(athlete.timezone)
     )
@@ -137,9 +169,9 @@ def log_session(
         pain_flag=bool(data.pain_severity),
         load=load,
         load_model=model,
-        load_details=details,
+        load_details={**details, **confirmed},
         source="manual",
-        **data.model_dump(exclude={"start_time"}),
+        **data.model_dump(exclude={"start_time", "confirm_unusual"}),
     )
     session.add(row)
     if data.kind in ("race", "time_trial"):
@@ -178,6 +210,21 @@ def _import_run(
     return run
 
 
+def _refuse_file(
+    session: Session,
+    actor: Actor,
+    athlete: Athlete,
+    upload: tuple[str, bytes],
+    now: datetime,
+    error: InvalidInput,
+) -> NoReturn:
+    """Record the failed attempt (kept although refused) and refuse; no session is written."""
+    run = _import_run(session, actor, athlete, *upload, now)
+    run.status, run.errors, run.finished_at = "failed", [error.message], now
+    session.flush()
+    raise InvalidInput(error.message, detail=error.detail, keep_changes=True) from None
+
+
 @use_case("athlete", writes=True)
 def import_activity(
     session: Session,
@@ -188,20 +235,24 @@ def import_activity(
     *,
     now: datetime,
     rpe: float | None = None,
+    confirm_unusual: bool = False,
 ) -> TrainingLogRead:
-    """Import a FIT, GPX or TCX file as a logged session; refuses duplicates and broken files."""
+    """Import a FIT, GPX or TCX file as a logged session; refuses duplicates, broken files and
+    implausible values (which a coach may confirm)."""
     athlete = get_athlete(session, actor, athlete_id, write=True)
     if "\x00" in filename:
         raise InvalidInput("filename: must not contain a NUL character")
+    upload = (filename, content)
     try:
         parsed = parse_activity(filename, content, max_bytes=get_settings().max_upload_bytes)
+        sport = SPORT_OF_FILE.get(parsed.sport, "other")
+        values = LoggedValues(
+            sport, parsed.duration_s, parsed.distance_m, parsed.avg_hr, parsed.max_hr
+        )
+        confirmed = _plausible(actor, athlete, values, confirm_unusual)
     except InvalidInput as error:
         telemetry.IMPORTS.labels("refused").inc()
-        # The failed attempt is recorded (and kept although refused); no session is written.
-        run = _import_run(session, actor, athlete, filename, content, now)
-        run.status, run.errors, run.finished_at = "failed", [error.message], now
-        session.flush()
-        raise InvalidInput(error.message, keep_changes=True) from None
+        _refuse_file(session, actor, athlete, upload, now, error)
     day = local_date(parsed.start_time, athlete.timezone)
     _check_day(athlete, day, now)
     print_ = fingerprint(parsed)
@@ -214,7 +265,8 @@ def import_activity(
         telemetry.IMPORTS.labels("duplicate").inc()
         raise Conflict("This activity was already imported.", detail=duplicate)
     run = _import_run(session, actor, athlete, filename, content, now)
-    row = _log_from_file(session, athlete, parsed, day, print_, rpe, run)
+    row = _log_from_file(session, athlete, parsed, (day, sport, print_), rpe, run)
+    row.load_details = {**row.load_details, **confirmed}
     run.status, run.rows_imported, run.finished_at = "succeeded", 1, now
     session.flush()
     telemetry.IMPORTS.labels("imported").inc()
@@ -227,12 +279,14 @@ def _log_from_file(
     session: Session,
     athlete: Athlete,
     parsed: ParsedActivity,
-    day: date,
-    print_: str,
+    where: tuple[date, str, str],
     rpe: float | None,
     run: ImportRun,
 ) -> TrainingLog:
-    load, model, details = _load(athlete, parsed.duration_s, parsed.distance_m, rpe, parsed.avg_hr)
+    day, sport, print_ = where
+    load, model, details = _load(
+        athlete, parsed.duration_s, parsed.distance_m, rpe, parsed.avg_hr, sport
+    )
     pace = parsed.duration_s / (parsed.distance_m / 1000) if parsed.distance_m else None
     row = TrainingLog(
         organization_id=athlete.organization_id,
@@ -240,7 +294,7 @@ def _log_from_file(
         planned_session_id=_match_planned(session, athlete.id, day),
         local_date=day,
         started_at=parsed.start_time,
-        sport=SPORT_OF_FILE.get(parsed.sport, "other"),
+        sport=sport,
         title=f"{parsed.source_format.upper()} import",
         duration_s=parsed.duration_s,
         distance_m=parsed.distance_m,
@@ -264,6 +318,10 @@ def _log_from_file(
     return row
 
 
+_REQUIRED = {"duration_s": "Duration", "sport": "Sport", "local_date": "Date"}
+_PLAUSIBILITY_FIELDS = frozenset({"sport", "duration_s", "distance_m", "avg_hr", "max_hr"})
+
+
 @use_case("training_log", writes=True)
 def update_log(
     session: Session, actor: Actor, log_id: int, data: TrainingLogUpdate, *, now: datetime
@@ -273,14 +331,23 @@ def update_log(
     athlete = session.get(Athlete, row.athlete_id)
     assert athlete is not None
     old_day = row.local_date
-    changes = data.model_dump(exclude_unset=True)
+    changes = data.model_dump(exclude_unset=True, exclude={"confirm_unusual"})
+    for name, label in _REQUIRED.items():
+        if name in changes and changes[name] is None:
+            raise InvalidInput(f"{label}: a logged session needs one.")
     if "local_date" in changes:
         _check_day(athlete, changes["local_date"], now)
+    confirmed = {k: v for k, v in row.load_details.items() if k == "unusual_confirmed"}
+    if _PLAUSIBILITY_FIELDS & changes.keys():
+        merged = {name: changes.get(name, getattr(row, name)) for name in _PLAUSIBILITY_FIELDS}
+        confirmed = _plausible(actor, athlete, LoggedValues(**merged), data.confirm_unusual)
     for name, value in changes.items():
         setattr(row, name, value)
-    row.load, row.load_model, row.load_details = _load(
-        athlete, row.duration_s, row.distance_m, row.rpe, row.avg_hr
+    row.avg_pace_s_per_km = row.duration_s / (row.distance_m / 1000) if row.distance_m else None
+    load, row.load_model, details = _load(
+        athlete, row.duration_s, row.distance_m, row.rpe, row.avg_hr, row.sport
     )
+    row.load, row.load_details = load, {**details, **confirmed}
     session.flush()
     first, last = sorted((old_day, row.local_date))
     queue.schedule(session, athlete.id, athlete.organization_id, first, now=now, to_day=last)

@@ -20,7 +20,7 @@ from runseason.db.base import (
 )
 from runseason.db.types import utcnow
 
-SPORTS = ("run", "bike", "swim", "walk", "hike", "cross", "strength", "other")
+SPORTS = ("run", "trail", "treadmill", "bike", "swim", "strength", "cross", "walk", "hike", "other")
 LOAD_MODELS = ("pace", "hr", "rpe")
 LOG_SOURCES = ("manual", "fit", "gpx", "tcx", "csv", "demo")
 LOG_KINDS = ("training", "race", "time_trial")

@@ -49,6 +49,7 @@ from runseason.db.models import (
 from runseason.db.rows import RowsTable
 from runseason.db.types import BigId
 from runseason.domain.dates import days
+from runseason.domain.load import RUNNING_SPORTS
 from runseason.services.refresh import history
 
 Change = tuple[date, date | None]
@@ -172,7 +173,7 @@ def read_inputs(
             d.duration_s += b
             d.distance_m += c or 0.0
             d.sessions += 1
-            if text == "run":
+            if text in RUNNING_SPORTS:
                 d.longest_run_m = max(d.longest_run_m, c or 0.0)
         elif kind == _PLAN:
             out[athlete_id][day].planned_load = float(a or 0.0)

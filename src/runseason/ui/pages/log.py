@@ -9,6 +9,7 @@ import streamlit as st
 
 from runseason.domain import units
 from runseason.domain.dates import local_date
+from runseason.domain.load import SPORTS, sport_label
 from runseason.schemas.training import TrainingLogCreate
 from runseason.services import training
 from runseason.ui import runtime
@@ -22,7 +23,11 @@ st.title("Log a session")
 
 by_hand, from_file = st.tabs(["By hand", "From a device file"])
 with by_hand, st.form("log", clear_on_submit=True):
-    day = st.date_input("Date", value=today, max_value=today, min_value=today - timedelta(days=60))
+    left, right = st.columns(2)
+    day = left.date_input(
+        "Date", value=today, max_value=today, min_value=today - timedelta(days=60)
+    )
+    sport = right.selectbox("Sport", list(SPORTS), format_func=sport_label)
     cols = st.columns(3)
     minutes = cols[0].number_input("Duration (minutes)", 1.0, 24 * 60.0, value=45.0)
     dist = cols[1].number_input(f"Distance ({unit})", 0.0, 400.0, value=None, step=0.1)
@@ -36,6 +41,7 @@ with by_hand, st.form("log", clear_on_submit=True):
         data = runtime.valid(
             TrainingLogCreate,
             local_date=day,
+            sport=sport,
             duration_s=minutes * 60,
             distance_m=units.distance_from(dist, unit) if dist else None,
             rpe=rpe,
