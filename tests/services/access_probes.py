@@ -35,13 +35,14 @@ from runseason.schemas.plans import (
     SessionSwap,
     WeekScale,
 )
-from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
+from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate, TrainingLogUpdate
 from runseason.schemas.zones import ZoneOverride
 from runseason.services import (
     briefing,
     cases,
     checkins,
     data_rights,
+    day_exceptions,
     interventions,
     recommendations,
     training,
@@ -49,7 +50,7 @@ from runseason.services import (
 from runseason.services.identity import users
 from runseason.services.identity.access import Actor
 from runseason.services.plans import editing, generation, goals, zones
-from runseason.services.views import analytics, timeline
+from runseason.services.views import adherence, analytics, timeline
 from tests.factories import NOW, World
 
 Call = Callable[[Session, Actor, World], Any]
@@ -497,3 +498,37 @@ def _revisions(session: Session, actor: Actor, w: World) -> Any:
 @probe("runseason.services.plans.generation.plan_projection")
 def _projection(session: Session, actor: Actor, w: World) -> Any:
     return generation.plan_projection(session, actor, _greta_plan(session, w), now=NOW)
+
+
+def _greta_marked_day(session: Session, w: World) -> int:
+    from tests.factories import actor as actor_of  # noqa: PLC0415
+
+    data = DayExceptionCreate(kind="sick", start_date=NOW.date() - timedelta(days=3))
+    cole = actor_of(session, w.cole)
+    return day_exceptions.mark_days(session, cole, w.greta.id, data, now=NOW).id
+
+
+@probe("runseason.services.day_exceptions.mark_days")
+def _mark_days(session: Session, actor: Actor, w: World) -> Any:
+    data = DayExceptionCreate(kind="travelling", start_date=NOW.date())
+    return day_exceptions.mark_days(session, actor, w.greta.id, data, now=NOW)
+
+
+@probe("runseason.services.day_exceptions.remove_days")
+def _remove_days(session: Session, actor: Actor, w: World) -> Any:
+    return day_exceptions.remove_days(session, actor, _greta_marked_day(session, w), now=NOW)
+
+
+@probe("runseason.services.day_exceptions.list_marked_days")
+def _list_marked_days(session: Session, actor: Actor, w: World) -> Any:
+    return day_exceptions.list_marked_days(session, actor, w.greta.id, now=NOW)
+
+
+@probe("runseason.services.views.adherence.get_adherence")
+def _adherence(session: Session, actor: Actor, w: World) -> Any:
+    return adherence.get_adherence(session, actor, w.greta.id, now=NOW)
+
+
+@probe("runseason.services.views.analytics.get_on_track")
+def _on_track(session: Session, actor: Actor, w: World) -> Any:
+    return analytics.get_on_track(session, actor, w.greta.id, now=NOW)

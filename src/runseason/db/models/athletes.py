@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
+from sqlalchemy import CheckConstraint, Exists, ForeignKey, Index, String, exists, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from runseason.db.base import (
@@ -113,3 +113,10 @@ class AvailabilityException(IdMixin, TenantMixin, TimestampMixin, Base):
     start_date: Mapped[date]
     end_date: Mapped[date]
     note: Mapped[str | None] = mapped_column(String(500))
+
+    @classmethod
+    def covers(cls, athlete_id: Any, day: Any) -> Exists:
+        """SQL condition: the athlete in ``athlete_id`` has ``day`` marked (a correlated EXISTS)."""
+        return exists().where(
+            cls.athlete_id == athlete_id, cls.start_date <= day, cls.end_date >= day
+        )

@@ -13,6 +13,7 @@ from sqlalchemy import Date, Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import (
+    AvailabilityException,
     CheckIn,
     HealthCase,
     PlannedSession,
@@ -112,7 +113,11 @@ def _missed_statement() -> Select[Any]:
                 plan.scheduled_date.between(d.c.since, d.c.yesterday),
             ),
         )
-        .where(plan.status.in_(("planned", "completed")), plan.category != "rest")
+        .where(
+            plan.status.in_(("planned", "completed")),
+            plan.category != "rest",
+            ~AvailabilityException.covers(plan.athlete_id, plan.scheduled_date),
+        )
     )
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from runseason.db.models import (
     Athlete,
     AthleteSnapshot,
+    AvailabilityException,
     CheckIn,
     PlannedSession,
     RaceGoal,
@@ -28,7 +29,13 @@ from runseason.db.models import (
 )
 from runseason.db.rows import RowsTable
 from runseason.db.types import BigId
-from runseason.domain.adherence import adherence_rate, session_compliance
+from runseason.domain.adherence import (
+    DoneValues,
+    PlannedValues,
+    SessionAdherence,
+    session_adherence,
+    week_adherence,
+)
 from runseason.domain.dates import local_date
 from runseason.services.refresh import days, engine, history
 
@@ -206,7 +213,11 @@ def _adherence_statement() -> Select[Any]:
             d,
             and_(plan.athlete_id == d.c.athlete_id, plan.scheduled_date.between(d.c.week, d.c.day)),
         )
-        .where(plan.status != "cancelled", plan.category != "rest")
+        .where(
+            plan.status != "cancelled",
+            plan.category != "rest",
+            ~AvailabilityException.covers(plan.athlete_id, plan.scheduled_date),
+        )
     )
 
 
@@ -287,9 +298,10 @@ def update_snapshots(
     todays = [(athlete.id, today, today - timedelta(days=6)) for athlete, today, _ in batch]
     connection = session.connection()
     params = _TODAY.params(todays)
-    planned: dict[int, list[str]] = defaultdict(list)
+    planned: dict[int, list[SessionAdherence]] = defaultdict(list)
     for athlete_id, duration, done_s in connection.execute(_adherence_statement(), params):
-        planned[athlete_id].append(session_compliance(duration, None, done_s, None).status)
+        done = DoneValues(done_s) if done_s else None
+        planned[athlete_id].append(session_adherence(PlannedValues(duration), done))
     contact = {row[0]: row[1:] for row in connection.execute(_contact_statement(), params)}
     stored = set(connection.execute(_HAVE_SNAPSHOT, {"athletes": ids}).scalars())
     snapshots: dict[int, Snapshot] = {}
@@ -309,12 +321,16 @@ def update_snapshots(
             form=latest.form if latest else None,
             ctl=latest.ctl if latest else None,
             acwr=latest.acwr_ewma if latest else None,
-            adherence_7d=adherence_rate(statuses) if statuses else None,
+            adherence_7d=_share(week_adherence(statuses).percent) if statuses else None,
             last_checkin_date=last_checkin,
             last_log_date=last_log,
             next_race_date=next_race,
         )
     return snapshots
+
+
+def _share(percent: float | None) -> float | None:
+    return None if percent is None else percent / 100.0
 
 
 def write_snapshots(session: Session, snapshots: Sequence[Snapshot], now: datetime) -> None:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import DailyMetric, TrainingLog
+from runseason.db.models import DailyMetric, PlannedSession, RaceGoal, TrainingLog, TrainingPlan
 from runseason.domain.dates import local_date, week_start
 from runseason.domain.paces import equivalent_time_s
 from runseason.domain.prediction import PredictionRange, predict_range
+from runseason.domain.projection import daily_loads, on_track, project
 from runseason.domain.training_load import ACWR_CAUTION, ACWR_MIN_DAYS
 from runseason.errors import InvalidInput
 from runseason.schemas.briefing import CaseloadWeek, DayMetricRead, LoadHistoryRead, WeekRollup
+from runseason.schemas.training import OnTrackRead
 from runseason.services.identity.access import (
     Actor,
     athlete_filter,
@@ -79,6 +82,83 @@ def get_prediction(
         five_k = equivalent_time_s(athlete.vdot, 5000.0)
         return predict_range(five_k, 5000.0, target_m)
     return None
+
+
+ON_TRACK_CAUTION = (
+    "A projection if the plan is followed as written: the gain in VDOT per point of fitness is "
+    "a planning default, not a measured response, so the time is a range, not a promise."
+)
+
+
+def _race_of(session: Session, plan: TrainingPlan) -> tuple[str, date, float, float | None] | None:
+    """The plan's race: its name, day, distance and goal time (from its goal, else its request)."""
+    goal = session.get(RaceGoal, plan.goal_id) if plan.goal_id else None
+    if goal is not None:
+        return goal.name, goal.race_date, goal.distance_m, goal.target_time_s
+    asked = plan.parameters or {}
+    distance, goal_time = asked.get("race_distance_m"), asked.get("goal_time_s")
+    if not isinstance(distance, int | float):
+        return None
+    return plan.name, plan.end_date, float(distance), goal_time
+
+
+@use_case("athlete")
+def get_on_track(
+    session: Session, actor: Actor, athlete_id: int, *, now: datetime
+) -> OnTrackRead | None:
+    """The active plan projected to race day: fitness and the predicted time against the goal.
+
+    None without an active plan whose race is ahead, or without a current VDOT.
+    """
+    athlete = get_athlete(session, actor, athlete_id)
+    today = local_date(now, athlete.timezone)
+    plan = session.scalar(
+        select(TrainingPlan)
+        .where(TrainingPlan.athlete_id == athlete.id, TrainingPlan.status == "active")
+        .order_by(TrainingPlan.id.desc())
+        .limit(1)
+    )
+    race = _race_of(session, plan) if plan is not None else None
+    if plan is None or race is None or race[1] <= today or not athlete.vdot:
+        return None
+    name, race_day, distance_m, goal_time_s = race
+    planned = session.execute(
+        select(PlannedSession.scheduled_date, PlannedSession.planned_load).where(
+            PlannedSession.plan_id == plan.id,
+            PlannedSession.status == "planned",
+            PlannedSession.scheduled_date.between(today + timedelta(days=1), race_day),
+        )
+    ).all()
+    loads = daily_loads(today + timedelta(days=1), race_day, [(d, x) for d, x in planned])
+    result = on_track(
+        today,
+        race_day,
+        _state_today(session, athlete.id, today),
+        loads,
+        athlete.vdot,
+        distance_m,
+        goal_time_s,
+    )
+    return OnTrackRead(
+        athlete_id=athlete.id,
+        plan_id=plan.id,
+        plan_name=plan.name,
+        race_name=name,
+        caution=ON_TRACK_CAUTION,
+        **asdict(result),
+    )
+
+
+def _state_today(session: Session, athlete_id: int, today: date) -> tuple[float, float]:
+    """Fitness and fatigue at the end of today (decayed over the days since the last stored)."""
+    last = history.latest(session, athlete_id, today)
+    if last is None:
+        return 0.0, 0.0
+    gap = (today - last.day).days
+    if gap <= 0:
+        return last.ctl, last.atl
+    rested = project(last.day + timedelta(days=1), last.ctl, last.atl, [0.0] * gap)[-1]
+    return rested.ctl, rested.atl
 
 
 def get_caseload_weeks(

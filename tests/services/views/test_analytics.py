@@ -1,0 +1,79 @@
+"""On track for race day: the active plan projected to its race against the goal time."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.orm import Session
+
+from runseason.domain.paces import equivalent_time_s
+from runseason.errors import NotFound
+from runseason.schemas.accounts import AthleteUpdate
+from runseason.schemas.plans import GoalCreate, PlanCreate
+from runseason.schemas.training import TrainingLogCreate
+from runseason.services import training
+from runseason.services.identity import users
+from runseason.services.plans import generation, goals
+from runseason.services.views import analytics
+from tests.factories import NOW, World, actor
+
+RACE_DAY = NOW.date() + timedelta(weeks=16)
+HALF = 21_097.5
+
+
+def _build(db: Session, world: World, goal_time_s: float | None) -> int:
+    coach = actor(db, world.cole)
+    users.update_athlete(db, coach, world.greta.id, AthleteUpdate(vdot=45))
+    for back in range(1, 29, 2):  # four weeks of easy running before the plan
+        data = TrainingLogCreate(
+            local_date=NOW.date() - timedelta(days=back), duration_s=2400, rpe=4
+        )
+        training.log_session(db, coach, world.greta.id, data, now=NOW)
+    goal = goals.create_goal(
+        db,
+        coach,
+        world.greta.id,
+        GoalCreate(
+            name="Spring half", distance_m=HALF, race_date=RACE_DAY, target_time_s=goal_time_s
+        ),
+        now=NOW,
+    )
+    plan = generation.generate_plan(db, coach, world.greta.id, PlanCreate(goal_id=goal.id), now=NOW)
+    return plan.id
+
+
+def test_the_plan_projects_fitness_and_a_faster_range_to_race_day(
+    db: Session, world: World
+) -> None:
+    plan_id = _build(db, world, None)
+    read = analytics.get_on_track(db, actor(db, world.cole), world.greta.id, now=NOW)
+    assert read is not None
+    assert read.plan_id == plan_id
+    assert (read.race_name, read.race_day, read.distance_m) == ("Spring half", RACE_DAY, HALF)
+    assert read.ctl_today > 0
+    assert read.ctl_race_day > read.ctl_today
+    assert 45 < read.vdot_low <= read.vdot_high
+    today_s = equivalent_time_s(45, HALF)
+    assert read.fast_s <= read.slow_s < today_s
+    assert read.verdict == "no goal time"
+    assert "not a promise" in read.caution
+
+
+@pytest.mark.parametrize(("goal_time_s", "verdict"), [(3 * 3600, "on track"), (3600, "behind")])
+def test_the_goal_is_judged_against_the_predicted_range(
+    db: Session, world: World, goal_time_s: float, verdict: str
+) -> None:
+    _build(db, world, goal_time_s)
+    greta = actor(db, world.user_of(world.greta, db))
+    read = analytics.get_on_track(db, greta, world.greta.id, now=NOW)
+    assert read is not None
+    assert read.goal_time_s == goal_time_s
+    assert read.verdict == verdict
+
+
+def test_nothing_to_project_without_a_plan_or_a_vdot(db: Session, world: World) -> None:
+    coach = actor(db, world.cole)
+    assert analytics.get_on_track(db, coach, world.greta.id, now=NOW) is None
+    with pytest.raises(NotFound):
+        analytics.get_on_track(db, actor(db, world.otto), world.greta.id, now=NOW)
