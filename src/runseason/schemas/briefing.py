@@ -52,7 +52,10 @@ class DayMetricRead(Output):
     atl: float
     form: float
     acwr_ewma: float | None
+    acwr_uncoupled: float | None
+    ramp: float | None
     monotony: float | None
+    strain: float | None
     readiness_score: float | None
     spike_flag: bool
 

@@ -87,15 +87,18 @@ def mark_days(
 
 
 @use_case("availability_exception", writes=True)
-def remove_days(session: Session, actor: Actor, exception_id: int, *, now: datetime) -> None:
-    """Remove marked days: they count toward adherence again."""
+def remove_days(
+    session: Session, actor: Actor, exception_id: int, *, now: datetime
+) -> DayExceptionRead:
+    """Remove marked days (they count toward adherence again); returns what was removed."""
     row = get_owned(session, actor, AvailabilityException, exception_id, write=True)
     athlete = session.get(Athlete, row.athlete_id)
     assert athlete is not None
-    first, last = row.start_date, row.end_date
+    removed = DayExceptionRead.model_validate(row)
     session.delete(row)
     session.flush()
-    _refresh(session, athlete, first, last, now)
+    _refresh(session, athlete, removed.start_date, removed.end_date, now)
+    return removed
 
 
 @use_case("athlete")

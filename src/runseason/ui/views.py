@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import timedelta
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -9,6 +12,7 @@ import streamlit as st
 from runseason.domain import units
 from runseason.schemas.briefing import LoadHistoryRead
 from runseason.schemas.plans import PlanRead
+from runseason.schemas.training import DayExceptionRead
 from runseason.ui import runtime
 
 STATUS_COLOURS = {
@@ -21,8 +25,19 @@ STATUS_COLOURS = {
 }
 
 
-def plan_calendar(plan: PlanRead, unit: units.Unit, *, max_weeks: int = 60) -> None:
-    """The plan as a week-by-week table with compliance colours."""
+def plan_calendar(
+    plan: PlanRead,
+    unit: units.Unit,
+    *,
+    max_weeks: int = 60,
+    marked: Sequence[DayExceptionRead] = (),
+) -> None:
+    """The plan as a week-by-week table with compliance colours and the marked days."""
+    why = {
+        m.start_date + timedelta(days=i): m.kind
+        for m in marked
+        for i in range((m.end_date - m.start_date).days + 1)
+    }
     st.caption(
         f"{plan.name}: {plan.start_date} to {plan.end_date}, {plan.weeks} weeks, "
         f"version {plan.version}"
@@ -32,9 +47,11 @@ def plan_calendar(plan: PlanRead, unit: units.Unit, *, max_weeks: int = 60) -> N
     for s in plan.sessions:
         index = (s.scheduled_date - plan.start_date).days // 7
         mark = STATUS_COLOURS.get(s.status, "⚪")
+        excused = f" · 🟣 {why[s.scheduled_date]}" if s.scheduled_date in why else ""
         by_week.setdefault(index, []).append(
             f"{mark} {s.scheduled_date:%a %d %b} · {s.title} · "
             + runtime.duration(s.planned_duration_s)
+            + excused
         )
     rows = []
     for week in sorted(weeks.values(), key=lambda w: w.week_index)[:max_weeks]:
@@ -48,7 +65,10 @@ def plan_calendar(plan: PlanRead, unit: units.Unit, *, max_weeks: int = 60) -> N
             }
         )
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", row_height=110)
-    st.caption("🟢 done · 🟡 partly · 🔴 missed · ⚪ to come · 🔵 changed by the coach")
+    st.caption(
+        "🟢 done · 🟡 partly · 🔴 missed · ⚪ to come · 🔵 changed by the coach · "
+        "🟣 marked sick, travelling or injured"
+    )
 
 
 def fitness_chart(history: LoadHistoryRead) -> None:
@@ -140,3 +160,30 @@ def load_ratio_charts(history: LoadHistoryRead) -> None:
     right.altair_chart(mono.properties(height=200, title="Monotony"), width="stretch")
     if history.caution:
         st.caption(history.caution)
+
+
+def _figure(value: float | None, digits: int) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def load_trends(history: LoadHistoryRead) -> None:
+    """The latest fitness ramp, strain and uncoupled ACWR, with what each means."""
+    if not history.days:
+        return
+    last = history.days[-1]
+    cols = st.columns(3)
+    cols[0].metric(
+        "Fitness ramp (7 days)",
+        "-" if last.ramp is None else f"{last.ramp:+.1f}",
+        help="Change in fitness over the last week; more than 8 points a week is steep.",
+    )
+    cols[1].metric(
+        "Strain (7 days)",
+        _figure(last.strain, 0),
+        help="The week's load times its monotony: a hard week without easy days scores high.",
+    )
+    cols[2].metric(
+        "ACWR, uncoupled",
+        _figure(last.acwr_uncoupled, 2),
+        help="The last 7 days against the 21 before them; shown after 28 days of data.",
+    )

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from runseason.domain.dates import local_date
 from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
-from runseason.services import briefing, cases
+from runseason.services import briefing, cases, day_exceptions
 from runseason.services.plans import generation
-from runseason.services.views import analytics, caseload, timeline
+from runseason.services.views import adherence, analytics, caseload, timeline
 from runseason.ui import runtime
-from runseason.ui.views import fitness_chart, load_ratio_charts, plan_calendar
+from runseason.ui.components import day_story
+from runseason.ui.views import fitness_chart, load_ratio_charts, load_trends, plan_calendar
 
 actor = runtime.actor()
 me = runtime.user()
@@ -42,20 +44,34 @@ today = runtime.call(briefing.get_briefing, actor, athlete_id, now=runtime.now()
 if today is not None:
     st.info(f"Today: **{today.title}**: {today.reason}")
 
-load_tab, plan_tab, notes_tab, tasks_tab, health_tab, timeline_tab = st.tabs(
-    ["Load", "Plan", "Notes", "Tasks", "Injury and illness", "Timeline"]
+tabs = st.tabs(
+    ["Load", "Plan", "Adherence", "Race day", "Notes", "Tasks", "Injury and illness", "Timeline"]
 )
+load_tab, plan_tab, adherence_tab, race_tab, notes_tab, tasks_tab, health_tab, timeline_tab = tabs
 with load_tab:
     history = runtime.call(analytics.get_load_history, actor, athlete_id, now=runtime.now())
     if history is not None:
+        load_trends(history)
         fitness_chart(history)
         load_ratio_charts(history)
 with plan_tab:
     plan = runtime.call(generation.find_active_plan, actor, athlete_id)
+    marked = runtime.call(day_exceptions.list_marked_days, actor, athlete_id, now=runtime.now())
     if plan is None:
         st.info("No active plan: build one in the plan builder.")
     else:
-        plan_calendar(plan, unit)
+        plan_calendar(plan, unit, marked=marked or [])
+    st.subheader("Sick, travelling or injured days")
+    day_story.marked_days_list(actor, athlete_id)
+    local_today = local_date(runtime.now(), me.timezone)
+    day_story.mark_days_form(actor, athlete_id, local_today, "mark_days_athlete")
+with adherence_tab:
+    kept = runtime.call(adherence.get_adherence, actor, athlete_id, now=runtime.now())
+    if kept is not None:
+        day_story.adherence_weeks(kept)
+with race_tab:
+    projected = runtime.call(analytics.get_on_track, actor, athlete_id, now=runtime.now())
+    day_story.on_track_panel(projected, unit)
 with notes_tab:
     with st.form("note", clear_on_submit=True):
         body = st.text_area("New note", max_chars=4000)

@@ -1,4 +1,5 @@
-"""Athlete · Progress: fitness chart, weekly volume, and the race prediction against the goal."""
+"""Athlete · Progress: fitness chart, weekly volume, the plan projected to race day and the race
+prediction against the goal."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import streamlit as st
 from runseason.services.plans import goals
 from runseason.services.views import analytics
 from runseason.ui import runtime
+from runseason.ui.components import day_story
 from runseason.ui.views import fitness_chart
 
 actor = runtime.actor()
@@ -20,6 +22,12 @@ history = runtime.call(
 )
 if history is not None:
     fitness_chart(history)
+
+st.subheader("On track for race day")
+day_story.on_track_panel(
+    runtime.call(analytics.get_on_track, actor, athlete_id, now=runtime.now()),
+    runtime.unit_of(runtime.user()),
+)
 
 st.subheader("Race prediction")
 my_goals = runtime.call(goals.list_goals, actor, athlete_id) or []

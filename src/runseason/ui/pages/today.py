@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from runseason.domain.dates import local_date
 from runseason.domain.environment import (
     celsius_to_fahrenheit,
     fahrenheit_to_celsius,
@@ -15,6 +16,7 @@ from runseason.domain.environment import (
 from runseason.schemas.checkins import CheckInCreate
 from runseason.services import briefing, checkins
 from runseason.ui import runtime
+from runseason.ui.components import day_story
 
 actor = runtime.actor()
 me = runtime.user()
@@ -150,3 +152,9 @@ if submitted:
             else "Check-in saved."
         )
         st.rerun()
+
+with st.expander("Sick, travelling or injured? Mark the days"):
+    st.caption("Marked days leave your adherence and show on your plan.")
+    day_story.mark_days_form(
+        actor, athlete_id, local_date(runtime.now(), me.timezone), "mark_days_today"
+    )
