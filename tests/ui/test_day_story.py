@@ -18,6 +18,7 @@ from runseason.services.identity import users
 from runseason.services.plans import generation, goals
 from runseason.ui import runtime
 from tests.factories import World, actor
+from tests.services.test_coaching import riley_red_patch
 
 Open = Callable[[User, str | None], AppTest]
 
@@ -123,3 +124,24 @@ def test_progress_says_what_the_projection_needs(
 ) -> None:
     at = open_page(world.user_of(world.riley, db), "progress")
     assert "needs an active plan" in _texts(at)
+
+
+def test_the_athlete_page_tells_the_whole_story_in_words(
+    open_page: Open, world: World, db: Session
+) -> None:
+    riley_red_patch(db, world)
+    at = open_page(world.asha, "athlete")
+    next(s for s in at.selectbox if s.label == "Athlete").set_value(world.riley.id)
+    at.run()
+    story = "\n".join(m.value for m in at.markdown)
+    assert "**Check-in**: Check-in: readiness" in story
+    assert "**Recommendation**: Recommendation: " in story
+    assert "**Intervention**: Intervention opened: " in story
+    assert "intervention_opened" not in story
+    next(m for m in at.multiselect if m.label == "Show").set_value(["checkin"])
+    at.run()
+    assert not at.exception
+    story = "\n".join(m.value for m in at.markdown if "`" in m.value)
+    assert story.count("**Check-in**") == 3
+    assert "**Intervention**" not in story
+    assert any("3 events · page 1 of 1" in c.value for c in at.caption)

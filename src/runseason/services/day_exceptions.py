@@ -79,6 +79,7 @@ def mark_days(
         start_date=first,
         end_date=last,
         note=data.note,
+        created_at=now,
     )
     session.add(row)
     session.flush()

@@ -1,16 +1,20 @@
-"""Marked days, adherence week by week and the race-day projection, as pages draw them."""
+"""Marked days, adherence week by week, the race-day projection and the timeline, as pages
+draw them."""
 
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import streamlit as st
 
 from runseason.domain import units
+from runseason.schemas.timeline import KIND_LABELS
 from runseason.schemas.training import AdherenceRead, DayExceptionCreate, OnTrackRead
 from runseason.services import day_exceptions
 from runseason.services.identity.access import Actor
+from runseason.services.views import timeline
 from runseason.ui import runtime
 
 DAY_KINDS = {"sick": "Sick", "travelling": "Travelling", "injured": "Injured"}
@@ -132,3 +136,25 @@ def on_track_panel(read: OnTrackRead | None, unit: units.Unit) -> None:
         f"VDOT {read.vdot_now:.1f} today, {read.vdot_low:.1f} to {read.vdot_high:.1f} expected on "
         f"race day if the plan is followed. {read.caution}"
     )
+
+
+def timeline_panel(actor: Actor, athlete_id: int, zone: str) -> None:
+    """The athlete's story, newest first: filter by kind, page through it."""
+    left, right = st.columns([3, 1])
+    shown = left.multiselect(
+        "Show", list(KIND_LABELS), format_func=KIND_LABELS.__getitem__, key="timeline_kinds"
+    )
+    page = right.number_input("Page", 1, 10_000, 1, key="timeline_page")
+    story = runtime.call(
+        timeline.get_timeline, actor, athlete_id, kinds=shown, page=int(page), page_size=30
+    )
+    if story is None:
+        return
+    here = ZoneInfo(zone)
+    for entry in story.items:
+        st.markdown(
+            f"`{entry.occurred_at.astimezone(here):%d %b %Y %H:%M}` **{entry.label}**: "
+            f"{entry.title}"
+        )
+    pages = max(1, -(-story.total // story.page_size))
+    st.caption(f"{story.total} events · page {story.page} of {pages}")

@@ -130,9 +130,4 @@ with health_tab:
             if runtime.call(cases.advance_health_case, actor, case.id, now=runtime.now()):
                 st.rerun()
 with timeline_tab:
-    page = st.number_input("Page", 1, 10_000, 1, key="timeline_page")
-    events = runtime.call(timeline.get_timeline, actor, athlete_id, page=int(page), page_size=30)
-    if events is not None:
-        for e in events.items:
-            st.write(f"`{e.occurred_at:%d %b %H:%M}` **{e.kind}**: {e.title}")
-        st.caption(f"{events.total} events")
+    day_story.timeline_panel(actor, athlete_id, me.timezone)
