@@ -7,34 +7,12 @@ import pytest
 from runseason.domain.adherence import (
     DoneValues,
     PlannedValues,
-    adherence_rate,
     band_of,
     session_adherence,
-    session_compliance,
     week_adherence,
 )
 
 PLANNED = PlannedValues(duration_s=3600, distance_m=10_000, load=60, pace_s_per_km=300)
-
-
-@pytest.mark.parametrize(
-    ("planned", "done", "status"),
-    [
-        ((3600, 10000), (3500, 9800), "completed"),
-        ((3600, 10000), (1800, 5000), "partial"),
-        ((3600, 10000), (5000, 15000), "exceeded"),
-        ((3600, None), (3000, None), "completed"),
-        ((3600, 10000), (None, None), "missed"),
-        ((None, None), (3000, 8000), "unplanned"),
-    ],
-)
-def test_session_compliance(planned: tuple, done: tuple, status: str) -> None:
-    assert session_compliance(*planned, *done).status == status
-
-
-def test_adherence_rate_counts_partial_as_half() -> None:
-    assert adherence_rate(["completed", "partial", "missed", "unplanned"]) == pytest.approx(0.5)
-    assert adherence_rate(["unplanned"]) is None
 
 
 @pytest.mark.parametrize(

@@ -506,7 +506,12 @@ class BulkSink:
         longest_runs: dict[int, dict[date, float]] = {}
         for p, entry, now in self.logs:
             value, load_model, details = training.load_for(
-                athletes[p.athlete_id], entry.duration_s, entry.distance_m, entry.rpe, entry.avg_hr
+                athletes[p.athlete_id],
+                entry.duration_s,
+                entry.distance_m,
+                entry.rpe,
+                entry.avg_hr,
+                entry.sport,
             )
             loads.setdefault(p.athlete_id, {})
             loads[p.athlete_id][entry.local_date] = (

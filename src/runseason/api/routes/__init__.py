@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from runseason.api.routes import (
+    adherence,
     admin,
     analytics,
     athletes,
@@ -16,6 +17,7 @@ from runseason.api.routes import (
     checkins,
     command_center,
     data_rights,
+    day_exceptions,
     goals,
     interventions,
     library,
@@ -37,6 +39,8 @@ ROUTERS: tuple[APIRouter, ...] = tuple(
         checkins,
         briefing,
         training,
+        day_exceptions,
+        adherence,
         analytics,
         goals,
         plans,
