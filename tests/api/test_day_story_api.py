@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from tests.api.conftest import Clock, login
 from tests.factories import NOW, World
-from tests.services.test_coaching import riley_red_patch
+from tests.services.coaching_days import riley_red_patch
 
 TODAY = NOW.date()
 
@@ -166,10 +166,16 @@ def test_on_track_and_the_load_trends(
     assert body["goal_time_s"] == 2400
     assert body["verdict"] in {"on track", "within reach", "behind"}
     assert client.get(url, headers=headers["otto"]).status_code == 404
+    client.post(
+        f"/api/v1/athletes/{world.greta.id}/logs",
+        json={"local_date": TODAY.isoformat(), "duration_s": 3000, "rpe": 5},
+        headers=headers["greta"],
+    )
     history = client.get(
         f"/api/v1/athletes/{world.greta.id}/load-history", headers=headers["cole"]
     ).json()
-    assert {"ramp", "strain", "acwr_uncoupled"} <= set(history["days"][0])
+    last = history["days"][-1]
+    assert {"ramp", "strain", "acwr_uncoupled"} <= set(last)
 
 
 def test_the_timeline_pages_and_filters_the_whole_story(

@@ -45,6 +45,11 @@ def test_intervention_life_cycle_with_cooldown(db: Session, world: World) -> Non
         interventions.resolve_intervention(
             db, coach, pain.id, InterventionResolve(outcome="again"), now=NOW
         )
-    timeline = get_timeline(db, coach, world.riley.id)
-    kinds = {e.kind for e in timeline.items}
-    assert {"intervention_opened", "intervention_acknowledge", "intervention_resolve"} <= kinds
+    story = get_timeline(db, coach, world.riley.id, kinds=["intervention"])
+    said = {e.title.split(":")[0] for e in story.items}
+    assert {
+        "Intervention opened",
+        "Intervention acknowledged",
+        "Intervention snoozed",
+        "Intervention resolved",
+    } <= said

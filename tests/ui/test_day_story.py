@@ -18,7 +18,7 @@ from runseason.services.identity import users
 from runseason.services.plans import generation, goals
 from runseason.ui import runtime
 from tests.factories import World, actor
-from tests.services.test_coaching import riley_red_patch
+from tests.services.coaching_days import riley_red_patch
 
 Open = Callable[[User, str | None], AppTest]
 

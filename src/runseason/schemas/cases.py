@@ -72,15 +72,3 @@ class HealthCaseRead(Output):
     started_on: date
     closed_on: date | None
     progression: list[Any]
-
-
-class TimelineEventRead(Output):
-    """One event in an athlete's history."""
-
-    id: int
-    occurred_at: datetime
-    kind: str
-    title: str
-    ref_type: str | None
-    ref_id: int | None
-    payload: dict[str, Any]

@@ -19,7 +19,7 @@ from runseason.services import cases, day_exceptions, interventions, training
 from runseason.services.plans import generation
 from runseason.services.views import timeline
 from tests.factories import NOW, World, actor
-from tests.services.test_coaching import riley_red_patch
+from tests.services.coaching_days import riley_red_patch
 
 SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")
 

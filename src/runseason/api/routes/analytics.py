@@ -1,4 +1,4 @@
-"""Load analytics and race predictions."""
+"""Load analytics, race predictions and the plan projected to race day."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
 from runseason.schemas.briefing import LoadHistoryRead
+from runseason.schemas.training import OnTrackRead
 from runseason.services.views import analytics
 
 router = APIRouter(tags=["athletes"])
@@ -36,3 +37,11 @@ def prediction(
     """A race prediction range across models, with the inputs used."""
     result = analytics.get_prediction(session, actor, athlete_id, distance_m)
     return asdict(result) if result else None
+
+
+@router.get("/athletes/{athlete_id}/on-track", response_model=OnTrackRead | None)
+def on_track(athlete_id: int, actor: CurrentActor, session: Db, now: Now) -> OnTrackRead | None:
+    """The active plan projected to race day: fitness on race day and the predicted time range
+    (current VDOT plus the plan's expected gain) against the goal; null without an active plan
+    whose race is ahead or without a current VDOT."""
+    return analytics.get_on_track(session, actor, athlete_id, now=now)

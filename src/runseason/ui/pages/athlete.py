@@ -8,7 +8,7 @@ from runseason.domain.dates import local_date
 from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
 from runseason.services import briefing, cases, day_exceptions
 from runseason.services.plans import generation
-from runseason.services.views import adherence, analytics, caseload, timeline
+from runseason.services.views import adherence, analytics, caseload
 from runseason.ui import runtime
 from runseason.ui.components import day_story
 from runseason.ui.views import fitness_chart, load_ratio_charts, load_trends, plan_calendar
