@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from tests.api.conftest import Clock, login
 from tests.factories import NOW, World
 from tests.services.coaching_days import riley_red_patch
+from tests.services.test_training import gpx_run
 
 TODAY = NOW.date()
 
@@ -195,3 +196,18 @@ def test_the_timeline_pages_and_filters_the_whole_story(
     bad = client.get(url, params={"kind": "gossip"}, headers=headers["asha"])
     assert bad.status_code == 422
     assert client.get(url, headers=headers["riley"]).status_code == 403
+
+
+def test_an_implausible_file_is_refused_unless_a_coach_confirms_it(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World
+) -> None:
+    content = gpx_run(seconds=60, metres_per_point=1000)  # 10 km in 10 minutes
+    url = f"/api/v1/athletes/{world.greta.id}/logs/upload"
+    files = {"file": ("fast.gpx", content, "application/gpx+xml")}
+    refused = client.post(url, files=files, headers=headers["greta"])
+    assert refused.status_code == 422
+    assert "Distance and duration" in refused.json()["detail"]
+    confirmed = client.post(
+        url, files=files, data={"confirm_unusual": "true"}, headers=headers["cole"]
+    )
+    assert confirmed.status_code == 201, confirmed.text

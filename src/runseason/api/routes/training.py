@@ -27,7 +27,8 @@ def log_session(
     request: Request,
     key: IdempotencyKey = None,
 ) -> JSONResponse:
-    """Log a session by hand."""
+    """Log a session by hand; implausible values are refused naming the field (a coach may
+    confirm an unusual one with ``confirm_unusual``)."""
     return respond(
         session,
         actor,
@@ -47,12 +48,22 @@ def upload_activity(
     now: Now,
     file: Annotated[UploadFile, File(description="A FIT, GPX or TCX file.")],
     rpe: Annotated[float | None, Form(ge=0, le=10)] = None,
+    confirm_unusual: Annotated[
+        bool, Form(description="A coach confirms an unusual duration, distance or pace as real.")
+    ] = False,
 ) -> TrainingLogRead:
-    """Import a device file as a logged session (duplicates are refused)."""
+    """Import a device file as a logged session (duplicates and implausible values are refused)."""
     limit = get_settings().max_upload_bytes
     content = file.file.read(limit + 1)
     return training.import_activity(
-        session, actor, athlete_id, file.filename or "activity", content, now=now, rpe=rpe
+        session,
+        actor,
+        athlete_id,
+        file.filename or "activity",
+        content,
+        now=now,
+        rpe=rpe,
+        confirm_unusual=confirm_unusual,
     )
 
 
