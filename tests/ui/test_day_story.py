@@ -134,14 +134,14 @@ def test_the_athlete_page_tells_the_whole_story_in_words(
     next(s for s in at.selectbox if s.label == "Athlete").set_value(world.riley.id)
     at.run()
     story = "\n".join(m.value for m in at.markdown)
-    assert "**Check-in**: Check-in: readiness" in story
-    assert "**Recommendation**: Recommendation: " in story
-    assert "**Intervention**: Intervention opened: " in story
+    assert "**Check-in**: readiness" in story
+    assert "**Recommendation**: " in story
+    assert "**Intervention opened**: " in story
     assert "intervention_opened" not in story
     next(m for m in at.multiselect if m.label == "Show").set_value(["checkin"])
     at.run()
     assert not at.exception
     story = "\n".join(m.value for m in at.markdown if "`" in m.value)
     assert story.count("**Check-in**") == 3
-    assert "**Intervention**" not in story
+    assert "**Intervention" not in story
     assert any("3 events · page 1 of 1" in c.value for c in at.caption)

@@ -152,9 +152,7 @@ def timeline_panel(actor: Actor, athlete_id: int, zone: str) -> None:
         return
     here = ZoneInfo(zone)
     for entry in story.items:
-        st.markdown(
-            f"`{entry.occurred_at.astimezone(here):%d %b %Y %H:%M}` **{entry.label}**: "
-            f"{entry.title}"
-        )
+        head, said, rest = entry.title.partition(": ")
+        st.markdown(f"`{entry.occurred_at.astimezone(here):%d %b %Y %H:%M}` **{head}**{said}{rest}")
     pages = max(1, -(-story.total // story.page_size))
     st.caption(f"{story.total} events · page {story.page} of {pages}")
