@@ -34,8 +34,8 @@ from runseason.schemas.cases import NoteCreate
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.library import TemplateCreate
 from runseason.schemas.plans import GoalCreate, PlanCreate
-from runseason.schemas.training import TrainingLogCreate
-from runseason.services import cases, checkins, training
+from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate
+from runseason.services import cases, checkins, day_exceptions, training
 from runseason.services.identity import auth, tokens
 from runseason.services.plans import generation, goals, library
 from tests.conftest import shared_dir
@@ -94,6 +94,7 @@ def body_for(method: str, path: str) -> dict[str, Any] | None:
         "/notes": {"body": "hello"},
         "/tasks": {"title": "do it"},
         "/health-cases": {"kind": "injury", "started_on": day},
+        "/day-exceptions": {"kind": "sick", "start_date": day},
         "/decision": {"decision": "accept"},
         "/snooze": {"hours": 2},
         "/resolve": {"outcome": "done it"},
@@ -189,6 +190,13 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
         ),
     )
     key = tokens.create_api_key(db, staff, "probe", "read_write", now=NOW)
+    marked = day_exceptions.mark_days(
+        db,
+        staff,
+        athlete.id,
+        DayExceptionCreate(kind="travelling", start_date=NOW.date() - timedelta(days=3)),
+        now=NOW,
+    )
     db.flush()
     assert planned is not None
     assert rec is not None
@@ -209,6 +217,7 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
             "key_id": key.id,
             "user_id": athlete.user_id,
             "coach_id": staff.user_id,
+            "exception_id": marked.id,
         }
     )
 
