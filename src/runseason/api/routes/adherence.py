@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from runseason.api.deps import CurrentActor, Db, Now
+from runseason.api.deps import CurrentActor, Db, Now, PathId
 from runseason.schemas.training import AdherenceRead
 from runseason.services.views import adherence
 
@@ -15,7 +15,7 @@ router = APIRouter(tags=["athletes"])
 
 @router.get("/athletes/{athlete_id}/adherence", response_model=AdherenceRead)
 def get_adherence(
-    athlete_id: int,
+    athlete_id: PathId,
     actor: CurrentActor,
     session: Db,
     now: Now,

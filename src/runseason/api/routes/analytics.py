@@ -40,7 +40,7 @@ def prediction(
 
 
 @router.get("/athletes/{athlete_id}/on-track", response_model=OnTrackRead | None)
-def on_track(athlete_id: int, actor: CurrentActor, session: Db, now: Now) -> OnTrackRead | None:
+def on_track(athlete_id: PathId, actor: CurrentActor, session: Db, now: Now) -> OnTrackRead | None:
     """The active plan projected to race day: fitness on race day and the predicted time range
     (current VDOT plus the plan's expected gain) against the goal; null without an active plan
     whose race is ahead or without a current VDOT."""

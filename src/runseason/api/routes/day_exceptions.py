@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from runseason.api.deps import CurrentActor, Db, Now
+from runseason.api.deps import CurrentActor, Db, Now, PathId
 from runseason.schemas.training import DayExceptionCreate, DayExceptionRead
 from runseason.services import day_exceptions
 
@@ -17,7 +17,7 @@ router = APIRouter(tags=["athletes"])
     "/athletes/{athlete_id}/day-exceptions", response_model=DayExceptionRead, status_code=201
 )
 def mark_days(
-    athlete_id: int, data: DayExceptionCreate, actor: CurrentActor, session: Db, now: Now
+    athlete_id: PathId, data: DayExceptionCreate, actor: CurrentActor, session: Db, now: Now
 ) -> DayExceptionRead:
     """Mark days sick, travelling or injured: they leave the adherence count (the athlete or
     their coach; days already marked are a conflict)."""
@@ -26,7 +26,7 @@ def mark_days(
 
 @router.get("/athletes/{athlete_id}/day-exceptions", response_model=list[DayExceptionRead])
 def list_marked_days(
-    athlete_id: int,
+    athlete_id: PathId,
     actor: CurrentActor,
     session: Db,
     now: Now,
@@ -37,7 +37,7 @@ def list_marked_days(
 
 
 @router.delete("/day-exceptions/{exception_id}", status_code=204)
-def remove_days(exception_id: int, actor: CurrentActor, session: Db, now: Now) -> Response:
+def remove_days(exception_id: PathId, actor: CurrentActor, session: Db, now: Now) -> Response:
     """Remove marked days: they count toward adherence again."""
     day_exceptions.remove_days(session, actor, exception_id, now=now)
     return Response(status_code=204)
