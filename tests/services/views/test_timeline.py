@@ -16,7 +16,7 @@ from runseason.schemas.plans import PlanCreate, SessionAdd
 from runseason.schemas.timeline import KIND_LABELS
 from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate
 from runseason.services import cases, day_exceptions, interventions, training
-from runseason.services.plans import generation
+from runseason.services.plans import editing, generation
 from runseason.services.views import timeline
 from tests.factories import NOW, World, actor
 from tests.services.coaching_days import riley_red_patch
@@ -47,7 +47,7 @@ def _story(db: Session, world: World) -> None:
         template_id=template.id,
         reason="extra strides",
     )
-    generation.add_session(db, coach, plan.id, add, now=later)
+    editing.add_session(db, coach, plan.id, add, now=later)
     cases.add_note(db, coach, world.riley.id, NoteCreate(body="Knee sore after hills"), now=later)
     cases.add_task(db, coach, world.riley.id, TaskCreate(title="Call the physio"), now=later)
     opened = cases.open_health_case(
