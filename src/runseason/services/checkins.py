@@ -131,17 +131,15 @@ def _save(
     (or a new one): the unit of work writes both, and the audit listener records the check-in."""
     for name, value in data.model_dump(exclude={"local_date"}).items():
         setattr(row, name, value)
-    session.add(row)
-    session.flush()  # the check-in's id, which a new score refers to
     result = readiness(_values(row), history, params)
     if score is None:
         score = ReadinessScore(
             organization_id=row.organization_id,
             athlete_id=row.athlete_id,
-            check_in_id=row.id,
+            check_in=row,
             local_date=row.local_date,
         )
-        session.add(score)
+    session.add_all((row, score))
     score.score, score.band = result.score, result.band
     score.factors = [asdict(f) for f in result.factors]
     score.baseline_used, score.capped_by = result.baseline_used, result.capped_by

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from runseason.db.base import Base, BigId, IdMixin, TenantMixin, TimestampMixin, between, in_values
 from runseason.db.types import utcnow
@@ -83,3 +83,5 @@ class ReadinessScore(IdMixin, TenantMixin, Base):
     baseline_used: Mapped[bool] = mapped_column(default=False)
     capped_by: Mapped[str | None] = mapped_column(String(40))
     computed_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Lets one flush write a new check-in and its score, the score taking the check-in's new id.
+    check_in: Mapped[CheckIn] = relationship(lazy="raise")
