@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from runseason.domain.risk import DEFAULT_WEIGHTS
 from runseason.errors import ConfigurationError
 
 Profile = Literal["dev", "test", "prod"]
@@ -88,17 +89,34 @@ class ReadinessSettings(_Group):
 
 
 class RiskSettings(_Group):
-    """Risk buckets and the guardrail (SCIENCE.md section 10); weights default in the domain."""
+    """Risk buckets, the guardrail and the thresholds of the tunable signals (docs/science.md);
+    the signals' weights default in ``domain.risk.DEFAULT_WEIGHTS``."""
 
     guardrail: float = Field(0.85, gt=0, le=1)
     at_risk_min: float = Field(0.6, gt=0, lt=1)
     watch_min: float = Field(0.3, gt=0, lt=1)
     weight_overrides: dict[str, float] = Field(default_factory=dict)
+    # Foster's weekly load × monotony, in the platform's load points.
+    strain_threshold: float = Field(1000.0, gt=0, le=100000)
+    # Done over planned load of the last 7 days: above ``adherence_over`` is over-doing,
+    # below ``adherence_under`` under-doing.
+    adherence_over: float = Field(1.2, gt=1, le=3)
+    adherence_under: float = Field(0.6, ge=0, lt=1)
+    contact_days: int = Field(14, ge=1, le=90)  # days without a coach's action on the athlete
+    race_days: int = Field(14, ge=1, le=60)  # days before an A race when it counts
 
     @model_validator(mode="after")
     def _check(self) -> RiskSettings:
-        if self.watch_min >= self.at_risk_min:
+        if round(self.watch_min, 9) >= round(self.at_risk_min, 9):
             raise ValueError("risk watch_min must be below at_risk_min")
+        if round(self.guardrail, 9) <= round(self.at_risk_min, 9):
+            raise ValueError(
+                f"risk guardrail ({self.guardrail:g}) must be above the at-risk line "
+                f"at_risk_min ({self.at_risk_min:g})"
+            )
+        unknown = set(self.weight_overrides) - set(DEFAULT_WEIGHTS)
+        if unknown:
+            raise ValueError(f"unknown risk weight(s): {', '.join(sorted(unknown))}")
         if any(not 0 <= w < 1 for w in self.weight_overrides.values()):
             raise ValueError("risk weights must be in [0, 1)")
         return self
@@ -108,13 +126,16 @@ class InterventionSettings(_Group):
     """When interventions open, how they age against the SLA and how long a cooldown lasts."""
 
     open_threshold: float = Field(0.6, gt=0, le=1)
-    pain_severity: int = Field(4, ge=1, le=10)
     red_days: int = Field(2, ge=1, le=14)
     missed_sessions: int = Field(3, ge=1, le=14)
     silence_days: int = Field(3, ge=1, le=30)
     sla_fresh_hours: int = Field(24, ge=1, le=24 * 14)
     sla_overdue_hours: int = Field(72, ge=2, le=24 * 30)
     cooldown_hours: int = Field(72, ge=0, le=24 * 60)
+    # The athlete stable this many days running: the cause has cleared ...
+    cleared_after_days: int = Field(3, ge=1, le=7)  # the engine looks back 7 days
+    # ... and the intervention resolves itself once it has stayed cleared this long.
+    auto_resolve_after_hours: int = Field(24, ge=0, le=24 * 14)
 
     @model_validator(mode="after")
     def _check(self) -> InterventionSettings:

@@ -102,6 +102,8 @@ def body_for(method: str, path: str) -> dict[str, Any] | None:
         "/templates/": {"name": "Renamed"},
         "/assignments": {"coach_id": 1},
         "/zones": {"kind": "pace", "name": "T", "clear": True},
+        "/automation": {"mode": "manual"},
+        "/answer": {"answer": "decline"},
         "/athletes/": {"hr_max": 190},
     }
     if method not in ("post", "put", "patch"):

@@ -23,6 +23,7 @@ from runseason.schemas.coaching import (
     InterventionResolve,
     InterventionSnooze,
     RecommendationDecision,
+    SuggestionAnswer,
 )
 from runseason.schemas.plans import (
     GoalCreate,
@@ -45,6 +46,7 @@ from runseason.services import (
     day_exceptions,
     interventions,
     recommendations,
+    suggestions,
     training,
 )
 from runseason.services.identity import users
@@ -288,6 +290,48 @@ def _get_intervention(session: Session, actor: Actor, w: World) -> Any:
 @probe("runseason.services.interventions.list_athlete_interventions", STAFF)
 def _list_interventions(session: Session, actor: Actor, w: World) -> Any:
     return interventions.list_athlete_interventions(session, actor, w.greta.id, now=NOW)
+
+
+@probe("runseason.services.interventions.reopen_intervention", STAFF)
+def _reopen(session: Session, actor: Actor, w: World) -> Any:
+    row = session.get(Intervention, _greta_intervention(session, w))
+    assert row is not None
+    row.status, row.resolved_at, row.outcome = "resolved", NOW, "cleared"
+    session.flush()
+    return interventions.reopen_intervention(session, actor, row.id, now=NOW)
+
+
+def _greta_suggestion(session: Session, w: World) -> int:
+    rec = Recommendation(
+        organization_id=w.north.id,
+        athlete_id=w.greta.id,
+        local_date=NOW.date(),
+        type="drop_intensity",
+        title="Drop the intensity: readiness in the amber band",
+        rationale="Because of readiness in the amber band.",
+        risk=0.3,
+        confidence=0.8,
+        bucket="watch",
+        decision="ask_athlete",
+        status="open",
+        created_at=NOW,
+    )
+    session.add(rec)
+    session.flush()
+    return rec.id
+
+
+@probe("runseason.services.suggestions.find_suggestion")
+def _find_suggestion(session: Session, actor: Actor, w: World) -> Any:
+    return suggestions.find_suggestion(session, actor, w.greta.id, now=NOW)
+
+
+@probe("runseason.services.suggestions.answer_suggestion", frozenset({"greta"}))
+def _answer_suggestion(session: Session, actor: Actor, w: World) -> Any:
+    rec_id = _greta_suggestion(session, w)
+    return suggestions.answer_suggestion(
+        session, actor, rec_id, SuggestionAnswer(answer="decline"), now=NOW
+    )
 
 
 @probe("runseason.services.cases.add_note", STAFF)

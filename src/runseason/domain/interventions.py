@@ -1,11 +1,12 @@
-"""When a coach must look: opening, merging, cooling down and aging interventions."""
+"""When a coach must look: opening, merging, cooling down, clearing and aging interventions."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from runseason.domain.risk import RiskAssessment
+from runseason.domain.risk import RiskAssessment, percent, reaches
 
 CAUSE_OF_SIGNAL = {
     "illness": "illness",
@@ -18,8 +19,12 @@ CAUSE_OF_SIGNAL = {
     "ramp": "load",
     "form": "load",
     "monotony": "load",
+    "strain": "load",
+    "adherence": "adherence",
     "missed": "adherence",
     "silence": "silence",
+    "contact": "silence",
+    "race": "race",
 }
 
 
@@ -36,6 +41,9 @@ class InterventionRules:
     sla_overdue_hours: int = 72
     cooldown_hours: int = 72
     guardrail: float = 0.85
+    at_risk_min: float = 0.6
+    cleared_after_days: int = 3
+    auto_resolve_after_hours: int = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +65,14 @@ def triggers(
 ) -> list[Trigger]:
     """The causes that need a coach today (one per cause)."""
     found: dict[str, Trigger] = {}
-    if assessment.risk >= rules.open_threshold and assessment.factors:
+    if reaches(assessment.risk, rules.open_threshold) and assessment.factors:
         top = assessment.factors[0]
         cause = CAUSE_OF_SIGNAL.get(top.name, top.name)
-        found[cause] = Trigger(cause, f"Risk {assessment.risk:.0%}: {top.threshold}")
+        found[cause] = Trigger(cause, f"Risk {percent(assessment.risk)}: {top.threshold}")
     if pain_severity is not None and pain_severity >= rules.pain_severity:
-        found["pain"] = Trigger("pain", f"Pain {pain_severity}/10 reported")
+        found["pain"] = Trigger(
+            "pain", f"Pain {pain_severity}/10 reported (the line is {rules.pain_severity})"
+        )
     if red_days >= rules.red_days:
         found.setdefault(
             "readiness", Trigger("readiness", f"Readiness red {red_days} days running")
@@ -79,10 +89,33 @@ def triggers(
 def in_cooldown(
     resolved_at: datetime | None, now: datetime, risk: float, rules: InterventionRules
 ) -> bool:
-    """A cause resolved recently stays quiet unless the risk passes the guardrail."""
-    if resolved_at is None or risk > rules.guardrail:
+    """A cause resolved recently stays quiet unless the risk reaches the guardrail."""
+    if resolved_at is None or reaches(risk, rules.guardrail):
         return False
     return now - resolved_at < timedelta(hours=rules.cooldown_hours)
+
+
+def stable_streak(buckets_newest_first: Iterable[str | None]) -> int:
+    """How many days running, up to today, the athlete's risk has been stable."""
+    count = 0
+    for bucket in buckets_newest_first:
+        if bucket != "stable":
+            break
+        count += 1
+    return count
+
+
+def clearance(
+    stable_days: int, cleared_at: datetime | None, now: datetime, rules: InterventionRules
+) -> str:
+    """``active`` while the cause holds; ``cleared`` once the athlete has been stable for
+    ``cleared_after_days``; ``resolve`` when it has stayed cleared ``auto_resolve_after_hours``."""
+    if stable_days < rules.cleared_after_days:
+        return "active"
+    if cleared_at is None:
+        return "cleared"
+    waited = now - cleared_at >= timedelta(hours=rules.auto_resolve_after_hours)
+    return "resolve" if waited else "cleared"
 
 
 def sla_state(opened_at: datetime, now: datetime, rules: InterventionRules) -> str:
@@ -93,9 +126,16 @@ def sla_state(opened_at: datetime, now: datetime, rules: InterventionRules) -> s
     return "due" if age_h < rules.sla_overdue_hours else "overdue"
 
 
+def opening_note(opened_at: datetime, now: datetime, risk_at_opening: float) -> str:
+    """The intervention's risk when it opened, as history ("opened 12 days ago at 68 %")."""
+    days = (now - opened_at).days
+    when = "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
+    return f"opened {when} at {percent(risk_at_opening)}"
+
+
 SLA_ORDER = {"overdue": 0, "due": 1, "fresh": 2}
 
 
-def priority(risk: float, sla: str) -> tuple[int, float]:
+def priority(risk: float, sla: str, at_risk_min: float = 0.6) -> tuple[int, float]:
     """Sort key for the queue: at-risk first by risk, then overdue before due before fresh."""
-    return (0 if risk >= 0.6 else 1 + SLA_ORDER[sla], -risk)
+    return (0 if reaches(risk, at_risk_min) else 1 + SLA_ORDER[sla], -risk)

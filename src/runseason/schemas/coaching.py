@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, computed_field
 
+from runseason.domain.interventions import opening_note
 from runseason.schemas.common import Input, Output
 
 
@@ -27,6 +28,8 @@ class RecommendationRead(Output):
     requires_coach: bool
     decision: str
     status: str
+    athlete_answer: str | None = None  # assisted mode: "accepted" or "declined"
+    athlete_answered_at: datetime | None = None
 
 
 class RecommendationDecision(Input):
@@ -63,6 +66,8 @@ class InterventionRead(Output):
     resolved_at: datetime | None
     outcome: str | None
     recommendation_id: int | None
+    severity: float  # the risk when it opened
+    cleared_at: datetime | None  # when the athlete's stable streak cleared its cause
     sla: str = "fresh"
 
 
@@ -79,15 +84,44 @@ class InterventionSnooze(Input):
 
 
 class QueueItem(Output):
-    """One row of the Command Center."""
+    """One row of the Command Center: one risk, the athlete's current one, with its bucket and
+    factors; the intervention's risk at opening is history (``opened``)."""
 
     intervention: InterventionRead
     athlete_name: str
     readiness_band: str | None
+    risk: float
     risk_bucket: str
     top_factors: list[dict[str, Any]]
     recommendation: RecommendationRead | None
     age_hours: float
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def opened(self) -> str:
+        """When the intervention opened and at what risk ("opened 12 days ago at 68 %")."""
+        opened_at = self.intervention.opened_at
+        now = opened_at + timedelta(hours=self.age_hours)
+        return opening_note(opened_at, now, self.intervention.severity)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def cause_cleared(self) -> bool:
+        """The athlete has been stable long enough: the item resolves itself soon."""
+        return self.intervention.cleared_at is not None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def why(self) -> list[str]:
+        """The current factors in plain words, else the evidence the intervention opened on."""
+        found = [str(f["threshold"]) for f in self.top_factors if f.get("threshold")]
+        if found:
+            return found
+        return [
+            str(e["why"])
+            for e in self.intervention.evidence
+            if isinstance(e, dict) and e.get("why")
+        ]
 
 
 class CommandCenterRead(Output):
@@ -130,3 +164,34 @@ class CaseloadRead(Output):
     page_size: int
     total: int
     buckets: dict[str, int]
+
+
+class AutomationUpdate(Input):
+    """A coach's or an athlete's automation mode; no mode falls back to the wider setting."""
+
+    mode: Literal["manual", "assisted", "automatic"] | None
+
+
+class AutomationRead(Output):
+    """The automation mode set for (or applying to) a coach or an athlete."""
+
+    scope: Literal["coach", "athlete"]
+    subject_id: int
+    mode: Literal["manual", "assisted", "automatic"] | None
+
+
+class SuggestionRead(Output):
+    """What the athlete sees of a suggestion in assisted mode, and their answer."""
+
+    id: int
+    local_date: date
+    title: str
+    rationale: str
+    answer: Literal["accepted", "declined"] | None
+    answered_at: datetime | None
+
+
+class SuggestionAnswer(Input):
+    """The athlete's answer to a suggestion."""
+
+    answer: Literal["accept", "decline"]

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Select, and_, bindparam, false, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from runseason.config import CoachingSettings, get_settings, merge_coaching_overrides
-from runseason.db.models import Athlete, SettingOverride
+from runseason.db.models import Athlete, CoachAssignment, SettingOverride, User
 from runseason.domain.readiness import ReadinessParams
-from runseason.errors import ConfigurationError, InvalidInput
+from runseason.errors import ConfigurationError, InvalidInput, NotFound, PermissionDenied
+from runseason.schemas.coaching import AutomationRead, AutomationUpdate
 from runseason.services.identity.access import (
     Actor,
     admit_athlete,
+    get_athlete,
     locks_rows,
     require_role,
     require_write,
@@ -152,3 +155,104 @@ def _merge(base: dict[str, Any], layer: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+# The automation mode may be set per organization, per coach and per athlete; the most specific
+# wins. Each row: the athlete, the scope it was set for, and the stored values.
+_MODE_RANK = {"athlete": 0, "coach": 1}
+
+
+def _mode_overrides(athlete_ids: Sequence[int]) -> Select[Any]:
+    by_coach = (
+        select(
+            CoachAssignment.athlete_id,
+            literal("coach").label("scope"),
+            SettingOverride.values,
+            (CoachAssignment.role != "head").label("not_head"),
+        )
+        .join(
+            SettingOverride,
+            and_(
+                SettingOverride.organization_id == CoachAssignment.organization_id,
+                SettingOverride.scope == "coach",
+                SettingOverride.subject_id == CoachAssignment.coach_id,
+            ),
+        )
+        .where(CoachAssignment.athlete_id.in_(athlete_ids), CoachAssignment.ended_at.is_(None))
+    )
+    by_athlete = select(
+        SettingOverride.subject_id,
+        literal("athlete").label("scope"),
+        SettingOverride.values,
+        false().label("not_head"),
+    ).where(SettingOverride.scope == "athlete", SettingOverride.subject_id.in_(athlete_ids))
+    return union_all(by_coach, by_athlete)  # type: ignore[return-value]
+
+
+def automation_modes(session: Session, athletes: Sequence[Athlete]) -> dict[int, str]:
+    """Each athlete's automation mode: the athlete's own, else their head coach's, else the
+    organization's (one statement for the batch)."""
+    found: dict[int, tuple[tuple[int, bool], str]] = {}
+    rows = session.execute(_mode_overrides([a.id for a in athletes])).all()
+    for athlete_id, scope, values, not_head in rows:
+        mode = (values or {}).get("automation_mode")
+        rank = (_MODE_RANK[scope], bool(not_head))
+        if mode and (athlete_id not in found or rank < found[athlete_id][0]):
+            found[athlete_id] = (rank, mode)
+    return {
+        a.id: found[a.id][1]
+        if a.id in found
+        else effective_settings(session, a.organization_id).automation_mode
+        for a in athletes
+    }
+
+
+def set_automation_mode(
+    session: Session, actor: Actor, scope: str, subject_id: int, data: AutomationUpdate
+) -> AutomationRead:
+    """Set (or clear, with no mode) a coach's or an athlete's automation mode. Admins set any in
+    their organization; a coach sets their own and their athletes'."""
+    # Existence and visibility first: another tenant's athlete or coach is NotFound to anyone.
+    if scope == "athlete":
+        get_athlete(session, actor, subject_id, write=True)
+    else:
+        user = session.get(User, subject_id)
+        staff = user is not None and user.role in ("admin", "coach")
+        if not staff or user.organization_id != actor.organization_id:  # type: ignore[union-attr]
+            raise NotFound("coach not found")
+    require_role(actor, "admin", "coach")
+    require_write(actor)
+    if scope == "coach" and actor.role != "admin" and subject_id != actor.user_id:
+        raise PermissionDenied("A coach sets only their own automation mode.")
+    row = session.scalar(
+        select(SettingOverride).where(
+            SettingOverride.organization_id == actor.organization_id,
+            SettingOverride.scope == scope,
+            SettingOverride.subject_id == subject_id,
+        )
+    )
+    if data.mode is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        row = SettingOverride(
+            organization_id=actor.organization_id,
+            scope=scope,
+            subject_id=subject_id,
+            values={"automation_mode": data.mode},
+        )
+        session.add(row)
+    else:
+        row.values = {"automation_mode": data.mode}
+    if data.mode is not None and row is not None:
+        row.updated_by_id = actor.user_id
+    session.flush()
+    return AutomationRead(scope=scope, subject_id=subject_id, mode=data.mode)
+
+
+def get_athlete_automation(session: Session, actor: Actor, athlete_id: int) -> AutomationRead:
+    """The automation mode that applies to one athlete (staff)."""
+    athlete = get_athlete(session, actor, athlete_id)
+    require_role(actor, "admin", "coach")
+    mode = automation_modes(session, [athlete])[athlete.id]
+    return AutomationRead(scope="athlete", subject_id=athlete_id, mode=mode)

@@ -116,6 +116,33 @@ def resolve_intervention(
     return read(session, row, now)
 
 
+@use_case("intervention", writes=True)
+def reopen_intervention(
+    session: Session, actor: Actor, intervention_id: int, *, now: datetime
+) -> InterventionRead:
+    """Open a resolved intervention again (a cause the engine saw clear, but the coach did not);
+    its SLA clock starts again."""
+    row = _staff_get(session, actor, intervention_id)
+    if row.status != "resolved":
+        raise Conflict("This intervention is still open.")
+    twin = session.scalar(
+        select(Intervention.id).where(
+            Intervention.athlete_id == row.athlete_id,
+            Intervention.cause == row.cause,
+            Intervention.status != "resolved",
+        )
+    )
+    if twin is not None:
+        raise Conflict("Another intervention for this cause is already open.")
+    row.status, row.opened_at, row.cleared_at = "open", now, None
+    row.resolved_at, row.resolved_by_id, row.outcome = None, None, None
+    _log(session, actor, row, "reopen", {}, now)
+    session.flush()
+    _open_count(session, row.athlete_id)
+    session.flush()
+    return read(session, row, now)
+
+
 @use_case("intervention")
 def get_intervention(
     session: Session, actor: Actor, intervention_id: int, *, now: datetime

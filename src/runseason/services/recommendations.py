@@ -17,6 +17,7 @@ from runseason.db.models import (
     TrainingPlan,
 )
 from runseason.domain.interventions import InterventionRules
+from runseason.domain.risk import Thresholds
 from runseason.errors import Conflict, InvalidInput
 from runseason.schemas.coaching import RecommendationDecision, RecommendationRead, SessionChangeRead
 from runseason.services import case_events
@@ -31,7 +32,7 @@ def rules_of(settings: CoachingSettings) -> InterventionRules:
     i = settings.interventions
     return InterventionRules(
         open_threshold=i.open_threshold,
-        pain_severity=i.pain_severity,
+        pain_severity=settings.readiness.cap_pain_severity,
         red_days=i.red_days,
         missed_sessions=i.missed_sessions,
         silence_days=i.silence_days,
@@ -39,6 +40,22 @@ def rules_of(settings: CoachingSettings) -> InterventionRules:
         sla_overdue_hours=i.sla_overdue_hours,
         cooldown_hours=i.cooldown_hours,
         guardrail=settings.risk.guardrail,
+        at_risk_min=settings.risk.at_risk_min,
+        cleared_after_days=i.cleared_after_days,
+        auto_resolve_after_hours=i.auto_resolve_after_hours,
+    )
+
+
+def thresholds_of(settings: CoachingSettings) -> Thresholds:
+    """The tunable signal thresholds of the effective settings."""
+    r = settings.risk
+    return Thresholds(
+        pain=settings.readiness.cap_pain_severity,
+        strain=r.strain_threshold,
+        adherence_over=r.adherence_over,
+        adherence_under=r.adherence_under,
+        contact_days=r.contact_days,
+        race_days=r.race_days,
     )
 
 
@@ -46,7 +63,7 @@ def _target_sessions(
     session: Session, rec: Recommendation, action: dict[str, Any]
 ) -> tuple[TrainingPlan | None, list[PlannedSession], dict[int, dict[str, Any]]]:
     kind = action.get("kind")
-    days = int(action.get("days", 1)) if kind == "reduce_volume" else 1
+    days = int(action.get("days", 1)) if kind in ("reduce_volume", "drop_intensity") else 1
     rows = list(
         session.scalars(
             select(PlannedSession)
@@ -61,7 +78,9 @@ def _target_sessions(
             .order_by(PlannedSession.scheduled_date, PlannedSession.order_in_day)
         )
     )
-    if not rows or kind not in ("swap_recovery", "reduce_volume", "rest"):
+    if kind == "drop_intensity":
+        rows = [row for row in rows if row.is_hard]
+    if not rows or kind not in ("swap_recovery", "reduce_volume", "rest", "drop_intensity"):
         return None, [], {}
     plan = session.get(TrainingPlan, rows[0].plan_id)
     changes: dict[int, dict[str, Any]] = {}
@@ -76,6 +95,14 @@ def _target_sessions(
                 "planned_distance_m": None,
                 "planned_load": RECOVERY_LOAD,
                 "targets": {"rpe": 3, "note": "very easy, conversational"},
+            }
+        elif kind == "drop_intensity":
+            changes[row.id] = {
+                "title": "Easy run",
+                "category": "easy",
+                "role": "easy",
+                "is_hard": False,
+                "targets": {"rpe": 3, "note": "easy, conversational"},
             }
         elif kind == "rest":
             changes[row.id] = {"status": "cancelled", "coach_note": "Rest day (recommendation)"}

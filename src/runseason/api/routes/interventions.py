@@ -1,4 +1,4 @@
-"""Interventions: acknowledge, snooze and resolve, with their SLA state."""
+"""Interventions: acknowledge, snooze, resolve and reopen, with their SLA state."""
 
 from __future__ import annotations
 
@@ -41,6 +41,12 @@ def resolve(
 ) -> InterventionRead:
     """Close an intervention with its outcome."""
     return interventions.resolve_intervention(session, actor, intervention_id, data, now=now)
+
+
+@router.post("/interventions/{intervention_id}/reopen", response_model=InterventionRead)
+def reopen(intervention_id: int, actor: CurrentActor, session: Db, now: Now) -> InterventionRead:
+    """Open a resolved intervention again (a cleared cause the coach still wants to follow)."""
+    return interventions.reopen_intervention(session, actor, intervention_id, now=now)
 
 
 @router.get("/athletes/{athlete_id}/interventions", response_model=list[InterventionRead])

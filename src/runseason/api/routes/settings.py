@@ -1,4 +1,4 @@
-"""The organization's coaching settings."""
+"""The organization's coaching settings, and the automation mode of a coach or an athlete."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from runseason.api.deps import CurrentActor, Db
+from runseason.schemas.coaching import AutomationRead, AutomationUpdate
 from runseason.services import coaching_settings
 
 router = APIRouter(tags=["coaching"])
@@ -24,3 +25,25 @@ def update_settings(changes: dict[str, Any], actor: CurrentActor, session: Db) -
     return coaching_settings.update_organization_settings(session, actor, changes).model_dump(
         mode="json"
     )
+
+
+@router.put("/coaches/{user_id}/automation", response_model=AutomationRead)
+def set_coach_automation(
+    user_id: int, data: AutomationUpdate, actor: CurrentActor, session: Db
+) -> AutomationRead:
+    """Set or clear a coach's automation mode (over the organization's)."""
+    return coaching_settings.set_automation_mode(session, actor, "coach", user_id, data)
+
+
+@router.put("/athletes/{athlete_id}/automation", response_model=AutomationRead)
+def set_athlete_automation(
+    athlete_id: int, data: AutomationUpdate, actor: CurrentActor, session: Db
+) -> AutomationRead:
+    """Set or clear one athlete's automation mode (over their coach's and the organization's)."""
+    return coaching_settings.set_automation_mode(session, actor, "athlete", athlete_id, data)
+
+
+@router.get("/athletes/{athlete_id}/automation", response_model=AutomationRead)
+def get_athlete_automation(athlete_id: int, actor: CurrentActor, session: Db) -> AutomationRead:
+    """The automation mode that applies to one athlete."""
+    return coaching_settings.get_athlete_automation(session, actor, athlete_id)

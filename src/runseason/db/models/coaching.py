@@ -19,7 +19,10 @@ RECOMMENDATION_TYPES = (
     "check_in",
     "medical_referral",
     "return_to_run",
+    "drop_intensity",
+    "talk_to_coach",
 )
+ATHLETE_ANSWERS = ("accepted", "declined")
 RECOMMENDATION_STATUSES = ("open", "applied", "awaiting_athlete", "dismissed", "superseded")
 INTERVENTION_STATUSES = ("open", "acknowledged", "snoozed", "resolved")
 COACH_ACTIONS = (
@@ -42,6 +45,7 @@ class Recommendation(IdMixin, TenantMixin, Base):
     __table_args__ = (
         in_values("type", RECOMMENDATION_TYPES),
         in_values("status", RECOMMENDATION_STATUSES),
+        in_values("athlete_answer", ATHLETE_ANSWERS),
         between("risk", 0, 1, nullable=False),
         between("confidence", 0, 1, nullable=False),
         Index(None, "athlete_id", "local_date"),
@@ -63,6 +67,9 @@ class Recommendation(IdMixin, TenantMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default="open")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     decided_at: Mapped[datetime | None]
+    # In assisted mode: the athlete's answer to the suggestion, which the coach then reads.
+    athlete_answer: Mapped[str | None] = mapped_column(String(10))
+    athlete_answered_at: Mapped[datetime | None]
     decided_by_id: Mapped[int | None] = mapped_column(
         BigId, ForeignKey("users.id", ondelete="SET NULL")
     )
@@ -103,6 +110,8 @@ class Intervention(IdMixin, TenantMixin, Base):
     acknowledged_at: Mapped[datetime | None]
     snoozed_until: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None]
+    # When the athlete had been stable long enough for the cause to count as cleared.
+    cleared_at: Mapped[datetime | None]
     resolved_by_id: Mapped[int | None] = mapped_column(
         BigId, ForeignKey("users.id", ondelete="SET NULL")
     )

@@ -10,19 +10,20 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Date, Select, Table, and_, bindparam, select, update
+from sqlalchemy import Date, Select, Table, and_, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from runseason.config import CoachingSettings
 from runseason.db.models import Athlete, DailyMetric, Intervention, Recommendation
 from runseason.db.rows import RowsTable
 from runseason.db.types import BigId
-from runseason.domain.interventions import in_cooldown, triggers
+from runseason.domain.interventions import in_cooldown, stable_streak, triggers
 from runseason.domain.recommendations import Proposal, decide, propose
 from runseason.domain.risk import RiskAssessment, assess
 from runseason.services import case_events
-from runseason.services.coaching_settings import effective_settings
-from runseason.services.recommendations import apply_action, log_action, rules_of
+from runseason.services.clearing import clear_causes
+from runseason.services.coaching_settings import automation_modes, effective_settings
+from runseason.services.recommendations import apply_action, log_action, rules_of, thresholds_of
 from runseason.services.refresh.history import DayMetrics
 from runseason.services.refresh.inputs import DayContext, read_days
 
@@ -37,6 +38,7 @@ def _assess(settings: CoachingSettings, context: DayContext) -> RiskAssessment:
         at_risk_min=r.at_risk_min,
         watch_min=r.watch_min,
         guardrail=r.guardrail,
+        thresholds=thresholds_of(settings),
     )
 
 
@@ -74,7 +76,14 @@ def _open_recommendations() -> Select[Any]:
             d,
             and_(Recommendation.athlete_id == d.c.athlete_id, Recommendation.local_date == d.c.day),
         )
-        .where(Recommendation.status == "open")
+        .where(
+            or_(
+                Recommendation.status == "open",
+                Recommendation.athlete_answer.is_not(None)
+                & (Recommendation.status != "superseded"),
+            )
+        )
+        .order_by(Recommendation.id)
     )
 
 
@@ -93,8 +102,16 @@ def evaluate_days(session: Session, batch: Sequence[Assessed], *, now: datetime)
     settings_of = {
         org: effective_settings(session, org) for org in {a.organization_id for a, *_ in batch}
     }
+    modes = automation_modes(session, [a for a, *_ in batch])
     decided = [
-        _decide(session, item, contexts[item[0].id], open_recs.get(item[0].id), settings_of, now)
+        _decide(
+            session,
+            item,
+            contexts[item[0].id],
+            open_recs.get(item[0].id),
+            (settings_of[item[0].organization_id], modes[item[0].id]),
+            now,
+        )
         for item in batch
     ]
     session.flush()  # the recommendations' ids, for the interventions and applied changes
@@ -105,7 +122,10 @@ def evaluate_days(session: Session, batch: Sequence[Assessed], *, now: datetime)
             d.rec.status = "applied"
             log_action(session, d.rec, None, "auto_apply", {"type": d.rec.type}, now)
         current = unresolved[d.athlete.id]
-        _open_interventions(session, d, current, now)
+        raised = _open_interventions(session, d, current, now)
+        before = [m.risk_bucket for m in reversed(d.recent) if m.day < d.day]
+        streak = stable_streak([d.assessment.bucket, *before])
+        current = clear_causes(session, current, raised, streak, rules_of(d.settings), now)
         d.snapshot.open_interventions = len(current)
     _store_day_risks(session, decided)
     session.flush()
@@ -122,6 +142,7 @@ class _Decided:
     assessment: RiskAssessment
     rec: Recommendation
     settings: CoachingSettings
+    recent: list[DayMetrics]
 
 
 def _decide(
@@ -129,12 +150,13 @@ def _decide(
     item: Assessed,
     context: DayContext,
     rec: Recommendation | None,
-    settings_of: dict[int, CoachingSettings],
+    settings_mode: tuple[CoachingSettings, str],
     now: datetime,
 ) -> _Decided:
-    """Assess one athlete-day, bring its recommendation up to date and set the snapshot's risk."""
-    athlete, day, snapshot, _ = item
-    settings = settings_of[athlete.organization_id]
+    """Assess one athlete-day, bring its recommendation up to date (decided by the guardrail and
+    the athlete's automation mode) and set the snapshot's risk."""
+    athlete, day, snapshot, recent = item
+    settings, mode = settings_mode
     assessment = _assess(settings, context)
     proposal = propose(
         assessment,
@@ -143,12 +165,12 @@ def _decide(
         pain_severity=context.inputs.pain_severity,
         health_case_closed_recently=context.health_case_closed_recently,
     )
-    decision = decide(proposal, assessment, settings.automation_mode, settings.risk.at_risk_min)
+    decision = decide(proposal, assessment, mode, settings.risk.at_risk_min)
     rec = _upsert_recommendation(session, athlete, day, rec, assessment, proposal, decision, now)
     snapshot.risk, snapshot.risk_bucket = assessment.risk, assessment.bucket
     snapshot.confidence = assessment.confidence
     snapshot.top_factors = _factors(assessment)[:3]
-    return _Decided(athlete, day, snapshot, context, assessment, rec, settings)
+    return _Decided(athlete, day, snapshot, context, assessment, rec, settings, recent)
 
 
 def _unresolved(session: Session, athlete_ids: list[int]) -> dict[int, list[Intervention]]:
@@ -192,7 +214,12 @@ def _upsert_recommendation(
     decided: tuple[str, bool],
     now: datetime,
 ) -> Recommendation:
-    """The day's open recommendation brought up to date, or a new one superseding it."""
+    """The day's open recommendation brought up to date, or a new one superseding it. One the
+    athlete has answered stays as answered while its type holds."""
+    if rec is not None and rec.athlete_answer is not None:
+        if rec.type == proposal.type:
+            return rec
+        rec = None
     if rec is None or rec.type != proposal.type:
         if rec is not None:
             rec.status = "superseded"
@@ -213,9 +240,9 @@ def _upsert_recommendation(
 
 def _open_interventions(
     session: Session, d: _Decided, unresolved: list[Intervention], now: datetime
-) -> None:
+) -> set[str]:
     """Add the day's evidence to the athlete's unresolved interventions, or open new ones
-    (added to ``unresolved``)."""
+    (added to ``unresolved``); the causes raised today."""
     rules = rules_of(d.settings)
     found = triggers(
         d.assessment,
@@ -237,6 +264,7 @@ def _open_interventions(
         resolved_at = _last_resolved(session, d.athlete.id, trigger.cause)
         if not in_cooldown(resolved_at, now, risk, rules):
             unresolved.append(_open(session, d, trigger.cause, trigger.title, evidence, now))
+    return {trigger.cause for trigger in found}
 
 
 def _last_resolved(session: Session, athlete_id: int, cause: str) -> datetime | None:

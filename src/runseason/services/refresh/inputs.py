@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -15,8 +15,11 @@ from sqlalchemy.orm import Session
 from runseason.db.models import (
     AvailabilityException,
     CheckIn,
+    CoachAction,
+    CoachAssignment,
     HealthCase,
     PlannedSession,
+    RaceGoal,
     ReadinessScore,
     TrainingLog,
 )
@@ -80,15 +83,31 @@ def _checkins_statement() -> Select[Any]:
 
 @cache
 def _facts_statement() -> Select[Any]:
-    """Per athlete: the last check-in on or before the day, and return-to-run health cases."""
+    """Per athlete: the last check-in on or before the day, return-to-run health cases, the
+    coach's last action (or, before any, the start of the coaching), and the next A race."""
     d = _DAYS.table
+    athlete = d.c.athlete_id
     return select(
-        d.c.athlete_id,
+        athlete,
         select(func.max(CheckIn.local_date))
-        .where(CheckIn.athlete_id == d.c.athlete_id, CheckIn.local_date <= d.c.day)
+        .where(CheckIn.athlete_id == athlete, CheckIn.local_date <= d.c.day)
         .scalar_subquery(),
         select(func.count())
-        .where(HealthCase.athlete_id == d.c.athlete_id, HealthCase.status == "return_to_run")
+        .where(HealthCase.athlete_id == athlete, HealthCase.status == "return_to_run")
+        .scalar_subquery(),
+        select(func.max(CoachAction.created_at))
+        .where(CoachAction.athlete_id == athlete, CoachAction.actor_id.is_not(None))
+        .scalar_subquery(),
+        select(func.min(CoachAssignment.started_at))
+        .where(CoachAssignment.athlete_id == athlete, CoachAssignment.ended_at.is_(None))
+        .scalar_subquery(),
+        select(func.min(RaceGoal.race_date))
+        .where(
+            RaceGoal.athlete_id == athlete,
+            RaceGoal.race_date >= d.c.day,
+            RaceGoal.priority == "A",
+            RaceGoal.status == "planned",
+        )
         .scalar_subquery(),
     )
 
@@ -144,13 +163,37 @@ def read_days(
         planned[athlete_id].append(bool(was_done))
     out = {}
     for athlete_id, day, recent in batch:
-        last_checkin, closed = facts[athlete_id]
+        last_checkin, closed, acted, coached_since, race = facts[athlete_id]
         done = planned.get(athlete_id)
         missed = sum(1 for was_done in done if not was_done) if done else None
-        out[athlete_id] = _context(
+        context = _context(
             day, checkins.get(athlete_id, {}), recent, last_checkin, bool(closed), missed
         )
+        latest = max((t for t in (acted, coached_since) if t is not None), default=None)
+        out[athlete_id] = _with_coaching(context, day, recent, latest, race)
     return out
+
+
+def _with_coaching(
+    context: DayContext,
+    day: date,
+    recent: list[DayMetrics],
+    coach_acted: datetime | None,
+    race: date | None,
+) -> DayContext:
+    """The inputs a coach looks at beyond the athlete's body: the week's strain and adherence,
+    the days since the coach last acted, and the days to the next A race."""
+    before = [m for m in recent if m.day < day]
+    planned = sum(m.planned_load for m in before)
+    metric = context.metric
+    inputs = replace(
+        context.inputs,
+        strain_7d=metric.strain if metric else None,
+        adherence_7d=sum(m.load for m in before) / planned if planned > 0 else None,
+        days_since_coach_action=(day - coach_acted.date()).days if coach_acted else None,
+        days_to_a_race=(race - day).days if race else None,
+    )
+    return replace(context, inputs=inputs)
 
 
 def _context(

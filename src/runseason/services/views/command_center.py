@@ -45,6 +45,7 @@ _ITEM = json_text(
         ).label("intervention"),
         Athlete.display_name.label("athlete_name"),
         AthleteSnapshot.readiness_band,
+        func.coalesce(AthleteSnapshot.risk, literal_column("0.0")).label("risk"),
         func.coalesce(AthleteSnapshot.risk_bucket, literal_column("'stable'")).label("risk_bucket"),
         func.coalesce(AthleteSnapshot.top_factors, literal_column("'[]'", JSONType)).label(
             "top_factors"

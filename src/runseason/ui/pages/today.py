@@ -14,7 +14,8 @@ from runseason.domain.environment import (
     metres_to_feet,
 )
 from runseason.schemas.checkins import CheckInCreate
-from runseason.services import briefing, checkins
+from runseason.schemas.coaching import SuggestionAnswer
+from runseason.services import briefing, checkins, suggestions
 from runseason.ui import runtime
 from runseason.ui.components import day_story
 
@@ -158,3 +159,25 @@ with st.expander("Sick, travelling or injured? Mark the days"):
     day_story.mark_days_form(
         actor, athlete_id, local_date(runtime.now(), me.timezone), "mark_days_today"
     )
+
+# Assisted mode: the engine's suggestion for today, which the athlete accepts or declines.
+suggestion = runtime.call(suggestions.find_suggestion, actor, athlete_id, now=runtime.now())
+if suggestion is not None:
+    with st.container(border=True):
+        st.subheader("A suggestion for today")
+        st.markdown(f"**{suggestion.title}**")
+        st.caption(suggestion.rationale)
+        if suggestion.answer is None:
+            left, right = st.columns(2)
+            accept = left.button("Accept the change", type="primary")
+            decline = right.button("Keep my plan")
+            if accept or decline:
+                answer = SuggestionAnswer(answer="accept" if accept else "decline")
+                done = runtime.call(
+                    suggestions.answer_suggestion, actor, suggestion.id, answer, now=runtime.now()
+                )
+                if done:
+                    st.rerun()
+        else:
+            said = "accepted the change" if suggestion.answer == "accepted" else "kept your plan"
+            st.success(f"You {said}; your coach sees your answer.")
