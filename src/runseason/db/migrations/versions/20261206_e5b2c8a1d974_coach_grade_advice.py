@@ -6,7 +6,7 @@ intervention whose athlete has been stable long enough records when its cause cl
 resolves itself a set time later.
 
 Revision ID: e5b2c8a1d974
-Revises: d5b8f1a2c934
+Revises: e5b2c8a41d7f
 Create Date: 2026-12-06
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "e5b2c8a1d974"
-down_revision: str | None = "d5b8f1a2c934"
+down_revision: str | None = "e5b2c8a41d7f"
 branch_labels = None
 depends_on = None
 
