@@ -60,7 +60,8 @@ def test_the_athlete_accepts_a_suggestion_and_the_coach_sees_it(
     seen = client.get(f"{API}/athletes/{world.greta.id}/suggestion", headers=headers["cole"])
     assert seen.json()["answer"] == "accepted"
     timeline = client.get(f"{API}/athletes/{world.greta.id}/timeline", headers=headers["cole"])
-    assert "suggestion_accepted" in [e["kind"] for e in timeline.json()["items"]]
+    said = [str(e) for e in timeline.json()["items"] if e["kind"] == "recommendation"]
+    assert any("The athlete accepted the suggestion" in e for e in said)
     again = client.post(
         f"{API}/suggestions/{suggestion['id']}/answer",
         json={"answer": "decline"},
