@@ -19,30 +19,6 @@ from tests.factories import NOW, World
 runner = CliRunner()
 
 
-@pytest.fixture
-def fresh_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    db_file = tmp_path / "cli.db"
-    monkeypatch.setenv("RUNSEASON_DATABASE_URL", f"sqlite:///{db_file}")
-    monkeypatch.setenv("RUNSEASON_DB_CONNECT_RETRIES", "1")
-    reset_settings_cache()
-    dispose_engine()
-    yield db_file
-    dispose_engine()
-    reset_settings_cache()
-
-
-def test_db_upgrade_current_downgrade(fresh_env: Path) -> None:
-    result = runner.invoke(app, ["db", "current"])
-    assert result.exit_code == 0, result.output
-    assert "base (empty)" in result.output
-    result = runner.invoke(app, ["db", "upgrade"])
-    assert result.exit_code == 0, result.output
-    assert runner.invoke(app, ["db", "current"]).output.strip().endswith("up to date")
-    result = runner.invoke(app, ["db", "downgrade", "--revision", "base"])
-    assert result.exit_code == 0
-    assert "base (empty)" in result.output
-
-
 def test_config_show_masks_the_secret_key(fresh_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RUNSEASON_SECRET_KEY", "s3cret-value-that-must-not-print-000")
     reset_settings_cache()

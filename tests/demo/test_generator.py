@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import random
-import stat
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from typer.testing import CliRunner
 
-from runseason.cli.main import app
 from runseason.db.models import (
     Athlete,
     CheckIn,
@@ -21,10 +16,9 @@ from runseason.db.models import (
     Organization,
     TrainingLog,
 )
-from runseason.demo import DemoSpec, create_demo, demo_exists, write_credentials
-from runseason.demo.generator import Account, generate, make_personas
+from runseason.demo import DemoSpec
+from runseason.demo.generator import generate, make_personas
 from runseason.domain import training_load
-from runseason.errors import InvalidInput
 from runseason.services.identity import auth
 from runseason.services.identity.access import actor_for_user
 from runseason.services.refresh import history
@@ -96,35 +90,6 @@ def test_history_goes_through_the_services_and_fills_the_queue(db: Session) -> N
     assert sum(queue.buckets.values()) == 10
 
 
-def test_credentials_file_is_private(tmp_path: Path) -> None:
-    path = write_credentials(tmp_path / "var" / "creds.txt", [Account("admin", "a@x.org", "pw")])
-    assert path.read_text() == "admin\ta@x.org\tpw\n"
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-
-
-def test_cli_creates_then_refreshes_the_demo(db: Session, tmp_path: Path) -> None:
-    creds = tmp_path / "demo-credentials.txt"
-    runner = CliRunner()
-    args = ["demo", "--athletes", "2", "--weeks", "2", "--credentials", str(creds)]
-    first = runner.invoke(app, args)
-    assert first.exit_code == 0, first.output
-    assert "admin@demo.example.com" in first.stdout
-    assert demo_exists()
-    lines = creds.read_text().splitlines()
-    assert len(lines) == 1 + 3 + 2
-    again = runner.invoke(app, args)
-    assert again.exit_code == 0, again.output
-    assert len(list(db.scalars(select(Organization).where(Organization.slug == "demo")))) == 1
-    assert creds.read_text().splitlines() != lines, "a refresh issues new passwords"
-
-
-def test_bad_spec_is_refused(db: Session) -> None:
-    result = CliRunner().invoke(app, ["demo", "--athletes", "0"])
-    assert result.exit_code != 0
-    with pytest.raises(InvalidInput):
-        create_demo(DemoSpec(weeks=1), today=NOW)
-
-
 def test_bulk_arithmetic_matches_the_service_path_for_the_same_loads(db: Session) -> None:
     result = generate(db, DemoSpec(athletes=3, coaches=1, weeks=6, seed=2), today=NOW)
     athlete_id = db.scalar(
@@ -170,19 +135,6 @@ def test_both_paths_give_the_same_metrics_for_the_same_seed(db: Session) -> None
     for org_id in (through_services.organization_id, in_bulk.organization_id):
         for athlete_id in db.scalars(select(Athlete.id).where(Athlete.organization_id == org_id)):
             assert_series_kept(db, athlete_id)
-
-
-def test_cli_bulk_flag_uses_the_bulk_path(db: Session, tmp_path: Path) -> None:
-    creds = tmp_path / "creds.txt"
-    result = CliRunner().invoke(
-        app,
-        ["demo", "--athletes", "3", "--weeks", "3", "--bulk", "--credentials", str(creds)],
-    )
-    assert result.exit_code == 0, result.output
-    org = db.scalar(select(Organization).where(Organization.slug == "demo"))
-    assert org is not None
-    assert db.scalar(select(TrainingLog.id).where(TrainingLog.organization_id == org.id))
-    assert db.scalar(select(Intervention.id).where(Intervention.organization_id == org.id)) is None
 
 
 def test_more_athletes_than_names_still_get_unique_accounts() -> None:

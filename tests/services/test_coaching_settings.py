@@ -1,4 +1,4 @@
-"""An organization's coaching settings: validated overrides over the defaults."""
+"""Coaching settings: defaults, the organization's overrides, validated as a whole."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from runseason.db.models import SettingOverride
-from runseason.errors import InvalidInput
+from runseason.errors import InvalidInput, PermissionDenied
 from runseason.services.coaching_settings import (
     CACHE_KEY,
     effective_settings,
+    get_organization_settings,
     update_organization_settings,
 )
 from tests.factories import World, actor
@@ -36,3 +37,21 @@ def test_each_transaction_reads_its_organizations_overrides(db: Session, world: 
     db.execute(delete(SettingOverride).where(SettingOverride.organization_id == world.north.id))
     db.info.pop(CACHE_KEY, None)  # another process removed the override
     assert effective_settings(db, world.north.id).automation_mode == default_mode
+
+
+def test_an_override_changes_one_value_and_keeps_the_rest(db: Session, world: World) -> None:
+    before = get_organization_settings(db, actor(db, world.cole))
+    changed = update_organization_settings(db, actor(db, world.ada), {"risk": {"guardrail": 0.9}})
+    assert changed.risk.guardrail == 0.9
+    assert changed.risk.at_risk_min == before.risk.at_risk_min
+    assert effective_settings(db, world.north.id).risk.guardrail == 0.9
+    assert effective_settings(db, world.south.id).risk.guardrail == before.risk.guardrail
+
+
+def test_only_admins_change_settings_and_nonsense_is_refused(db: Session, world: World) -> None:
+    with pytest.raises(PermissionDenied):
+        update_organization_settings(db, actor(db, world.cole), {"risk": {"guardrail": 0.9}})
+    with pytest.raises(InvalidInput):
+        update_organization_settings(db, actor(db, world.ada), {"risk": {"guardrail": 5}})
+    with pytest.raises(PermissionDenied):
+        get_organization_settings(db, actor(db, world.user_of(world.greta, db)))

@@ -5,13 +5,12 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from tests.dbutil import migrated_factory
-from tests.factories import NOW, make_world
-
 from runseason.db.models import User
 from runseason.db.session import session_scope, use_session_factory
 from runseason.errors import AccountLocked, AuthenticationFailed
 from runseason.services.identity import auth, ratelimit
+from tests.dbutil import migrated_factory
+from tests.factories import NOW, make_world
 
 
 def test_simultaneous_wrong_passwords_all_count_and_lock_the_account(tmp_path: Path) -> None:

@@ -1,8 +1,7 @@
-"""Admins unlock, reset, deactivate and reactivate accounts from the Organization page."""
+"""Admin · Organization: accounts and coach assignments."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy.orm import Session
@@ -11,8 +10,40 @@ from streamlit.testing.v1 import AppTest
 from runseason.db.models import User
 from runseason.db.types import utcnow
 from tests.factories import World
+from tests.ui.conftest import Open, button_of, text_of
 
-Open = Callable[[User, str | None], AppTest]
+
+def test_renders_for_an_admin(open_page: Open, world: World) -> None:
+    at = open_page(world.ada, "organization")
+    assert at.title
+
+
+def test_admin_invites_an_athlete_and_sees_the_password_once(open_page: Open, world: World) -> None:
+    at = open_page(world.ada, "organization")
+    at.text_input[0].set_value("Nina Newcomer")
+    at.text_input[1].set_value("nina@northside.example.com")
+    at.button[0].click()
+    at.run()
+    assert not at.exception
+    assert "Temporary password" in text_of(at)
+    bad = open_page(world.ada, "organization")
+    bad.text_input[0].set_value("No Email")
+    bad.text_input[1].set_value("not-an-email")
+    bad.button[0].click()
+    bad.run()
+    assert not bad.exception
+    assert "email" in text_of(bad).lower()
+
+
+def test_the_admin_moves_an_athlete_and_reads_the_trail(
+    open_page: Open, world: World, db: Session
+) -> None:
+    at = open_page(world.ada, "organization")
+    assert any("changes recorded" in c.value for c in at.caption)
+    button_of(at, "Assign").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception
+    assert any("coach of" in s.value for s in at.success), [e.value for e in at.error]
 
 
 def _button(at: AppTest, label: str) -> object:

@@ -1,18 +1,60 @@
-"""The plan builder's warnings, days away and races, driven through AppTest on real services."""
+"""Coach · Plan builder: the wizard and the coach's edits."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
-from runseason.db.models import PlannedSession, RaceGoal, TrainingPlan, User
+from runseason.db.models import PlannedSession, RaceGoal, TrainingPlan
 from tests.factories import World
+from tests.ui.conftest import Open, button_of
 
-Open = Callable[[User, str | None], AppTest]
+
+def test_renders_for_a_coach(open_page: Open, world: World) -> None:
+    at = open_page(world.asha, "plan_builder")
+    assert at.title
+
+
+def test_the_plan_wizard_builds_a_plan(open_page: Open, world: World, db: Session) -> None:
+    at = open_page(world.asha, "plan_builder")
+    button_of(at, "Build the plan").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception
+    assert any("Plan built" in s.value for s in at.success), [e.value for e in at.error]
+    assert db.scalar(select(TrainingPlan).where(TrainingPlan.status == "active")) is not None
+    assert any("The calendar" in s.value for s in at.subheader)
+
+
+def test_the_plan_wizard_refuses_too_few_days_and_writes_nothing(
+    open_page: Open, world: World, db: Session
+) -> None:
+    at = open_page(world.asha, "plan_builder")
+    at.multiselect[0].set_value(["Sun"])
+    button_of(at, "Build the plan").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception
+    assert at.error
+    assert db.scalar(select(TrainingPlan)) is None
+
+
+def test_the_coach_edits_a_session_and_sees_it_against_the_original(
+    open_page: Open, world: World, db: Session
+) -> None:
+    at = open_page(world.asha, "plan_builder")
+    button_of(at, "Build the plan").click()  # type: ignore[attr-defined]
+    at.run()
+    assert any("No session differs" in c.value for c in at.caption)
+    title = next(t for t in at.text_input if t.label == "Title")
+    title.set_value("Hill reps on the river path")
+    button_of(at, "Save the change").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception, [e.value for e in at.error]
+    comparison = at.dataframe[-1].value
+    assert list(comparison.columns) == ["original", "current"]
+    assert "Hill reps on the river path" in comparison["current"].iloc[0]
 
 
 def _button(at: AppTest, label: str) -> object:

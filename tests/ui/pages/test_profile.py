@@ -1,20 +1,19 @@
-"""The profile page: the athlete's home altitude reaches Today's briefing."""
+"""Athlete · Profile."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from sqlalchemy.orm import Session
-from streamlit.testing.v1 import AppTest
 
-from runseason.db.models import User
 from tests.factories import World
 from tests.services.test_briefing import fit
-from tests.ui.test_pages import _text
-from tests.ui.test_today import plan_vo2max_today
+from tests.ui.conftest import Open, text_of
+from tests.ui.pages.test_today import plan_vo2max_today
 
-Open = Callable[[User, str | None], AppTest]
+
+def test_renders_for_an_athlete(open_page: Open, world: World, db: Session) -> None:
+    at = open_page(world.user_of(world.riley, db), "profile")
+    assert at.title
 
 
 @pytest.mark.parametrize(
@@ -42,7 +41,7 @@ def test_home_altitude_set_on_the_profile_slows_todays_paces(
     next(b for b in at.button if b.label == "Save altitude").click()
     at.run()
     assert not at.exception
-    assert "Saved." in _text(at)
+    assert "Saved." in text_of(at)
     db.refresh(world.greta)
     assert world.greta.home_altitude_m == pytest.approx(stored_m, abs=0.1)
-    assert shown in _text(open_page(greta, None))
+    assert shown in text_of(open_page(greta, None))

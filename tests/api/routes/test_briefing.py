@@ -89,3 +89,13 @@ def test_a_home_altitude_out_of_range_is_refused(
     answer = client.patch(url, json={"home_altitude_m": 9000}, headers=headers["cole"])
     assert answer.status_code == 422
     assert "home_altitude_m" in answer.json()["detail"]
+
+
+def test_without_a_check_in_the_briefing_asks_for_one(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World
+) -> None:
+    answer = client.get(f"/api/v1/athletes/{world.greta.id}/briefing", headers=headers["greta"])
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["readiness_score"] is None
+    foreign = client.get(f"/api/v1/athletes/{world.greta.id}/briefing", headers=headers["otto"])
+    assert foreign.status_code == 404

@@ -1,22 +1,38 @@
-"""The Today page: the briefing in words, and a check-in whose untouched answers stay unanswered."""
+"""Athlete · Today: the morning check-in and the briefing."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
-from runseason.db.models import CheckIn, User
+from runseason.db.models import CheckIn
 from runseason.db.types import utcnow
 from runseason.domain.dates import local_date
 from tests.factories import World
 from tests.services.test_briefing import VO2, fit
-from tests.ui.test_pages import _text
+from tests.ui.conftest import Open, text_of
 
-Open = Callable[[User, str | None], AppTest]
+
+def test_athlete_checks_in_and_gets_a_briefing(open_page: Open, world: World, db: Session) -> None:
+    riley = world.user_of(world.riley, db)
+    at = open_page(riley, None)
+    assert "Today" in text_of(at)
+    assert "Your session" in text_of(at)
+    sliders = at.select_slider
+    sliders[0].set_value(2)
+    sliders[1].set_value(2)
+    at.button[0].click()  # the form's submit button
+    at.run()
+    assert not at.exception
+    stored = db.scalar(select(CheckIn).where(CheckIn.athlete_id == world.riley.id))
+    assert stored is not None
+    assert stored.sleep_quality == 2
+    assert "Readiness" in text_of(at)
+
+
 SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")
 
 
@@ -43,7 +59,7 @@ def test_the_briefing_reads_as_words_with_paces_and_heart_rates(
 ) -> None:
     plan_vo2max_today(db, world)
     at = open_page(world.user_of(world.greta, db), None)
-    text = _text(at)
+    text = text_of(at)
     assert "Your session: VO2max intervals 5 × 3 min" in text
     assert re.search(r"\*\*Pace:\*\* \d:\d\d–\d:\d\d /km \(interval pace\)", text)
     assert re.search(r"\*\*Heart rate:\*\* 169–175 bpm", text)
@@ -56,7 +72,7 @@ def test_an_amber_morning_shows_the_reduced_session_under_its_own_name(
 ) -> None:
     plan_vo2max_today(db, world, "mi")
     at = check_in(open_page(world.user_of(world.greta, db), None))  # every slider at 3: amber
-    text = _text(at)
+    text = text_of(at)
     assert "Your session: Cruise intervals 4 × 3 min" in text
     assert "(reduced)" not in text
     assert "Readiness is amber" in text
@@ -96,7 +112,7 @@ def test_weather_in_fahrenheit_is_stored_in_celsius_and_slows_the_paces(
     inputs = {n.label: n for n in at.number_input}
     inputs["Temperature where you run (°F)"].set_value(86.0)
     inputs["Dew point (°F)"].set_value(71.6)
-    text = _text(check_in(at))
+    text = text_of(check_in(at))
     stored = db.scalar(select(CheckIn).where(CheckIn.athlete_id == world.greta.id))
     assert stored is not None
     assert (round(stored.temperature_c or 0, 1), round(stored.dew_point_c or 0, 1)) == (30.0, 22.0)
@@ -110,6 +126,6 @@ def test_a_dew_point_above_the_temperature_is_refused_on_the_page(
     inputs = {n.label: n for n in at.number_input}
     inputs["Temperature where you run (°C)"].set_value(20.0)
     inputs["Dew point (°C)"].set_value(25.0)
-    text = _text(check_in(at))
+    text = text_of(check_in(at))
     assert "dew point cannot be above the temperature" in text
     assert db.scalar(select(CheckIn).where(CheckIn.athlete_id == world.greta.id)) is None

@@ -1,0 +1,88 @@
+"""Every module has its tests at the mirrored path: src/runseason/a/b.py → tests/a/test_b.py.
+
+A package's ``__init__.py`` that defines functions or classes is tested in ``test_<package>.py``
+inside the package's test folder; one that only documents or re-exports needs no file.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import runseason
+
+SRC = Path(runseason.__file__).resolve().parent
+TESTS = Path(__file__).resolve().parent
+
+# Folders without a mirrored test file, each with its reason.
+EXEMPT_FOLDERS = {
+    # Alembic's env and the versions are run, not imported: tests/db/test_migrations.py
+    # upgrades, downgrades and re-upgrades them on both databases.
+    "db/migrations",
+}
+# Modules whose tests another part of the team is moving to the mirrored path right now.
+ADVICE = "moved by the owner of services/suggestions.py and services/clearing.py"
+DAY_STORY = "moved by the owner of tests/api/test_day_story_api.py and tests/ui/test_day_story.py"
+MOVING = {
+    "db/base.py": "moved by the owner of db/",
+    "db/migrate.py": "moved by the owner of db/",
+    "db/models/": "moved by the owner of db/",
+    "domain/plan_": "moved by the owner of domain/plan_*.py",
+    "services/plans/": "moved by the owner of tests/services/test_library_plans.py",
+    "api/routes/adherence.py": DAY_STORY,
+    "api/routes/day_exceptions.py": DAY_STORY,
+    "schemas/timeline.py": DAY_STORY,
+    "services/views/timeline_words.py": DAY_STORY,
+    "ui/components/day_story.py": DAY_STORY,
+    "api/routes/suggestions.py": ADVICE,
+    "services/clearing.py": ADVICE,
+    "services/suggestions.py": ADVICE,
+    "services/refresh/": "moved by the owner of tests/services/test_refresh_queue.py",
+}
+
+
+def _has_code(module: Path) -> bool:
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    return any(
+        isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        for node in tree.body
+    )
+
+
+def mirrored_test(module: Path) -> Path | None:
+    """The test file a module's tests live in, or None for a package marker without code."""
+    relative = module.relative_to(SRC)
+    folder = TESTS.joinpath(*relative.parts[:-1])
+    if module.name == "__init__.py":
+        return folder / f"test_{relative.parts[-2]}.py" if _has_code(module) else None
+    return folder / f"test_{module.stem}.py"
+
+
+def _modules() -> list[Path]:
+    found = []
+    for module in sorted(SRC.rglob("*.py")):
+        relative = module.relative_to(SRC).as_posix()
+        if any(relative.startswith(f"{folder}/") for folder in EXEMPT_FOLDERS):
+            continue
+        found.append(module)
+    return found
+
+
+def test_every_module_has_a_test_file_at_its_mirrored_path() -> None:
+    missing = []
+    for module in _modules():
+        relative = module.relative_to(SRC).as_posix()
+        target = mirrored_test(module)
+        if target is None or target.exists():
+            continue
+        if any(relative.startswith(prefix) for prefix in MOVING):
+            continue
+        missing.append(f"{relative} → {target.relative_to(TESTS.parent).as_posix()}")
+    assert not missing, "modules without their test file:\n" + "\n".join(missing)
+
+
+def test_the_rule_maps_modules_packages_and_markers() -> None:
+    assert mirrored_test(SRC / "services" / "checkins.py") == TESTS / "services/test_checkins.py"
+    assert mirrored_test(SRC / "api/routes/plans.py") == TESTS / "api/routes/test_plans.py"
+    assert mirrored_test(SRC / "parsers/__init__.py") == TESTS / "parsers/test_parsers.py"
+    assert mirrored_test(SRC / "domain/__init__.py") is None

@@ -1,0 +1,13 @@
+"""Athlete · Progress."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from tests.factories import World
+from tests.ui.conftest import Open
+
+
+def test_renders_for_an_athlete(open_page: Open, world: World, db: Session) -> None:
+    at = open_page(world.user_of(world.riley, db), "progress")
+    assert at.title
