@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import replace
 from datetime import date
 
@@ -17,13 +16,13 @@ from runseason.db.models import (
     TrainingLog,
 )
 from runseason.demo import DemoSpec
-from runseason.demo.generator import generate, make_personas
+from runseason.demo.generator import generate
 from runseason.domain import training_load
 from runseason.services.identity import auth
 from runseason.services.identity.access import actor_for_user
 from runseason.services.refresh import history
 from runseason.services.views import command_center
-from tests.factories import NOW, assert_series_kept
+from tests.factories import NOW
 
 SMALL = DemoSpec(athletes=6, coaches=2, weeks=4, seed=11, slug="demo-a")
 
@@ -55,17 +54,6 @@ def test_same_seed_same_season_and_another_seed_differs(db: Session) -> None:
     assert len(first) > 6 * 4 * 7 * 0.5
     assert first == second
     assert first != other
-
-
-def test_personas_span_levels_time_zones_and_behaviours() -> None:
-    people = make_personas(DemoSpec(athletes=200), random.Random(3))
-    vdots = [p.vdot for p in people]
-    assert min(vdots) >= 30
-    assert max(vdots) <= 75
-    assert max(vdots) - min(vdots) > 25
-    assert len({p.timezone for p in people}) >= 6
-    assert {p.behaviour for p in people} == {"steady", "skipper", "overreacher", "fragile", "busy"}
-    assert len({p.email for p in people}) == 200
 
 
 def test_history_goes_through_the_services_and_fills_the_queue(db: Session) -> None:
@@ -102,41 +90,3 @@ def test_bulk_arithmetic_matches_the_service_path_for_the_same_loads(db: Session
     assert [round(r.ctl, 6) for r in rows] == [round(float(v), 6) for v in arrays["ctl"]]
     assert [round(r.atl, 6) for r in rows] == [round(float(v), 6) for v in arrays["atl"]]
     assert [round(r.form, 6) for r in rows] == [round(float(v), 6) for v in arrays["form"]]
-
-
-def test_both_paths_give_the_same_metrics_for_the_same_seed(db: Session) -> None:
-    spec = DemoSpec(athletes=4, coaches=1, weeks=5, seed=21, slug="paths-services")
-    through_services = generate(db, spec, today=NOW)
-    in_bulk = generate(db, replace(spec, slug="paths-bulk"), today=NOW, path="bulk")
-    assert in_bulk.sessions == through_services.sessions
-    assert in_bulk.checkins == through_services.checkins
-
-    def metrics_of(org_id: int) -> dict[tuple[str, object], tuple[float, ...]]:
-        athletes = db.execute(
-            select(Athlete.display_name, Athlete.id).where(Athlete.organization_id == org_id)
-        ).all()
-        return {
-            (name, m.day): (
-                round(m.load, 6),
-                round(m.longest_run_m, 6),
-                round(m.ctl, 6),
-                round(m.atl, 6),
-                round(m.form, 6),
-            )
-            for name, athlete_id in athletes
-            for m in history.read(db, athlete_id, date.min, date.max)
-        }
-
-    services = metrics_of(through_services.organization_id)
-    bulk = metrics_of(in_bulk.organization_id)
-    assert len(services) > 4 * 30
-    assert bulk == services
-    # Both keep each athlete's load series as their day rows say.
-    for org_id in (through_services.organization_id, in_bulk.organization_id):
-        for athlete_id in db.scalars(select(Athlete.id).where(Athlete.organization_id == org_id)):
-            assert_series_kept(db, athlete_id)
-
-
-def test_more_athletes_than_names_still_get_unique_accounts() -> None:
-    people = make_personas(DemoSpec(athletes=1500), random.Random(4))
-    assert len({p.email for p in people}) == 1500

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from runseason.db.models import DailyMetric, ImportRun, TrainingLog
 from runseason.db.session import session_scope
-from runseason.domain.training_load import states
+from runseason.domain.load_state import states
 from runseason.errors import Conflict, InvalidInput, PermissionDenied
 from runseason.schemas.accounts import AthleteUpdate
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate

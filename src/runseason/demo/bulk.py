@@ -96,61 +96,7 @@ def seed_bulk(
     rng = np.random.default_rng(seed)
     pick = random.Random(seed)  # noqa: S311 (simulation, not security)
     now = today.astimezone(UTC)
-    org_id = _ids(session, Organization, [{"name": f"Bulk {slug}", "slug": slug, "is_demo": True}])[
-        0
-    ]
-    coach_rows = [
-        {
-            "organization_id": org_id,
-            "email": f"coach{i}@{slug}.bench.example.com",
-            "full_name": f"Coach {i}",
-            "role": "coach",
-            "password_hash": UNUSABLE_HASH,
-            "must_change_password": False,
-            "tokens_not_before": now,
-        }
-        for i in range(coaches)
-    ]
-    coach_ids = _ids(session, User, coach_rows)
-    user_rows = [
-        {
-            "organization_id": org_id,
-            "email": f"athlete{i}@{slug}.bench.example.com",
-            "full_name": f"Athlete {i:05d}",
-            "role": "athlete",
-            "password_hash": UNUSABLE_HASH,
-            "must_change_password": False,
-            "tokens_not_before": now,
-        }
-        for i in range(athletes)
-    ]
-    user_ids = _ids(session, User, user_rows)
-    athlete_ids = _ids(
-        session,
-        Athlete,
-        [
-            {
-                "organization_id": org_id,
-                "user_id": uid,
-                "display_name": f"Athlete {i:05d}",
-                "vdot": round(float(rng.uniform(30, 75)), 1),
-            }
-            for i, uid in enumerate(user_ids)
-        ],
-    )
-    for chunk in _chunks(
-        [
-            {
-                "organization_id": org_id,
-                "coach_id": coach_ids[i % coaches],
-                "athlete_id": aid,
-                "role": "head",
-                "started_at": now - timedelta(days=days),
-            }
-            for i, aid in enumerate(athlete_ids)
-        ]
-    ):
-        session.execute(insert(CoachAssignment), chunk)
+    org_id, coach_ids, athlete_ids = _accounts(session, rng, slug, now, athletes, coaches, days)
     first_day = now.date() - timedelta(days=days - 1)
     metric_rows = 0
     snapshots: list[dict[str, Any]] = []
@@ -158,69 +104,21 @@ def seed_bulk(
     series: list[dict[str, Any]] = []
     for aid in athlete_ids:
         loads = daily_loads(rng, days, float(rng.uniform(150, 600)))
-        arrays = training_load.series(loads.tolist())
         if with_metrics:
             rows = _metric_rows(org_id, aid, first_day, loads)
             for chunk in _chunks(rows):
                 session.execute(insert(DailyMetric), chunk)
             metric_rows += len(rows)
-            series.append(
-                history.series_row(
-                    org_id,
-                    aid,
-                    first_day,
-                    [row["load"] for row in rows],
-                    [row["longest_run_m"] for row in rows],
-                )
-            )
+            runs = [row["longest_run_m"] for row in rows]
+            series.append(history.series_row(org_id, aid, first_day, loads.tolist(), runs))
         if with_logs:
-            logs = _log_rows(org_id, aid, first_day, loads)
-            for chunk in _chunks(logs):
+            for chunk in _chunks(_log_rows(org_id, aid, first_day, loads)):
                 session.execute(insert(TrainingLog), chunk)
         risk = float(rng.beta(1.6, 4.0))
-        bucket = bucket_of(risk)
-        readiness = float(np.clip(rng.normal(68, 14), 5, 100))
-        acwr = arrays["acwr_ewma"][-1]
-        snapshots.append(
-            {
-                "organization_id": org_id,
-                "athlete_id": aid,
-                "as_of": now.date(),
-                "readiness_score": round(readiness, 1),
-                "readiness_band": "green"
-                if readiness >= 70
-                else "amber"
-                if readiness >= 50
-                else "red",
-                "readiness_trend": [round(readiness + pick.gauss(0, 6), 1) for _ in range(7)],
-                "form": round(float(arrays["form"][-1]), 1),
-                "ctl": round(float(arrays["ctl"][-1]), 1),
-                "acwr": None if np.isnan(acwr) else round(float(acwr), 2),
-                "adherence_7d": round(pick.uniform(0.4, 1.0), 2),
-                "risk": round(risk, 4),
-                "risk_bucket": bucket,
-                "confidence": round(pick.uniform(0.5, 1.0), 2),
-                "top_factors": [{"name": "readiness", "share": 0.5, "threshold": "synthetic"}],
-                "open_interventions": 1 if bucket != "stable" else 0,
-                "last_checkin_date": now.date() - timedelta(days=pick.randint(0, 3)),
-                "next_race_date": now.date() + timedelta(days=pick.randint(14, 200)),
-            }
-        )
-        if bucket != "stable":
-            opened.append(
-                {
-                    "organization_id": org_id,
-                    "athlete_id": aid,
-                    "cause": pick.choice(["readiness", "load", "pain", "adherence"]),
-                    "title": f"Risk {risk:.0%}",
-                    "status": "open",
-                    "risk": round(risk, 4),
-                    "severity": round(risk, 4),
-                    "evidence": [],
-                    "opened_at": now - timedelta(hours=pick.uniform(1, 120)),
-                    "last_evidence_at": now,
-                }
-            )
+        arrays = training_load.series(loads.tolist())
+        snapshots.append(_snapshot_row(rng, pick, org_id, aid, now, arrays, risk))
+        if bucket_of(risk) != "stable":
+            opened.append(_intervention_row(pick, org_id, aid, now, risk))
     for chunk in _chunks(snapshots):
         session.execute(insert(AthleteSnapshot), chunk)
     for chunk in _chunks(series, 100):
@@ -233,6 +131,111 @@ def seed_bulk(
         # the tables; the refresh's joins are planned on them, so gather them now (seconds).
         session.execute(text("ANALYZE"))
     return BulkResult(org_id, coach_ids, athlete_ids, metric_rows, len(opened))
+
+
+def _accounts(
+    session: Session,
+    rng: np.random.Generator,
+    slug: str,
+    now: datetime,
+    athletes: int,
+    coaches: int,
+    days: int,
+) -> tuple[int, list[int], list[int]]:
+    """The organization, its coaches and athletes (unusable passwords), and who coaches whom."""
+    org = {"name": f"Bulk {slug}", "slug": slug, "is_demo": True}
+    org_id = _ids(session, Organization, [org])[0]
+
+    def user(i: int, role: str, name: str) -> dict[str, Any]:
+        return {
+            "organization_id": org_id,
+            "email": f"{role}{i}@{slug}.bench.example.com",
+            "full_name": name,
+            "role": role,
+            "password_hash": UNUSABLE_HASH,
+            "must_change_password": False,
+            "tokens_not_before": now,
+        }
+
+    coach_ids = _ids(session, User, [user(i, "coach", f"Coach {i}") for i in range(coaches)])
+    people = [user(i, "athlete", f"Athlete {i:05d}") for i in range(athletes)]
+    user_ids = _ids(session, User, people)
+    profiles = [
+        {
+            "organization_id": org_id,
+            "user_id": uid,
+            "display_name": f"Athlete {i:05d}",
+            "vdot": round(float(rng.uniform(30, 75)), 1),
+        }
+        for i, uid in enumerate(user_ids)
+    ]
+    athlete_ids = _ids(session, Athlete, profiles)
+    assignments = [
+        {
+            "organization_id": org_id,
+            "coach_id": coach_ids[i % coaches],
+            "athlete_id": aid,
+            "role": "head",
+            "started_at": now - timedelta(days=days),
+        }
+        for i, aid in enumerate(athlete_ids)
+    ]
+    for chunk in _chunks(assignments):
+        session.execute(insert(CoachAssignment), chunk)
+    return org_id, coach_ids, athlete_ids
+
+
+def _snapshot_row(
+    rng: np.random.Generator,
+    pick: random.Random,
+    org_id: int,
+    athlete_id: int,
+    now: datetime,
+    arrays: dict[str, np.ndarray],
+    risk: float,
+) -> dict[str, Any]:
+    """A plausible caseload snapshot: fitness from the loads, readiness drawn."""
+    bucket = bucket_of(risk)
+    readiness = float(np.clip(rng.normal(68, 14), 5, 100))
+    acwr = arrays["acwr_ewma"][-1]
+    band = "green" if readiness >= 70 else "amber" if readiness >= 50 else "red"
+    return {
+        "organization_id": org_id,
+        "athlete_id": athlete_id,
+        "as_of": now.date(),
+        "readiness_score": round(readiness, 1),
+        "readiness_band": band,
+        "readiness_trend": [round(readiness + pick.gauss(0, 6), 1) for _ in range(7)],
+        "form": round(float(arrays["form"][-1]), 1),
+        "ctl": round(float(arrays["ctl"][-1]), 1),
+        "acwr": None if np.isnan(acwr) else round(float(acwr), 2),
+        "adherence_7d": round(pick.uniform(0.4, 1.0), 2),
+        "risk": round(risk, 4),
+        "risk_bucket": bucket,
+        "confidence": round(pick.uniform(0.5, 1.0), 2),
+        "top_factors": [{"name": "readiness", "share": 0.5, "threshold": "synthetic"}],
+        "open_interventions": 1 if bucket != "stable" else 0,
+        "last_checkin_date": now.date() - timedelta(days=pick.randint(0, 3)),
+        "next_race_date": now.date() + timedelta(days=pick.randint(14, 200)),
+    }
+
+
+def _intervention_row(
+    pick: random.Random, org_id: int, athlete_id: int, now: datetime, risk: float
+) -> dict[str, Any]:
+    """An open intervention for an athlete the snapshot puts at risk or on watch."""
+    return {
+        "organization_id": org_id,
+        "athlete_id": athlete_id,
+        "cause": pick.choice(["readiness", "load", "pain", "adherence"]),
+        "title": f"Risk {risk:.0%}",
+        "status": "open",
+        "risk": round(risk, 4),
+        "severity": round(risk, 4),
+        "evidence": [],
+        "opened_at": now - timedelta(hours=pick.uniform(1, 120)),
+        "last_evidence_at": now,
+    }
 
 
 def _metric_rows(

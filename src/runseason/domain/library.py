@@ -11,14 +11,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from runseason.domain.library_data import (
+    FAMILIES,
+    PROGRESSION_MINUTES,
+    PROGRESSION_ZONES,
+    Continuous,
+    Family,
+    Repeats,
+)
 from runseason.domain.load import SRPE_PER_STRESS_POINT
 from runseason.domain.paces import training_paces
-from runseason.domain.plan_model import CatalogueEntry
+from runseason.domain.plan_model import PHASES, CatalogueEntry
 from runseason.errors import InvalidInput
 
 LIBRARY_VERSION = "2026.11"
 ZONE_RPE = {"E": 3.0, "M": 5.5, "T": 7.0, "I": 8.5, "R": 9.0, "H": 8.0, "jog": 2.0, "walk": 1.0}
-ALL_PHASES = ("base", "build", "peak", "taper", "recovery")
 WARMUP_S, COOLDOWN_S = 900, 600
 
 
@@ -133,56 +140,51 @@ def _level(work_minutes: float) -> str:
     )
 
 
-def _simple(
-    category: str,
-    minutes_list: range | list[int],
-    zone: str,
-    name: str,
-    purpose: str,
-    phases: tuple[str, ...],
-) -> list[TemplateSpec]:
-    return [
-        TemplateSpec(
-            f"{category}-{m}",
-            f"{name} {m} min",
-            category,
-            purpose,
-            phases,
-            "beginner",
-            False,
-            True,
-            _continuous(m, zone, warm=False),
-        )
-        for m in minutes_list
-    ]
+def builtin_templates() -> tuple[TemplateSpec, ...]:
+    """The whole built-in library (deterministic; codes are stable across versions)."""
+    specs = [spec for family in FAMILIES for spec in _templates_of(family)]
+    specs += [_progression(m, z) for m in PROGRESSION_MINUTES for z in PROGRESSION_ZONES]
+    codes = [s.code for s in specs]
+    if len(codes) != len(set(codes)):
+        raise InvalidInput("built-in template codes repeat")
+    return tuple(specs)
 
 
-def _reps(
-    category: str,
-    grid: list[tuple[int, int, int]],
-    zone: str,
-    name: str,
-    purpose: str,
-    phases: tuple[str, ...],
-    rest_zone: str = "jog",
-) -> list[TemplateSpec]:
-    out = []
-    for reps, work_s, rest_s in grid:
-        work = f"{work_s // 60} min" if work_s >= 60 and work_s % 60 == 0 else f"{work_s} s"
-        out.append(
-            TemplateSpec(
-                f"{category}-{reps}x{work_s}s",
-                f"{name} {reps} × {work}",
-                category,
-                purpose,
-                phases,
-                _level(reps * work_s / 60),
-                True,
-                False,
-                _intervals(reps, work_s, zone, rest_s, rest_zone),
-            )
-        )
-    return out
+def _templates_of(family: Family) -> list[TemplateSpec]:
+    if isinstance(family, Continuous):
+        return [_continuous_template(family, m) for m in family.minutes]
+    if isinstance(family, Repeats):
+        return [_repeats_template(family, *size) for size in family.grid]
+    return [_strides(n) for n in family.counts]
+
+
+def _continuous_template(family: Continuous, minutes: int) -> TemplateSpec:
+    return TemplateSpec(
+        f"{family.category}-{minutes}",
+        f"{family.name} {minutes} min",
+        family.category,
+        family.purpose,
+        family.phases,
+        "beginner",
+        False,
+        True,
+        _continuous(minutes, family.zone, warm=False),
+    )
+
+
+def _repeats_template(family: Repeats, reps: int, work_s: int, rest_s: int) -> TemplateSpec:
+    work = f"{work_s // 60} min" if work_s >= 60 and work_s % 60 == 0 else f"{work_s} s"
+    return TemplateSpec(
+        f"{family.category}-{reps}x{work_s}s",
+        f"{family.name} {reps} × {work}",
+        family.category,
+        family.purpose,
+        family.phases,
+        _level(reps * work_s / 60),
+        True,
+        False,
+        _intervals(reps, work_s, family.zone, rest_s, family.rest_zone),
+    )
 
 
 def _strides(count: int) -> TemplateSpec:
@@ -203,7 +205,7 @@ def _strides(count: int) -> TemplateSpec:
         f"Easy 30 min + {count} strides",
         "strides_speed",
         "Leg speed and form without fatigue.",
-        ALL_PHASES,
+        PHASES,
         "beginner",
         False,
         False,
@@ -211,192 +213,25 @@ def _strides(count: int) -> TemplateSpec:
     )
 
 
-def builtin_templates() -> tuple[TemplateSpec, ...]:
-    """The whole built-in library (deterministic; codes are stable across versions)."""
-    training = ("base", "build", "peak", "taper")
-    specs = [
-        *_simple(
-            "easy",
-            range(20, 95, 5),
-            "E",
-            "Easy run",
-            "Aerobic base at conversational pace.",
-            ALL_PHASES,
-        ),
-        *_simple(
-            "recovery",
-            [15, 20, 25, 30, 35, 40, 45],
-            "E",
-            "Recovery run",
-            "Very easy running to recover; shorter than it feels it should be.",
-            ALL_PHASES,
-        ),
-        *_simple(
-            "long",
-            range(60, 220, 10),
-            "E",
-            "Long run",
-            "Endurance and fatigue resistance.",
-            training,
-        ),
-        *_reps(
-            "tempo",
-            [(1, m * 60, 0) for m in (10, 15, 20, 25, 30, 35, 40, 45, 50)],
-            "T",
-            "Tempo",
-            "Sustained threshold running.",
-            ("build", "peak", "taper"),
-        ),
-        *_reps(
-            "threshold_intervals",
-            [
-                (3, 480, 60),
-                (4, 480, 60),
-                (5, 480, 60),
-                (3, 600, 90),
-                (4, 600, 90),
-                (2, 900, 120),
-                (3, 720, 90),
-                (6, 300, 60),
-                (5, 360, 60),
-                (4, 720, 90),
-                (8, 180, 45),
-                (10, 180, 45),
+def _progression(minutes: int, zone: str) -> TemplateSpec:
+    return TemplateSpec(
+        f"progression-{minutes}-{zone}",
+        f"Progression {minutes} min to {zone} pace",
+        "progression",
+        "Start easy, finish at a faster pace.",
+        ("base", "build", "peak"),
+        _level(minutes / 3),
+        True,
+        False,
+        {
+            "warmup_s": 0,
+            "cooldown_s": 300,
+            "steps": [
+                {"repeat": 1, "work": {"duration_s": minutes * 40, "zone": "E"}},
+                {"repeat": 1, "work": {"duration_s": minutes * 20, "zone": zone}},
             ],
-            "T",
-            "Cruise intervals",
-            "Threshold volume in manageable pieces.",
-            ("build", "peak", "taper"),
-        ),
-        *_reps(
-            "vo2max_intervals",
-            [
-                (5, 180, 150),
-                (6, 180, 150),
-                (4, 240, 180),
-                (5, 240, 180),
-                (8, 120, 90),
-                (10, 120, 90),
-                (4, 300, 180),
-                (3, 300, 180),
-                (12, 60, 60),
-                (6, 150, 120),
-                (5, 150, 120),
-                (16, 60, 60),
-            ],
-            "I",
-            "VO2max intervals",
-            "Time at maximal aerobic power.",
-            ("build", "peak", "taper"),
-        ),
-        *_reps(
-            "hills",
-            [
-                (6, 60, 90),
-                (8, 60, 90),
-                (10, 60, 90),
-                (6, 90, 120),
-                (8, 90, 120),
-                (10, 45, 75),
-                (12, 30, 60),
-                (5, 120, 150),
-                (4, 120, 150),
-                (12, 45, 75),
-                (8, 30, 60),
-                (15, 30, 60),
-            ],
-            "H",
-            "Hill repeats",
-            "Strength and economy on the hills; jog down.",
-            ("base", "build"),
-            rest_zone="jog",
-        ),
-        *_reps(
-            "fartlek",
-            [
-                (8, 60, 60),
-                (10, 60, 60),
-                (6, 120, 60),
-                (5, 180, 90),
-                (12, 30, 30),
-                (20, 30, 30),
-                (4, 240, 120),
-                (8, 90, 60),
-                (15, 45, 45),
-                (6, 150, 90),
-            ],
-            "I",
-            "Fartlek",
-            "Unstructured speed play on feel.",
-            ("base", "build", "peak"),
-            rest_zone="E",
-        ),
-        *[_strides(n) for n in (4, 5, 6, 8, 10)],
-        *_reps(
-            "strides_speed",
-            [(6, 30, 90), (8, 30, 90), (10, 30, 90)],
-            "R",
-            "Repetitions",
-            "Fast, relaxed running with full recovery.",
-            ("base", "build", "peak"),
-        ),
-        *_reps(
-            "race_pace",
-            [
-                (1, 40 * 60, 0),
-                (2, 20 * 60, 180),
-                (3, 15 * 60, 180),
-                (2, 30 * 60, 240),
-                (4, 10 * 60, 120),
-                (3, 10 * 60, 120),
-            ],
-            "M",
-            "Marathon pace",
-            "Rehearse goal marathon pace.",
-            ("build", "peak", "taper"),
-        ),
-        *_reps(
-            "race_pace",
-            [
-                (4, 360, 120),
-                (5, 300, 120),
-                (3, 480, 150),
-                (6, 240, 90),
-                (2, 600, 180),
-                (5, 180, 90),
-            ],
-            "I",
-            "Race-pace reps",
-            "Sharpen 5–10 km race pace.",
-            ("peak", "taper"),
-        ),
-    ]
-    specs += [
-        TemplateSpec(
-            f"progression-{m}-{z}",
-            f"Progression {m} min to {z} pace",
-            "progression",
-            "Start easy, finish at a faster pace.",
-            ("base", "build", "peak"),
-            _level(m / 3),
-            True,
-            False,
-            {
-                "warmup_s": 0,
-                "cooldown_s": 300,
-                "steps": [
-                    {"repeat": 1, "work": {"duration_s": m * 40, "zone": "E"}},
-                    {"repeat": 1, "work": {"duration_s": m * 20, "zone": z}},
-                ],
-            },
-        )
-        for m in (40, 50, 60, 70, 80)
-        for z in ("M", "T")
-    ]
-    codes = [s.code for s in specs]
-    if len(codes) != len(set(codes)):
-        raise InvalidInput("built-in template codes repeat")
-    return tuple(specs)
+        },
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from runseason.domain import paces, prediction, training_load, units
+from runseason.domain import load_state, paces, prediction, training_load, units
 from runseason.errors import InvalidInput
 from runseason.schemas.calculators import (
     EquivalentTime,
@@ -85,7 +85,7 @@ def load_report(text: str) -> LoadReport:
     a ``date,load`` header is allowed. A bad line raises ``InvalidInput`` naming it.
     """
     first_day, loads = _parse_loads(text)
-    days = training_load.states(loads)
+    days = load_state.states(loads)
     return LoadReport(
         days=[
             LoadDayRead(

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import AthleteSnapshot, DailyMetric, TrainingLog
-from runseason.domain.training_load import states
+from runseason.domain.load_state import states
 from runseason.schemas.accounts import AthleteUpdate
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.plans import PlanCreate
