@@ -2,9 +2,8 @@
 
 Environment variables use the prefix ``RUNSEASON_`` and ``__`` for nesting
 (``RUNSEASON_COACHING__RISK__GUARDRAIL=0.8``). The ``coaching`` group is what an organization may
-tune: its overrides are stored in the database and merged over these defaults by
-``services.coaching_settings`` through the same model, so an override is validated exactly like
-an env value.
+tune: ``services.coaching_settings`` merges its stored overrides over these defaults through the
+same model, so an override is validated exactly like an environment value.
 """
 
 from __future__ import annotations
