@@ -18,5 +18,5 @@ def test_a_note_appears_on_the_timeline_for_staff_only(
     path = f"/api/v1/athletes/{world.greta.id}/timeline"
     events = client.get(path, headers=headers["cole"])
     assert events.status_code == 200, events.text
-    assert [(e["kind"], e["title"]) for e in events.json()["items"]] == [("note", "Hello")]
+    assert [(e["kind"], e["title"]) for e in events.json()["items"]] == [("note", "Note: Hello")]
     assert client.get(path, headers=headers["greta"]).status_code == 403
