@@ -21,7 +21,10 @@ history = LoadHistoryRead(
             atl=45.0,
             form=-5.0 + i,
             acwr_ewma=1.1 if {ratios} else None,
+            acwr_uncoupled=1.05 if {ratios} else None,
+            ramp=None,
             monotony=1.4 if {ratios} else None,
+            strain=None,
             readiness_score=None,
             spike_flag=False,
         )
