@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
 from runseason import __version__
-from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize, PathId
-from runseason.api.replay import respond
+from runseason.api.deps import CurrentActor, Db, Now, PageNumber, PageSize, PathId
+from runseason.api.replay import Post
 from runseason.schemas.accounts import AssignmentRead, TemporaryPassword, UserCreate, UserRead
 from runseason.schemas.audit import AssignmentCreate, AuditEntryRead
 from runseason.schemas.common import Page
@@ -43,21 +43,12 @@ def list_users(
 @router.post("/users", status_code=201)
 def create_user(
     data: UserCreate,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    request: Request,
-    key: IdempotencyKey = None,
+    post: Post,
 ) -> JSONResponse:
     """Create an account with a temporary password, shown once."""
-    return respond(
-        session,
-        actor,
-        request,
-        key,
+    return post.respond(
         data,
-        lambda: users.create_user(session, actor, data, now=now),
-        now=now,
+        lambda: users.create_user(post.session, post.actor, data, now=post.now),
     )
 
 
@@ -114,23 +105,14 @@ def list_assignments(athlete_id: PathId, actor: CurrentActor, session: Db) -> li
 def assign_coach(
     athlete_id: PathId,
     data: AssignmentCreate,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    request: Request,
-    key: IdempotencyKey = None,
+    post: Post,
 ) -> JSONResponse:
     """Make a coach responsible for the athlete (admins); a new head coach replaces the old."""
-    return respond(
-        session,
-        actor,
-        request,
-        key,
+    return post.respond(
         data,
         lambda: users.assign_coach(
-            session, actor, athlete_id, data.coach_id, role=data.role, now=now
+            post.session, post.actor, athlete_id, data.coach_id, role=data.role, now=post.now
         ),
-        now=now,
     )
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize, PathId
-from runseason.api.replay import respond
+from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize, PathId
+from runseason.api.replay import Post
 from runseason.errors import InvalidInput
 from runseason.schemas.accounts import AthleteRead, AthleteUpdate, UserCreate
 from runseason.schemas.common import Page
@@ -32,23 +32,14 @@ def list_athletes(
 @router.post("/athletes", status_code=201)
 def create_athlete(
     data: UserCreate,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    request: Request,
-    key: IdempotencyKey = None,
+    post: Post,
 ) -> JSONResponse:
     """Create an athlete account; a coach becomes its head coach. Shows the password once."""
     if data.role != "athlete":
         raise InvalidInput("Use /users to create coaches and admins.")
-    return respond(
-        session,
-        actor,
-        request,
-        key,
+    return post.respond(
         data,
-        lambda: users.create_user(session, actor, data, now=now),
-        now=now,
+        lambda: users.create_user(post.session, post.actor, data, now=post.now),
     )
 
 

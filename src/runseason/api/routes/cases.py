@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PathId
-from runseason.api.replay import respond
+from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.replay import Post
 from runseason.schemas.cases import (
     HealthCaseCreate,
     HealthCaseRead,
@@ -24,21 +24,12 @@ router = APIRouter(tags=["coaching"])
 def add_note(
     athlete_id: PathId,
     data: NoteCreate,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    request: Request,
-    key: IdempotencyKey = None,
+    post: Post,
 ) -> JSONResponse:
     """Add a case note (private unless shared with the athlete)."""
-    return respond(
-        session,
-        actor,
-        request,
-        key,
+    return post.respond(
         data,
-        lambda: cases.add_note(session, actor, athlete_id, data, now=now),
-        now=now,
+        lambda: cases.add_note(post.session, post.actor, athlete_id, data, now=post.now),
     )
 
 
@@ -52,21 +43,12 @@ def list_notes(athlete_id: PathId, actor: CurrentActor, session: Db) -> list[Not
 def add_task(
     athlete_id: PathId,
     data: TaskCreate,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    request: Request,
-    key: IdempotencyKey = None,
+    post: Post,
 ) -> JSONResponse:
     """Add a task about an athlete."""
-    return respond(
-        session,
-        actor,
-        request,
-        key,
+    return post.respond(
         data,
-        lambda: cases.add_task(session, actor, athlete_id, data, now=now),
-        now=now,
+        lambda: cases.add_task(post.session, post.actor, athlete_id, data, now=post.now),
     )
 
 
@@ -86,21 +68,12 @@ def complete_task(task_id: PathId, actor: CurrentActor, session: Db, now: Now) -
 def open_health_case(
     athlete_id: PathId,
     data: HealthCaseCreate,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    request: Request,
-    key: IdempotencyKey = None,
+    post: Post,
 ) -> JSONResponse:
     """Open an injury or illness case."""
-    return respond(
-        session,
-        actor,
-        request,
-        key,
+    return post.respond(
         data,
-        lambda: cases.open_health_case(session, actor, athlete_id, data, now=now),
-        now=now,
+        lambda: cases.open_health_case(post.session, post.actor, athlete_id, data, now=post.now),
     )
 
 

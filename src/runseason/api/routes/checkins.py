@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize, PathId
-from runseason.api.replay import respond
+from runseason.api.deps import CurrentActor, Db, Now, PageNumber, PageSize, PathId
+from runseason.api.replay import Post
 from runseason.schemas.checkins import CheckInCreate, CheckInRead, CheckInSubmitted
 from runseason.schemas.common import Page
 from runseason.services import briefing, checkins
@@ -22,20 +22,18 @@ router = APIRouter(tags=["athletes"])
 def submit_checkin(
     athlete_id: PathId,
     data: CheckInCreate,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    request: Request,
-    key: IdempotencyKey = None,
+    post: Post,
 ) -> JSONResponse:
     """Submit the morning check-in; the answer carries readiness and today's briefing."""
 
     def produce() -> CheckInSubmitted:
-        read = checkins.submit_checkin(session, actor, athlete_id, data, now=now)
-        advice = briefing.get_briefing(session, actor, athlete_id, now=now, checkin=read)
+        read = checkins.submit_checkin(post.session, post.actor, athlete_id, data, now=post.now)
+        advice = briefing.get_briefing(
+            post.session, post.actor, athlete_id, now=post.now, checkin=read
+        )
         return CheckInSubmitted(checkin=read, briefing=advice)
 
-    return respond(session, actor, request, key, data, produce, now=now)
+    return post.respond(data, produce)
 
 
 @router.get("/athletes/{athlete_id}/checkins", response_model=Page[CheckInRead])

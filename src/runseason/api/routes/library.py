@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize, PathId
-from runseason.api.replay import respond
+from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize, PathId
+from runseason.api.replay import Post
 from runseason.schemas.common import Page
 from runseason.schemas.library import TemplateCreate, TemplatePreview, TemplateRead, TemplateUpdate
 from runseason.services.plans import library
@@ -57,43 +57,25 @@ def preview(
 @router.post("/templates", response_model=TemplateRead, status_code=201)
 def create_template(
     data: TemplateCreate,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    request: Request,
-    key: IdempotencyKey = None,
+    post: Post,
 ) -> JSONResponse:
     """Add a template to your organization's library."""
-    return respond(
-        session,
-        actor,
-        request,
-        key,
+    return post.respond(
         data,
-        lambda: library.create_template(session, actor, data),
-        now=now,
+        lambda: library.create_template(post.session, post.actor, data),
     )
 
 
 @router.post("/templates/{template_id}/clone", response_model=TemplateRead, status_code=201)
 def clone_template(
     template_id: PathId,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    request: Request,
+    post: Post,
     code: Annotated[str | None, Query(max_length=80, pattern=r"^[a-z0-9][a-z0-9_-]*$")] = None,
-    key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Copy a template into your library to adapt it."""
-    return respond(
-        session,
-        actor,
-        request,
-        key,
+    return post.respond(
         {"template_id": template_id, "code": code},
-        lambda: library.clone_template(session, actor, template_id, code=code),
-        now=now,
+        lambda: library.clone_template(post.session, post.actor, template_id, code=code),
     )
 
 

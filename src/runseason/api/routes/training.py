@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, Response, UploadFile
 from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PageNumber, PageSize, PathId
-from runseason.api.replay import respond
+from runseason.api.deps import CurrentActor, Db, Now, PageNumber, PageSize, PathId
+from runseason.api.replay import Post
 from runseason.config import get_settings
 from runseason.schemas.common import Page
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
@@ -21,22 +21,13 @@ router = APIRouter(tags=["athletes"])
 def log_session(
     athlete_id: PathId,
     data: TrainingLogCreate,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    request: Request,
-    key: IdempotencyKey = None,
+    post: Post,
 ) -> JSONResponse:
-    """Log a session by hand; implausible values are refused naming the field (a coach may
+    """Log a post.session by hand; implausible values are refused naming the field (a coach may
     confirm an unusual one with ``confirm_unusual``)."""
-    return respond(
-        session,
-        actor,
-        request,
-        key,
+    return post.respond(
         data,
-        lambda: training.log_session(session, actor, athlete_id, data, now=now),
-        now=now,
+        lambda: training.log_session(post.session, post.actor, athlete_id, data, now=post.now),
     )
 
 
