@@ -1,5 +1,6 @@
 """Every model, imported so that ``Base.metadata`` knows the whole schema."""
 
+from runseason.db.models.activities import ActivityFile, ActivityStream
 from runseason.db.models.athletes import Athlete, AvailabilityException, CoachAssignment
 from runseason.db.models.audit import AuditLog, ErrorEvent
 from runseason.db.models.cases import CaseNote, HealthCase, Task, TimelineEvent
@@ -19,6 +20,8 @@ from runseason.db.models.training import ImportRun, TrainingLog
 from runseason.db.models.users import ApiKey, IdempotencyRecord, RefreshToken, User, UserSession
 
 __all__ = [
+    "ActivityFile",
+    "ActivityStream",
     "ApiKey",
     "Athlete",
     "AthleteSnapshot",
