@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PathId
+from runseason.api.replay import respond
 from runseason.schemas.plans import GoalCreate, GoalRead, GoalUpdate
 from runseason.services.plans import goals
 
@@ -13,10 +15,24 @@ router = APIRouter(tags=["athletes"])
 
 @router.post("/athletes/{athlete_id}/goals", response_model=GoalRead, status_code=201)
 def create_goal(
-    athlete_id: PathId, data: GoalCreate, actor: CurrentActor, session: Db, now: Now
-) -> GoalRead:
+    athlete_id: PathId,
+    data: GoalCreate,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    request: Request,
+    key: IdempotencyKey = None,
+) -> JSONResponse:
     """Add a race goal."""
-    return goals.create_goal(session, actor, athlete_id, data, now=now)
+    return respond(
+        session,
+        actor,
+        request,
+        key,
+        data,
+        lambda: goals.create_goal(session, actor, athlete_id, data, now=now),
+        now=now,
+    )
 
 
 @router.get("/athletes/{athlete_id}/goals", response_model=list[GoalRead])

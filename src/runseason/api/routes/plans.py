@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PathId
+from runseason.api.replay import respond
 from runseason.schemas.plans import (
     PlanCreate,
     PlanRead,
@@ -24,10 +26,24 @@ router = APIRouter(tags=["athletes"])
 
 @router.post("/athletes/{athlete_id}/plans", response_model=PlanRead, status_code=201)
 def generate_plan(
-    athlete_id: PathId, data: PlanCreate, actor: CurrentActor, session: Db, now: Now
-) -> PlanRead:
+    athlete_id: PathId,
+    data: PlanCreate,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    request: Request,
+    key: IdempotencyKey = None,
+) -> JSONResponse:
     """Generate a periodized plan (it replaces the active one)."""
-    return generation.generate_plan(session, actor, athlete_id, data, now=now)
+    return respond(
+        session,
+        actor,
+        request,
+        key,
+        data,
+        lambda: generation.generate_plan(session, actor, athlete_id, data, now=now),
+        now=now,
+    )
 
 
 @router.get("/athletes/{athlete_id}/plan", response_model=PlanRead | None)
@@ -66,10 +82,24 @@ def edit_planned_session(
 
 @router.post("/plans/{plan_id}/sessions", response_model=PlanRead, status_code=201)
 def add_planned_session(
-    plan_id: PathId, data: SessionAdd, actor: CurrentActor, session: Db, now: Now
-) -> PlanRead:
+    plan_id: PathId,
+    data: SessionAdd,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    request: Request,
+    key: IdempotencyKey = None,
+) -> JSONResponse:
     """Add a session from the library to a day of the plan."""
-    return editing.add_session(session, actor, plan_id, data, now=now)
+    return respond(
+        session,
+        actor,
+        request,
+        key,
+        data,
+        lambda: editing.add_session(session, actor, plan_id, data, now=now),
+        now=now,
+    )
 
 
 @router.post("/planned-sessions/{session_id}/replace", response_model=PlanRead)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Response, UploadFile
@@ -37,24 +38,43 @@ def upload_activity(
     actor: CurrentActor,
     session: Db,
     now: Now,
+    request: Request,
+    *,
     file: Annotated[UploadFile, File(description="A FIT, GPX or TCX file.")],
     rpe: Annotated[float | None, Form(ge=0, le=10)] = None,
     confirm_unusual: Annotated[
         bool, Form(description="A coach confirms an unusual duration, distance or pace as real.")
     ] = False,
-) -> TrainingLogRead:
-    """Import a device file as a logged session (duplicates and implausible values are refused)."""
+    key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Import a device file as a logged session (duplicates and implausible values are refused;
+    a retry with the same ``Idempotency-Key`` and file replays the first answer)."""
     limit = get_settings().max_upload_bytes
     content = file.file.read(limit + 1)
-    return training.import_activity(
+    filename = file.filename or "activity"
+    fingerprint = {
+        "filename": filename,
+        "sha256": hashlib.sha256(content).hexdigest(),
+        "rpe": rpe,
+        "confirm_unusual": confirm_unusual,
+    }
+    return respond(
         session,
         actor,
-        athlete_id,
-        file.filename or "activity",
-        content,
+        request,
+        key,
+        fingerprint,
+        lambda: training.import_activity(
+            session,
+            actor,
+            athlete_id,
+            filename,
+            content,
+            now=now,
+            rpe=rpe,
+            confirm_unusual=confirm_unusual,
+        ),
         now=now,
-        rpe=rpe,
-        confirm_unusual=confirm_unusual,
     )
 
 
