@@ -232,6 +232,10 @@ class Settings(BaseSettings):
     # the one write lock waits for a batch's writes, and 100 on PostgreSQL, where only the
     # batch's own athletes wait.
     refresh_batch_size: int | None = Field(None, ge=1, le=1000)
+    # The scheduler's periodic jobs (digests, reminders, SLA ageing, the nightly rollover) run in
+    # ``runseason worker`` and, with refresh_worker_in_process, in the web process; "auto" runs
+    # them everywhere but under tests, which call the jobs with their own clock.
+    scheduler: Literal["auto", "on", "off"] = "auto"
     coaching: CoachingSettings = Field(default_factory=CoachingSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
 
@@ -268,6 +272,13 @@ class Settings(BaseSettings):
         if self.metrics_refresh == "auto":
             return self.env != "test"
         return self.metrics_refresh == "queued"
+
+    @property
+    def runs_scheduler(self) -> bool:
+        """Whether a worker of this process runs the scheduler's periodic jobs."""
+        if self.scheduler == "auto":
+            return self.env != "test"
+        return self.scheduler == "on"
 
     @property
     def effective_log_format(self) -> Literal["json", "console"]:

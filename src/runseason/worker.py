@@ -1,5 +1,8 @@
 """The refresh worker: drains the queue of ``services/refresh/queue.py``, a batch a transaction.
 
+Beside it runs the scheduler (``scheduler.py``: APScheduler's periodic jobs, such as the morning
+digests and the nightly rollover), in the same process.
+
 It runs as its own process (``runseason worker``, the production layout: the API's processes stay
 free for requests) or as a daemon thread of the web process (``runseason start``), which is what a
 single small installation wants. Several workers may run at once: the queue's claim protocol
@@ -17,7 +20,7 @@ from typing import Any
 
 import structlog
 
-from runseason import runtime
+from runseason import runtime, scheduler
 from runseason.config import Settings, get_settings
 from runseason.db.session import session_scope
 from runseason.db.types import utcnow
@@ -117,15 +120,22 @@ class RefreshWorker:
 
 @asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[dict[str, Any]]:
-    """Tune the process; run a refresh worker thread beside it when the settings ask for one."""
+    """Tune the process; run a refresh worker thread and the scheduler beside it when the settings
+    ask for them."""
     runtime.tune_collector()
     settings = get_settings()
     worker = None
+    jobs = None
     if settings.queued_refresh and settings.refresh_worker_in_process:
         worker = RefreshWorker(settings.refresh_poll_seconds, pause_ratio(settings))
         worker.start()
+    if settings.runs_scheduler and settings.refresh_worker_in_process:
+        jobs = scheduler.Scheduler()
+        jobs.start()
     try:
         yield {}
     finally:
+        if jobs is not None:
+            jobs.stop()
         if worker is not None:
             worker.stop()

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from runseason import runtime, worker
+from runseason import runtime, scheduler, worker
 from runseason.cli.accounts import org_app, user_app
 from runseason.cli.backup import backup, restore
 from runseason.cli.calc import calc_app
@@ -151,7 +151,8 @@ def refresh_worker(
         int, typer.Option(min=0, max=19, help="Lower CPU priority, so requests come first.")
     ] = 10,
 ) -> None:
-    """Run the refresh worker: athletes' metrics, snapshots and risk after their writes.
+    """Run the refresh worker (athletes' metrics, snapshots and risk after their writes) and the
+    scheduler (morning digests, check-in reminders, SLA ageing, the nightly rollover).
 
     Production runs one (or a few) beside the API processes, started with
     RUNSEASON_REFRESH_WORKER_IN_PROCESS=false; `runseason start` runs one as a thread.
@@ -164,10 +165,16 @@ def refresh_worker(
         return
     runtime.tune_collector()
     loop = worker.RefreshWorker(poll or settings.refresh_poll_seconds, worker.pause_ratio(settings))
+    jobs = scheduler.Scheduler() if settings.runs_scheduler else None
+    if jobs is not None:
+        jobs.start()
     try:
         loop.run()
     except KeyboardInterrupt:
         typer.echo("refresh worker stopped")
+    finally:
+        if jobs is not None:
+            jobs.stop()
 
 
 @app.command("bench")

@@ -32,6 +32,7 @@ ACTION_WORDS = {
     "note": "answered with a note",
     "reject": "rejected",
     "dismiss": "dismissed",
+    "wake": "back in the queue after its snooze",
 }
 REVISION_WORDS = {
     "generated": "created",
