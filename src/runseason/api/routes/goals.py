@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PathId
-from runseason.api.replay import respond
+from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.replay import Post
 from runseason.schemas.plans import GoalCreate, GoalRead, GoalUpdate
 from runseason.services.plans import goals
 
@@ -17,21 +17,12 @@ router = APIRouter(tags=["athletes"])
 def create_goal(
     athlete_id: PathId,
     data: GoalCreate,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    request: Request,
-    key: IdempotencyKey = None,
+    post: Post,
 ) -> JSONResponse:
     """Add a race goal."""
-    return respond(
-        session,
-        actor,
-        request,
-        key,
+    return post.respond(
         data,
-        lambda: goals.create_goal(session, actor, athlete_id, data, now=now),
-        now=now,
+        lambda: goals.create_goal(post.session, post.actor, athlete_id, data, now=post.now),
     )
 
 

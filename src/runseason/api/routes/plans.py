@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, IdempotencyKey, Now, PathId
-from runseason.api.replay import respond
+from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.replay import Post
 from runseason.schemas.plans import (
     PlanCreate,
     PlanRead,
@@ -28,21 +28,12 @@ router = APIRouter(tags=["athletes"])
 def generate_plan(
     athlete_id: PathId,
     data: PlanCreate,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    request: Request,
-    key: IdempotencyKey = None,
+    post: Post,
 ) -> JSONResponse:
     """Generate a periodized plan (it replaces the active one)."""
-    return respond(
-        session,
-        actor,
-        request,
-        key,
+    return post.respond(
         data,
-        lambda: generation.generate_plan(session, actor, athlete_id, data, now=now),
-        now=now,
+        lambda: generation.generate_plan(post.session, post.actor, athlete_id, data, now=post.now),
     )
 
 
@@ -84,21 +75,12 @@ def edit_planned_session(
 def add_planned_session(
     plan_id: PathId,
     data: SessionAdd,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    request: Request,
-    key: IdempotencyKey = None,
+    post: Post,
 ) -> JSONResponse:
     """Add a session from the library to a day of the plan."""
-    return respond(
-        session,
-        actor,
-        request,
-        key,
+    return post.respond(
         data,
-        lambda: editing.add_session(session, actor, plan_id, data, now=now),
-        now=now,
+        lambda: editing.add_session(post.session, post.actor, plan_id, data, now=post.now),
     )
 
 

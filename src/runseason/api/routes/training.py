@@ -35,17 +35,12 @@ def log_session(
 @router.post("/athletes/{athlete_id}/logs/upload", response_model=TrainingLogRead, status_code=201)
 def upload_activity(
     athlete_id: PathId,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    request: Request,
-    *,
+    post: Post,
     file: Annotated[UploadFile, File(description="A FIT, GPX or TCX file.")],
     rpe: Annotated[float | None, Form(ge=0, le=10)] = None,
     confirm_unusual: Annotated[
         bool, Form(description="A coach confirms an unusual duration, distance or pace as real.")
     ] = False,
-    key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Import a device file as a logged session (duplicates and implausible values are refused;
     a retry with the same ``Idempotency-Key`` and file replays the first answer)."""
@@ -58,23 +53,18 @@ def upload_activity(
         "rpe": rpe,
         "confirm_unusual": confirm_unusual,
     }
-    return respond(
-        session,
-        actor,
-        request,
-        key,
+    return post.respond(
         fingerprint,
         lambda: training.import_activity(
-            session,
-            actor,
+            post.session,
+            post.actor,
             athlete_id,
             filename,
             content,
-            now=now,
+            now=post.now,
             rpe=rpe,
             confirm_unusual=confirm_unusual,
         ),
-        now=now,
     )
 
 
