@@ -114,3 +114,59 @@ def test_automatic_mode_never_applies_a_recommendation_above_the_guardrail(
     assert rec.status == "open"
     db.refresh(planned)
     assert (planned.status, planned.planned_duration_s, planned.title) == before
+
+
+def test_undo_puts_the_plan_back_and_opens_the_recommendation_again(
+    db: Session, world: World
+) -> None:
+    planned = plan_today(db, world, world.greta)
+    check_in(db, world, world.greta, 0, **BAD)
+    coach = actor(db, world.cole)
+    rec = recommendations.find_recommendation_for_day(db, coach, world.greta.id, NOW.date())
+    assert rec is not None
+    with pytest.raises(Conflict):  # nothing decided yet: nothing to undo
+        recommendations.undo_decision(db, coach, rec.id, now=NOW)
+    applied = recommendations.decide_recommendation(
+        db, coach, rec.id, RecommendationDecision(decision="accept"), now=NOW
+    )
+    assert applied.decided_at is not None
+    db.refresh(planned)
+    assert planned.title == "Recovery run"
+    undone = recommendations.undo_decision(db, coach, rec.id, now=NOW)
+    assert undone.status == "open"
+    assert undone.decided_at is None
+    db.refresh(planned)
+    assert (planned.title, planned.category, planned.is_hard) == ("Intervals", "intervals", True)
+    assert planned.planned_duration_s == 3600
+    kinds = db.scalars(
+        select(PlanRevision.kind)
+        .where(PlanRevision.plan_id == planned.plan_id)
+        .order_by(PlanRevision.version)
+    ).all()
+    assert kinds[-2:] == ["recommendation", "undo"]
+    dismissed = recommendations.decide_recommendation(
+        db, coach, rec.id, RecommendationDecision(decision="reject"), now=NOW
+    )
+    assert dismissed.status == "dismissed"
+    assert recommendations.undo_decision(db, coach, rec.id, now=NOW).status == "open"
+
+
+def test_undo_refuses_when_the_session_was_edited_since(db: Session, world: World) -> None:
+    planned = plan_today(db, world, world.greta)
+    check_in(db, world, world.greta, 0, **BAD)
+    coach = actor(db, world.cole)
+    rec = recommendations.find_recommendation_for_day(db, coach, world.greta.id, NOW.date())
+    assert rec is not None
+    recommendations.decide_recommendation(
+        db, coach, rec.id, RecommendationDecision(decision="accept"), now=NOW
+    )
+    db.refresh(planned)
+    planned.title = "Hill repeats"
+    db.flush()
+    with pytest.raises(Conflict, match="edited after the change"):
+        recommendations.undo_decision(db, coach, rec.id, now=NOW)
+    db.refresh(planned)
+    assert planned.title == "Hill repeats"
+    stored = recommendations.find_recommendation_for_day(db, coach, world.greta.id, NOW.date())
+    assert stored is not None
+    assert stored.status == "applied"

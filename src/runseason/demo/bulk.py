@@ -220,15 +220,24 @@ def _snapshot_row(
     }
 
 
+_TITLES = {
+    "readiness": "Readiness in the red band",
+    "load": "Load rising faster than fitness",
+    "pain": "Pain reported at or above the line",
+    "adherence": "Sessions missed this week",
+}
+
+
 def _intervention_row(
     pick: random.Random, org_id: int, athlete_id: int, now: datetime, risk: float
 ) -> dict[str, Any]:
     """An open intervention for an athlete the snapshot puts at risk or on watch."""
+    cause = pick.choice(list(_TITLES))
     return {
         "organization_id": org_id,
         "athlete_id": athlete_id,
-        "cause": pick.choice(["readiness", "load", "pain", "adherence"]),
-        "title": f"Risk {risk:.0%}",
+        "cause": cause,
+        "title": _TITLES[cause],
         "status": "open",
         "risk": round(risk, 4),
         "severity": round(risk, 4),

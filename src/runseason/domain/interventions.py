@@ -68,7 +68,9 @@ def triggers(
     if reaches(assessment.risk, rules.open_threshold) and assessment.factors:
         top = assessment.factors[0]
         cause = CAUSE_OF_SIGNAL.get(top.name, top.name)
-        found[cause] = Trigger(cause, f"Risk {percent(assessment.risk)}: {top.threshold}")
+        # The title says why; the risk is the athlete's current one, shown beside it (one number).
+        reason = top.threshold or top.name
+        found[cause] = Trigger(cause, reason[:1].upper() + reason[1:])
     if pain_severity is not None and pain_severity >= rules.pain_severity:
         found["pain"] = Trigger(
             "pain", f"Pain {pain_severity}/10 reported (the line is {rules.pain_severity})"

@@ -28,6 +28,7 @@ class RecommendationRead(Output):
     requires_coach: bool
     decision: str
     status: str
+    decided_at: datetime | None = None  # when the coach applied or dismissed it
     athlete_answer: str | None = None  # assisted mode: "accepted" or "declined"
     athlete_answered_at: datetime | None = None
 

@@ -13,6 +13,7 @@ from runseason.config import CoachingSettings
 from runseason.db.models import (
     Intervention,
     PlannedSession,
+    PlanRevision,
     Recommendation,
     TrainingPlan,
 )
@@ -118,6 +119,11 @@ def _target_sessions(
     return plan, rows, changes
 
 
+def _reason(rec: Recommendation) -> str:
+    """The applied change's revision reason; ``undo_decision`` finds the revision by it."""
+    return f"{rec.title} (recommendation {rec.id})"
+
+
 def apply_action(
     session: Session,
     rec: Recommendation,
@@ -135,7 +141,7 @@ def apply_action(
         rows,
         changes,
         kind="recommendation",
-        reason=f"{rec.title} (recommendation {rec.id})",
+        reason=_reason(rec),
         actor_id=actor_id,
         now=now,
     )
@@ -217,6 +223,66 @@ def decide_recommendation(
         payload = {"decision": data.decision, "note": data.note, "sessions_changed": len(diff)}
         log_action(session, rec, actor.user_id, "apply", payload, now)
     rec.decided_at, rec.decided_by_id = now, actor.user_id
+    session.flush()
+    return RecommendationRead.model_validate(rec)
+
+
+def _restore(session: Session, rec: Recommendation, actor_id: int, now: datetime) -> int:
+    """Put back the sessions an applied recommendation changed; how many were restored."""
+    revision = session.scalar(
+        select(PlanRevision)
+        .join(TrainingPlan, TrainingPlan.id == PlanRevision.plan_id)
+        .where(
+            TrainingPlan.athlete_id == rec.athlete_id,
+            PlanRevision.kind == "recommendation",
+            PlanRevision.reason == _reason(rec)[:500],
+        )
+        .order_by(PlanRevision.id.desc())
+        .limit(1)
+    )
+    if revision is None:  # nothing in the plan was changed (no session matched)
+        return 0
+    changes = {int(c["session_id"]): c for c in revision.snapshot.get("changes", [])}
+    rows = list(session.scalars(select(PlannedSession).where(PlannedSession.id.in_(changes))))
+    back: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        before, after = changes[row.id]["before"], changes[row.id]["after"] or {}
+        now_view = revisions.session_view(row)
+        changed = [k for k in before if before[k] != after.get(k)]
+        if any(now_view.get(k) != after.get(k) for k in changed):
+            raise Conflict(
+                f"The session of {row.scheduled_date:%-d %B %Y} was edited after the change: "
+                "change it back in the plan builder."
+            )
+        back[row.id] = {k: before[k] for k in changed if k != "scheduled_date"}
+    plan = session.get(TrainingPlan, revision.plan_id)
+    assert plan is not None
+    undone = revisions.apply_changes(
+        session,
+        plan,
+        rows,
+        back,
+        kind="undo",
+        reason=f"Undone: {rec.title}",
+        actor_id=actor_id,
+        now=now,
+    )
+    return len(undone)
+
+
+@use_case("recommendation", writes=True)
+def undo_decision(
+    session: Session, actor: Actor, recommendation_id: int, *, now: datetime
+) -> RecommendationRead:
+    """Take back an applied or dismissed recommendation: the plan as it was, the item open again."""
+    rec = get_owned(session, actor, Recommendation, recommendation_id, write=True)
+    require_role(actor, "admin", "coach")
+    if rec.status not in ("applied", "dismissed"):
+        raise Conflict("Only an applied or dismissed recommendation can be undone.")
+    restored = _restore(session, rec, actor.user_id, now) if rec.status == "applied" else 0
+    payload = {"undo": rec.status, "sessions_restored": restored}
+    rec.status, rec.decided_at, rec.decided_by_id = "open", None, None
+    log_action(session, rec, actor.user_id, "reopen", payload, now)
     session.flush()
     return RecommendationRead.model_validate(rec)
 

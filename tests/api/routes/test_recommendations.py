@@ -35,3 +35,28 @@ def test_the_coach_previews_and_decides_a_recommendation_once(
     )
     unknown = client.post(path, json={"decision": "maybe"}, headers=headers["asha"])
     assert unknown.status_code == 422
+
+
+def test_the_coach_undoes_a_dismissal_over_http(
+    client: TestClient, headers: Headers, world: World
+) -> None:
+    posted = client.post(
+        f"/api/v1/athletes/{world.riley.id}/checkins",
+        json={**PAIN, "pain_location": "left knee"},
+        headers=headers["riley"],
+    )
+    assert posted.status_code == 201, posted.text
+    listed = client.get(f"/api/v1/athletes/{world.riley.id}/interventions", headers=headers["asha"])
+    rec_id = next(i["recommendation_id"] for i in listed.json() if i["recommendation_id"])
+    undo = f"/api/v1/recommendations/{rec_id}/undo"
+    assert client.post(undo, headers=headers["asha"]).status_code == 409  # nothing decided yet
+    decided = client.post(
+        f"/api/v1/recommendations/{rec_id}/decision",
+        json={"decision": "reject"},
+        headers=headers["asha"],
+    )
+    assert decided.json()["decided_at"] is not None
+    undone = client.post(undo, headers=headers["asha"])
+    assert undone.status_code == 200, undone.text
+    assert (undone.json()["status"], undone.json()["decided_at"]) == ("open", None)
+    assert client.post(undo, headers=headers["riley"]).status_code in (403, 404)

@@ -7,7 +7,8 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import Intervention
+from runseason.db.models import AthleteSnapshot, Intervention
+from runseason.domain.risk import bucket_of
 from runseason.schemas.coaching import CommandCenterRead, InterventionResolve, InterventionSnooze
 from runseason.services import interventions
 from runseason.services.coaching_settings import CACHE_KEY, update_organization_settings
@@ -109,6 +110,16 @@ def test_the_queue_holds_the_active_interventions_in_rank_order(db: Session, wor
     admin = actor(db, world.ada)
     for i in range(6):
         athlete = make_athlete(db, world.north, f"Queue {i}", coach=world.asha)
+        now_risk = (0.2, 0.7, 0.45, 0.95, 0.1, 0.62)[i]  # today's risk, not the one at opening
+        db.add(
+            AthleteSnapshot(
+                athlete_id=athlete.id,
+                organization_id=world.north.id,
+                as_of=NOW.date(),
+                risk=now_risk,
+                risk_bucket=bucket_of(now_risk),
+            )
+        )
         for j, cause in enumerate(("silence", "missed_sessions")):
             db.add(
                 Intervention(
@@ -141,12 +152,15 @@ def test_the_queue_holds_the_active_interventions_in_rank_order(db: Session, wor
         if row.status in ("open", "acknowledged")
         or (row.status == "snoozed" and row.snoozed_until is not None and row.snoozed_until <= NOW)
     ]
-    expected = [
-        row.id
-        for row in sorted(
-            active, key=lambda r: (0 if r.risk >= 0.6 else 1, r.opened_at, -r.risk, r.id)
-        )
-    ]
+    current = {s.athlete_id: s for s in db.scalars(select(AthleteSnapshot))}
+    rank = {"at_risk": 0, "watch": 1, "stable": 2}
+
+    def priority(r: Intervention) -> tuple[object, ...]:
+        snap = current.get(r.athlete_id)
+        bucket, risk = (snap.risk_bucket, snap.risk) if snap else ("stable", 0.0)
+        return (rank[bucket], -risk, r.athlete_id, r.opened_at, r.id)
+
+    expected = [row.id for row in sorted(active, key=priority)]
     assert ids[1] in expected
     assert ids[0] not in expected
     assert ids[2] not in expected
@@ -171,3 +185,45 @@ def test_an_empty_bucket_page_still_brings_the_counts(db: Session, world: World)
     assert nobody.items == []
     assert nobody.total == 0
     assert nobody.buckets == {"at_risk": 0, "watch": 0, "stable": 0}
+
+
+def test_the_queue_ranks_by_the_athletes_current_risk_and_groups_their_items(
+    db: Session, world: World
+) -> None:
+    """An at-risk athlete with pain comes before a stable one whose old item opened at 81 %."""
+    riley_red_patch(db, world)  # at risk today, with pain
+    calm = make_athlete(db, world.north, "Calm Now", coach=world.asha)
+    db.add(
+        AthleteSnapshot(
+            athlete_id=calm.id,
+            organization_id=world.north.id,
+            as_of=NOW.date(),
+            risk=0.12,
+            risk_bucket="stable",
+        )
+    )
+    for cause in ("load", "silence"):
+        db.add(
+            Intervention(
+                organization_id=world.north.id,
+                athlete_id=calm.id,
+                cause=cause,
+                title=f"{cause} weeks ago",
+                risk=0.81,
+                severity=0.81,
+                evidence=[],
+                opened_at=NOW - timedelta(days=20),
+                last_evidence_at=NOW - timedelta(days=20),
+            )
+        )
+    db.flush()
+    queue = command_center.get_command_center(db, actor(db, world.asha), now=NOW)
+    names = [item.athlete_name for item in queue.items]
+    assert names[0] == "Riley Red"
+    assert names.index("Calm Now") > names.index("Riley Red")
+    calm_items = [item for item in queue.items if item.athlete_name == "Calm Now"]
+    assert {round(item.risk, 2) for item in calm_items} == {0.12}  # today's risk, one number
+    assert all(item.risk_bucket == "stable" for item in calm_items)
+    # One athlete's items sit together: each name is one run of rows.
+    runs = [name for i, name in enumerate(names) if i == 0 or names[i - 1] != name]
+    assert len(runs) == len(set(names))

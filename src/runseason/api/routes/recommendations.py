@@ -29,3 +29,11 @@ def decide(
 ) -> RecommendationRead:
     """Accept, modify or reject a recommendation."""
     return recommendations.decide_recommendation(session, actor, recommendation_id, data, now=now)
+
+
+@router.post("/recommendations/{recommendation_id}/undo", response_model=RecommendationRead)
+def undo(
+    recommendation_id: PathId, actor: CurrentActor, session: Db, now: Now
+) -> RecommendationRead:
+    """Take back an applied or dismissed recommendation: the plan as it was, open again."""
+    return recommendations.undo_decision(session, actor, recommendation_id, now=now)

@@ -1,4 +1,5 @@
-"""The Command Center: the coach's open interventions ranked by risk and SLA, in one statement."""
+"""The Command Center: the coach's open interventions, athlete by athlete in order of their current
+risk, in one statement."""
 
 from __future__ import annotations
 
@@ -28,11 +29,15 @@ from runseason.services.paging import page_offset
 from runseason.services.recommendations import rules_of
 from runseason.services.views.caseload import BUCKETS, bucket_totals
 
-# At-risk first, then the oldest (the SLA clock), then the highest risk.
+# The athlete's current bucket (the snapshot's, an athlete without one is stable), at risk first,
+# then their current risk, highest first; one athlete's items together, the oldest (the SLA clock)
+# first. Each athlete appears once in the queue, with their items.
+_CURRENT_BUCKET = func.coalesce(AthleteSnapshot.risk_bucket, literal_column("'stable'"))
 _QUEUE_ORDER = (
-    case((Intervention.risk >= 0.6, 0), else_=1),
+    case((_CURRENT_BUCKET == "at_risk", 0), (_CURRENT_BUCKET == "watch", 1), else_=2),
+    func.coalesce(AthleteSnapshot.risk, literal_column("0.0")).desc(),
+    Intervention.athlete_id,
     Intervention.opened_at.asc(),
-    Intervention.risk.desc(),
     Intervention.id,
 )
 
@@ -68,13 +73,16 @@ def _queue_matches(role: Role, in_bucket: bool) -> Select[Any]:
         Intervention.status == "acknowledged",
         (Intervention.status == "snoozed") & (Intervention.snoozed_until <= bindparam("now")),
     )
-    query = within_scope(
-        role, select(Intervention.id), Intervention.athlete_id, Intervention.organization_id
-    ).where(active)
+    query = (
+        within_scope(
+            role, select(Intervention.id), Intervention.athlete_id, Intervention.organization_id
+        )
+        .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Intervention.athlete_id)
+        .where(active)
+    )
     if in_bucket:
-        query = query.join(
-            AthleteSnapshot, AthleteSnapshot.athlete_id == Intervention.athlete_id
-        ).where(AthleteSnapshot.risk_bucket == bindparam("bucket"))
+        current = _CURRENT_BUCKET
+        query = query.where(current == bindparam("bucket"))
     return query
 
 
@@ -88,7 +96,10 @@ def _queue_statement(role: Role, in_bucket: bool) -> Select[Any]:
     """
     page = (
         _queue_matches(role, in_bucket)
-        .add_columns(func.count().over().label("total"))
+        .add_columns(
+            func.count().over().label("total"),
+            func.row_number().over(order_by=_QUEUE_ORDER).label("rank"),
+        )
         .order_by(*_QUEUE_ORDER)
         .limit(bindparam("limit"))
         .offset(bindparam("offset"))
@@ -104,7 +115,7 @@ def _queue_statement(role: Role, in_bucket: bool) -> Select[Any]:
     )
     overrides = overrides_of(bindparam("actor_org")).scalar_subquery().label("overrides")
     return (
-        select(_ITEM, page.c.total, *buckets.c, overrides).select_from(rows).order_by(*_QUEUE_ORDER)
+        select(_ITEM, page.c.total, *buckets.c, overrides).select_from(rows).order_by(page.c.rank)
     )
 
 

@@ -33,6 +33,7 @@ ACTION_WORDS = {
     "reject": "rejected",
     "dismiss": "dismissed",
     "wake": "back in the queue after its snooze",
+    "reopen": "reopened",
 }
 REVISION_WORDS = {
     "generated": "created",
@@ -44,6 +45,7 @@ REVISION_WORDS = {
     "scale_week": "a week rescaled",
     "regenerate": "rebuilt from a date",
     "recommendation": "changed by a recommendation",
+    "undo": "a recommendation's change undone",
 }
 STAGE_WORDS = {"return_to_run": "return to run started", "closed": "case closed"}
 CASE_KINDS = {"injury": "Injury", "illness": "Illness"}

@@ -1,28 +1,68 @@
-"""Coach · Command Center: who needs you today and why, highest priority first."""
+"""Coach · Command Center: who needs you today and why, athlete by athlete, highest risk first."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
-from runseason.schemas.coaching import (
-    InterventionResolve,
-    InterventionSnooze,
-    RecommendationDecision,
-)
-from runseason.services import interventions, recommendations
+from runseason.schemas.coaching import InterventionResolve, InterventionSnooze, QueueItem
+from runseason.services import interventions
+from runseason.services.identity.access import Actor
 from runseason.services.views import command_center
 from runseason.ui import runtime
+from runseason.ui.components import queue as rows
+
+PAGE_SIZE = 50  # a coach's morning on one page; the pager below covers a larger queue
 
 
-def _summary(planned: dict[str, Any] | None) -> str:
-    if planned is None:
-        return "removed"
-    return f"{planned.get('title')} {runtime.duration(planned.get('planned_duration_s'))}"
+def item_actions(actor: Actor, item: QueueItem) -> None:
+    """Acknowledge, snooze or resolve one item."""
+    iv = item.intervention
+    c1, c2, c3 = st.columns([1, 1, 2])
+    if iv.acknowledged_at is None and c1.button("Acknowledge", key=f"ack-{iv.id}"):
+        if runtime.call(interventions.acknowledge_intervention, actor, iv.id, now=runtime.now()):
+            st.rerun()
+    if c2.button("Snooze 24 h", key=f"snooze-{iv.id}"):
+        snooze = InterventionSnooze(hours=24)
+        if runtime.call(interventions.snooze_intervention, actor, iv.id, snooze, now=runtime.now()):
+            st.rerun()
+    with c3.popover("Resolve"):
+        outcome = st.text_input(
+            "Outcome", key=f"outcome-{iv.id}", placeholder="Called; eased the week."
+        )
+        if st.button("Resolve", key=f"resolve-{iv.id}"):
+            how = runtime.valid(InterventionResolve, outcome=outcome)
+            if how and runtime.call(
+                interventions.resolve_intervention, actor, iv.id, how, now=runtime.now()
+            ):
+                st.rerun()
+
+
+def one_item(actor: Actor, item: QueueItem) -> None:
+    """One open item of the athlete: what it is, since when, the actions."""
+    iv = item.intervention
+    with st.container(border=True):
+        sla = rows.SLA_WORDS.get(iv.sla, iv.sla)
+        st.markdown(f"**{iv.title}** · {sla}")
+        st.caption(f"History: {item.opened}." + (" Cause cleared." if item.cause_cleared else ""))
+        item_actions(actor, item)
+
+
+def one_athlete(actor: Actor, group: rows.AthleteGroup, zone: str, first: bool) -> None:
+    """One athlete: the current risk once, why, then each open item."""
+    with st.expander(group.label, expanded=first):
+        if group.why:
+            st.markdown("Why now: " + "; ".join(group.why) + ".")
+        rows.recommendation_panel(actor, group, zone)
+        for item in group.items:
+            one_item(actor, item)
+        if st.button("Open the athlete's case", key=f"case-{group.athlete_id}"):
+            st.query_params["athlete"] = str(group.athlete_id)
+            st.session_state["athlete_id"] = group.athlete_id
+            st.switch_page(str(runtime.PAGES / "athlete.py"))
 
 
 actor = runtime.actor()
+zone = runtime.user().timezone
 st.title("Command Center")
 bucket = st.segmented_control(
     "Show",
@@ -31,106 +71,31 @@ bucket = st.segmented_control(
     format_func=lambda b: "all" if b == "all" else runtime.BUCKET_LABELS[b],
 )
 page = int(st.session_state.get("cc_page", 1))
-queue = runtime.call(
+found = runtime.call(
     command_center.get_command_center,
     actor,
     now=runtime.now(),
     page=page,
-    page_size=20,
+    page_size=PAGE_SIZE,
     bucket=None if bucket in (None, "all") else bucket,
 )
-if queue is None:
+if found is None:
     st.stop()
+groups = rows.group_by_athlete(found.items)
+counts = rows.header_counts(groups)
 cols = st.columns(6)
-cols[0].metric("Open", queue.total)
+cols[0].metric("Athletes", counts["athletes"], help="athletes with an open item")
 for i, name in enumerate(("at_risk", "watch", "stable")):
-    cols[1 + i].metric(runtime.BUCKET_LABELS[name], queue.buckets.get(name, 0), help="athletes")
-cols[4].metric("SLA overdue", queue.sla.get("overdue", 0))
-cols[5].metric("Due today", queue.sla.get("due", 0))
+    cols[1 + i].metric(runtime.BUCKET_LABELS[name], counts[name], help="athletes, risk today")
+cols[4].metric("Overdue", counts["overdue"], help=f"of {counts['items']} open items")
+cols[5].metric("Due today", counts["due"], help=f"of {counts['items']} open items")
 
-if not queue.items:
+if not groups:
     st.success("Nobody needs you right now.")
-for item in queue.items:
-    iv = item.intervention
-    label = (
-        f"{runtime.BUCKET_LABELS.get(item.risk_bucket, item.risk_bucket)} · **{item.athlete_name}**"
-        f" · {iv.title} · risk {iv.risk:.0%} · open {item.age_hours:.0f} h"
-    )
-    with st.expander(label, expanded=item is queue.items[0]):
-        for f in item.top_factors:
-            st.write(
-                f"- **{f.get('name')}**: {f.get('threshold', '')} (share {f.get('share', 0):.0%})"
-            )
-        rec = item.recommendation
-        if rec is not None:
-            st.info(
-                f"Recommended: **{rec.title}**: {rec.rationale} (confidence {rec.confidence:.0%})"
-            )
-            if rec.status == "open":
-                changes = runtime.call(recommendations.preview_recommendation, actor, rec.id) or []
-                if changes:
-                    st.caption("Proposed plan change:")
-                    st.dataframe(
-                        [
-                            {
-                                "session": c.session_id,
-                                "before": _summary(c.before),
-                                "after": _summary(c.after),
-                            }
-                            for c in changes
-                        ],
-                        hide_index=True,
-                    )
-                a, b = st.columns(2)
-                if a.button("Apply", key=f"apply-{iv.id}", type="primary"):
-                    done = runtime.call(
-                        recommendations.decide_recommendation,
-                        actor,
-                        rec.id,
-                        RecommendationDecision(decision="accept"),
-                        now=runtime.now(),
-                    )
-                    if done:
-                        st.rerun()
-                if b.button("Dismiss", key=f"dismiss-{iv.id}"):
-                    if runtime.call(
-                        recommendations.decide_recommendation,
-                        actor,
-                        rec.id,
-                        RecommendationDecision(decision="reject"),
-                        now=runtime.now(),
-                    ):
-                        st.rerun()
-        c1, c2, c3 = st.columns([1, 1, 2])
-        if iv.acknowledged_at is None and c1.button("Acknowledge", key=f"ack-{iv.id}"):
-            if runtime.call(
-                interventions.acknowledge_intervention, actor, iv.id, now=runtime.now()
-            ):
-                st.rerun()
-        if c2.button("Snooze 24 h", key=f"snooze-{iv.id}"):
-            if runtime.call(
-                interventions.snooze_intervention,
-                actor,
-                iv.id,
-                InterventionSnooze(hours=24),
-                now=runtime.now(),
-            ):
-                st.rerun()
-        with c3.popover("Resolve"):
-            outcome = st.text_input(
-                "Outcome", key=f"outcome-{iv.id}", placeholder="Called; eased the week."
-            )
-            if st.button("Resolve", key=f"resolve-{iv.id}"):
-                how = runtime.valid(InterventionResolve, outcome=outcome)
-                resolved = how and runtime.call(
-                    interventions.resolve_intervention, actor, iv.id, how, now=runtime.now()
-                )
-                if resolved:
-                    st.rerun()
-        if st.button("Open the athlete's case", key=f"case-{iv.id}"):
-            st.session_state["athlete_id"] = iv.athlete_id
-            st.switch_page(str(runtime.PAGES / "athlete.py"))
+for group in groups:
+    one_athlete(actor, group, zone, group is groups[0])
 
-pages = max(1, -(-queue.total // queue.page_size))
+pages = max(1, -(-found.total // found.page_size))
 if pages > 1:
+    st.caption(f"{found.total} open items in all.")
     st.number_input(f"Page (of {pages})", 1, pages, key="cc_page")
