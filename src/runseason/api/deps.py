@@ -16,7 +16,7 @@ from runseason.api import csrf
 from runseason.config import get_settings
 from runseason.db.session import begin_writes, session_scope, write_lock_of
 from runseason.db.types import utcnow
-from runseason.errors import AuthenticationFailed, PasswordChangeRequired
+from runseason.errors import AuthenticationFailed, InvalidInput, PasswordChangeRequired
 from runseason.services.identity import access, auth, ratelimit, tokens
 from runseason.services.identity.access import Actor
 
@@ -136,6 +136,26 @@ PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, fr
 PageSize = Annotated[int, Query(ge=1, le=200, description="Items per page (at most 200).")]
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)]
 Bucket = Annotated[Literal["at_risk", "watch", "stable"] | None, Query()]
+
+
+async def if_match_version(
+    value: Annotated[
+        str | None,
+        Header(
+            alias="If-Match", max_length=40, description='The plan version, as in its ETag: "3".'
+        ),
+    ] = None,
+) -> int | None:
+    """The version an ``If-Match`` header names (an ETag ``"3"``, weak or not), if any."""
+    if value is None:
+        return None
+    tag = value.strip().removeprefix("W/").strip('"')
+    if not tag.isdigit() or not 1 <= int(tag) <= 2**31:
+        raise InvalidInput('If-Match must be the plan version as its ETag gives it, e.g. "3".')
+    return int(tag)
+
+
+IfMatch = Annotated[int | None, Depends(if_match_version)]
 
 
 def client_ip(request: Request) -> str:

@@ -121,7 +121,16 @@ class PlanRead(Output):
     sessions: list[PlannedSessionRead] = Field(default_factory=list)
 
 
-class SessionEdit(Input):
+class PlanChange(Input):
+    """A change to a stored plan; with ``plan_version`` it is refused (409) if the plan has moved
+    on since that version (another coach's edit), so nobody overwrites a change they never saw."""
+
+    plan_version: int | None = Field(
+        None, ge=1, description="The plan version the change was made on (optimistic concurrency)."
+    )
+
+
+class SessionEdit(PlanChange):
     """A coach's change to one planned session."""
 
     scheduled_date: date | None = None
@@ -154,7 +163,7 @@ class ProjectionDay(Output):
     form: float
 
 
-class SessionAdd(Input):
+class SessionAdd(PlanChange):
     """A session the coach adds from a library template."""
 
     scheduled_date: date
@@ -164,14 +173,14 @@ class SessionAdd(Input):
     reason: str = Field("added by the coach", max_length=500)
 
 
-class SessionReplace(Input):
+class SessionReplace(PlanChange):
     """Put another template in a session's place (same day)."""
 
     template_id: int = Field(ge=1)
     reason: str = Field("replaced by the coach", max_length=500)
 
 
-class SessionSwap(Input):
+class SessionSwap(PlanChange):
     """Exchange the days of two sessions of the same plan."""
 
     first_id: int = Field(ge=1)
@@ -179,14 +188,14 @@ class SessionSwap(Input):
     reason: str = Field("swapped by the coach", max_length=500)
 
 
-class WeekScale(Input):
+class WeekScale(PlanChange):
     """Change a week's volume: every session still to come scales by ``factor``."""
 
     factor: float = Field(ge=0.3, le=1.5)
     reason: str = Field("week volume changed by the coach", max_length=500)
 
 
-class PlanRegenerate(Input):
+class PlanRegenerate(PlanChange):
     """Rebuild the plan from a date forward, keeping everything before it.
 
     ``unavailable_dates``, when given, replaces the plan's list of days the athlete cannot train.

@@ -129,3 +129,39 @@ def test_a_plan_over_http_keeps_days_away_free_and_carries_its_warnings(
     )
     assert bad.status_code == 422
     assert "unavailable_dates" in bad.text
+
+
+def test_a_change_on_a_stale_plan_version_gets_409_and_writes_nothing(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World
+) -> None:
+    race = (NOW.date() + timedelta(weeks=16)).isoformat()
+    coach = headers["asha"]
+    built = client.post(
+        f"/api/v1/athletes/{world.riley.id}/plans",
+        json={"race_distance_m": 21097.5, "race_date": race},
+        headers=coach,
+    ).json()
+    opened = client.get(f"/api/v1/plans/{built['id']}", headers=coach)
+    etag = opened.headers["etag"]
+    assert etag == f'"{built["version"]}"'
+    first = next(s for s in built["sessions"] if s["status"] == "planned")
+    url = f"/api/v1/planned-sessions/{first['id']}"
+    mine = client.patch(url, json={"title": "Hill repeats"}, headers={**coach, "If-Match": etag})
+    assert mine.status_code == 200, mine.text
+    assert mine.headers["etag"] == f'"{built["version"] + 1}"'
+    theirs = client.patch(url, json={"title": "Flat tempo"}, headers={**coach, "If-Match": etag})
+    assert theirs.status_code == 409
+    assert theirs.json()["error"] == "conflict"
+    assert f"version {built['version'] + 1}" in theirs.json()["detail"]
+    in_body = client.patch(
+        url, json={"title": "Flat tempo", "plan_version": built["version"]}, headers=coach
+    )
+    assert in_body.status_code == 409
+    now = client.get(f"/api/v1/plans/{built['id']}", headers=coach).json()
+    assert now["version"] == built["version"] + 1
+    assert next(s for s in now["sessions"] if s["id"] == first["id"])["title"] == "Hill repeats"
+    history = client.get(f"/api/v1/plans/{built['id']}/revisions", headers=coach).json()
+    assert len(history) == 2
+    garbled = client.patch(url, json={"title": "X"}, headers={**coach, "If-Match": "soon"})
+    assert garbled.status_code == 422
+    assert "If-Match" in garbled.json()["detail"]

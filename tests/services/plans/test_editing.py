@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import PlannedSession, SessionTemplate
-from runseason.errors import InvalidInput, NotFound
+from runseason.errors import Conflict, InvalidInput, NotFound
 from runseason.schemas.plans import (
     PlanCreate,
     PlanRegenerate,
@@ -132,3 +132,57 @@ def test_a_resized_run_says_its_new_duration(db: Session, world: World) -> None:
     after = next(s for s in scaled.sessions if s.id == long_run.id)
     assert after.planned_distance_m is not None
     assert after.title == f"Long run {round(after.planned_distance_m / 1000, 1):g} km"
+
+
+def test_every_plan_change_made_on_an_older_version_is_refused_and_writes_nothing(
+    db: Session, world: World
+) -> None:
+    cole, plan_id = _plan(db, world)
+    plan = generation.get_plan(db, cole, plan_id)
+    upcoming = [s for s in plan.sessions if s.scheduled_date > NOW.date()]
+    first, second = upcoming[0], upcoming[1]
+    edited = editing.edit_session(
+        db, cole, first.id, SessionEdit(title="Hills", plan_version=plan.version), now=NOW
+    )
+    assert edited.version == plan.version + 1
+    stale = plan.version
+    week_id = db.get(PlannedSession, first.id).plan_week_id  # type: ignore[union-attr]
+    assert week_id is not None
+    tempo = _template(db, "tempo")
+    attempts = [
+        lambda: editing.edit_session(
+            db, cole, first.id, SessionEdit(title="Flat", plan_version=stale), now=NOW
+        ),
+        lambda: editing.add_session(
+            db,
+            cole,
+            plan_id,
+            SessionAdd(
+                scheduled_date=first.scheduled_date, template_id=tempo.id, plan_version=stale
+            ),
+            now=NOW,
+        ),
+        lambda: editing.replace_session(
+            db, cole, first.id, SessionReplace(template_id=tempo.id, plan_version=stale), now=NOW
+        ),
+        lambda: editing.swap_sessions(
+            db,
+            cole,
+            plan_id,
+            SessionSwap(first_id=first.id, second_id=second.id, plan_version=stale),
+            now=NOW,
+        ),
+        lambda: editing.scale_week(
+            db, cole, week_id, WeekScale(factor=0.8, plan_version=stale), now=NOW
+        ),
+        lambda: generation.regenerate_from(
+            db, cole, plan_id, PlanRegenerate(from_date=NOW.date(), plan_version=stale), now=NOW
+        ),
+    ]
+    for attempt in attempts:
+        with pytest.raises(Conflict, match=f"version {edited.version}.*version {stale}"):
+            attempt()
+    after = generation.get_plan(db, cole, plan_id)
+    assert after.version == edited.version
+    assert after.sessions == edited.sessions
+    assert generation.list_revisions(db, cole, plan_id)[-1].version == edited.version

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import TypeVar
+
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.deps import CurrentActor, Db, IfMatch, Now, PathId
 from runseason.api.replay import Post
+from runseason.errors import InvalidInput
 from runseason.schemas.plans import (
+    PlanChange,
     PlanCreate,
     PlanRead,
     PlanRegenerate,
@@ -22,6 +26,22 @@ from runseason.schemas.plans import (
 from runseason.services.plans import editing, generation
 
 router = APIRouter(tags=["athletes"])
+Change = TypeVar("Change", bound=PlanChange)
+
+
+def _on(data: Change, version: int | None) -> Change:
+    """The change with the version its ``If-Match`` header names (the body's field, if alone)."""
+    if version is None:
+        return data
+    if data.plan_version not in {None, version}:
+        raise InvalidInput("If-Match and plan_version name different plan versions.")
+    return data.model_copy(update={"plan_version": version})
+
+
+def _tagged(plan: PlanRead, response: Response) -> PlanRead:
+    """The plan, with its version as the answer's ETag (for ``If-Match`` on the next change)."""
+    response.headers["ETag"] = f'"{plan.version}"'
+    return plan
 
 
 @router.post("/athletes/{athlete_id}/plans", response_model=PlanRead, status_code=201)
@@ -44,9 +64,10 @@ def active_plan(athlete_id: PathId, actor: CurrentActor, session: Db) -> PlanRea
 
 
 @router.get("/plans/{plan_id}", response_model=PlanRead)
-def get_plan(plan_id: PathId, actor: CurrentActor, session: Db) -> PlanRead:
-    """A plan with its weeks and sessions."""
-    return generation.get_plan(session, actor, plan_id)
+def get_plan(plan_id: PathId, actor: CurrentActor, session: Db, response: Response) -> PlanRead:
+    """A plan with its weeks and sessions; its ETag is the version a change may name in
+    ``If-Match`` (or ``plan_version``) to be refused with 409 if the plan moved on meanwhile."""
+    return _tagged(generation.get_plan(session, actor, plan_id), response)
 
 
 @router.get("/plans/{plan_id}/revisions", response_model=list[PlanRevisionRead])
@@ -65,10 +86,17 @@ def plan_projection(
 
 @router.patch("/planned-sessions/{session_id}", response_model=PlanRead)
 def edit_planned_session(
-    session_id: PathId, data: SessionEdit, actor: CurrentActor, session: Db, now: Now
+    session_id: PathId,
+    data: SessionEdit,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    response: Response,
+    version: IfMatch = None,
 ) -> PlanRead:
     """Move, resize, rename or cancel a planned session (a new plan version)."""
-    return editing.edit_session(session, actor, session_id, data, now=now)
+    change = _on(data, version)
+    return _tagged(editing.edit_session(session, actor, session_id, change, now=now), response)
 
 
 @router.post("/plans/{plan_id}/sessions", response_model=PlanRead, status_code=201)
@@ -76,41 +104,71 @@ def add_planned_session(
     plan_id: PathId,
     data: SessionAdd,
     post: Post,
+    version: IfMatch = None,
 ) -> JSONResponse:
     """Add a session from the library to a day of the plan."""
+    change = _on(data, version)
     return post.respond(
-        data,
-        lambda: editing.add_session(post.session, post.actor, plan_id, data, now=post.now),
+        change,
+        lambda: editing.add_session(post.session, post.actor, plan_id, change, now=post.now),
     )
 
 
 @router.post("/planned-sessions/{session_id}/replace", response_model=PlanRead)
 def replace_planned_session(
-    session_id: PathId, data: SessionReplace, actor: CurrentActor, session: Db, now: Now
+    session_id: PathId,
+    data: SessionReplace,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    response: Response,
+    version: IfMatch = None,
 ) -> PlanRead:
     """Put another template in a session's place (same day and duration)."""
-    return editing.replace_session(session, actor, session_id, data, now=now)
+    change = _on(data, version)
+    return _tagged(editing.replace_session(session, actor, session_id, change, now=now), response)
 
 
 @router.post("/plans/{plan_id}/swap", response_model=PlanRead)
 def swap_planned_sessions(
-    plan_id: PathId, data: SessionSwap, actor: CurrentActor, session: Db, now: Now
+    plan_id: PathId,
+    data: SessionSwap,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    response: Response,
+    version: IfMatch = None,
 ) -> PlanRead:
     """Exchange the days of two sessions."""
-    return editing.swap_sessions(session, actor, plan_id, data, now=now)
+    change = _on(data, version)
+    return _tagged(editing.swap_sessions(session, actor, plan_id, change, now=now), response)
 
 
 @router.post("/plan-weeks/{week_id}/scale", response_model=PlanRead)
 def scale_plan_week(
-    week_id: PathId, data: WeekScale, actor: CurrentActor, session: Db, now: Now
+    week_id: PathId,
+    data: WeekScale,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    response: Response,
+    version: IfMatch = None,
 ) -> PlanRead:
     """Change a week's volume (the sessions still to come)."""
-    return editing.scale_week(session, actor, week_id, data, now=now)
+    change = _on(data, version)
+    return _tagged(editing.scale_week(session, actor, week_id, change, now=now), response)
 
 
 @router.post("/plans/{plan_id}/regenerate", response_model=PlanRead)
 def regenerate_plan(
-    plan_id: PathId, data: PlanRegenerate, actor: CurrentActor, session: Db, now: Now
+    plan_id: PathId,
+    data: PlanRegenerate,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    response: Response,
+    version: IfMatch = None,
 ) -> PlanRead:
     """Rebuild the plan from a date forward, keeping the past."""
-    return generation.regenerate_from(session, actor, plan_id, data, now=now)
+    change = _on(data, version)
+    return _tagged(generation.regenerate_from(session, actor, plan_id, change, now=now), response)

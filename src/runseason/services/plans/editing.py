@@ -32,6 +32,7 @@ from runseason.services.plans.stored import (
     RETITLED_CATEGORIES,
     ROLE_OF_CATEGORY,
     check_day,
+    check_version,
     plan_sessions,
     read_plan,
     staff_plan,
@@ -90,7 +91,8 @@ def edit_session(
 ) -> PlanRead:
     """Move, resize, rename or cancel one planned session; the plan gets a new version."""
     row, plan = staff_session(session, actor, session_id)
-    changes = data.model_dump(exclude_unset=True, exclude={"reason"})
+    check_version(session, plan, data.plan_version)
+    changes = data.model_dump(exclude_unset=True, exclude={"reason", "plan_version"})
     if not changes:
         raise InvalidInput("Nothing to change.")
     if (
@@ -125,6 +127,7 @@ def add_session(
 ) -> PlanRead:
     """Add a session from the library on a day of the plan."""
     plan, athlete = staff_plan(session, actor, plan_id)
+    check_version(session, plan, data.plan_version)
     check_day(plan, data.scheduled_date)
     template = library.template_row(session, actor, data.template_id)
     duration_s = data.planned_duration_s or template.estimated_duration_s
@@ -166,6 +169,7 @@ def replace_session(
 ) -> PlanRead:
     """Put another template in a session's place, keeping its day and duration."""
     row, plan = staff_session(session, actor, session_id)
+    check_version(session, plan, data.plan_version)
     athlete = session.get(Athlete, plan.athlete_id)
     assert athlete is not None
     template = library.template_row(session, actor, data.template_id)
@@ -193,6 +197,7 @@ def swap_sessions(
 ) -> PlanRead:
     """Exchange the days of two sessions of one plan."""
     plan, athlete = staff_plan(session, actor, plan_id)
+    check_version(session, plan, data.plan_version)
     first = session.get(PlannedSession, data.first_id)
     second = session.get(PlannedSession, data.second_id)
     if first is None or second is None or first.plan_id != plan.id or second.plan_id != plan.id:
@@ -237,6 +242,7 @@ def scale_week(
     if week is None or week.organization_id != actor.organization_id:
         raise NotFound("plan week not found")
     plan, athlete = staff_plan(session, actor, week.plan_id)
+    check_version(session, plan, data.plan_version)
     today = local_date(now, athlete.timezone)
     rows = [
         r

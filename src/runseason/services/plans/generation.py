@@ -47,6 +47,7 @@ from runseason.services.plans import library, revisions
 from runseason.services.plans.stored import (
     ROLE_OF_CATEGORY,
     check_day,
+    check_version,
     plan_sessions,
     read_plan,
     staff_plan,
@@ -359,6 +360,7 @@ def regenerate_from(
     New unavailable dates, when given, replace the plan's list and are kept for later rebuilds.
     """
     plan, athlete = staff_plan(session, actor, plan_id)
+    check_version(session, plan, data.plan_version)
     today = local_date(now, athlete.timezone)
     if data.from_date < today:
         raise InvalidInput("Regenerate from today or later: the past is kept as it was.")

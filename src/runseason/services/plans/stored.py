@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from runseason.db.models import Athlete, PlannedSession, PlanWeek, TrainingPlan
 from runseason.domain.plan_text import session_title
 from runseason.domain.units import Unit
-from runseason.errors import InvalidInput
+from runseason.errors import Conflict, InvalidInput
 from runseason.schemas.plans import PlannedSessionRead, PlanRead, PlanWeekRead
 from runseason.services.identity.access import Actor, get_owned, require_role
 
@@ -96,4 +96,20 @@ def check_day(plan: TrainingPlan, day: date) -> None:
     if not plan.start_date <= day <= plan.end_date:
         raise InvalidInput(
             f"The session must fall within the plan ({plan.start_date} to {plan.end_date})."
+        )
+
+
+def check_version(session: Session, plan: TrainingPlan, expected: int | None) -> None:
+    """Refuse a change made on an older version of the plan (optimistic concurrency).
+
+    The staff check has already locked the athlete's data, so the version read here is the last
+    committed one and stays so until this change commits.
+    """
+    if expected is None:
+        return
+    session.refresh(plan, attribute_names=["version"])
+    if plan.version != expected:
+        raise Conflict(
+            f"The plan changed after you opened it: it is at version {plan.version}, your change "
+            f"was made on version {expected}. Reload the plan and make your change again."
         )
