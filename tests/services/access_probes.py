@@ -52,7 +52,7 @@ from runseason.services import (
 from runseason.services.identity import users
 from runseason.services.identity.access import Actor
 from runseason.services.plans import editing, generation, goals, zones
-from runseason.services.views import adherence, analytics, timeline
+from runseason.services.views import adherence, analytics, timeline, trends
 from tests.factories import NOW, World
 
 Call = Callable[[Session, Actor, World], Any]
@@ -576,3 +576,8 @@ def _adherence(session: Session, actor: Actor, w: World) -> Any:
 @probe("runseason.services.views.analytics.get_on_track")
 def _on_track(session: Session, actor: Actor, w: World) -> Any:
     return analytics.get_on_track(session, actor, w.greta.id, now=NOW)
+
+
+@probe("runseason.services.views.trends.get_trends")
+def _trends(session: Session, actor: Actor, w: World) -> Any:
+    return trends.get_trends(session, actor, w.greta.id, now=NOW)

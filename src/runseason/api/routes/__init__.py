@@ -27,6 +27,7 @@ from runseason.api.routes import (
     suggestions,
     timeline,
     training,
+    trends,
     zones,
 )
 
@@ -44,6 +45,7 @@ ROUTERS: tuple[APIRouter, ...] = tuple(
         day_exceptions,
         adherence,
         analytics,
+        trends,
         goals,
         plans,
         zones,

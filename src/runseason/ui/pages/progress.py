@@ -1,5 +1,5 @@
-"""Athlete · Progress: fitness chart, weekly volume, the plan projected to race day and the race
-prediction against the goal."""
+"""Athlete · Progress: fitness chart, weekly volume, the plan projected to race day, the race
+prediction against the goal and the long view over months and years."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import streamlit as st
 from runseason.services.plans import goals
 from runseason.services.views import analytics
 from runseason.ui import runtime
-from runseason.ui.components import day_story
+from runseason.ui.components import day_story, trends
 from runseason.ui.views import fitness_chart
 
 actor = runtime.actor()
@@ -48,3 +48,6 @@ else:
         cols[2].metric("Your goal", target)
         if prediction.caution:
             st.caption(prediction.caution)
+
+st.subheader("The long view")
+trends.long_view(athlete_id)
