@@ -6,11 +6,11 @@ import json
 from datetime import timedelta
 
 from sqlalchemy.orm import Session
-from tests.factories import NOW, World, actor
-from tests.ui.conftest import Open, text_of
 
 from runseason.schemas.training import TrainingLogCreate
 from runseason.services import training
+from tests.factories import NOW, World, actor
+from tests.ui.conftest import Open, text_of
 
 
 def _races(db: Session, world: World) -> None:
