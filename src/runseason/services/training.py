@@ -21,6 +21,7 @@ from runseason.errors import Conflict, InvalidInput, PermissionDenied
 from runseason.parsers import ParsedActivity, fingerprint, parse_activity
 from runseason.schemas.common import Page
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
+from runseason.services import activity_sources
 from runseason.services.identity.access import Actor, get_athlete, get_owned, use_case
 from runseason.services.paging import page_offset
 from runseason.services.plans import zones
@@ -237,42 +238,78 @@ def import_activity(
     rpe: float | None = None,
     confirm_unusual: bool = False,
 ) -> TrainingLogRead:
-    """Import a FIT, GPX or TCX file as a logged session; refuses duplicates, broken files and
-    implausible values (which a coach may confirm)."""
+    """Import a FIT, GPX or TCX file as a logged session; the same activity from another source
+    is merged into its session, a file already imported and broken or implausible files (which
+    a coach may confirm) are refused."""
     athlete = get_athlete(session, actor, athlete_id, write=True)
     if "\x00" in filename:
         raise InvalidInput("filename: must not contain a NUL character")
+    digest = hashlib.sha256(content).hexdigest()
+    known = activity_sources.find_by_content(session, athlete.id, digest)
+    if known:
+        telemetry.IMPORTS.labels("duplicate").inc()
+        raise Conflict("This activity was already imported.", detail=known)
     upload = (filename, content)
     try:
         parsed = parse_activity(filename, content, max_bytes=get_settings().max_upload_bytes)
-        sport = SPORT_OF_FILE.get(parsed.sport, "other")
-        values = LoggedValues(
-            sport, parsed.duration_s, parsed.distance_m, parsed.avg_hr, parsed.max_hr
-        )
-        confirmed = _plausible(actor, athlete, values, confirm_unusual)
+        confirmed = check_parsed(actor, athlete, parsed, confirm_unusual)
     except InvalidInput as error:
         telemetry.IMPORTS.labels("refused").inc()
         _refuse_file(session, actor, athlete, upload, now, error)
+    run = _import_run(session, actor, athlete, filename, content, now)
+    origin = activity_sources.Origin(filename, digest, run.id)
+    row, merged = store_activity(session, athlete, parsed, origin, run, now=now, rpe=rpe)
+    row.load_details = {**row.load_details, **confirmed}
+    run.status, run.finished_at = "succeeded", now
+    run.rows_imported, run.rows_duplicate = (0, 1) if merged else (1, 0)
+    session.flush()
+    telemetry.IMPORTS.labels("duplicate" if merged else "imported").inc()
+    warnings = [*parsed.warnings, *([MERGED] if merged else [])]
+    return TrainingLogRead.model_validate(row).model_copy(update={"warnings": warnings})
+
+
+MERGED = "The same activity was already imported from another file; this file was added to it."
+
+
+def check_parsed(
+    actor: Actor, athlete: Athlete, parsed: ParsedActivity, confirm: bool
+) -> dict[str, str]:
+    """Refuse an activity read from a file or CSV whose values are implausible for its sport."""
+    sport = SPORT_OF_FILE.get(parsed.sport, "other")
+    values = LoggedValues(sport, parsed.duration_s, parsed.distance_m, parsed.avg_hr, parsed.max_hr)
+    return _plausible(actor, athlete, values, confirm)
+
+
+def store_activity(
+    session: Session,
+    athlete: Athlete,
+    parsed: ParsedActivity,
+    origin: activity_sources.Origin,
+    run: ImportRun,
+    *,
+    now: datetime,
+    rpe: float | None = None,
+    title: str | None = None,
+) -> tuple[TrainingLog, bool]:
+    """Store an activity read from a file or CSV row, merged into the session it repeats; the
+    session and whether it was merged (the one write path of every import)."""
     day = local_date(parsed.start_time, athlete.timezone)
     _check_day(athlete, day, now)
-    print_ = fingerprint(parsed)
-    duplicate = session.scalar(
-        select(TrainingLog.id).where(
-            TrainingLog.athlete_id == athlete.id, TrainingLog.source_fingerprint == print_
+    row = activity_sources.find_same_activity(session, athlete.id, parsed)
+    merged = row is not None
+    if row is None:
+        sport = SPORT_OF_FILE.get(parsed.sport, "other")
+        row = _log_from_file(session, athlete, parsed, (day, sport, fingerprint(parsed)), rpe, run)
+        row.title = title or row.title
+    elif activity_sources.fill_gaps(row, parsed):
+        row.load, row.load_model, details = _load(
+            athlete, row.duration_s, row.distance_m, row.rpe, row.avg_hr, row.sport
         )
-    )
-    if duplicate:
-        telemetry.IMPORTS.labels("duplicate").inc()
-        raise Conflict("This activity was already imported.", detail=duplicate)
-    run = _import_run(session, actor, athlete, filename, content, now)
-    row = _log_from_file(session, athlete, parsed, (day, sport, print_), rpe, run)
-    row.load_details = {**row.load_details, **confirmed}
-    run.status, run.rows_imported, run.finished_at = "succeeded", 1, now
+        row.load_details = {**row.load_details, **details}
+    activity_sources.add_source(session, row, parsed, origin)
     session.flush()
-    telemetry.IMPORTS.labels("imported").inc()
     queue.schedule(session, athlete.id, athlete.organization_id, day, now=now, to_day=day)
-    read = TrainingLogRead.model_validate(row)
-    return read.model_copy(update={"warnings": list(parsed.warnings)})
+    return row, merged
 
 
 def _log_from_file(

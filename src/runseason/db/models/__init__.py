@@ -7,6 +7,7 @@ from runseason.db.models.cases import CaseNote, HealthCase, Task, TimelineEvent
 from runseason.db.models.checkins import CheckIn, ReadinessScore
 from runseason.db.models.coaching import CoachAction, Intervention, Recommendation
 from runseason.db.models.goals import RaceGoal
+from runseason.db.models.imports import ActivitySource, ImportUpload
 from runseason.db.models.library import SessionTemplate
 from runseason.db.models.metrics import (
     AthleteSnapshot,
@@ -21,6 +22,7 @@ from runseason.db.models.users import ApiKey, IdempotencyRecord, RefreshToken, U
 
 __all__ = [
     "ActivityFile",
+    "ActivitySource",
     "ActivityStream",
     "ApiKey",
     "Athlete",
@@ -36,6 +38,7 @@ __all__ = [
     "HealthCase",
     "IdempotencyRecord",
     "ImportRun",
+    "ImportUpload",
     "Intervention",
     "LoadSeries",
     "MetricRefreshJob",

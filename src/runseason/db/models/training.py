@@ -106,6 +106,10 @@ class ImportRun(IdMixin, TenantMixin, Base):
     status: Mapped[str] = mapped_column(String(12), default="running")
     rows_total: Mapped[int] = mapped_column(default=0)
     rows_imported: Mapped[int] = mapped_column(default=0)
+    # An archive's progress: entries looked at, merged into a session already there, refused.
+    rows_done: Mapped[int] = mapped_column(default=0, server_default="0")
+    rows_duplicate: Mapped[int] = mapped_column(default=0, server_default="0")
+    rows_refused: Mapped[int] = mapped_column(default=0, server_default="0")
     errors: Mapped[list[Any]] = mapped_column(default=list)
     created_by_id: Mapped[int | None] = mapped_column(
         BigId, ForeignKey("users.id", ondelete="SET NULL")
