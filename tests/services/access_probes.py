@@ -39,6 +39,7 @@ from runseason.schemas.plans import (
 from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate, TrainingLogUpdate
 from runseason.schemas.zones import ZoneOverride
 from runseason.services import (
+    activity_import,
     briefing,
     cases,
     checkins,
@@ -173,12 +174,12 @@ def _log_session(session: Session, actor: Actor, w: World) -> Any:
     return training.log_session(session, actor, w.greta.id, data, now=NOW)
 
 
-@probe("runseason.services.training.import_activity")
+@probe("runseason.services.activity_import.import_activity")
 def _import(session: Session, actor: Actor, w: World) -> Any:
     from tests.conftest import shared_dir  # noqa: PLC0415
 
     content = (shared_dir() / "fixtures/activities/garmin-fenix-5-run.fit").read_bytes()
-    return training.import_activity(session, actor, w.greta.id, "run.fit", content, now=NOW)
+    return activity_import.import_activity(session, actor, w.greta.id, "run.fit", content, now=NOW)
 
 
 @probe("runseason.services.training.update_log")

@@ -8,10 +8,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import DailyMetric, ImportRun, TrainingLog
-from runseason.db.session import session_scope
+from runseason.db.models import DailyMetric, TrainingLog
 from runseason.domain.load_state import states
-from runseason.errors import Conflict, InvalidInput, PermissionDenied
+from runseason.errors import InvalidInput, PermissionDenied
 from runseason.schemas.accounts import AthleteUpdate
 from runseason.schemas.training import TrainingLogCreate, TrainingLogUpdate
 from runseason.services import training
@@ -54,53 +53,6 @@ def test_future_sessions_are_refused(db: Session, world: World) -> None:
         training.log_session(
             db, actor(db, world.cole), world.greta.id, run(NOW.date() + timedelta(days=2)), now=NOW
         )
-
-
-def test_fit_import_then_duplicate_is_a_conflict(db: Session, world: World) -> None:
-    me = actor(db, world.user_of(world.greta, db))
-    content = (FIXTURES / "activity-small-fenix2-run.fit").read_bytes()
-    read = training.import_activity(db, me, world.greta.id, "run.fit", content, now=FIT_DAY_NOW)
-    assert read.source == "fit"
-    assert read.distance_m == pytest.approx(9008.22)
-    assert read.sport == "run"
-    with pytest.raises(Conflict, match="already imported"):
-        training.import_activity(db, me, world.greta.id, "again.fit", content, now=FIT_DAY_NOW)
-
-
-def test_a_broken_file_is_refused_recorded_and_leaves_no_session(world: World) -> None:
-    content = (FIXTURES / "activity-unexpected-eof.fit").read_bytes()
-
-    def attempt() -> None:
-        with session_scope() as session:
-            me = actor(session, world.user_of(world.greta, session))
-            training.import_activity(session, me, world.greta.id, "bad.fit", content, now=NOW)
-
-    with pytest.raises(InvalidInput, match="ends early"):
-        attempt()
-    with session_scope() as session:
-        logs = session.scalar(select(func.count()).where(TrainingLog.athlete_id == world.greta.id))
-        runs = session.scalars(
-            select(ImportRun).where(ImportRun.athlete_id == world.greta.id)
-        ).all()
-    assert logs == 0
-    assert [r.status for r in runs] == ["failed"]
-    assert "ends early" in runs[0].errors[0]
-
-
-def test_gpx_and_tcx_imports(db: Session, world: World) -> None:
-    me = actor(db, world.cole)
-    lake = (FIXTURES / "cerknicko-jezero.gpx").read_bytes()
-    # The track names no sport, so it is read as a run: 4.69 km in two hours is a walk's pace.
-    with pytest.raises(InvalidInput, match="slower than 20:00/km"):
-        training.import_activity(db, me, world.greta.id, "lake.gpx", lake, now=NOW)
-    gpx = training.import_activity(
-        db, me, world.greta.id, "lake.gpx", lake, now=NOW, confirm_unusual=True
-    )
-    tcx = training.import_activity(
-        db, me, world.greta.id, "sup.tcx", (FIXTURES / "sup_activity_1.tcx").read_bytes(), now=NOW
-    )
-    assert gpx.source == "gpx"
-    assert tcx.avg_hr == 88
 
 
 def test_back_dated_edit_updates_metrics_like_a_full_recompute(db: Session, world: World) -> None:
@@ -285,35 +237,3 @@ def test_each_sport_is_stored_with_its_load_model_and_factor(
     stored = db.get(TrainingLog, read.id)
     assert stored is not None
     assert stored.sport == sport
-
-
-def gpx_run(seconds: int, metres_per_point: float, points: int = 11) -> bytes:
-    """A GPX track along a meridian: ``points`` points ``seconds`` apart."""
-    track = "".join(
-        f'<trkpt lat="{60 + i * metres_per_point / 111_195:.6f}" lon="10.0">'
-        f"<time>2026-03-01T07:{i * seconds // 60:02d}:{i * seconds % 60:02d}Z</time></trkpt>"
-        for i in range(points)
-    )
-    return (
-        '<?xml version="1.0"?><gpx version="1.1" creator="test" '
-        'xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>'
-        f"{track}</trkseg></trk></gpx>"
-    ).encode()
-
-
-def test_an_imported_run_that_is_implausible_is_refused_and_recorded(
-    db: Session, world: World
-) -> None:
-    me = actor(db, world.user_of(world.greta, db))
-    content = gpx_run(seconds=60, metres_per_point=1000)  # 10 km in 10 minutes
-    with pytest.raises(InvalidInput, match="faster than 2:30/km") as refused:
-        training.import_activity(db, me, world.greta.id, "fast.gpx", content, now=NOW)
-    assert refused.value.detail == ["distance_m"]
-    assert log_count(db, world.greta.id) == 0
-    run_row = db.scalars(select(ImportRun).where(ImportRun.athlete_id == world.greta.id)).one()
-    assert run_row.status == "failed"
-    coach = actor(db, world.cole)
-    read = training.import_activity(
-        db, coach, world.greta.id, "fast.gpx", content, now=NOW, confirm_unusual=True
-    )
-    assert read.load_details["unusual_confirmed"] == "distance_m"

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from runseason.db.models import DailyMetric, MetricRefreshJob, TrainingLog
 from runseason.errors import InvalidInput
-from runseason.services import training
+from runseason.services import activity_import
 from tests.conftest import shared_dir
 from tests.factories import NOW, World, actor
 
@@ -24,7 +24,7 @@ def test_a_gpx_dated_long_ago_is_refused_and_writes_nothing(
     content = re.sub(rb"<time>\d{4}", b"<time>" + year.encode(), GPX.read_bytes())
     riley = actor(db, world.user_of(world.riley, db))
     with pytest.raises(InvalidInput, match="local_date: sessions more than 30 years old"):
-        training.import_activity(db, riley, world.riley.id, "old.gpx", content, now=NOW)
+        activity_import.import_activity(db, riley, world.riley.id, "old.gpx", content, now=NOW)
     for model in (TrainingLog, MetricRefreshJob, DailyMetric):
         count = db.scalar(
             select(func.count()).select_from(model).where(model.athlete_id == world.riley.id)

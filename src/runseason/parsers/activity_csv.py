@@ -8,14 +8,14 @@ UTC; Garmin and a generic CSV: the athlete's own zone, given by the caller).
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
+import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
-
-from dateutil import parser as dateparser
 
 from runseason.errors import InvalidInput
 from runseason.parsers.model import ParsedActivity
@@ -128,7 +128,7 @@ def read_rows(
             "columns: this CSV is neither Strava's nor Garmin's activity list; map its columns."
         )
     if chosen is GARMIN:
-        chosen = ColumnMapping(**{**_as_dict(GARMIN), "distance_unit": unit})
+        chosen = dataclasses.replace(GARMIN, distance_unit=unit)
     missing = [c for c in (chosen.start, chosen.duration) if c not in positions]
     if missing:
         raise InvalidInput(f"columns: the CSV has no column {', '.join(map(repr, missing))}.")
@@ -140,10 +140,6 @@ def read_rows(
         cells = {name: values[i] if i < len(values) else "" for name, i in positions.items()}
         rows.append(_row(line, values, cells, chosen, tz))
     return rows
-
-
-def _as_dict(mapping: ColumnMapping) -> dict[str, object]:
-    return {name: getattr(mapping, name) for name in ColumnMapping.__dataclass_fields__}
 
 
 def _lines(content: bytes) -> io.StringIO:
@@ -189,14 +185,30 @@ def _activity(cells: dict[str, str], mapping: ColumnMapping, tz: ZoneInfo) -> Pa
     )
 
 
+# ISO 8601 first (Garmin, most tools), then Strava's "Jan 5, 2024, 7:03:12 AM" and day-first forms.
+TIME_FORMATS = ("%b %d, %Y, %I:%M:%S %p", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d.%m.%Y %H:%M")
+
+
 def _start(text: str, column: str, tz: ZoneInfo) -> datetime:
-    try:
-        moment = dateparser.parse(text.strip())
-    except (ValueError, OverflowError):
-        raise ValueError(f"{column}: '{text}' is not a date and time") from None
+    moment = _parse_time(text.strip())
+    if moment is None:
+        raise ValueError(f"{column}: '{text}' is not a date and time")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=tz)
     return moment.astimezone(UTC)
+
+
+def _parse_time(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    for pattern in TIME_FORMATS:
+        try:
+            return datetime.strptime(text, pattern)  # noqa: DTZ007 (the zone is set by the caller)
+        except ValueError:
+            continue
+    return None
 
 
 def _duration(text: str, column: str) -> float:
@@ -221,6 +233,6 @@ def _number(cells: dict[str, str], column: str | None) -> float | None:
         value = float(text)
     except ValueError:
         raise ValueError(f"{column}: '{text}' is not a number") from None
-    if value != value or value < 0 or value == float("inf"):
+    if not math.isfinite(value) or value < 0:
         raise ValueError(f"{column}: '{text}' is not a number")
     return value

@@ -11,7 +11,7 @@ from runseason.domain import units
 from runseason.domain.dates import local_date
 from runseason.domain.load import SPORTS, sport_label
 from runseason.schemas.training import TrainingLogCreate
-from runseason.services import training
+from runseason.services import activity_import, training
 from runseason.ui import runtime
 
 actor = runtime.actor()
@@ -61,7 +61,7 @@ with from_file:
     if upload is not None and st.button("Import", type="primary"):
         with st.spinner("Reading the file..."):
             saved = runtime.call(
-                training.import_activity,
+                activity_import.import_activity,
                 actor,
                 athlete_id,
                 upload.name,
