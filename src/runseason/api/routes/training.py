@@ -13,7 +13,7 @@ from runseason.api.replay import Post
 from runseason.config import get_settings
 from runseason.schemas.common import Page
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
-from runseason.services import training
+from runseason.services import activity_import, training
 
 router = APIRouter(tags=["athletes"])
 
@@ -55,7 +55,7 @@ def upload_activity(
     }
     return post.respond(
         fingerprint,
-        lambda: training.import_activity(
+        lambda: activity_import.import_activity(
             post.session,
             post.actor,
             athlete_id,
