@@ -30,9 +30,10 @@ from runseason.services.training import (
 )
 
 
-def _import_run(
+def new_run(
     session: Session, actor: Actor, athlete: Athlete, filename: str, content: bytes, now: datetime
 ) -> ImportRun:
+    """A new import run for an uploaded file or archive (its outcome is filled in as it goes)."""
     run = ImportRun(
         organization_id=athlete.organization_id,
         athlete_id=athlete.id,
@@ -59,7 +60,7 @@ def _refuse_file(
     error: InvalidInput,
 ) -> NoReturn:
     """Record the failed attempt (kept although refused) and refuse; no session is written."""
-    run = _import_run(session, actor, athlete, *upload, now)
+    run = new_run(session, actor, athlete, *upload, now)
     run.status, run.errors, run.finished_at = "failed", [error.message], now
     session.flush()
     raise InvalidInput(error.message, detail=error.detail, keep_changes=True) from None
@@ -95,7 +96,7 @@ def import_activity(
     except InvalidInput as error:
         telemetry.IMPORTS.labels("refused").inc()
         _refuse_file(session, actor, athlete, upload, now, error)
-    run = _import_run(session, actor, athlete, filename, content, now)
+    run = new_run(session, actor, athlete, filename, content, now)
     origin = activity_sources.Origin(filename, digest, run.id)
     row, merged = store_activity(session, athlete, parsed, origin, run, now=now, rpe=rpe)
     row.load_details = {**row.load_details, **confirmed}

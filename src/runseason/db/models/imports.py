@@ -42,7 +42,7 @@ class ActivitySource(IdMixin, TenantMixin, Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class ImportUpload(Base):
+class ImportUpload(TenantMixin, Base):
     """An uploaded archive waiting for the worker (deleted once its import has run)."""
 
     __tablename__ = "import_uploads"

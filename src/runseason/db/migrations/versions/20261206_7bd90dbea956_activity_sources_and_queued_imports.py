@@ -29,10 +29,19 @@ def upgrade() -> None:
         ),
         sa.Column("content", sa.LargeBinary(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column(
+            "organization_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["import_run_id"],
             ["import_runs.id"],
             name=op.f("fk_import_uploads_import_run_id_import_runs"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_import_uploads_organization_id_organizations"),
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("import_run_id", name=op.f("pk_import_uploads")),
@@ -90,6 +99,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_activity_sources")),
     )
+    with op.batch_alter_table("import_uploads", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_import_uploads_organization_id"), ["organization_id"], unique=False
+        )
     with op.batch_alter_table("activity_sources", schema=None) as batch_op:
         batch_op.create_index(
             batch_op.f("ix_activity_sources_organization_id"), ["organization_id"], unique=False
