@@ -22,6 +22,7 @@ PUBLIC = {
     "/api/v1/health",
     "/api/v1/healthz",
     "/api/v1/readyz",
+    "/api/v1/calendar/{token}.ics",  # the secret address is the credential (calendar apps)
     "/metrics",  # for Prometheus: guarded by its own token when RUNSEASON_METRICS_TOKEN is set
 }
 PLAN = {"race_distance_m": 10000, "race_date": "2027-05-01"}

@@ -582,3 +582,39 @@ def _on_track(session: Session, actor: Actor, w: World) -> Any:
 @probe("runseason.services.views.trends.get_trends")
 def _trends(session: Session, actor: Actor, w: World) -> Any:
     return trends.get_trends(session, actor, w.greta.id, now=NOW)
+
+
+# --- the plan outside the platform: calendar feed and workout files ------------------------------
+@probe("runseason.services.calendar_feed.get_calendar_feed")
+def _get_calendar_feed(session: Session, actor: Actor, w: World) -> Any:
+    from runseason.services import calendar_feed  # noqa: PLC0415
+
+    return calendar_feed.get_calendar_feed(session, actor, w.greta.id)
+
+
+@probe("runseason.services.calendar_feed.create_calendar_feed")
+def _create_calendar_feed(session: Session, actor: Actor, w: World) -> Any:
+    from runseason.services import calendar_feed  # noqa: PLC0415
+
+    return calendar_feed.create_calendar_feed(session, actor, w.greta.id, now=NOW)
+
+
+@probe("runseason.services.calendar_feed.revoke_calendar_feed")
+def _revoke_calendar_feed(session: Session, actor: Actor, w: World) -> Any:
+    from runseason.services import calendar_feed  # noqa: PLC0415
+
+    return calendar_feed.revoke_calendar_feed(session, actor, w.greta.id)
+
+
+@probe("runseason.services.workouts.export_workout")
+def _export_workout(session: Session, actor: Actor, w: World) -> Any:
+    from runseason.services import workouts  # noqa: PLC0415
+
+    plan_id = _greta_plan(session, w)
+    row = session.scalar(
+        select(PlannedSession)
+        .where(PlannedSession.plan_id == plan_id, PlannedSession.category != "rest")
+        .limit(1)
+    )
+    assert row is not None
+    return workouts.export_workout(session, actor, row.id, "fit", now=NOW)

@@ -44,7 +44,9 @@ class RequestContextMiddleware:
                 if message["type"] == "http.response.start":
                     headers = MutableHeaders(scope=message)
                     for name, value in SECURITY_HEADERS.items():
-                        headers[name] = value
+                        # A response that says how to cache itself (the calendar feed) keeps it.
+                        if name != "Cache-Control" or name not in headers:
+                            headers[name] = value
                     headers["X-Request-ID"] = str(bound.request_id)
                 await send(message)
 

@@ -12,6 +12,7 @@ from runseason.api.routes import (
     auth,
     briefing,
     calculators,
+    calendar_feed,
     caseload,
     cases,
     checkins,
@@ -28,6 +29,7 @@ from runseason.api.routes import (
     timeline,
     training,
     trends,
+    workouts,
     zones,
 )
 
@@ -48,6 +50,8 @@ ROUTERS: tuple[APIRouter, ...] = tuple(
         trends,
         goals,
         plans,
+        workouts,
+        calendar_feed,
         zones,
         command_center,
         caseload,

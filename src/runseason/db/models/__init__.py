@@ -8,6 +8,7 @@ from runseason.db.models.checkins import CheckIn, ReadinessScore
 from runseason.db.models.coaching import CoachAction, Intervention, Recommendation
 from runseason.db.models.goals import RaceGoal
 from runseason.db.models.imports import ActivitySource, ImportUpload
+from runseason.db.models.integrations import CalendarFeed
 from runseason.db.models.library import SessionTemplate
 from runseason.db.models.metrics import (
     AthleteSnapshot,
@@ -29,6 +30,7 @@ __all__ = [
     "AthleteSnapshot",
     "AuditLog",
     "AvailabilityException",
+    "CalendarFeed",
     "CaseNote",
     "CheckIn",
     "CoachAction",
