@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
-from runseason.errors import InvalidInput
+from runseason.errors import InvalidInput, NotFound
 from runseason.services.views import caseload
 from tests.factories import World, actor, make_athlete
 from tests.services.coaching_days import greta_green_streak, riley_red_patch
@@ -48,3 +48,28 @@ def test_caseload_shows_an_athlete_without_a_snapshot_as_stable(db: Session, wor
     other = caseload.get_caseload(db, actor(db, world.asha), search="nova")
     assert other.items == []
     assert other.total == 0
+
+
+def test_one_athletes_row_is_the_caseloads_row_and_stays_in_scope(
+    db: Session, world: World
+) -> None:
+    riley_red_patch(db, world)
+    coach = actor(db, world.asha)
+    listed = next(r for r in caseload.get_caseload(db, coach).items if r.name == "Riley Red")
+    one = caseload.get_caseload_row(db, coach, world.riley.id)
+    assert one == listed  # the Athlete page reads the very figures the Caseload shows
+    assert one.readiness_score is not None
+    with pytest.raises(NotFound):  # Greta is Cole's athlete
+        caseload.get_caseload_row(db, coach, world.greta.id)
+
+
+def test_search_reaches_past_the_first_two_hundred(db: Session, world: World) -> None:
+    for i in range(205):
+        make_athlete(db, world.north, f"Aaron {i:03d}", coach=world.uma)
+    make_athlete(db, world.north, "Zelda Last", coach=world.uma)
+    db.flush()
+    coach = actor(db, world.uma)
+    first = caseload.get_caseload(db, coach, sort="name", page_size=200)
+    assert "Zelda Last" not in [r.name for r in first.items]
+    found = caseload.get_caseload(db, coach, search="zelda")
+    assert [r.name for r in found.items] == ["Zelda Last"]

@@ -10,7 +10,7 @@ from sqlalchemy import Select, Subquery, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import Athlete, AthleteSnapshot
-from runseason.errors import InvalidInput
+from runseason.errors import InvalidInput, NotFound
 from runseason.schemas.coaching import CaseloadRead, CaseloadRow
 from runseason.services.identity.access import (
     Actor,
@@ -87,6 +87,25 @@ def get_caseload(
     else:
         total = buckets[bucket] if bucket else sum(buckets.values())
     return CaseloadRead(items=items, page=page, page_size=page_size, total=total, buckets=buckets)
+
+
+def get_caseload_row(session: Session, actor: Actor, athlete_id: int) -> CaseloadRow:
+    """One athlete's caseload row: the very figures the Caseload shows, for the Athlete page."""
+    require_role(actor, "admin", "coach")
+    row = (
+        session.connection()
+        .execute(_one_row(actor.role), {**actor_params(actor), "athlete_id": athlete_id})
+        .mappings()
+        .first()
+    )
+    if row is None:
+        raise NotFound("athlete not found")
+    return CaseloadRow.model_validate(_caseload_row(row))
+
+
+@cache
+def _one_row(role: Role) -> Select[Any]:
+    return _caseload_statement(role, None, False).where(Athlete.id == bindparam("athlete_id"))
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from runseason.domain.dates import local_date
+from runseason.domain.risk import percent
 from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
 from runseason.services import briefing, cases, day_exceptions
 from runseason.services.plans import generation
@@ -18,27 +19,62 @@ me = runtime.user()
 unit = runtime.unit_of(me)
 st.title("Athlete")
 
-roster = runtime.call(caseload.get_caseload, actor, page=1, page_size=200, sort="name")
-if roster is None or not roster.items:
-    st.info("No athletes are assigned to you yet.")
+
+def _wanted() -> int | None:
+    """The athlete of the URL (?athlete=12, which survives a reload), else the one last opened."""
+    raw = st.query_params.get("athlete")
+    if raw is not None and raw.isdigit():
+        return int(raw)
+    chosen = st.session_state.get("athlete_id")
+    return chosen if isinstance(chosen, int) else None
+
+
+# The picker searches the whole caseload on the server, not only its first page.
+find = st.text_input("Find an athlete", max_chars=100, placeholder="Type part of a name")
+roster = runtime.call(
+    caseload.get_caseload, actor, page=1, page_size=50, sort="name", search=find or None
+)
+if roster is None:
     st.stop()
 names = {r.athlete_id: r.name for r in roster.items}
-chosen = st.session_state.get("athlete_id")
+wanted = _wanted()
+row = runtime.call(caseload.get_caseload_row, actor, wanted) if wanted is not None else None
+if row is not None and not find:
+    names = {row.athlete_id: row.name, **names}
+if not names:
+    st.info("No athlete matches." if find else "No athletes are assigned to you yet.")
+    st.stop()
 ids = list(names)
-athlete_id = st.selectbox(
-    "Athlete", ids, index=ids.index(chosen) if chosen in ids else 0, format_func=lambda i: names[i]
+if st.session_state.get("athlete_pick") not in ids or (
+    wanted in ids and st.session_state["athlete_pick"] != wanted
+):
+    st.session_state["athlete_pick"] = wanted if wanted in ids else ids[0]
+
+
+def _picked() -> None:
+    st.query_params["athlete"] = str(st.session_state["athlete_pick"])
+
+
+picked = st.selectbox(
+    "Athlete", ids, key="athlete_pick", format_func=lambda i: names[i], on_change=_picked
 )
+athlete_id = int(picked if picked is not None else ids[0])
 st.session_state["athlete_id"] = athlete_id
-row = next(r for r in roster.items if r.athlete_id == athlete_id)
+st.query_params["athlete"] = str(athlete_id)
+if row is None or row.athlete_id != athlete_id:
+    row = runtime.call(caseload.get_caseload_row, actor, athlete_id)
+    if row is None:
+        st.stop()
 
 cols = st.columns(5)
-cols[0].metric("Risk", f"{(row.risk or 0):.0%}", help=runtime.BUCKET_LABELS.get(row.risk_bucket))
+cols[0].metric("Risk", percent(row.risk or 0), help=runtime.BUCKET_LABELS.get(row.risk_bucket))
 cols[1].metric("Readiness", "-" if row.readiness_score is None else f"{row.readiness_score:.0f}")
 cols[2].metric("Form (TSB)", "-" if row.form is None else f"{row.form:.1f}")
 cols[3].metric("ACWR", "-" if row.acwr is None else f"{row.acwr:.2f}")
-cols[4].metric("Adherence 7 d", "-" if row.adherence_7d is None else f"{row.adherence_7d:.0%}")
-for f in row.top_factors:
-    st.caption(f"• {f.get('name')}: {f.get('threshold', '')} (share {f.get('share', 0):.0%})")
+cols[4].metric("Adherence 7 d", "-" if row.adherence_7d is None else percent(row.adherence_7d))
+why = [str(f["threshold"]) for f in row.top_factors if f.get("threshold")]
+if why:
+    st.caption("Why: " + "; ".join(why) + ".")
 
 today = runtime.call(briefing.get_briefing, actor, athlete_id, now=runtime.now())
 if today is not None:

@@ -56,9 +56,9 @@ def one_athlete(actor: Actor, group: rows.AthleteGroup, zone: str, first: bool) 
         for item in group.items:
             one_item(actor, item)
         if st.button("Open the athlete's case", key=f"case-{group.athlete_id}"):
-            st.query_params["athlete"] = str(group.athlete_id)
             st.session_state["athlete_id"] = group.athlete_id
-            st.switch_page(str(runtime.PAGES / "athlete.py"))
+            page = str(runtime.PAGES / "athlete.py")
+            st.switch_page(page, query_params={"athlete": str(group.athlete_id)})
 
 
 actor = runtime.actor()
