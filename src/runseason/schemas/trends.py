@@ -1,4 +1,4 @@
-"""Trends over months and years, a coach's portfolio, at the boundary."""
+"""Trends over months and years and a coach's portfolio, at the boundary."""
 
 from __future__ import annotations
 
@@ -74,3 +74,25 @@ class AthleteTrendsRead(Output):
     long_run: TrendSeriesRead
     races: list[RaceRead]
     personal_bests: list[PersonalBestRead]
+
+
+class PortfolioRead(Output):
+    """A season's outcomes over a caseload; a rate is null where there was nothing to count."""
+
+    season: int
+    athletes: int
+    active: int
+    retained: int
+    active_at_start: int
+    retention: float | None
+    goal_races: int
+    goals_reached: int
+    personal_bests: int
+    adherence: float | None
+    check_in_rate: float | None
+    interventions_opened: int
+    interventions_resolved: int
+    resolved_within_sla: int
+    sla_rate: float | None
+    injuries: int
+    return_to_run_days: float | None

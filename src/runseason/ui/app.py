@@ -49,6 +49,7 @@ else:
             _page("plan_builder", "Plan builder", "🗓️"),
             _page("library", "Session library", "📚"),
             _page("analytics", "Analytics", "📊"),
+            _page("portfolio", "Portfolio", ":material/workspace_premium:"),
         ],
         "Organization": [_page("settings", "Settings", "⚙️"), _page("profile", "Profile", "👤")],
     }
