@@ -13,6 +13,7 @@ from runseason.db.models import (
     CheckIn,
     Intervention,
     Organization,
+    PlannedSession,
     TrainingLog,
 )
 from runseason.demo import DemoSpec
@@ -90,3 +91,25 @@ def test_bulk_arithmetic_matches_the_service_path_for_the_same_loads(db: Session
     assert [round(r.ctl, 6) for r in rows] == [round(float(v), 6) for v in arrays["ctl"]]
     assert [round(r.atl, 6) for r in rows] == [round(float(v), 6) for v in arrays["atl"]]
     assert [round(r.form, 6) for r in rows] == [round(float(v), 6) for v in arrays["form"]]
+
+
+def test_the_season_marks_planned_sessions_from_the_matched_logs(db: Session) -> None:
+    result = generate(db, DemoSpec(athletes=6, coaches=2, weeks=4, seed=7), today=NOW)
+    rows = db.execute(
+        select(PlannedSession.status, PlannedSession.scheduled_date).where(
+            PlannedSession.organization_id == result.organization_id,
+            PlannedSession.category != "rest",
+        )
+    ).all()
+    past = [status for status, day in rows if day < NOW.date() - date.resolution]
+    assert past.count("completed") > 10
+    assert past.count("missed") + past.count("partial") > 0
+    matched = db.scalars(
+        select(TrainingLog.planned_session_id).where(
+            TrainingLog.organization_id == result.organization_id,
+            TrainingLog.planned_session_id.is_not(None),
+        )
+    ).all()
+    settled = {"completed", "partial"}
+    done = db.scalars(select(PlannedSession.status).where(PlannedSession.id.in_(matched))).all()
+    assert set(done) <= settled, "every matched session is marked done"

@@ -8,6 +8,7 @@ from runseason.domain.adherence import (
     DoneValues,
     PlannedValues,
     band_of,
+    compliance_status,
     session_adherence,
     week_adherence,
 )
@@ -110,3 +111,21 @@ def test_the_same_week_without_the_exceptions_would_punish_the_athlete() -> None
     assert fair.percent is None
     assert fair.excused == 3
     assert unfair.percent == 0.0
+
+
+@pytest.mark.parametrize(
+    ("done_m", "status"),
+    [
+        (None, "missed"),
+        (4_000, "partial"),
+        (7_940, "partial"),
+        (8_000, "completed"),
+        (10_000, "completed"),
+        (16_000, "completed"),
+    ],
+)
+def test_compliance_status_from_the_share_of_the_plan_done(
+    done_m: float | None, status: str
+) -> None:
+    done = None if done_m is None else DoneValues(duration_s=3000, distance_m=done_m)
+    assert compliance_status(session_adherence(PLANNED, done)) == status

@@ -23,6 +23,7 @@ from runseason.db.models import Intervention, Organization, User
 from runseason.demo.days import Planned, simulate_day
 from runseason.demo.personas import Persona, make_personas
 from runseason.demo.sinks import BulkSink, ServiceSink, Sink
+from runseason.domain.dates import local_date
 from runseason.errors import InvalidInput
 from runseason.schemas.accounts import AthleteUpdate, OrganizationCreate, UserCreate
 from runseason.schemas.coaching import InterventionResolve
@@ -30,7 +31,7 @@ from runseason.schemas.plans import GoalCreate, PlanCreate
 from runseason.services import interventions
 from runseason.services.identity import organizations, users
 from runseason.services.identity.access import Actor, actor_for_user
-from runseason.services.plans import generation, goals
+from runseason.services.plans import compliance, generation, goals
 from runseason.services.refresh import snapshots
 
 COACH_NAMES = ("Morgan Reyes", "Ingrid Solberg", "Tomas Keller", "Priya Nair", "Lars Holm")
@@ -113,7 +114,10 @@ def generate(
     sink: Sink = ServiceSink(session) if path == "services" else BulkSink(session)
     _run_days(session, club, personas, sink, (start_day, today), rng, result, progress)
     if isinstance(sink, BulkSink):
-        sink.finish(personas, club.org_id)
+        sink.finish(personas, club.org_id)  # its logs are not matched to planned sessions
+    else:
+        days = {p.athlete_id: local_date(today, p.timezone) for p in personas}
+        compliance.settle_athletes(session, days)
     result.interventions_open = (
         session.scalar(
             select(func.count()).where(

@@ -90,6 +90,18 @@ def session_adherence(
     )
 
 
+def compliance_status(result: SessionAdherence) -> str:
+    """A planned session's stored status from its adherence: completed, partial or missed.
+
+    Done at 80 % or more of the plan (more than planned included) is completed; less is partial.
+    """
+    if result.status == "missed":
+        return "missed"
+    if result.ratio is None or round(result.ratio * 100) >= 80:
+        return "completed"
+    return "partial"
+
+
 def _intensity(planned: PlannedValues, done: DoneValues) -> tuple[str | None, float | None]:
     if planned.pace_s_per_km and done.pace_s_per_km:
         # Speeds, not paces: a ratio above 1 is faster than planned.

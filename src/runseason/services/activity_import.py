@@ -20,6 +20,7 @@ from runseason.parsers import ParsedActivity, fingerprint, parse_activity
 from runseason.schemas.training import TrainingLogRead
 from runseason.services import activity_sources
 from runseason.services.identity.access import Actor, get_athlete, use_case
+from runseason.services.plans import compliance
 from runseason.services.refresh import queue
 from runseason.services.training import (
     SPORT_OF_FILE,
@@ -148,6 +149,7 @@ def store_activity(
         row.load_details = {**row.load_details, **details}
     activity_sources.add_source(session, row, parsed, origin)
     session.flush()
+    compliance.settle_after_change(session, athlete, [row.planned_session_id], now=now)
     queue.schedule(session, athlete.id, athlete.organization_id, day, now=now, to_day=day)
     return row, merged
 

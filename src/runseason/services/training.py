@@ -18,7 +18,7 @@ from runseason.schemas.common import Page
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
 from runseason.services.identity.access import Actor, get_athlete, get_owned, use_case
 from runseason.services.paging import page_offset
-from runseason.services.plans import zones
+from runseason.services.plans import compliance, zones
 from runseason.services.refresh import queue
 
 SPORT_OF_FILE = {
@@ -174,6 +174,7 @@ def log_session(
             athlete, data.distance_m, data.duration_s, f"{data.kind} on {data.local_date}"
         )
     session.flush()
+    compliance.settle_after_change(session, athlete, [row.planned_session_id], now=now)
     queue.schedule(
         session,
         athlete.id,
@@ -210,12 +211,16 @@ def update_log(
         confirmed = check_plausible(actor, athlete, LoggedValues(**merged), data.confirm_unusual)
     for name, value in changes.items():
         setattr(row, name, value)
+    matched = row.planned_session_id
+    if row.local_date != old_day:  # a log moved to another day answers that day's session
+        row.planned_session_id = match_planned(session, athlete.id, row.local_date)
     row.avg_pace_s_per_km = row.duration_s / (row.distance_m / 1000) if row.distance_m else None
     load, row.load_model, details = _load(
         athlete, row.duration_s, row.distance_m, row.rpe, row.avg_hr, row.sport
     )
     row.load, row.load_details = load, {**details, **confirmed}
     session.flush()
+    compliance.settle_after_change(session, athlete, [matched, row.planned_session_id], now=now)
     first, last = sorted((old_day, row.local_date))
     queue.schedule(session, athlete.id, athlete.organization_id, first, now=now, to_day=last)
     return TrainingLogRead.model_validate(row)
@@ -226,8 +231,12 @@ def delete_log(session: Session, actor: Actor, log_id: int, *, now: datetime) ->
     """Remove a logged session; its day is refreshed (the metrics after it follow on read)."""
     row = get_owned(session, actor, TrainingLog, log_id, write=True)
     athlete_id, organization_id, day = row.athlete_id, row.organization_id, row.local_date
+    matched = row.planned_session_id
     session.delete(row)
     session.flush()
+    athlete = session.get(Athlete, athlete_id)
+    assert athlete is not None
+    compliance.settle_after_change(session, athlete, [matched], now=now)
     queue.schedule(session, athlete_id, organization_id, day, now=now, to_day=day)
 
 

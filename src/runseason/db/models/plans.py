@@ -22,7 +22,8 @@ from runseason.db.types import utcnow
 from runseason.domain.plan_model import PHASES
 
 PLAN_STATUSES = ("draft", "active", "completed", "archived")
-SESSION_STATUSES = ("planned", "completed", "skipped", "cancelled")
+# completed, partial and missed follow the matched logs (services/plans/compliance.py).
+SESSION_STATUSES = ("planned", "completed", "partial", "missed", "skipped", "cancelled")
 SESSION_ROLES = ("easy", "long", "quality", "recovery", "race", "strides", "rest", "cross")
 
 

@@ -27,7 +27,7 @@ from runseason.schemas.plans import (
     WeekScale,
 )
 from runseason.services.identity.access import Actor, use_case
-from runseason.services.plans import library, revisions
+from runseason.services.plans import compliance, library, revisions
 from runseason.services.plans.stored import (
     RETITLED_CATEGORIES,
     ROLE_OF_CATEGORY,
@@ -116,6 +116,7 @@ def edit_session(
         now=now,
     )
     session.flush()
+    compliance.settle_after_change(session, athlete, [row.id], now=now)
     first, last = sorted((old_day, row.scheduled_date))
     snapshots.refresh_after_change(session, row.athlete_id, first, now=now, to_day=last)
     return read_plan(session, plan)

@@ -133,7 +133,7 @@ def _missed_statement() -> Select[Any]:
             ),
         )
         .where(
-            plan.status.in_(("planned", "completed")),
+            plan.status.in_(("planned", "completed", "partial", "missed")),
             plan.category != "rest",
             ~AvailabilityException.covers(plan.athlete_id, plan.scheduled_date),
         )
