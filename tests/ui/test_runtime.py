@@ -33,7 +33,7 @@ def refuse(_session):
     raise NotFound("That athlete is not on your caseload.")
 
 
-runtime.valid(TaskCreate, title="", due_date="soon")
+runtime.valid(TaskCreate, {"title": "What to do"}, title="", due_date="soon")
 runtime.call(refuse)
 """
 
@@ -43,6 +43,6 @@ def test_a_bad_form_and_a_refused_call_become_messages_not_crashes(db: object) -
     at.run()
     assert not at.exception
     messages = [e.value for e in at.error]
-    assert any(m.startswith("title:") for m in messages)
-    assert any(m.startswith("due date:") for m in messages)
+    assert any(m.startswith("What to do:") for m in messages), "a field is named by its label"
+    assert any(m.startswith("Due date:") for m in messages), "else in plain words"
     assert messages[-1] == "That athlete is not on your caseload."

@@ -24,6 +24,7 @@ if found is None:
     st.stop()
 
 actor, account = found
+runtime.show_flash()
 with st.sidebar:
     st.caption(f"Signed in as **{account.full_name}** ({account.role})")
     runtime.same_tab_link("Sign out", runtime.SIGNOUT_URL)

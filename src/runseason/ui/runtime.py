@@ -134,15 +134,39 @@ def call(func: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
 M = TypeVar("M", bound=BaseModel)
 
 
-def valid(model: type[M], **values: Any) -> M | None:
-    """Validate a form against its input schema; show what is wrong instead of raising."""
+def valid(model: type[M], labels: dict[str, str] | None = None, **values: Any) -> M | None:
+    """Validate a form against its input schema; show what is wrong instead of raising.
+
+    Each problem names its field by the form's label (``labels``), else in plain words.
+    """
     try:
         return model(**values)
     except ValidationError as error:
         for problem in error.errors():
-            field = ".".join(str(p) for p in problem["loc"]) or "form"
-            st.error(f"{field.replace('_', ' ')}: {problem['msg']}")
+            field = ".".join(str(p) for p in problem["loc"])
+            name = (labels or {}).get(field) or field.replace("_", " ").capitalize() or "Form"
+            st.error(f"{name}: {problem['msg'].removeprefix('Value error, ')}")
         return None
+
+
+FLASH_KEY = "_flash"
+
+
+def flash(message: str) -> None:
+    """A confirmation to show as a toast on the next run (a change is followed by a rerun)."""
+    st.session_state.setdefault(FLASH_KEY, []).append(message)
+
+
+def show_flash() -> None:
+    """Show the confirmations kept for this run (the entrypoint calls it on every run)."""
+    for message in st.session_state.pop(FLASH_KEY, []):
+        st.toast(message)
+
+
+def done(message: str) -> None:
+    """Confirm a change after the rerun that shows it."""
+    flash(message)
+    st.rerun()
 
 
 def read(func: Callable[[Session], T]) -> T | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date
 
 import altair as alt
 import pandas as pd
@@ -11,18 +11,110 @@ import streamlit as st
 
 from runseason.domain import units
 from runseason.schemas.briefing import LoadHistoryRead
-from runseason.schemas.plans import PlanRead
+from runseason.schemas.plans import CalendarSessionRead, CalendarWeekRead, PlanRead
 from runseason.schemas.training import DayExceptionRead
+from runseason.services.plans import calendar
 from runseason.ui import runtime
 
-STATUS_COLOURS = {
-    "completed": "🟢",
-    "partial": "🟡",
-    "missed": "🔴",
-    "planned": "⚪",
-    "skipped": "🔴",
-    "modified": "🔵",
+STATUS_WORDS = {
+    "completed": "done",
+    "partial": "partly done",
+    "missed": "missed",
+    "planned": "to come",
+    "skipped": "skipped",
+    "cancelled": "cancelled",
 }
+# Compliance colours: green done, amber partly, red missed, grey taken out, violet excused.
+STATUS_FILL = {
+    "done": "#c3fae8",
+    "partly done": "#ffec99",
+    "missed": "#ffc9c9",
+    "skipped": "#e9ecef",
+    "cancelled": "#e9ecef",
+}
+EXCUSED_FILL = "#e5dbff"
+LEGEND = (
+    "Green: done · amber: partly done · red: missed · grey: cancelled or skipped by the coach · "
+    "violet: marked sick, travelling or injured"
+)
+
+
+def day_text(day: date) -> str:
+    """A day as every calendar shows it, with the year."""
+    return f"{day:%a %d %b %Y}"
+
+
+def _status_word(s: CalendarSessionRead, today: date) -> str:
+    if s.excused_by and s.status == "planned" and s.scheduled_date <= today:
+        return f"excused ({s.excused_by})"
+    return STATUS_WORDS.get(s.status, s.status)
+
+
+def _planned_text(s: CalendarSessionRead, unit: units.Unit) -> str:
+    text = f"{s.title} · {runtime.duration(s.planned_duration_s)}"
+    if s.planned_distance_m:
+        text += f" · {runtime.distance(s.planned_distance_m, unit)}"
+    return text
+
+
+def _done_text(s: CalendarSessionRead, unit: units.Unit) -> str:
+    if not s.logs or s.done_duration_s is None:
+        return "-"
+    text = runtime.duration(s.done_duration_s)
+    if s.done_distance_m:
+        text += f" · {runtime.distance(s.done_distance_m, unit)}"
+    return text
+
+
+def _first_planned(s: CalendarSessionRead) -> str:
+    if s.original_date is None:
+        return "added by the coach"
+    if not s.changed:
+        return "as first planned"
+    return (
+        f"{s.original_date:%a %d %b} · {s.original_title} · "
+        f"{runtime.duration(s.original_duration_s)}"
+    )
+
+
+def _weeks_frame(weeks: Sequence[CalendarWeekRead], unit: units.Unit) -> pd.DataFrame:
+    rows = []
+    for w in weeks:
+        counted = [s for s in w.sessions if s.category != "rest"]
+        done = sum(1 for s in counted if s.status in ("completed", "partial"))
+        flags = " (cutback)" if w.is_cutback else " (race week)" if w.is_race_week else ""
+        rows.append(
+            {
+                "Week": f"{w.number}" + (" · this week" if w.is_current else ""),
+                "Starts": day_text(w.start_date),
+                "Phase": w.phase.capitalize() + flags,
+                "Planned": runtime.distance(w.target_distance_m, unit),
+                "Done": runtime.distance(w.done_distance_m, unit) if done else "-",
+                "Sessions done": f"{done} of {len(counted)}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _sessions_frame(week: CalendarWeekRead, unit: units.Unit, today: date) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "Day": f"{s.scheduled_date:%a %d %b}",
+                "Planned": _planned_text(s, unit),
+                "Done": _done_text(s, unit),
+                "Status": _status_word(s, today),
+                "First planned": _first_planned(s),
+            }
+            for s in week.sessions
+        ],
+        columns=["Day", "Planned", "Done", "Status", "First planned"],
+    )
+
+
+def _fill(status: str) -> str:
+    colour = EXCUSED_FILL if status.startswith("excused") else STATUS_FILL.get(status)
+    return f"background-color: {colour}" if colour else ""
 
 
 def plan_calendar(
@@ -31,44 +123,44 @@ def plan_calendar(
     *,
     max_weeks: int = 60,
     marked: Sequence[DayExceptionRead] = (),
-) -> None:
-    """The plan as a week-by-week table with compliance colours and the marked days."""
-    why = {
-        m.start_date + timedelta(days=i): m.kind
-        for m in marked
-        for i in range((m.end_date - m.start_date).days + 1)
+    key: str = "calendar",
+) -> CalendarWeekRead | None:
+    """The plan week by week from the current week, then the chosen week's sessions planned
+    beside done in compliance colours; returns the chosen week.
+
+    ``marked`` is accepted for older callers: the calendar reads the marked days itself.
+    """
+    del marked
+    cal = runtime.call(calendar.get_plan_calendar, runtime.actor(), plan.id, now=runtime.now())
+    if cal is None or not cal.weeks:
+        return None
+    st.caption(
+        f"{cal.name}: {day_text(cal.start_date)} to {day_text(cal.end_date)}, "
+        f"{len(cal.weeks)} weeks, version {cal.version}"
+    )
+    ahead = [w for w in cal.weeks if w.number >= cal.current_week][:max_weeks]
+    st.dataframe(_weeks_frame(ahead, unit), hide_index=True, width="stretch")
+    earlier = [w for w in cal.weeks if w.number < cal.current_week]
+    if earlier:
+        with st.expander(f"Earlier weeks ({len(earlier)})"):
+            st.dataframe(_weeks_frame(earlier, unit), hide_index=True, width="stretch")
+    labels = {
+        w.number: f"Week {w.number} · {day_text(w.start_date)}"
+        + (" · this week" if w.is_current else "")
+        for w in cal.weeks
     }
-    st.caption(
-        f"{plan.name}: {plan.start_date} to {plan.end_date}, {plan.weeks} weeks, "
-        f"version {plan.version}"
+    number: int = st.selectbox(
+        "Week",
+        list(labels),
+        index=cal.current_week - 1,
+        format_func=lambda n: labels.get(n, ""),
+        key=f"{key}-{plan.id}-week",
     )
-    weeks = {w.id: w for w in plan.week_list}
-    by_week: dict[int, list[str]] = {}
-    for s in plan.sessions:
-        index = (s.scheduled_date - plan.start_date).days // 7
-        mark = STATUS_COLOURS.get(s.status, "⚪")
-        excused = f" · 🟣 {why[s.scheduled_date]}" if s.scheduled_date in why else ""
-        by_week.setdefault(index, []).append(
-            f"{mark} {s.scheduled_date:%a %d %b} · {s.title} · "
-            + runtime.duration(s.planned_duration_s)
-            + excused
-        )
-    rows = []
-    for week in sorted(weeks.values(), key=lambda w: w.week_index)[:max_weeks]:
-        rows.append(
-            {
-                "week": week.week_index + 1,
-                "starts": week.start_date,
-                "phase": week.phase + (" (cutback)" if week.is_cutback else ""),
-                "volume": runtime.distance(week.target_distance_m, unit),
-                "sessions": "\n".join(by_week.get(week.week_index, [])),
-            }
-        )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", row_height=110)
-    st.caption(
-        "🟢 done · 🟡 partly · 🔴 missed · ⚪ to come · 🔵 changed by the coach · "
-        "🟣 marked sick, travelling or injured"
-    )
+    week = cal.weeks[(number or cal.current_week) - 1]
+    frame = _sessions_frame(week, unit, cal.today)
+    st.dataframe(frame.style.map(_fill, subset=["Status"]), hide_index=True, width="stretch")
+    st.caption(LEGEND)
+    return week
 
 
 def fitness_chart(history: LoadHistoryRead) -> None:

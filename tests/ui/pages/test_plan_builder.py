@@ -23,7 +23,7 @@ def test_the_plan_wizard_builds_a_plan(open_page: Open, world: World, db: Sessio
     button_of(at, "Build the plan").click()  # type: ignore[attr-defined]
     at.run()
     assert not at.exception
-    assert any("Plan built" in s.value for s in at.success), [e.value for e in at.error]
+    assert any("Plan built" in t.value for t in at.toast), [e.value for e in at.error]
     assert db.scalar(select(TrainingPlan).where(TrainingPlan.status == "active")) is not None
     assert any("The calendar" in s.value for s in at.subheader)
 
@@ -40,21 +40,113 @@ def test_the_plan_wizard_refuses_too_few_days_and_writes_nothing(
     assert db.scalar(select(TrainingPlan)) is None
 
 
-def test_the_coach_edits_a_session_and_sees_it_against_the_original(
+def _build(at: AppTest) -> None:
+    button_of(at, "Build the plan").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception, [e.value for e in at.error]
+
+
+def _picker(at: AppTest, label: str) -> object:
+    return next(s for s in at.selectbox if s.label == label)
+
+
+def _minutes(at: AppTest) -> object:
+    return next(n for n in at.number_input if n.label == "Minutes")
+
+
+def test_picking_a_session_loads_its_own_values_and_55_minutes_are_saved(
     open_page: Open, world: World, db: Session
 ) -> None:
     at = open_page(world.asha, "plan_builder")
-    button_of(at, "Build the plan").click()  # type: ignore[attr-defined]
-    at.run()
-    assert any("No session differs" in c.value for c in at.caption)
-    title = next(t for t in at.text_input if t.label == "Title")
-    title.set_value("Hill reps on the river path")
+    _build(at)
+    picker = _picker(at, "Session to change")
+    options = picker.options  # type: ignore[attr-defined]
+    rows = {
+        s.id: s
+        for s in db.scalars(select(PlannedSession).where(PlannedSession.status == "planned"))
+    }
+    durations = {}
+    for label in options:
+        picker.set_value(
+            next(
+                i
+                for i in rows
+                if label.startswith(f"{rows[i].scheduled_date:%a %d %b} · {rows[i].title}")
+            )
+        )  # type: ignore[attr-defined]
+        at.run()
+        chosen = rows[_picker(at, "Session to change").value]  # type: ignore[attr-defined]
+        durations[chosen.id] = _minutes(at).value  # type: ignore[attr-defined]
+        assert _minutes(at).value == round(chosen.planned_duration_s / 60)  # type: ignore[attr-defined]
+        assert next(t for t in at.text_input if t.label == "Title").value == chosen.title
+        picker = _picker(at, "Session to change")
+        if len(set(durations.values())) > 1:
+            break
+    assert len(set(durations.values())) > 1, "two sessions of different lengths were picked"
+    chosen_id = _picker(at, "Session to change").value  # type: ignore[attr-defined]
+    _minutes(at).set_value(55)  # type: ignore[attr-defined]
+    next(t for t in at.text_input if t.label == "Note for the athlete").set_value("Keep it easy")
     button_of(at, "Save the change").click()  # type: ignore[attr-defined]
     at.run()
     assert not at.exception, [e.value for e in at.error]
-    comparison = at.dataframe[-1].value
-    assert list(comparison.columns) == ["original", "current"]
-    assert "Hill reps on the river path" in comparison["current"].iloc[0]
+    row = db.get(PlannedSession, chosen_id)
+    assert row is not None
+    db.refresh(row)
+    assert (row.planned_duration_s, row.coach_note) == (55 * 60, "Keep it easy")
+    assert any("saved" in t.value for t in at.toast), "the confirmation survives the rerun"
+    assert _picker(at, "Session to change").value == chosen_id  # type: ignore[attr-defined]
+    assert _minutes(at).value == 55  # type: ignore[attr-defined]
+    week = at.dataframe[1].value
+    assert any("55:00" in p for p in week["Planned"])
+    assert any(f != "as first planned" for f in week["First planned"])
+
+
+def test_the_calendar_starts_at_this_week_with_weeks_numbered_from_one(
+    open_page: Open, world: World, db: Session
+) -> None:
+    at = open_page(world.asha, "plan_builder")
+    _build(at)
+    weeks = at.dataframe[0].value
+    assert weeks["Week"].iloc[0].startswith("1")
+    assert list(weeks.columns) == ["Week", "Starts", "Phase", "Planned", "Done", "Sessions done"]
+    plan = db.scalar(select(TrainingPlan).where(TrainingPlan.status == "active"))
+    assert plan is not None
+    assert weeks["Starts"].iloc[0].endswith(f"{plan.start_date.year}")
+    week_one = at.dataframe[1].value
+    first_days = sorted(
+        db.scalars(select(PlannedSession.scheduled_date).where(PlannedSession.plan_id == plan.id))
+    )
+    assert week_one["Day"].iloc[0] == f"{first_days[0]:%a %d %b}"
+    assert set(week_one["Status"]) == {"to come"}
+
+
+def test_building_over_an_active_plan_asks_first_and_keeps_the_old_one(
+    open_page: Open, world: World, db: Session
+) -> None:
+    at = open_page(world.asha, "plan_builder")
+    _build(at)
+    first = db.scalar(select(TrainingPlan).where(TrainingPlan.status == "active"))
+    assert first is not None
+    _build(at)
+    assert any("already follows" in w.value for w in at.warning)
+    assert db.scalar(select(TrainingPlan).where(TrainingPlan.id != first.id)) is None
+    button_of(at, "Keep the current plan").click()  # type: ignore[attr-defined]
+    at.run()
+    assert db.scalar(select(TrainingPlan).where(TrainingPlan.id != first.id)) is None
+    _build(at)
+    button_of(at, "Replace the current plan").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception, [e.value for e in at.error]
+    db.refresh(first)
+    assert first.status == "archived"
+    assert any("Plan built" in t.value for t in at.toast)
+    assert any(s.value == "Earlier plans" for s in at.subheader)
+    button_of(at, "Make this plan active again").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception, [e.value for e in at.error]
+    db.refresh(first)
+    assert first.status == "active"
+    assert any("active again" in t.value for t in at.toast)
 
 
 def _button(at: AppTest, label: str) -> object:
@@ -92,7 +184,7 @@ def test_a_plan_the_days_cannot_hold_shows_its_warning_and_keeps_days_away_free(
     assert any("Days away kept free" in c.value for c in at.caption)
     travel = (start + timedelta(weeks=6, days=1), start + timedelta(weeks=6, days=3))
     _date_input(at, "Add days away (holiday, travel)").set_value(travel)  # type: ignore[attr-defined]
-    _button(at, "Rebuild the plan around them").click()  # type: ignore[attr-defined]
+    _button(at, "Rebuild the plan from that day").click()  # type: ignore[attr-defined]
     at.run()
     assert not at.exception, [e.value for e in at.error]
     kept = {travel[0] + timedelta(days=i) for i in range(3)}

@@ -14,13 +14,12 @@ from runseason.schemas.plans import (
     GoalUpdate,
     PlanCreate,
     PlanRead,
-    PlanRegenerate,
-    SessionEdit,
 )
 from runseason.services.identity.access import Actor
-from runseason.services.plans import editing, generation, goals
+from runseason.services.plans import archive, generation, goals
 from runseason.services.views import caseload
 from runseason.ui import runtime
+from runseason.ui.components.plan_editor import plan_edits
 from runseason.ui.views import plan_calendar
 
 
@@ -54,14 +53,45 @@ def _delete_goal(session: Session, actor: Actor, goal_id: int) -> bool:
     return True
 
 
-def _label(view: tuple[str, str, int, str]) -> str:
-    return f"{view[0]} · {view[1]} · {runtime.duration(view[2])}"
+PLAN_LABELS = {
+    "race_date": "Race date",
+    "start_date": "Plan starts",
+    "current_weekly_distance_m": "Current weekly volume",
+    "available_weekdays": "Days available",
+    "long_run_weekday": "Long run day",
+    "unavailable_dates": "Days away",
+}
+
+
+def _earlier_plans(actor: Actor, athlete_id: int, unit: units.Unit) -> None:
+    """The plans a new one replaced: viewable, and one click from active again."""
+    earlier = [
+        p
+        for p in runtime.call(archive.list_plans, actor, athlete_id) or []
+        if p.status == "archived"
+    ]
+    if not earlier:
+        return
+    st.subheader("Earlier plans")
+    shown = {
+        p.id: f"{p.name} · {p.start_date:%d %b %Y} to {p.end_date:%d %b %Y} · replaced"
+        for p in earlier
+    }
+    chosen = st.selectbox("Earlier plan", list(shown), format_func=lambda i: shown.get(i, ""))
+    if st.button("Make this plan active again", key=f"restore-{chosen}"):
+        if runtime.call(archive.restore_plan, actor, chosen, now=runtime.now()):
+            runtime.done(f"{shown[chosen].split(' · ')[0]} is active again.")
+    with st.expander("See this plan"):
+        old = runtime.call(generation.get_plan, actor, chosen)
+        if old is not None:
+            plan_calendar(old, unit, key=f"earlier-{chosen}")
 
 
 actor = runtime.actor()
 me = runtime.user()
 unit = runtime.unit_of(me)
 st.title("Plan builder")
+runtime.show_flash()
 roster = runtime.call(caseload.get_caseload, actor, page=1, page_size=200, sort="name")
 if roster is None or not roster.items:
     st.info("No athletes are assigned to you yet.")
@@ -85,17 +115,25 @@ with st.form("plan"):
     away = st.date_input("Days away (holiday, travel; optional)", value=[], min_value=today)
     submitted = st.form_submit_button("Build the plan", type="primary")
 
+PENDING = "plan-builder-pending"
 if submitted:
+    st.session_state.pop(PENDING, None)
     try:
         target_s = units.parse_duration(target) if target.strip() else None
     except Exception as error:
-        st.error(str(error))
+        st.error(f"Target time: {error}")
         st.stop()
     goal_in = runtime.valid(
-        GoalCreate, name=name, distance_m=RACES[race], race_date=race_date, target_time_s=target_s
+        GoalCreate,
+        {"name": "Race name", "race_date": "Race date", "target_time_s": "Target time"},
+        name=name,
+        distance_m=RACES[race],
+        race_date=race_date,
+        target_time_s=target_s,
     )
     plan_in = runtime.valid(
         PlanCreate,
+        PLAN_LABELS,
         race_distance_m=RACES[race],
         race_date=race_date,
         start_date=start,
@@ -105,98 +143,44 @@ if submitted:
         unavailable_dates=_days(away),
     )
     if goal_in is not None and plan_in is not None:
-        plan = runtime.call(_build, actor, athlete_id, goal_in, plan_in, now=runtime.now())
-        if plan is not None:
-            st.success(f"Plan built: {plan.weeks} weeks, {len(plan.sessions)} sessions.")
+        st.session_state[PENDING] = (athlete_id, goal_in, plan_in)
 
 current = runtime.call(generation.find_active_plan, actor, athlete_id)
+pending = st.session_state.get(PENDING)
+if pending is not None and pending[0] == athlete_id:
+    replace = current is None
+    if current is not None:
+        with st.container(border=True):
+            st.warning(
+                f"{names[athlete_id]} already follows {current.name} "
+                f"({current.start_date:%d %b %Y} to {current.end_date:%d %b %Y}). A new plan "
+                "replaces it; the current plan is kept under Earlier plans and can be restored."
+            )
+            left, right = st.columns(2)
+            replace = left.button("Replace the current plan", type="primary")
+            if right.button("Keep the current plan"):
+                st.session_state.pop(PENDING, None)
+                st.rerun()
+    if replace:
+        st.session_state.pop(PENDING, None)
+        plan = runtime.call(_build, actor, athlete_id, pending[1], pending[2], now=runtime.now())
+        if plan is not None:
+            runtime.done(f"Plan built: {plan.weeks} weeks, {len(plan.sessions)} sessions.")
+
 if current is not None:
     st.subheader("3 · The calendar")
     for text in current.warnings:
         st.warning(text)
-    plan_calendar(current, unit)
-    if current.unavailable_dates:
-        kept = ", ".join(f"{d:%a %d %b}" for d in current.unavailable_dates)
-        st.caption(f"Days away kept free: {kept}")
-    with st.form("away"):
-        st.subheader("Days away")
-        more = st.date_input("Add days away (holiday, travel)", value=[], min_value=today)
-        forget = st.checkbox("Forget the days away kept so far")
-        if st.form_submit_button("Rebuild the plan around them"):
-            days_away = set(_days(more)) | (set() if forget else set(current.unavailable_dates))
-            rebuild = runtime.valid(
-                PlanRegenerate,
-                from_date=max(today, current.start_date),
-                unavailable_dates=sorted(days_away),
-                reason="days away changed",
-            )
-            if rebuild and runtime.call(
-                generation.regenerate_from, actor, current.id, rebuild, now=runtime.now()
-            ):
-                st.rerun()
-    editable = [s for s in current.sessions if s.status == "planned"]
-    if editable:
-        with st.form("edit-session"):
-            st.subheader("Edit a session")
-            labels = {s.id: f"{s.scheduled_date:%a %d %b} · {s.title}" for s in editable}
-            chosen = st.selectbox("Session", list(labels), format_func=lambda i: labels[i])
-            row = next(s for s in editable if s.id == chosen)
-            cols = st.columns(3)
-            new_day = cols[0].date_input("Date", row.scheduled_date)
-            minutes = cols[1].number_input(
-                "Minutes", 5.0, 360.0, round(row.planned_duration_s / 60, 0)
-            )
-            status = cols[2].selectbox("Status", ["planned", "cancelled", "skipped"])
-            title = st.text_input("Title", row.title, max_chars=200)
-            note = st.text_input("Note for the athlete", row.coach_note or "", max_chars=1000)
-            reason = st.text_input("Why (kept in the plan's history)", "edited by the coach")
-            if st.form_submit_button("Save the change"):
-                edit = runtime.valid(
-                    SessionEdit,
-                    scheduled_date=new_day,
-                    planned_duration_s=minutes * 60,
-                    title=title,
-                    status=status,
-                    coach_note=note or None,
-                    reason=reason or "edited by the coach",
-                )
-                if edit and runtime.call(
-                    editing.edit_session, actor, chosen, edit, now=runtime.now()
-                ):
-                    st.success("Saved; the plan has a new version.")
-                    st.rerun()
+    week = plan_calendar(current, unit, key="builder")
+    if week is not None:
+        plan_edits(actor, current, week, today)
     revisions = runtime.call(generation.list_revisions, actor, current.id) or []
-    original = {
-        s["id"]: s
-        for s in (revisions[0].snapshot.get("sessions", []) if revisions else [])
-        if "id" in s
-    }
-    changed = []
-    for s in current.sessions:
-        before = original.get(s.id)
-        now_view = (s.scheduled_date.isoformat(), s.title, round(s.planned_duration_s), s.status)
-        if before is None:
-            continue
-        then_view = (
-            before["scheduled_date"],
-            before["title"],
-            round(before["planned_duration_s"]),
-            before["status"],
-        )
-        if now_view != then_view:
-            changed.append(
-                {
-                    "original": _label(then_view),
-                    "current": _label(now_view)
-                    + ("" if s.status == "planned" else f" ({s.status})"),
-                }
-            )
-    st.subheader("Original versus current")
-    if changed:
-        st.dataframe(changed, hide_index=True, width="stretch")
-    else:
-        st.caption("No session differs from the plan as first built.")
-    st.caption(f"Version {current.version}; {len(revisions)} revisions kept.")
+    changes = len(revisions) - 1
+    st.caption(
+        f"Version {current.version}; "
+        + ("no change since it was built." if changes < 1 else f"changed {changes} times.")
+    )
+_earlier_plans(actor, athlete_id, unit)
 
 st.subheader("Races")
 st.caption("B and C races get a mini-taper and a recovery day when the plan is built or rebuilt.")
@@ -215,7 +199,7 @@ with st.form("other-race"):
             priority=priority,
         )
         if other and runtime.call(goals.create_goal, actor, athlete_id, other, now=runtime.now()):
-            st.rerun()
+            runtime.done(f"{other.name} added ({other.priority} race).")
 race_goals = runtime.call(goals.list_goals, actor, athlete_id) or []
 if race_goals:
     shown = {
@@ -225,7 +209,7 @@ if race_goals:
     }
     goal_id = st.selectbox("Race to change", list(shown), format_func=lambda i: shown[i])
     goal = next(g for g in race_goals if g.id == goal_id)
-    with st.form("edit-race"):
+    with st.form(f"edit-race-{goal.id}"):
         new_name = st.text_input("Race name as shown", goal.name, max_chars=200)
         new_day = st.date_input("New race date", goal.race_date, min_value=today)
         new_target = st.text_input(
@@ -239,7 +223,7 @@ if race_goals:
         if st.form_submit_button("Save the race"):
             if delete:
                 if runtime.call(_delete_goal, actor, goal.id):
-                    st.rerun()
+                    runtime.done(f"{goal.name} deleted.")
                 st.stop()
             try:
                 new_target_s = units.parse_duration(new_target) if new_target.strip() else None
@@ -256,4 +240,4 @@ if race_goals:
             if change and runtime.call(
                 goals.update_goal, actor, goal.id, change, now=runtime.now()
             ):
-                st.rerun()
+                runtime.done(f"{change.name or goal.name}: saved.")
