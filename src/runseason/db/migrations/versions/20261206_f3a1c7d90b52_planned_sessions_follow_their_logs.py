@@ -6,7 +6,7 @@ without a day marked sick, travelling or injured is missed. Later changes keep t
 current (services/plans/compliance.py).
 
 Revision ID: f3a1c7d90b52
-Revises: e5b2c8a1d974
+Revises: f3a1c7d9e204
 Create Date: 2026-12-06
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 from alembic import op
 
 revision: str = "f3a1c7d90b52"
-down_revision: str | None = "e5b2c8a1d974"
+down_revision: str | None = "f3a1c7d9e204"
 branch_labels = None
 depends_on = None
 
