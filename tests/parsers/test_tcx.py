@@ -16,4 +16,4 @@ def test_tcx_activity_has_utc_times_and_heart_rate() -> None:
     assert activity.duration_s == pytest.approx(1112.0)
     assert activity.distance_m == pytest.approx(1157.51)
     assert activity.avg_hr == pytest.approx(88.126, abs=0.01)
-    assert len(activity.samples) == 111
+    assert len(activity.streams) == 111

@@ -39,6 +39,7 @@ from runseason.schemas.plans import (
 from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate, TrainingLogUpdate
 from runseason.schemas.zones import ZoneOverride
 from runseason.services import (
+    activities,
     activity_import,
     briefing,
     cases,
@@ -180,6 +181,28 @@ def _import(session: Session, actor: Actor, w: World) -> Any:
 
     content = (shared_dir() / "fixtures/activities/garmin-fenix-5-run.fit").read_bytes()
     return activity_import.import_activity(session, actor, w.greta.id, "run.fit", content, now=NOW)
+
+
+def _greta_import(session: Session, w: World) -> int:
+    from tests.conftest import shared_dir  # noqa: PLC0415
+    from tests.factories import actor as actor_of  # noqa: PLC0415
+
+    content = (shared_dir() / "fixtures/activities/garmin-fenix-5-run.fit").read_bytes()
+    coach = actor_of(session, w.cole)
+    return activity_import.import_activity(
+        session, coach, w.greta.id, "run.fit", content, now=NOW
+    ).id
+
+
+@probe("runseason.services.activities.get_activity")
+def _get_activity(session: Session, actor: Actor, w: World) -> Any:
+    return activities.get_activity(session, actor, w.greta.id, _greta_import(session, w))
+
+
+@probe("runseason.services.activities.get_activity_streams")
+def _get_activity_streams(session: Session, actor: Actor, w: World) -> Any:
+    log_id = _greta_import(session, w)
+    return activities.get_activity_streams(session, actor, w.greta.id, log_id, points=10)
 
 
 @probe("runseason.services.training.update_log")

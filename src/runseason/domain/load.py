@@ -109,6 +109,11 @@ class SessionInputs:
     threshold_pace_s_per_km: float | None = None
     sex: Sex = "unspecified"
     sport: str = "run"
+    # From a recorded trace: normalized graded pace over the moving time, and TRIMP summed
+    # second by second; each replaces its average-based counterpart when present.
+    graded_pace_s_per_km: float | None = None
+    moving_time_s: float | None = None
+    trace_trimp: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,24 +142,50 @@ def session_load(inputs: SessionInputs) -> SessionLoad:
     return SessionLoad(raw.value * sport.running_factor, raw.model, details)
 
 
+def _pace_load(s: SessionInputs, threshold: float) -> SessionLoad | None:
+    if s.graded_pace_s_per_km and s.moving_time_s:
+        pace, duration, basis = s.graded_pace_s_per_km, s.moving_time_s, "trace"
+    elif s.distance_m:
+        pace, duration, basis = s.duration_s / (s.distance_m / 1000.0), s.duration_s, "average"
+    else:
+        return None
+    details: dict[str, float | str] = {
+        "pace_s_per_km": pace,
+        "threshold_pace_s_per_km": threshold,
+        "intensity_factor": threshold / pace,
+        "basis": basis,
+    }
+    if basis == "trace":
+        details["moving_time_s"] = duration
+    return SessionLoad(running_stress(duration, pace, threshold), "pace", details)
+
+
+def _hr_load(s: SessionInputs, hr_rest: float, hr_max: float, lthr: float) -> SessionLoad | None:
+    details: dict[str, float | str] = {"hr_rest": hr_rest, "hr_max": hr_max, "lthr": lthr}
+    details["sex"] = s.sex
+    reference = trimp(3600.0, lthr, hr_rest, hr_max, s.sex)
+    if s.trace_trimp is not None:
+        details.update(trimp=s.trace_trimp, basis="trace")
+        return SessionLoad(100.0 * s.trace_trimp / reference, "hr", details)
+    if not s.avg_hr:
+        return None
+    details.update(avg_hr=s.avg_hr, basis="average")
+    value = 100.0 * trimp(s.duration_s, s.avg_hr, hr_rest, hr_max, s.sex) / reference
+    return SessionLoad(value, "hr", details)
+
+
 def _model_load(s: SessionInputs, models: tuple[LoadModel, ...]) -> SessionLoad:
-    if "pace" in models and s.distance_m and s.threshold_pace_s_per_km:
-        pace = s.duration_s / (s.distance_m / 1000.0)
-        value = running_stress(s.duration_s, pace, s.threshold_pace_s_per_km)
-        details: dict[str, float | str] = {
-            "pace_s_per_km": pace,
-            "threshold_pace_s_per_km": s.threshold_pace_s_per_km,
-            "intensity_factor": s.threshold_pace_s_per_km / pace,
-        }
-        return SessionLoad(value, "pace", details)
-    if "hr" in models and s.avg_hr and s.hr_rest and s.hr_max and s.lthr:
-        value = hr_stress(s.duration_s, s.avg_hr, s.hr_rest, s.hr_max, s.lthr, s.sex)
-        details = {"avg_hr": s.avg_hr, "hr_rest": s.hr_rest, "hr_max": s.hr_max, "lthr": s.lthr}
-        details["sex"] = s.sex
-        return SessionLoad(value, "hr", details)
+    found = None
+    if "pace" in models and s.threshold_pace_s_per_km:
+        found = _pace_load(s, s.threshold_pace_s_per_km)
+    if found is None and "hr" in models and s.hr_rest and s.hr_max and s.lthr:
+        found = _hr_load(s, s.hr_rest, s.hr_max, s.lthr)
+    if found is not None:
+        return found
     rpe = s.rpe if s.rpe is not None else DEFAULT_RPE
     srpe = session_rpe(rpe, s.duration_s)
-    details = {"rpe": rpe, "session_rpe_au": srpe, "au_per_point": SRPE_PER_STRESS_POINT}
+    details: dict[str, float | str] = {"rpe": rpe, "session_rpe_au": srpe}
+    details["au_per_point"] = SRPE_PER_STRESS_POINT
     if s.rpe is None:
         details["rpe_assumed"] = 1.0
     return SessionLoad(srpe / SRPE_PER_STRESS_POINT, "rpe", details)
@@ -163,3 +194,19 @@ def _model_load(s: SessionInputs, models: tuple[LoadModel, ...]) -> SessionLoad:
 def _check_positive(value: float, name: str) -> None:
     if not value > 0:
         raise InvalidInput(f"{name} must be greater than zero")
+
+
+def load_basis(model: str, details: dict[str, object]) -> str:
+    """Which model and which data gave a load, in words a coach reads."""
+    trace = details.get("basis") == "trace"
+    if model == "pace":
+        if trace:
+            return "Running stress from the normalized grade-adjusted pace of the recorded trace"
+        return "Running stress from the average pace"
+    if model == "hr":
+        if trace:
+            return "Heart-rate stress (TRIMP) from the recorded heart-rate trace"
+        return "Heart-rate stress (TRIMP) from the average heart rate"
+    if details.get("rpe_assumed"):
+        return "Session effort (RPE × minutes), taken as easy because no effort was given"
+    return "Session effort (RPE × minutes)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from runseason.errors import InvalidInput
 from runseason.parsers.fit import parse_fit
 from runseason.parsers.gpx import parse_gpx
-from runseason.parsers.model import ParsedActivity, Sample, fingerprint
+from runseason.parsers.model import Lap, ParsedActivity, fingerprint
 from runseason.parsers.tcx import parse_tcx
 
 SUPPORTED = ("fit", "gpx", "tcx")
@@ -52,8 +52,8 @@ def parse_activity(filename: str, content: bytes, *, max_bytes: int) -> ParsedAc
 
 __all__ = [
     "SUPPORTED",
+    "Lap",
     "ParsedActivity",
-    "Sample",
     "detect_format",
     "fingerprint",
     "parse_activity",

@@ -1,41 +1,57 @@
-"""FIT files (fitdecode): sessions when present, computed from records when not."""
+"""FIT files: decoded by fitfast (compiled, BENCHMARKS.md "Activity import"); a file it refuses is
+read again by fitdecode, whose errors say what is wrong in words a runner understands."""
 
 from __future__ import annotations
 
 import io
-from datetime import datetime
+import math
+from datetime import UTC, datetime
 from typing import Any
 
 import fitdecode
+import fitfast
+import numpy as np
 
+from runseason.domain.streams import Streams, make_streams
 from runseason.errors import InvalidInput
-from runseason.parsers.model import ParsedActivity, Sample, as_utc, elevation_gain, hr_summary
+from runseason.parsers.model import Lap, ParsedActivity, elevation_gain, hr_summary
 
 SEMICIRCLE = 180.0 / 2**31  # FIT positions are semicircles
+NAN = math.nan
+# Our channel: the record fields that may hold it, best first.
+RECORD_FIELDS: dict[str, tuple[str, ...]] = {
+    "distance_m": ("distance",),
+    "hr_bpm": ("heart_rate",),
+    "cadence_rpm": ("cadence",),
+    "power_w": ("power",),
+    # The plain fields first: fitfast derives the enhanced ones from them with a rounding error
+    # (8.049 m/s becomes 8.048); a device that records only the enhanced one fills the gaps.
+    "altitude_m": ("altitude", "enhanced_altitude"),
+    "speed_m_s": ("speed", "enhanced_speed"),
+    "lat_deg": ("position_lat",),
+    "lon_deg": ("position_long",),
+}
+Messages = dict[str, list[dict[str | int, Any]]]
 
 
-def _fields(frame: Any) -> dict[str, Any]:
-    return {f.name: f.value for f in frame.fields}
-
-
-def _read(content: bytes) -> tuple[list[dict[str, Any]], dict[str, Any] | None, int, str | None]:
-    records: list[dict[str, Any]] = []
-    session: dict[str, Any] | None = None
-    laps = 0
-    device = None
+def _decode(content: bytes) -> Messages:
     try:
-        with fitdecode.FitReader(io.BytesIO(content), check_crc=fitdecode.CrcCheck.RAISE) as reader:
-            for frame in reader:
-                if frame.frame_type != fitdecode.FIT_FRAME_DATA:
-                    continue
-                if frame.name == "record":
-                    records.append(_fields(frame))
-                elif frame.name == "session" and session is None:
-                    session = _fields(frame)
-                elif frame.name == "lap":
-                    laps += 1
-                elif frame.name == "file_id":
-                    device = str(_fields(frame).get("manufacturer") or "") or None
+        return fitfast.parse(content)
+    except BaseException as error:  # a Rust panic is a BaseException; both go to the explainer
+        if isinstance(error, KeyboardInterrupt | SystemExit):
+            raise
+        _explain(content, str(error))
+        raise AssertionError("unreachable") from None
+
+
+def _explain(content: bytes, reason: str) -> None:
+    """Raise the clear error for a file fitfast refused (fitdecode names the fault)."""
+    found = False
+    try:
+        with fitdecode.FitReader(io.BytesIO(content), check_crc=fitdecode.CrcCheck.RAISE) as fit:
+            for frame in fit:
+                if frame.frame_type == fitdecode.FIT_FRAME_DATA:
+                    found = found or frame.name in ("record", "session")
     except fitdecode.FitEOFError as error:
         raise InvalidInput(f"The FIT file ends early (it is truncated): {error}.") from None
     except fitdecode.FitHeaderError:
@@ -44,59 +60,110 @@ def _read(content: bytes) -> tuple[list[dict[str, Any]], dict[str, Any] | None, 
         raise InvalidInput("The FIT file is damaged (its checksum does not match).") from None
     except fitdecode.FitError as error:
         raise InvalidInput(f"The FIT file could not be read: {error}.") from None
-    return records, session, laps, device
+    except Exception as error:
+        raise InvalidInput(f"The FIT file could not be read: {error}.") from None
+    if not found:
+        raise InvalidInput("This FIT file holds no activity (it may be a settings or course file).")
+    raise InvalidInput(f"The FIT file could not be read: {reason}.")
 
 
-def _sample(record: dict[str, Any], start: datetime) -> Sample:
-    lat, lon = record.get("position_lat"), record.get("position_long")
-    return Sample(
-        t_s=(as_utc(record["timestamp"]) - start).total_seconds(),
-        distance_m=record.get("distance"),
-        hr=record.get("heart_rate"),
-        lat=lat * SEMICIRCLE if lat is not None else None,
-        lon=lon * SEMICIRCLE if lon is not None else None,
-        altitude_m=record.get("enhanced_altitude", record.get("altitude")),
-        speed_m_s=record.get("enhanced_speed", record.get("speed")),
+def _column(records: list[dict[str | int, Any]], names: tuple[str, ...]) -> np.ndarray | None:
+    """The first field's values, gaps filled from the next fields (None if no record has any)."""
+    found: np.ndarray | None = None
+    for name in names:
+        if not any(name in r for r in records):
+            continue
+        values = np.fromiter(
+            (v if isinstance(v := r.get(name), int | float) else NAN for r in records),
+            dtype=np.float64,
+            count=len(records),
+        )
+        found = values if found is None else np.where(np.isnan(found), values, found)
+    return found
+
+
+def _streams(records: list[dict[str | int, Any]], start_epoch: float) -> Streams:
+    columns: dict[str, Any] = {
+        "time_s": np.fromiter(
+            (float(r["timestamp"]) - start_epoch for r in records), np.float64, len(records)
+        )
+    }
+    for channel, names in RECORD_FIELDS.items():
+        values = _column(records, names)
+        if values is not None and channel in ("lat_deg", "lon_deg"):
+            values = values * SEMICIRCLE
+        columns[channel] = values
+    return make_streams(columns)
+
+
+def _number(message: dict[str | int, Any], *names: str) -> float | None:
+    for name in names:
+        value = message.get(name)
+        if isinstance(value, int | float):
+            return float(value)
+    return None
+
+
+def _lap(lap: dict[str | int, Any], start_epoch: float) -> Lap:
+    began = _number(lap, "start_time")
+    return Lap(
+        start_s=(began - start_epoch) if began is not None else 0.0,
+        duration_s=_number(lap, "total_elapsed_time") or 0.0,
+        moving_time_s=_number(lap, "total_timer_time"),
+        distance_m=_number(lap, "total_distance"),
+        avg_hr=_number(lap, "avg_heart_rate"),
+        max_hr=_number(lap, "max_heart_rate"),
+        ascent_m=_number(lap, "total_ascent"),
     )
+
+
+def _device(messages: Messages) -> str | None:
+    file_id = (messages.get("file_id") or [{}])[0]
+    return str(file_id.get("manufacturer") or "") or None
 
 
 def parse_fit(content: bytes) -> ParsedActivity:
     """Read a FIT activity file."""
-    records, session, laps, device = _read(content)
-    timed = [r for r in records if isinstance(r.get("timestamp"), datetime)]
-    if not timed and session is None:
+    messages = _decode(content)
+    records = [r for r in messages.get("record", []) if isinstance(r.get("timestamp"), int)]
+    sessions = messages.get("session") or []
+    session = sessions[0] if sessions else None
+    if not records and session is None:
         raise InvalidInput("This FIT file holds no activity (it may be a settings or course file).")
-    start = as_utc(session["start_time"]) if session else as_utc(timed[0]["timestamp"])
-    samples = tuple(_sample(r, start) for r in timed)
-    avg_hr, max_hr = hr_summary(samples)
+    first = float(records[0]["timestamp"]) if records else None
+    start_epoch = _number(session or {}, "start_time") or first
+    if start_epoch is None:
+        raise InvalidInput("The FIT activity has no start time.")
+    streams = _streams(records, start_epoch) if records else make_streams({"time_s": []})
+    avg_hr, max_hr = hr_summary(streams)
     warnings: list[str] = []
     if session is None:
         warnings.append("No session summary in the file; totals were computed from the records.")
-        duration = samples[-1].t_s if samples else 0.0
-        distances = [s.distance_m for s in samples if s.distance_m is not None]
-        distance = max(distances) if distances else None
+        duration = float(streams.columns["time_s"][-1]) if len(streams) else 0.0
+        distances = streams.get("distance_m")
+        distance = float(np.nanmax(distances)) if distances is not None else None
         sport, moving = "running", None
     else:
-        duration = float(session.get("total_elapsed_time") or 0.0)
-        distance = session.get("total_distance")
+        duration = _number(session, "total_elapsed_time") or 0.0
+        distance = _number(session, "total_distance")
         sport = str(session.get("sport") or "generic")
-        moving = session.get("total_timer_time")
-        avg_hr = session.get("avg_heart_rate") or avg_hr
-        max_hr = session.get("max_heart_rate") or max_hr
+        moving = _number(session, "total_timer_time")
+        avg_hr = _number(session, "avg_heart_rate") or avg_hr
+        max_hr = _number(session, "max_heart_rate") or max_hr
     if duration <= 0:
         raise InvalidInput("The FIT activity has no duration.")
     return ParsedActivity(
         sport=sport,
-        start_time=start,
+        start_time=datetime.fromtimestamp(start_epoch, UTC),
         duration_s=duration,
         moving_time_s=moving,
         distance_m=distance,
         avg_hr=avg_hr,
         max_hr=max_hr,
-        elevation_gain_m=(session or {}).get("total_ascent") or elevation_gain(samples),
+        elevation_gain_m=_number(session or {}, "total_ascent") or elevation_gain(streams),
         source_format="fit",
-        device=device,
-        samples=samples,
-        laps=laps,
+        streams=streams,
+        device=_device(messages),
+        laps=tuple(_lap(lap, start_epoch) for lap in messages.get("lap", [])),
         warnings=tuple(warnings),
     )

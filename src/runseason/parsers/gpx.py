@@ -8,7 +8,13 @@ import gpxpy
 import gpxpy.gpx
 
 from runseason.errors import InvalidInput
-from runseason.parsers.model import ParsedActivity, Sample, as_utc, elevation_gain, hr_summary
+from runseason.parsers.model import (
+    ParsedActivity,
+    as_utc,
+    elevation_gain,
+    hr_summary,
+    streams_from_points,
+)
 
 
 def _extension_hr(point: Any) -> float | None:
@@ -47,26 +53,27 @@ def parse_gpx(content: bytes) -> ParsedActivity:
         )
     times = [p.time for p in points if p.time is not None]
     start = as_utc(times[0])
-    samples: list[Sample] = []
+    points_of: dict[str, list[float | None]] = {
+        name: [] for name in ("time_s", "distance_m", "hr_bpm", "lat_deg", "lon_deg", "altitude_m")
+    }
     distance = 0.0
     previous = None
     for point, moment in zip(points, times, strict=True):
         if previous is not None and id(point) not in first_of_segment:
             distance += point.distance_3d(previous) or point.distance_2d(previous) or 0.0
-        samples.append(
-            Sample(
-                t_s=(as_utc(moment) - start).total_seconds(),
-                distance_m=distance,
-                hr=_extension_hr(point),
-                lat=point.latitude,
-                lon=point.longitude,
-                altitude_m=point.elevation,
-            )
-        )
+        for name, value in (
+            ("time_s", (as_utc(moment) - start).total_seconds()),
+            ("distance_m", distance),
+            ("hr_bpm", _extension_hr(point)),
+            ("lat_deg", point.latitude),
+            ("lon_deg", point.longitude),
+            ("altitude_m", point.elevation),
+        ):
+            points_of[name].append(value)
         previous = point
-    sample_tuple = tuple(samples)
-    avg_hr, max_hr = hr_summary(sample_tuple)
-    duration = samples[-1].t_s
+    streams = streams_from_points(points_of)
+    avg_hr, max_hr = hr_summary(streams)
+    duration = float(streams.columns["time_s"][-1])
     if duration <= 0:
         raise InvalidInput("The GPX track has no duration (all points share one time).")
     sport = (doc.tracks[0].type or "running").lower() if doc.tracks else "running"
@@ -78,9 +85,8 @@ def parse_gpx(content: bytes) -> ParsedActivity:
         distance_m=distance,
         avg_hr=avg_hr,
         max_hr=max_hr,
-        elevation_gain_m=elevation_gain(sample_tuple),
+        elevation_gain_m=elevation_gain(streams),
         source_format="gpx",
         device=doc.creator,
-        samples=sample_tuple,
-        laps=0,
+        streams=streams,
     )

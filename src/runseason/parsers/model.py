@@ -3,27 +3,30 @@
 from __future__ import annotations
 
 import hashlib
-import itertools
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+import numpy as np
+
+from runseason.domain.streams import Streams, make_streams
+
 
 @dataclass(frozen=True, slots=True)
-class Sample:
-    """One recorded point, seconds from the start (None where the device did not record it)."""
+class Lap:
+    """A lap as the device recorded it, seconds from the activity's start."""
 
-    t_s: float
+    start_s: float
+    duration_s: float
+    moving_time_s: float | None = None
     distance_m: float | None = None
-    hr: float | None = None
-    lat: float | None = None
-    lon: float | None = None
-    altitude_m: float | None = None
-    speed_m_s: float | None = None
+    avg_hr: float | None = None
+    max_hr: float | None = None
+    ascent_m: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedActivity:
-    """An activity read from a file: summary, samples and what the reader had to guess."""
+    """An activity read from a file: summary, sample streams, laps and what the reader guessed."""
 
     sport: str
     start_time: datetime
@@ -34,9 +37,9 @@ class ParsedActivity:
     max_hr: float | None
     elevation_gain_m: float | None
     source_format: str
+    streams: Streams
     device: str | None = None
-    samples: tuple[Sample, ...] = ()
-    laps: int = 0
+    laps: tuple[Lap, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -62,17 +65,30 @@ def fingerprint(parsed: ParsedActivity) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:40]
 
 
-def hr_summary(samples: tuple[Sample, ...]) -> tuple[float | None, float | None]:
+def hr_summary(streams: Streams) -> tuple[float | None, float | None]:
     """Mean and maximum heart rate of the samples that have one."""
-    rates = [s.hr for s in samples if s.hr]
-    if not rates:
+    hr = streams.get("hr_bpm")
+    if hr is None:
         return None, None
-    return sum(rates) / len(rates), max(rates)
+    rates = hr[hr > 0]
+    if not len(rates):
+        return None, None
+    return float(rates.mean()), float(rates.max())
 
 
-def elevation_gain(samples: tuple[Sample, ...]) -> float | None:
+def elevation_gain(streams: Streams) -> float | None:
     """Sum of climbs between consecutive altitudes (None without altitude data)."""
-    heights = [s.altitude_m for s in samples if s.altitude_m is not None]
+    altitude = streams.get("altitude_m")
+    if altitude is None:
+        return None
+    heights = altitude[~np.isnan(altitude)]
     if len(heights) < 2:
         return None
-    return sum(max(b - a, 0.0) for a, b in itertools.pairwise(heights))
+    return float(np.clip(np.diff(heights), 0.0, None).sum())
+
+
+def streams_from_points(points: dict[str, list[float | None]]) -> Streams:
+    """Streams from per-point lists (None where a point lacks a value), as XML readers give."""
+    return make_streams(
+        {name: [np.nan if v is None else v for v in values] for name, values in points.items()}
+    )

@@ -18,7 +18,8 @@ from runseason.domain.plausibility import LoggedValues
 from runseason.errors import Conflict, InvalidInput
 from runseason.parsers import ParsedActivity, fingerprint, parse_activity
 from runseason.schemas.training import TrainingLogRead
-from runseason.services import activity_sources
+from runseason.services import activity_files, activity_sources
+from runseason.services.activity_files import TraceFigures
 from runseason.services.identity.access import Actor, get_athlete, use_case
 from runseason.services.plans import compliance
 from runseason.services.refresh import queue
@@ -98,7 +99,7 @@ def import_activity(
         telemetry.IMPORTS.labels("refused").inc()
         _refuse_file(session, actor, athlete, upload, now, error)
     run = new_run(session, actor, athlete, filename, content, now)
-    origin = activity_sources.Origin(filename, digest, run.id)
+    origin = activity_sources.Origin(filename, digest, run.id, content)
     row, merged = store_activity(session, athlete, parsed, origin, run, now=now, rpe=rpe)
     row.load_details = {**row.load_details, **confirmed}
     run.status, run.finished_at = "succeeded", now
@@ -140,13 +141,20 @@ def store_activity(
     merged = row is not None
     if row is None:
         sport = SPORT_OF_FILE.get(parsed.sport, "other")
-        row = _log_from_file(session, athlete, parsed, (day, sport, fingerprint(parsed)), rpe, run)
+        figures = activity_files.trace_figures(parsed, athlete, sport)
+        where = (day, sport, fingerprint(parsed))
+        row = _log_from_file(session, athlete, parsed, where, (rpe, figures), run)
         row.title = title or row.title
+        upload = (origin.filename, origin.content)
+        activity_files.keep_recording(session, athlete, row, parsed, upload, figures)
     elif activity_sources.fill_gaps(row, parsed):
         row.load, row.load_model, details = load_for(
             athlete, row.duration_s, row.distance_m, row.rpe, row.avg_hr, row.sport
         )
         row.load_details = {**row.load_details, **details}
+    if merged:
+        upload = (origin.filename, origin.content)
+        activity_files.keep_recording(session, athlete, row, parsed, upload, None)
     activity_sources.add_source(session, row, parsed, origin)
     session.flush()
     compliance.settle_after_change(session, athlete, [row.planned_session_id], now=now)
@@ -159,13 +167,15 @@ def _log_from_file(
     athlete: Athlete,
     parsed: ParsedActivity,
     where: tuple[date, str, str],
-    rpe: float | None,
+    effort: tuple[float | None, TraceFigures | None],
     run: ImportRun,
 ) -> TrainingLog:
     day, sport, print_ = where
+    rpe, figures = effort
     load, model, details = load_for(
-        athlete, parsed.duration_s, parsed.distance_m, rpe, parsed.avg_hr, sport
+        athlete, parsed.duration_s, parsed.distance_m, rpe, parsed.avg_hr, sport, figures
     )
+    climb = parsed.elevation_gain_m or (figures.elevation_gain_m if figures else None)
     pace = parsed.duration_s / (parsed.distance_m / 1000) if parsed.distance_m else None
     row = TrainingLog(
         organization_id=athlete.organization_id,
@@ -180,11 +190,11 @@ def _log_from_file(
         avg_hr=round(parsed.avg_hr) if parsed.avg_hr else None,
         max_hr=round(parsed.max_hr) if parsed.max_hr else None,
         avg_pace_s_per_km=pace,
-        elevation_gain_m=parsed.elevation_gain_m,
+        elevation_gain_m=climb,
         rpe=rpe,
         load=load,
         load_model=model,
-        load_details={**details, "samples": len(parsed.samples)},
+        load_details={**details, "samples": len(parsed.streams)},
         source=parsed.source_format,
         source_fingerprint=print_,
         import_run_id=run.id,

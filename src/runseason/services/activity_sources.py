@@ -26,6 +26,7 @@ class Origin:
     filename: str
     content_sha256: str
     import_run_id: int | None
+    content: bytes | None = None  # the file itself, kept whole (a CSV row has none)
 
 
 def find_by_content(session: Session, athlete_id: int, content_sha256: str) -> int | None:

@@ -16,6 +16,7 @@ from runseason.domain.plausibility import LoggedValues, implausible_values
 from runseason.errors import InvalidInput, PermissionDenied
 from runseason.schemas.common import Page
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
+from runseason.services.activity_files import TraceFigures, sex_of
 from runseason.services.identity.access import Actor, get_athlete, get_owned, use_case
 from runseason.services.paging import page_offset
 from runseason.services.plans import compliance, zones
@@ -46,9 +47,11 @@ def load_for(
     rpe: float | None,
     avg_hr: float | None,
     sport: str = "run",
+    trace: TraceFigures | None = None,
 ) -> tuple[float, str, dict[str, float | str]]:
-    """The load a session would get for this athlete (the same model ``log_session`` picks)."""
-    return _load(athlete, duration_s, distance_m, rpe, avg_hr, sport)
+    """The load a session would get for this athlete (the same model ``log_session`` picks);
+    with a recorded trace, from the trace."""
+    return _load(athlete, duration_s, distance_m, rpe, avg_hr, sport, trace)
 
 
 def _load(
@@ -58,6 +61,7 @@ def _load(
     rpe: float | None,
     avg_hr: float | None,
     sport: str,
+    trace: TraceFigures | None = None,
 ) -> tuple[float, str, dict[str, float | str]]:
     result = session_load(
         SessionInputs(
@@ -69,12 +73,11 @@ def _load(
             hr_max=athlete.hr_max,
             lthr=athlete.lthr,
             threshold_pace_s_per_km=athlete.threshold_pace_s_per_km,
-            sex="male"
-            if athlete.sex == "male"
-            else "female"
-            if athlete.sex == "female"
-            else "unspecified",
+            sex=sex_of(athlete),
             sport=sport,
+            graded_pace_s_per_km=trace.graded_pace_s_per_km if trace else None,
+            moving_time_s=trace.moving_time_s if trace else None,
+            trace_trimp=trace.trace_trimp if trace else None,
         )
     )
     return result.value, result.model, dict(result.details)

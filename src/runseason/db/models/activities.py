@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ForeignKey, Index, LargeBinary, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from runseason.db.base import Base, BigId, IdMixin, TenantMixin
 from runseason.db.types import utcnow
@@ -51,6 +51,7 @@ class ActivityStream(TenantMixin, Base):
     file_id: Mapped[int | None] = mapped_column(
         BigId, ForeignKey("activity_files.id", ondelete="SET NULL"), index=True
     )
+    file: Mapped[ActivityFile | None] = relationship(lazy="raise")
     point_count: Mapped[int]
     # The packed columns' layout: [{"name": "time_s", "dtype": "<f8"}, ...] in blob order.
     channels: Mapped[list[Any]] = mapped_column(default=list)
