@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from runseason.errors import NotFound
 from runseason.schemas.accounts import AthleteUpdate
 from runseason.schemas.training import TrainingLogCreate
-from runseason.services import activities, activity_import, training
+from runseason.services import activities, training
+from runseason.services.activity_import import import_activity as import_file
 from runseason.services.identity import users
 from tests.factories import NOW, World, actor
 from tests.parsers.conftest import read
@@ -20,9 +21,7 @@ FIT_DAY_NOW = datetime(2017, 6, 12, 12, tzinfo=NOW.tzinfo)
 
 def _import(db: Session, world: World, name: str) -> int:
     me = actor(db, world.user_of(world.greta, db))
-    return activity_import.import_activity(
-        db, me, world.greta.id, name, read(name), now=FIT_DAY_NOW
-    ).id
+    return import_file(db, me, world.greta.id, name, read(name), now=FIT_DAY_NOW).id
 
 
 def test_a_recorded_run_has_laps_splits_zones_and_best_efforts(db: Session, world: World) -> None:

@@ -12,7 +12,8 @@ from runseason.db.models import ActivityFile, ActivityStream, TrainingLog
 from runseason.domain.streams import unpack
 from runseason.parsers import parse_activity
 from runseason.schemas.accounts import AthleteUpdate
-from runseason.services import activity_import, training
+from runseason.services import training
+from runseason.services.activity_import import import_activity as import_file
 from runseason.services.identity import users
 from tests.factories import NOW, World, actor
 from tests.parsers.conftest import LIMIT, read
@@ -43,9 +44,7 @@ def test_every_importable_fixture_keeps_its_file_and_streams(
     content = read(name)
     parsed = parse_activity(name, content, max_bytes=LIMIT)
     now = parsed.start_time + timedelta(days=1)
-    read_ = activity_import.import_activity(
-        db, coach, world.greta.id, name, content, now=now, confirm_unusual=True
-    )
+    read_ = import_file(db, coach, world.greta.id, name, content, now=now, confirm_unusual=True)
     kept = db.scalars(select(ActivityFile).where(ActivityFile.training_log_id == read_.id)).one()
     assert kept.content == content
     assert kept.size_bytes == len(content)
@@ -65,15 +64,11 @@ def test_a_deleted_session_keeps_its_file_and_a_reupload_finds_it(
 ) -> None:
     me = actor(db, world.user_of(world.greta, db))
     content = read("garmin-fenix-5-run.fit")
-    first = activity_import.import_activity(
-        db, me, world.greta.id, "a.fit", content, now=FIT_DAY_NOW
-    )
+    first = import_file(db, me, world.greta.id, "a.fit", content, now=FIT_DAY_NOW)
     training.delete_log(db, me, first.id, now=FIT_DAY_NOW)
     db.expire_all()
     assert db.get(ActivityStream, first.id) is None
-    again = activity_import.import_activity(
-        db, me, world.greta.id, "b.fit", content, now=FIT_DAY_NOW
-    )
+    again = import_file(db, me, world.greta.id, "b.fit", content, now=FIT_DAY_NOW)
     files = db.scalars(select(ActivityFile).where(ActivityFile.athlete_id == world.greta.id)).all()
     assert [(f.filename, f.training_log_id) for f in files] == [("a.fit", again.id)]
 
@@ -84,9 +79,7 @@ def test_the_load_of_a_recorded_run_comes_from_its_trace_and_the_models_agree(
     coach = actor(db, world.cole)
     users.update_athlete(db, coach, world.greta.id, AthleteUpdate(**FENIX2_THRESHOLDS))
     content = read("activity-small-fenix2-run.fit")
-    by_pace = activity_import.import_activity(
-        db, coach, world.greta.id, "r.fit", content, now=FIT_DAY_NOW
-    )
+    by_pace = import_file(db, coach, world.greta.id, "r.fit", content, now=FIT_DAY_NOW)
     assert by_pace.load_model == "pace"
     assert by_pace.load_details["basis"] == "trace"
     # Normalized grade-adjusted pace is faster than the plain average (a slow first kilometre).
@@ -94,9 +87,7 @@ def test_the_load_of_a_recorded_run_comes_from_its_trace_and_the_models_agree(
     assert by_pace.load_details["pace_s_per_km"] < by_pace.avg_pace_s_per_km
     training.delete_log(db, coach, by_pace.id, now=FIT_DAY_NOW)
     users.update_athlete(db, coach, world.greta.id, AthleteUpdate(threshold_pace_s_per_km=None))
-    by_hr = activity_import.import_activity(
-        db, coach, world.greta.id, "r.fit", content, now=FIT_DAY_NOW
-    )
+    by_hr = import_file(db, coach, world.greta.id, "r.fit", content, now=FIT_DAY_NOW)
     assert by_hr.load_model == "hr"
     assert by_hr.load_details["basis"] == "trace"
     mean = (by_pace.load + by_hr.load) / 2

@@ -37,7 +37,7 @@ class ParsedActivity:
     max_hr: float | None
     elevation_gain_m: float | None
     source_format: str
-    streams: Streams
+    streams: Streams = field(default_factory=lambda: make_streams({"time_s": []}))
     device: str | None = None
     laps: tuple[Lap, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
