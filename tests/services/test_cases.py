@@ -20,11 +20,11 @@ def test_notes_tasks_and_health_cases(db: Session, world: World) -> None:
         db, coach, world.greta.id, NoteCreate(body="shared", shared_with_athlete=True), now=NOW
     )
     athlete = actor(db, world.user_of(world.greta, db))
-    assert [n.body for n in cases.list_notes(db, athlete, world.greta.id)] == ["shared"]
+    assert [n.body for n in cases.list_notes(db, athlete, world.greta.id).items] == ["shared"]
     task = cases.add_task(db, coach, world.greta.id, TaskCreate(title="Order insoles"), now=NOW)
-    assert [t.title for t in cases.list_my_tasks(db, coach)] == ["Order insoles"]
+    assert [t.title for t in cases.list_my_tasks(db, coach).items] == ["Order insoles"]
     cases.complete_task(db, coach, task.id, now=NOW)
-    assert cases.list_my_tasks(db, coach) == []
+    assert cases.list_my_tasks(db, coach).items == []
     case = cases.open_health_case(
         db,
         coach,
@@ -47,8 +47,8 @@ def test_an_athlete_sees_only_the_notes_shared_with_them(db: Session, world: Wor
         db, coach, world.greta.id, NoteCreate(body="Shared", shared_with_athlete=True), now=NOW
     )
     greta = actor(db, world.user_of(world.greta, db))
-    assert [n.body for n in cases.list_notes(db, greta, world.greta.id)] == ["Shared"]
-    assert len(cases.list_notes(db, coach, world.greta.id)) == 2
+    assert [n.body for n in cases.list_notes(db, greta, world.greta.id).items] == ["Shared"]
+    assert len(cases.list_notes(db, coach, world.greta.id).items) == 2
     with pytest.raises(PermissionDenied):
         cases.add_note(db, greta, world.greta.id, NoteCreate(body="Me"), now=NOW)
 
@@ -58,10 +58,10 @@ def test_a_task_for_a_colleague_and_never_for_an_athlete(db: Session, world: Wor
     task = cases.add_task(
         db, coach, world.greta.id, TaskCreate(title="Call", assignee_id=world.asha.id), now=NOW
     )
-    assert [t.id for t in cases.list_my_tasks(db, actor(db, world.asha))] == [task.id]
+    assert [t.id for t in cases.list_my_tasks(db, actor(db, world.asha)).items] == [task.id]
     done = cases.complete_task(db, coach, task.id, now=NOW)
     assert done.status == "done"
-    assert cases.list_my_tasks(db, actor(db, world.asha)) == []
+    assert cases.list_my_tasks(db, actor(db, world.asha)).items == []
     with pytest.raises(Conflict):
         cases.complete_task(db, coach, task.id, now=NOW)
     athlete_user = world.user_of(world.riley, db)
@@ -88,4 +88,6 @@ def test_a_health_case_goes_open_return_to_run_closed(db: Session, world: World)
     assert cases.advance_health_case(db, coach, opened.id, now=NOW).status == "closed"
     with pytest.raises(Conflict):
         cases.advance_health_case(db, coach, opened.id, now=NOW)
-    assert [c.status for c in cases.list_health_cases(db, coach, world.greta.id)] == ["closed"]
+    assert [c.status for c in cases.list_health_cases(db, coach, world.greta.id).items] == [
+        "closed"
+    ]

@@ -17,8 +17,10 @@ from runseason.config import get_settings
 from runseason.db.session import begin_writes, session_scope, write_lock_of
 from runseason.db.types import utcnow
 from runseason.errors import AuthenticationFailed, InvalidInput, PasswordChangeRequired
+from runseason.schemas.common import Day
 from runseason.services.identity import access, auth, ratelimit, tokens
 from runseason.services.identity.access import Actor
+from runseason.services.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ListWindow
 
 SESSION_COOKIE = "rs_session"
 
@@ -156,6 +158,25 @@ async def if_match_version(
 
 
 IfMatch = Annotated[int | None, Depends(if_match_version)]
+
+
+async def list_window(
+    page: PageNumber = 1,
+    page_size: Annotated[
+        int, Query(ge=1, le=MAX_PAGE_SIZE, description="Items per page (at most 200).")
+    ] = DEFAULT_PAGE_SIZE,
+    from_date: Annotated[
+        Day | None, Query(alias="from", description="First day (YYYY-MM-DD), included.")
+    ] = None,
+    to_date: Annotated[
+        Day | None, Query(alias="to", description="Last day (YYYY-MM-DD), included.")
+    ] = None,
+) -> ListWindow:
+    """The page and date range a list is asked for."""
+    return ListWindow(page, page_size, from_date, to_date)
+
+
+Window = Annotated[ListWindow, Depends(list_window)]
 
 
 def client_ip(request: Request) -> str:

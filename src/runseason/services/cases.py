@@ -18,8 +18,10 @@ from runseason.schemas.cases import (
     TaskCreate,
     TaskRead,
 )
+from runseason.schemas.common import Page
 from runseason.services import case_events
 from runseason.services.identity.access import Actor, get_athlete, get_owned, require_role, use_case
+from runseason.services.paging import EVERYTHING, ListWindow, read_page
 
 
 def _event(
@@ -61,6 +63,7 @@ def add_note(
         body=data.body,
         shared_with_athlete=data.shared_with_athlete,
         intervention_id=data.intervention_id,
+        created_at=now,
     )
     session.add(note)
     session.flush()
@@ -81,16 +84,23 @@ def _check_intervention_of(session: Session, athlete_id: int, intervention_id: i
 
 
 @use_case("athlete")
-def list_notes(session: Session, actor: Actor, athlete_id: int) -> list[NoteRead]:
+def list_notes(
+    session: Session, actor: Actor, athlete_id: int, window: ListWindow = EVERYTHING
+) -> Page[NoteRead]:
     """Notes on an athlete, newest first (an athlete sees only the shared ones)."""
-    get_athlete(session, actor, athlete_id)
+    athlete = get_athlete(session, actor, athlete_id)
     query = select(CaseNote).where(CaseNote.athlete_id == athlete_id)
     if actor.role == "athlete":
         query = query.where(CaseNote.shared_with_athlete)
-    rows = session.scalars(
-        query.order_by(CaseNote.created_at.desc(), CaseNote.id.desc()).limit(200)
+    query = query.order_by(CaseNote.created_at.desc(), CaseNote.id.desc())
+    return read_page(
+        session,
+        query,
+        NoteRead.model_validate,
+        window,
+        dated_by=CaseNote.created_at,
+        zone=athlete.timezone,
     )
-    return [NoteRead.model_validate(r) for r in rows]
 
 
 @use_case("athlete", writes=True)
@@ -132,16 +142,18 @@ def complete_task(session: Session, actor: Actor, task_id: int, *, now: datetime
     return TaskRead.model_validate(task)
 
 
-def list_my_tasks(session: Session, actor: Actor, *, include_done: bool = False) -> list[TaskRead]:
-    """The actor's own tasks, by due date."""
+def list_my_tasks(
+    session: Session, actor: Actor, window: ListWindow = EVERYTHING, *, include_done: bool = False
+) -> Page[TaskRead]:
+    """The actor's own tasks, by due date (a date range keeps those due within it)."""
     require_role(actor, "admin", "coach")
     query = select(Task).where(
         Task.organization_id == actor.organization_id, Task.assignee_id == actor.user_id
     )
     if not include_done:
         query = query.where(Task.status == "open")
-    rows = session.scalars(query.order_by(Task.due_date.asc().nulls_last(), Task.id).limit(200))
-    return [TaskRead.model_validate(t) for t in rows]
+    query = query.order_by(Task.due_date.asc().nulls_last(), Task.id)
+    return read_page(session, query, TaskRead.model_validate, window, dated_by=Task.due_date)
 
 
 @use_case("athlete", writes=True)
@@ -209,12 +221,16 @@ def advance_health_case(
 
 
 @use_case("athlete")
-def list_health_cases(session: Session, actor: Actor, athlete_id: int) -> list[HealthCaseRead]:
-    """An athlete's injuries and illnesses, newest first."""
+def list_health_cases(
+    session: Session, actor: Actor, athlete_id: int, window: ListWindow = EVERYTHING
+) -> Page[HealthCaseRead]:
+    """An athlete's injuries and illnesses, newest first (a date range: started within it)."""
     get_athlete(session, actor, athlete_id)
-    rows = session.scalars(
+    query = (
         select(HealthCase)
         .where(HealthCase.athlete_id == athlete_id)
-        .order_by(HealthCase.started_on.desc())
+        .order_by(HealthCase.started_on.desc(), HealthCase.id.desc())
     )
-    return [HealthCaseRead.model_validate(r) for r in rows]
+    return read_page(
+        session, query, HealthCaseRead.model_validate, window, dated_by=HealthCase.started_on
+    )

@@ -11,9 +11,11 @@ from runseason.db.models import AthleteSnapshot, Intervention
 from runseason.domain.interventions import sla_state
 from runseason.errors import Conflict
 from runseason.schemas.coaching import InterventionRead, InterventionResolve, InterventionSnooze
+from runseason.schemas.common import Page
 from runseason.services import case_events
 from runseason.services.coaching_settings import effective_settings
 from runseason.services.identity.access import Actor, get_athlete, get_owned, require_role, use_case
+from runseason.services.paging import EVERYTHING, ListWindow, read_page
 from runseason.services.recommendations import rules_of
 
 
@@ -160,13 +162,21 @@ def list_athlete_interventions(
     athlete_id: int,
     *,
     now: datetime,
+    window: ListWindow = EVERYTHING,
     include_resolved: bool = False,
-) -> list[InterventionRead]:
-    """An athlete's interventions, newest first."""
-    get_athlete(session, actor, athlete_id)
+) -> Page[InterventionRead]:
+    """An athlete's interventions, newest first (a date range: opened within it)."""
+    athlete = get_athlete(session, actor, athlete_id)
     require_role(actor, "admin", "coach")
     query = select(Intervention).where(Intervention.athlete_id == athlete_id)
     if not include_resolved:
         query = query.where(Intervention.status != "resolved")
-    rows = session.scalars(query.order_by(Intervention.opened_at.desc()).limit(100))
-    return [read(session, r, now) for r in rows]
+    query = query.order_by(Intervention.opened_at.desc(), Intervention.id.desc())
+    return read_page(
+        session,
+        query,
+        lambda row: read(session, row, now),
+        window,
+        dated_by=Intervention.opened_at,
+        zone=athlete.timezone,
+    )

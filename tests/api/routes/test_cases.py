@@ -18,8 +18,10 @@ def test_a_shared_note_is_seen_by_the_athlete_and_a_private_one_is_not(
     )
     assert shared.status_code == 201, shared.text
     client.post(path, json={"body": "Watch the knee"}, headers=headers["cole"])
-    assert [n["body"] for n in client.get(path, headers=headers["greta"]).json()] == ["Great week"]
-    assert len(client.get(path, headers=headers["cole"]).json()) == 2
+    assert [n["body"] for n in client.get(path, headers=headers["greta"]).json()["items"]] == [
+        "Great week"
+    ]
+    assert client.get(path, headers=headers["cole"]).json()["total"] == 2
 
 
 def test_a_task_is_added_listed_and_completed(
@@ -31,11 +33,11 @@ def test_a_task_is_added_listed_and_completed(
         headers=headers["cole"],
     )
     assert task.status_code == 201, task.text
-    mine = client.get("/api/v1/tasks", headers=headers["cole"]).json()
+    mine = client.get("/api/v1/tasks", headers=headers["cole"]).json()["items"]
     assert [t["title"] for t in mine] == ["Call Greta"]
     done = client.post(f"/api/v1/tasks/{task.json()['id']}/complete", headers=headers["cole"])
     assert done.json()["status"] == "done"
-    assert client.get("/api/v1/tasks", headers=headers["cole"]).json() == []
+    assert client.get("/api/v1/tasks", headers=headers["cole"]).json()["items"] == []
 
 
 def test_an_injury_case_moves_from_open_to_closed(
@@ -52,4 +54,4 @@ def test_an_injury_case_moves_from_open_to_closed(
     assert client.post(advance, headers=headers["cole"]).json()["status"] == "closed"
     assert client.post(advance, headers=headers["cole"]).status_code == 409
     cases = client.get(f"/api/v1/athletes/{world.greta.id}/health-cases", headers=headers["cole"])
-    assert [c["status"] for c in cases.json()] == ["closed"]
+    assert [c["status"] for c in cases.json()["items"]] == ["closed"]

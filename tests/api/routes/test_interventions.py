@@ -18,7 +18,7 @@ def _pain_intervention(client: TestClient, headers: Headers, world: World) -> in
     )
     assert posted.status_code == 201, posted.text
     listed = client.get(f"/api/v1/athletes/{world.riley.id}/interventions", headers=headers["asha"])
-    return int(next(i["id"] for i in listed.json() if i["cause"] == "pain"))
+    return int(next(i["id"] for i in listed.json()["items"] if i["cause"] == "pain"))
 
 
 def test_the_coach_works_an_intervention_through_to_its_outcome(
@@ -37,13 +37,13 @@ def test_the_coach_works_an_intervention_through_to_its_outcome(
     again = client.post(f"{path}/resolve", json={"outcome": "again"}, headers=headers["asha"])
     assert again.status_code == 409
     listed = client.get(f"/api/v1/athletes/{world.riley.id}/interventions", headers=headers["asha"])
-    assert path.rsplit("/", 1)[1] not in {str(i["id"]) for i in listed.json()}
+    assert path.rsplit("/", 1)[1] not in {str(i["id"]) for i in listed.json()["items"]}
     everything = client.get(
         f"/api/v1/athletes/{world.riley.id}/interventions",
         params={"include_resolved": True},
         headers=headers["asha"],
     )
-    assert "resolved" in {i["status"] for i in everything.json()}
+    assert "resolved" in {i["status"] for i in everything.json()["items"]}
 
 
 def test_a_snooze_too_long_is_refused_by_name(

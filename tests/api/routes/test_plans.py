@@ -86,7 +86,9 @@ def test_goals_change_and_delete_over_http_keeping_the_plans_link(
     assert client.delete(f"/api/v1/goals/{spare['id']}", headers=coach).status_code == 204
     names = [
         g["name"]
-        for g in client.get(f"/api/v1/athletes/{world.riley.id}/goals", headers=coach).json()
+        for g in client.get(f"/api/v1/athletes/{world.riley.id}/goals", headers=coach).json()[
+            "items"
+        ]
     ]
     assert names == ["Lakeside half marathon"]
 

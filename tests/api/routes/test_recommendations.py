@@ -20,7 +20,7 @@ def test_the_coach_previews_and_decides_a_recommendation_once(
     )
     assert posted.status_code == 201, posted.text
     listed = client.get(f"/api/v1/athletes/{world.riley.id}/interventions", headers=headers["asha"])
-    rec_id = next(i["recommendation_id"] for i in listed.json() if i["recommendation_id"])
+    rec_id = next(i["recommendation_id"] for i in listed.json()["items"] if i["recommendation_id"])
     preview = client.get(f"/api/v1/recommendations/{rec_id}/preview", headers=headers["asha"])
     assert preview.status_code == 200, preview.text
     assert isinstance(preview.json(), list)
@@ -47,7 +47,7 @@ def test_the_coach_undoes_a_dismissal_over_http(
     )
     assert posted.status_code == 201, posted.text
     listed = client.get(f"/api/v1/athletes/{world.riley.id}/interventions", headers=headers["asha"])
-    rec_id = next(i["recommendation_id"] for i in listed.json() if i["recommendation_id"])
+    rec_id = next(i["recommendation_id"] for i in listed.json()["items"] if i["recommendation_id"])
     undo = f"/api/v1/recommendations/{rec_id}/undo"
     assert client.post(undo, headers=headers["asha"]).status_code == 409  # nothing decided yet
     decided = client.post(

@@ -40,7 +40,7 @@ def test_goals_are_validated(db: Session, world: World) -> None:
         GoalCreate(name="Oslo 10k", distance_m=10000, race_date=RACE),
         now=NOW,
     )
-    assert [g.name for g in goals.list_goals(db, me, world.greta.id)] == [goal.name]
+    assert [g.name for g in goals.list_goals(db, me, world.greta.id).items] == [goal.name]
 
 
 def _goal(db: Session, world: World, **fields: object) -> int:
@@ -62,7 +62,7 @@ def test_a_goal_changes_its_name_date_target_and_priority(db: Session, world: Wo
     )
     cleared = goals.update_goal(db, coach, goal_id, GoalUpdate(target_time_s=None), now=NOW)
     assert cleared.target_time_s is None
-    assert [g.name for g in goals.list_goals(db, coach, world.greta.id)] == ["Oslo 10 km"]
+    assert [g.name for g in goals.list_goals(db, coach, world.greta.id).items] == ["Oslo 10 km"]
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,7 @@ def test_a_refused_goal_change_names_the_field_and_writes_nothing(
         goals.update_goal(db, actor(db, world.cole), goal_id, GoalUpdate(**fields), now=NOW)
     if field is not None:
         assert refused.value.detail[0]["field"] == field
-    stored = goals.list_goals(db, actor(db, world.cole), world.greta.id)[0]
+    stored = goals.list_goals(db, actor(db, world.cole), world.greta.id).items[0]
     assert (stored.race_date, stored.distance_m, stored.target_time_s, stored.name) == (
         RACE,
         10000,
@@ -106,12 +106,12 @@ def test_a_goal_is_deleted_unless_the_active_plan_is_built_for_it(
     plan = generation.generate_plan(db, coach, world.greta.id, PlanCreate(goal_id=goal_id), now=NOW)
     with pytest.raises(Conflict, match="active plan"):
         goals.delete_goal(db, coach, goal_id)
-    assert [g.id for g in goals.list_goals(db, coach, world.greta.id)] == [goal_id]
+    assert [g.id for g in goals.list_goals(db, coach, world.greta.id).items] == [goal_id]
     assert generation.get_plan(db, coach, plan.id).goal_id == goal_id
     other = PlanCreate(race_distance_m=5000, race_date=RACE)
     generation.generate_plan(db, coach, world.greta.id, other, now=NOW)  # archives the first
     goals.delete_goal(db, coach, goal_id)
-    assert goals.list_goals(db, coach, world.greta.id) == []
+    assert goals.list_goals(db, coach, world.greta.id).items == []
     assert generation.get_plan(db, coach, plan.id).goal_id is None
     spare = _goal(db, world, name="Spare 5k", distance_m=5000)
     goals.delete_goal(db, coach, spare)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.deps import CurrentActor, Db, Now, PathId, Window
 from runseason.api.replay import Post
 from runseason.schemas.cases import (
     HealthCaseCreate,
@@ -15,6 +15,7 @@ from runseason.schemas.cases import (
     TaskCreate,
     TaskRead,
 )
+from runseason.schemas.common import Page
 from runseason.services import cases
 
 router = APIRouter(tags=["coaching"])
@@ -33,10 +34,12 @@ def add_note(
     )
 
 
-@router.get("/athletes/{athlete_id}/notes", response_model=list[NoteRead])
-def list_notes(athlete_id: PathId, actor: CurrentActor, session: Db) -> list[NoteRead]:
-    """Case notes, newest first."""
-    return cases.list_notes(session, actor, athlete_id)
+@router.get("/athletes/{athlete_id}/notes", response_model=Page[NoteRead])
+def list_notes(
+    athlete_id: PathId, actor: CurrentActor, session: Db, window: Window
+) -> Page[NoteRead]:
+    """Case notes, newest first, a page at a time (``from``/``to``: written on those days)."""
+    return cases.list_notes(session, actor, athlete_id, window)
 
 
 @router.post("/athletes/{athlete_id}/tasks", response_model=TaskRead, status_code=201)
@@ -52,10 +55,12 @@ def add_task(
     )
 
 
-@router.get("/tasks", response_model=list[TaskRead])
-def my_tasks(actor: CurrentActor, session: Db, include_done: bool = False) -> list[TaskRead]:
-    """Your tasks by due date."""
-    return cases.list_my_tasks(session, actor, include_done=include_done)
+@router.get("/tasks", response_model=Page[TaskRead])
+def my_tasks(
+    actor: CurrentActor, session: Db, window: Window, include_done: bool = False
+) -> Page[TaskRead]:
+    """Your tasks by due date, a page at a time (``from``/``to``: due on those days)."""
+    return cases.list_my_tasks(session, actor, window, include_done=include_done)
 
 
 @router.post("/tasks/{task_id}/complete", response_model=TaskRead)
@@ -85,7 +90,9 @@ def advance_health_case(
     return cases.advance_health_case(session, actor, case_id, now=now)
 
 
-@router.get("/athletes/{athlete_id}/health-cases", response_model=list[HealthCaseRead])
-def list_health_cases(athlete_id: PathId, actor: CurrentActor, session: Db) -> list[HealthCaseRead]:
-    """Injuries and illnesses."""
-    return cases.list_health_cases(session, actor, athlete_id)
+@router.get("/athletes/{athlete_id}/health-cases", response_model=Page[HealthCaseRead])
+def list_health_cases(
+    athlete_id: PathId, actor: CurrentActor, session: Db, window: Window
+) -> Page[HealthCaseRead]:
+    """Injuries and illnesses, newest first (``from``/``to``: started on those days)."""
+    return cases.list_health_cases(session, actor, athlete_id, window)

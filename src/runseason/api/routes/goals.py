@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
-from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.deps import CurrentActor, Db, Now, PathId, Window
 from runseason.api.replay import Post
+from runseason.schemas.common import Page
 from runseason.schemas.plans import GoalCreate, GoalRead, GoalUpdate
 from runseason.services.plans import goals
 
@@ -26,10 +27,12 @@ def create_goal(
     )
 
 
-@router.get("/athletes/{athlete_id}/goals", response_model=list[GoalRead])
-def list_goals(athlete_id: PathId, actor: CurrentActor, session: Db) -> list[GoalRead]:
-    """Race goals by date."""
-    return goals.list_goals(session, actor, athlete_id)
+@router.get("/athletes/{athlete_id}/goals", response_model=Page[GoalRead])
+def list_goals(
+    athlete_id: PathId, actor: CurrentActor, session: Db, window: Window
+) -> Page[GoalRead]:
+    """Race goals by date, a page at a time (``from``/``to``: races on those days)."""
+    return goals.list_goals(session, actor, athlete_id, window)
 
 
 @router.patch("/goals/{goal_id}", response_model=GoalRead)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.deps import CurrentActor, Db, Now, PathId, Window
 from runseason.schemas.coaching import InterventionRead, InterventionResolve, InterventionSnooze
+from runseason.schemas.common import Page
 from runseason.services import interventions
 
 router = APIRouter(tags=["coaching"])
@@ -49,11 +50,16 @@ def reopen(intervention_id: int, actor: CurrentActor, session: Db, now: Now) -> 
     return interventions.reopen_intervention(session, actor, intervention_id, now=now)
 
 
-@router.get("/athletes/{athlete_id}/interventions", response_model=list[InterventionRead])
+@router.get("/athletes/{athlete_id}/interventions", response_model=Page[InterventionRead])
 def athlete_interventions(
-    athlete_id: PathId, actor: CurrentActor, session: Db, now: Now, include_resolved: bool = False
-) -> list[InterventionRead]:
-    """An athlete's interventions."""
+    athlete_id: PathId,
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    window: Window,
+    include_resolved: bool = False,
+) -> Page[InterventionRead]:
+    """An athlete's interventions, newest first (``from``/``to``: opened on those days)."""
     return interventions.list_athlete_interventions(
-        session, actor, athlete_id, now=now, include_resolved=include_resolved
+        session, actor, athlete_id, now=now, window=window, include_resolved=include_resolved
     )

@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 from runseason.db.models import Athlete, RaceGoal, TrainingPlan
 from runseason.domain.dates import local_date
 from runseason.errors import Conflict, InvalidInput
+from runseason.schemas.common import Page
 from runseason.schemas.plans import GoalCreate, GoalRead, GoalUpdate
 from runseason.services.identity.access import Actor, get_athlete, get_owned, use_case
+from runseason.services.paging import EVERYTHING, ListWindow, read_page
 
 # A target time must mean a pace between 2:00 and 15:00 per km.
 FASTEST_PACE_S_PER_KM = 120
@@ -63,13 +65,17 @@ def create_goal(
 
 
 @use_case("athlete")
-def list_goals(session: Session, actor: Actor, athlete_id: int) -> list[GoalRead]:
-    """An athlete's race goals by date."""
+def list_goals(
+    session: Session, actor: Actor, athlete_id: int, window: ListWindow = EVERYTHING
+) -> Page[GoalRead]:
+    """An athlete's race goals by race date (a date range: races within it)."""
     get_athlete(session, actor, athlete_id)
-    rows = session.scalars(
-        select(RaceGoal).where(RaceGoal.athlete_id == athlete_id).order_by(RaceGoal.race_date)
+    query = (
+        select(RaceGoal)
+        .where(RaceGoal.athlete_id == athlete_id)
+        .order_by(RaceGoal.race_date, RaceGoal.id)
     )
-    return [GoalRead.model_validate(r) for r in rows]
+    return read_page(session, query, GoalRead.model_validate, window, dated_by=RaceGoal.race_date)
 
 
 def _owned_goal(session: Session, actor: Actor, goal_id: int) -> tuple[RaceGoal, Athlete]:

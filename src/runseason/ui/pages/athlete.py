@@ -132,7 +132,8 @@ with notes_tab:
             )
             if added:
                 st.success("Note added.")
-    for note in runtime.call(cases.list_notes, actor, athlete_id) or []:
+    notes = runtime.call(cases.list_notes, actor, athlete_id)
+    for note in notes.items if notes else []:
         st.write(f"**{note.created_at:%d %b %Y}**{' (shared)' if note.shared_with_athlete else ''}")
         st.write(note.body)
 with tasks_tab:
@@ -145,7 +146,8 @@ with tasks_tab:
                 cases.add_task, actor, athlete_id, task_in, now=runtime.now()
             ):
                 st.success("Task added.")
-    mine = [t for t in runtime.call(cases.list_my_tasks, actor) or [] if t.athlete_id == athlete_id]
+    tasks = runtime.call(cases.list_my_tasks, actor)
+    mine = [t for t in (tasks.items if tasks else []) if t.athlete_id == athlete_id]
     for task in mine:
         left, right = st.columns([4, 1])
         left.write(f"{task.title}" + (f" (due {task.due_date})" if task.due_date else ""))
@@ -173,7 +175,8 @@ with health_tab:
                 cases.open_health_case, actor, athlete_id, case_in, now=runtime.now()
             ):
                 st.success("Case opened; the return-to-run steps start from here.")
-    for case in runtime.call(cases.list_health_cases, actor, athlete_id) or []:
+    health_cases = runtime.call(cases.list_health_cases, actor, athlete_id)
+    for case in health_cases.items if health_cases else []:
         st.write(f"**{case.kind}** {case.location or ''} since {case.started_on} · {case.status}")
         if case.status != "closed" and st.button("Next stage", key=f"case-{case.id}"):
             if runtime.call(cases.advance_health_case, actor, case.id, now=runtime.now()):

@@ -200,7 +200,8 @@ with st.form("other-race"):
         )
         if other and runtime.call(goals.create_goal, actor, athlete_id, other, now=runtime.now()):
             runtime.done(f"{other.name} added ({other.priority} race).")
-race_goals = runtime.call(goals.list_goals, actor, athlete_id) or []
+found_goals = runtime.call(goals.list_goals, actor, athlete_id)
+race_goals = found_goals.items if found_goals else []
 if race_goals:
     shown = {
         g.id: f"{g.priority} · {g.name} · {g.race_date:%d %b %Y} · "

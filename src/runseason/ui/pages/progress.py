@@ -30,7 +30,8 @@ day_story.on_track_panel(
 )
 
 st.subheader("Race prediction")
-my_goals = runtime.call(goals.list_goals, actor, athlete_id) or []
+found_goals = runtime.call(goals.list_goals, actor, athlete_id)
+my_goals = found_goals.items if found_goals else []
 upcoming = [g for g in my_goals if g.status == "active"] or my_goals
 if not upcoming:
     st.info("No race goal yet: ask your coach to add one.")
