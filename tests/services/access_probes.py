@@ -54,6 +54,7 @@ from runseason.services import (
 from runseason.services.identity import users
 from runseason.services.identity.access import Actor
 from runseason.services.plans import editing, generation, goals, zones
+from runseason.services.reports import content, files
 from runseason.services.views import adherence, analytics, timeline, trends
 from tests.factories import NOW, World
 
@@ -641,3 +642,23 @@ def _export_workout(session: Session, actor: Actor, w: World) -> Any:
     )
     assert row is not None
     return workouts.export_workout(session, actor, row.id, "fit", now=NOW)
+
+
+@probe("runseason.services.reports.content.athlete_season")
+def _season_report(session: Session, actor: Actor, w: World) -> Any:
+    return content.athlete_season(session, actor, w.greta.id, now=NOW)
+
+
+@probe("runseason.services.reports.files.athlete_report")
+def _report_file(session: Session, actor: Actor, w: World) -> Any:
+    return files.athlete_report(session, actor, w.greta.id, now=NOW, fmt="csv")
+
+
+@probe("runseason.services.recommendations.undo_decision", STAFF)
+def _undo(session: Session, actor: Actor, w: World) -> Any:
+    rec_id = _greta_recommendation(session, w)
+    recommendation = session.get(Recommendation, rec_id)
+    assert recommendation is not None
+    recommendation.status = "dismissed"
+    session.flush()
+    return recommendations.undo_decision(session, actor, rec_id, now=NOW)

@@ -19,6 +19,7 @@ from runseason.cli.common import cli_command, echo_json, fail
 from runseason.cli.db import db_app
 from runseason.cli.demo import DEFAULT_CREDENTIALS, demo, run_demo
 from runseason.cli.library import library_app
+from runseason.cli.reports import report_app
 from runseason.config import get_settings, masked_settings, startup_warnings
 from runseason.db import migrate
 from runseason.db.session import get_engine, session_scope, wait_for_database
@@ -42,6 +43,7 @@ app.add_typer(org_app)
 app.add_typer(user_app)
 app.add_typer(calc_app)
 app.add_typer(library_app)
+app.add_typer(report_app)
 app.command("demo")(demo)
 app.command("backup")(backup)
 app.command("restore")(restore)

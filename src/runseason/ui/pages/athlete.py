@@ -11,7 +11,7 @@ from runseason.services import briefing, cases, day_exceptions
 from runseason.services.plans import generation
 from runseason.services.views import adherence, analytics, caseload
 from runseason.ui import runtime
-from runseason.ui.components import day_story, trends
+from runseason.ui.components import day_story, reports, trends
 from runseason.ui.views import fitness_chart, load_ratio_charts, load_trends, plan_calendar
 
 actor = runtime.actor()
@@ -97,6 +97,7 @@ load_tab, plan_tab, adherence_tab, race_tab, long_tab = tabs[:5]
 notes_tab, tasks_tab, health_tab, timeline_tab = tabs[5:]
 with long_tab:
     trends.long_view(athlete_id)
+    reports.season_report(athlete_id)
 with load_tab:
     history = runtime.call(analytics.get_load_history, actor, athlete_id, now=runtime.now())
     if history is not None:

@@ -9,6 +9,7 @@ from runseason.schemas.trends import PortfolioRead
 from runseason.services.identity import users
 from runseason.services.views import portfolio
 from runseason.ui import runtime
+from runseason.ui.components import reports
 
 actor = runtime.actor()
 st.title("Portfolio")
@@ -79,3 +80,6 @@ if read is not None:
     _figures(read)
     if read.athletes == 0:
         st.info("No athlete was on this caseload in that season.")
+
+st.subheader("Caseload report")
+reports.caseload_report(int(season), coach_id)

@@ -8,7 +8,7 @@ import streamlit as st
 from runseason.services.plans import goals
 from runseason.services.views import analytics
 from runseason.ui import runtime
-from runseason.ui.components import day_story, trends
+from runseason.ui.components import day_story, reports, trends
 from runseason.ui.views import fitness_chart
 
 actor = runtime.actor()
@@ -52,3 +52,6 @@ else:
 
 st.subheader("The long view")
 trends.long_view(athlete_id)
+
+st.subheader("Your season report")
+reports.season_report(athlete_id)
