@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import AthleteSnapshot, Intervention, PlanRevision
+from runseason.db.models import AthleteSnapshot, Intervention, PlanRevision, Recommendation
 from runseason.domain.dates import local_date
 from runseason.errors import Conflict, InvalidInput
 from runseason.schemas.coaching import RecommendationDecision
@@ -170,3 +170,27 @@ def test_undo_refuses_when_the_session_was_edited_since(db: Session, world: Worl
     stored = recommendations.find_recommendation_for_day(db, coach, world.greta.id, NOW.date())
     assert stored is not None
     assert stored.status == "applied"
+
+
+def test_a_reduced_session_is_retitled_by_its_new_length(db: Session, world: World) -> None:
+    planned = plan_today(db, world, world.greta)
+    planned.title, planned.category, planned.role, planned.is_hard = (
+        "Long run 26 km",
+        "long",
+        "long",
+        False,
+    )
+    planned.planned_duration_s, planned.planned_distance_m = 130 * 60, 26_000
+    db.flush()
+    check_in(db, world, world.greta, 0, **BAD)
+    found = recommendations.find_recommendation_for_day(
+        db, actor(db, world.cole), world.greta.id, NOW.date()
+    )
+    assert found is not None
+    rec = db.get(Recommendation, found.id)
+    assert rec is not None
+    action = {"kind": "reduce_volume", "factor": 0.5, "days": 1}
+    recommendations.apply_action(db, rec, action, actor_id=None, now=NOW)
+    db.refresh(planned)
+    assert planned.planned_distance_m == 13_000
+    assert planned.title == "Long run 13 km"  # never "Long run 26 km" for a 65-minute run

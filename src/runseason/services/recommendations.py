@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from runseason.config import CoachingSettings
 from runseason.db.models import (
+    Athlete,
     Intervention,
     PlannedSession,
     PlanRevision,
@@ -18,12 +19,15 @@ from runseason.db.models import (
     TrainingPlan,
 )
 from runseason.domain.interventions import InterventionRules
+from runseason.domain.plan_text import session_title
 from runseason.domain.risk import Thresholds
+from runseason.domain.units import Unit
 from runseason.errors import Conflict, InvalidInput
 from runseason.schemas.coaching import RecommendationDecision, RecommendationRead, SessionChangeRead
 from runseason.services import case_events
 from runseason.services.identity.access import Actor, get_athlete, get_owned, require_role, use_case
 from runseason.services.plans import revisions
+from runseason.services.plans.stored import unit_of
 
 RECOVERY_LOAD = 20.0  # 30 min at RPE 3 in stress points
 
@@ -84,6 +88,8 @@ def _target_sessions(
     if not rows or kind not in ("swap_recovery", "reduce_volume", "rest", "drop_intensity"):
         return None, [], {}
     plan = session.get(TrainingPlan, rows[0].plan_id)
+    athlete = session.get(Athlete, rec.athlete_id)
+    unit = unit_of(athlete) if athlete else "km"
     changes: dict[int, dict[str, Any]] = {}
     for row in rows:
         if kind == "swap_recovery":
@@ -108,15 +114,23 @@ def _target_sessions(
         elif kind == "rest":
             changes[row.id] = {"status": "cancelled", "coach_note": "Rest day (recommendation)"}
         else:
-            f = float(action.get("factor", 0.8))
-            changes[row.id] = {
-                "planned_duration_s": row.planned_duration_s * f,
-                "planned_distance_m": row.planned_distance_m * f
-                if row.planned_distance_m
-                else None,
-                "planned_load": row.planned_load * f,
-            }
+            changes[row.id] = _reduced(row, float(action.get("factor", 0.8)), unit)
     return plan, rows, changes
+
+
+def _reduced(row: PlannedSession, factor: float, unit: Unit) -> dict[str, Any]:
+    """A session shortened by ``factor``, retitled so its title says its new length."""
+    duration_s = row.planned_duration_s * factor
+    distance_m = row.planned_distance_m * factor if row.planned_distance_m else None
+    title = session_title(
+        row.category, row.title, duration_s=duration_s, distance_m=distance_m, unit=unit
+    )
+    return {
+        "title": title,
+        "planned_duration_s": duration_s,
+        "planned_distance_m": distance_m,
+        "planned_load": row.planned_load * factor,
+    }
 
 
 def _reason(rec: Recommendation) -> str:
