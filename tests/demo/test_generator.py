@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +14,7 @@ from runseason.db.models import (
     Intervention,
     Organization,
     PlannedSession,
+    Recommendation,
     TrainingLog,
 )
 from runseason.demo import DemoSpec
@@ -72,6 +73,20 @@ def test_history_goes_through_the_services_and_fills_the_queue(db: Session) -> N
     ).all()
     assert opened, "six weeks of ten athletes should open interventions"
     assert any(i.status == "resolved" for i in opened), "coaches act on some"
+    # Like good coaches, they keep up: most open items inside the SLA, a few overdue.
+    still_open = [i for i in opened if i.status in ("open", "acknowledged")]
+    overdue = [
+        i for i in still_open if NOW - i.opened_at.replace(tzinfo=UTC) >= timedelta(hours=72)
+    ]
+    assert len(overdue) <= max(1, len(still_open) // 3), (len(overdue), len(still_open))
+    assert sum(i.status == "resolved" for i in opened) > len(still_open)
+    decided = db.scalars(
+        select(Recommendation.status).where(
+            Recommendation.organization_id == result.organization_id,
+            Recommendation.decided_at.is_not(None),
+        )
+    ).all()
+    assert "applied" in decided  # they act on the suggestions, not only close the items
     admin_email = next(a.email for a in result.accounts if a.role == "admin")
     admin = auth.authenticate(db, admin_email, result.accounts[0].password, ip="127.0.0.1", now=NOW)
     queue = command_center.get_command_center(db, actor_for_user(db, admin), now=NOW)

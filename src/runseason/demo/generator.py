@@ -19,16 +19,16 @@ from typing import Literal
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import Intervention, Organization, User
+from runseason.db.models import Intervention, Organization, Recommendation, User
 from runseason.demo.days import Planned, simulate_day
 from runseason.demo.personas import Persona, make_personas
 from runseason.demo.sinks import BulkSink, ServiceSink, Sink
 from runseason.domain.dates import local_date
-from runseason.errors import InvalidInput
+from runseason.errors import InvalidInput, RunSeasonError
 from runseason.schemas.accounts import AthleteUpdate, OrganizationCreate, UserCreate
-from runseason.schemas.coaching import InterventionResolve
+from runseason.schemas.coaching import InterventionResolve, RecommendationDecision
 from runseason.schemas.plans import GoalCreate, PlanCreate
-from runseason.services import interventions
+from runseason.services import interventions, recommendations
 from runseason.services.identity import organizations, users
 from runseason.services.identity.access import Actor, actor_for_user
 from runseason.services.plans import compliance, generation, goals
@@ -223,8 +223,10 @@ def _run_days(
                 done = simulate_day(sink, p, day, today, planned.get((p.athlete_id, day)), rng)
             result.checkins += done[0]
             result.sessions += done[1]
-        if index % 7 == 6 and isinstance(sink, ServiceSink):
-            _coach_actions(session, club.coach_of, club.org_id, day, coach_rng)
+        if isinstance(sink, ServiceSink):  # the coaches work their queue every evening
+            now = today if today.tzinfo else today.replace(tzinfo=UTC)
+            evening = min(datetime.combine(day, time(17), tzinfo=UTC), now)
+            _coach_actions(session, club.coach_of, club.org_id, evening, coach_rng)
         if progress:
             progress(index + 1, days)
 
@@ -246,10 +248,15 @@ def _planned_by_day(
 
 
 def _coach_actions(
-    session: Session, coach_of: dict[int, Actor], org_id: int, day: date, rng: random.Random
+    session: Session,
+    coach_of: dict[int, Actor],
+    org_id: int,
+    moment: datetime,
+    rng: random.Random,
 ) -> None:
-    """Coaches work through part of their queue each week; the rest stays open (every SLA age)."""
-    moment = datetime.combine(day, time(17), tzinfo=UTC)
+    """A good coach's evening: they read the whole queue, acknowledge what is new, act on the
+    recommendation a day later (apply most, dismiss some) and resolve what they dealt with. One
+    item in ten waits five days (a busy week), so a few go overdue; most stay inside the SLA."""
     rows = session.scalars(
         select(Intervention)
         .where(
@@ -260,14 +267,36 @@ def _coach_actions(
     ).all()
     for row in rows:
         opened = row.opened_at if row.opened_at.tzinfo else row.opened_at.replace(tzinfo=UTC)
-        age_days = (moment - opened).total_seconds() / 86400
-        if age_days < 2 or rng.random() > 0.6:
+        age_hours = (moment - opened).total_seconds() / 3600
+        if age_hours < 0 or (row.id % 10 == 0 and age_hours < 120):  # later, or a busy week
             continue
+        coach = coach_of[row.athlete_id]
+        if row.acknowledged_at is None:
+            interventions.acknowledge_intervention(session, coach, row.id, now=moment)
+        if age_hours < 20 or rng.random() > 0.85:
+            continue
+        _decide(session, coach, row, moment, rng)
         outcome = rng.choice(list(OUTCOMES))
         interventions.resolve_intervention(
+            session, coach, row.id, InterventionResolve(outcome=outcome), now=moment
+        )
+
+
+def _decide(
+    session: Session, coach: Actor, row: Intervention, moment: datetime, rng: random.Random
+) -> None:
+    """Apply the item's open recommendation three times in four, else dismiss it."""
+    rec = session.get(Recommendation, row.recommendation_id) if row.recommendation_id else None
+    if rec is None or rec.status != "open":
+        return
+    decision = "accept" if rng.random() < 0.75 else "reject"
+    try:
+        recommendations.decide_recommendation(
             session,
-            coach_of[row.athlete_id],
-            row.id,
-            InterventionResolve(outcome=outcome),
+            coach,
+            rec.id,
+            RecommendationDecision.model_validate({"decision": decision}),
             now=moment,
         )
+    except RunSeasonError:  # e.g. decided in the meantime: the coach moves on
+        return
