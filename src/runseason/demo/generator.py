@@ -209,7 +209,7 @@ def _run_days(
     result: DemoResult,
     progress: Progress | None,
 ) -> None:
-    """Every day from the first Monday to today, each athlete in turn; coaches act weekly."""
+    """Every day from the first Monday to today, each athlete in turn; coaches act each evening."""
     start_day, today = span
     # Coach actions draw from their own stream, so both paths simulate the same athletes' days.
     coach_rng = random.Random(club.spec.seed + 1)  # noqa: S311
