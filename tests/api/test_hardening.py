@@ -154,6 +154,24 @@ def test_a_nul_in_a_query_parameter_is_a_422_naming_it(
     assert "search" in answer.json()["detail"]
 
 
+def test_true_is_refused_where_a_number_is_expected_naming_the_field(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World, db: Session
+) -> None:
+    logs = f"/api/v1/athletes/{world.greta.id}/logs"
+    sent = {"local_date": "2026-11-23", "duration_s": True, "rpe": 5}
+    refused = client.post(logs, json=sent, headers=headers["greta"])
+    assert refused.status_code == 422
+    assert "duration_s must be a number" in refused.json()["detail"]
+    checkin = {"sleep_quality": True, "energy": 3, "recovery": 3, "stress": 3}
+    answer = client.post(
+        f"/api/v1/athletes/{world.greta.id}/checkins", json=checkin, headers=headers["greta"]
+    )
+    assert answer.status_code == 422
+    assert "sleep_quality" in answer.json()["detail"]
+    listed = client.get(logs, headers=headers["greta"]).json()
+    assert listed["total"] == 0
+
+
 def test_an_id_beyond_64_bits_is_a_422_naming_it_not_a_crash(
     client: TestClient, headers: dict[str, dict[str, str]]
 ) -> None:

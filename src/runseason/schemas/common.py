@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Generic, TypeVar
+from types import NoneType, UnionType
+from typing import Annotated, Any, Generic, TypeVar, Union, get_args, get_origin
 from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
@@ -60,6 +61,50 @@ def _has_nul(value: Any) -> bool:
     return False
 
 
+def _kinds(annotation: Any) -> set[Any]:
+    """The types a field's annotation allows (the members of a union, else itself)."""
+    if get_origin(annotation) in {Union, UnionType}:
+        return set(get_args(annotation)) - {NoneType}
+    return {annotation}
+
+
+def _counted(annotation: Any) -> tuple[bool, bool]:
+    """(a number, a list of numbers): a field where ``true`` would pass as 1 and must not."""
+    kinds = _kinds(annotation)
+    if bool in kinds:
+        return False, False
+    if kinds & {int, float}:
+        return True, False
+    listed = [get_args(k)[0] for k in kinds if get_origin(k) in {list, tuple, set} and get_args(k)]
+    return False, any(item in {int, float} for item in listed)
+
+
+_NUMBER_FIELDS: dict[type[BaseModel], tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _number_fields(model: type[BaseModel]) -> tuple[frozenset[str], frozenset[str]]:
+    """The model's number fields and list-of-number fields (worked out once per model)."""
+    found = _NUMBER_FIELDS.get(model)
+    if found is None:
+        kinds = {name: _counted(field.annotation) for name, field in model.model_fields.items()}
+        found = _NUMBER_FIELDS[model] = (
+            frozenset(name for name, (one, _) in kinds.items() if one),
+            frozenset(name for name, (_, many) in kinds.items() if many),
+        )
+    return found
+
+
+def _true_or_false_as_number(model: type[BaseModel], data: dict[str, Any]) -> str | None:
+    """The first number field given ``true`` or ``false`` (pydantic would read 1 or 0)."""
+    numbers, lists = _number_fields(model)
+    for name, value in data.items():
+        if name in numbers and isinstance(value, bool):
+            return name
+        if name in lists and isinstance(value, list) and any(isinstance(v, bool) for v in value):
+            return name
+    return None
+
+
 class Input(BaseModel):
     """Base of every input model: unknown fields are refused, strings trimmed."""
 
@@ -70,9 +115,14 @@ class Input(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _no_nul_characters(cls, data: Any) -> Any:
-        """Text with a NUL character is refused: PostgreSQL cannot store it (a 500 otherwise)."""
+        """Text with a NUL character is refused: PostgreSQL cannot store it (a 500 otherwise);
+        ``true`` or ``false`` where a number goes is refused, not read as 1 or 0."""
         if _has_nul(data):
             raise ValueError("text must not contain the NUL character (\\x00)")
+        if isinstance(data, dict):
+            name = _true_or_false_as_number(cls, data)
+            if name is not None:
+                raise ValueError(f"{name} must be a number, not true or false")
         return data
 
 
