@@ -14,7 +14,12 @@ from runseason.config import reset_settings_cache
 
 def test_the_built_in_jobs_are_registered() -> None:
     names = scheduler.Scheduler().job_names()
-    assert {"interventions.sla_ageing", "metrics.rollover"} <= set(names)
+    assert {
+        "notifications.digests",
+        "notifications.reminders",
+        "interventions.sla_ageing",
+        "metrics.rollover",
+    } <= set(names)
 
 
 def test_a_registered_job_runs_at_once_and_again_with_an_aware_utc_now(

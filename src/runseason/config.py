@@ -236,6 +236,22 @@ class Settings(BaseSettings):
     # ``runseason worker`` and, with refresh_worker_in_process, in the web process; "auto" runs
     # them everywhere but under tests, which call the jobs with their own clock.
     scheduler: Literal["auto", "on", "off"] = "auto"
+    # Email (digests and reminders). Without a host nothing is sent and nothing is claimed.
+    smtp_host: str | None = None
+    smtp_port: int = Field(587, ge=1, le=65535)
+    # "starttls" upgrades a plain connection (port 587), "tls" connects over TLS (port 465),
+    # "none" sends in the clear (a relay on the same host, or tests).
+    smtp_tls: Literal["starttls", "tls", "none"] = "starttls"
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str = "Run Season Command <no-reply@localhost>"
+    smtp_timeout_s: float = Field(20.0, gt=0, le=300)
+    # A refused or dropped send is tried this many times in all, waiting backoff, 2×, 4× ...
+    smtp_attempts: int = Field(4, ge=1, le=10)
+    smtp_backoff_s: float = Field(2.0, ge=0, le=600)
+    # Where people reach the web app: the links in emails (Today, the Command Center,
+    # unsubscribe) start with it.
+    public_url: str = "http://localhost:8501"
     coaching: CoachingSettings = Field(default_factory=CoachingSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
 
@@ -367,7 +383,9 @@ def _deep_merge(base: dict[str, Any], layer: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-SECRET_FIELDS = frozenset({"secret_key", "database_url", "redis_url", "metrics_token"})
+SECRET_FIELDS = frozenset(
+    {"secret_key", "database_url", "redis_url", "metrics_token", "smtp_password"}
+)
 
 
 def masked_settings(settings: Settings) -> dict[str, Any]:
@@ -377,6 +395,8 @@ def masked_settings(settings: Settings) -> dict[str, Any]:
     data["database_url"] = _mask_url(settings.database_url.get_secret_value())
     if settings.redis_url is not None:
         data["redis_url"] = _mask_url(settings.redis_url.get_secret_value())
+    if settings.smtp_password is not None:
+        data["smtp_password"] = "********"  # noqa: S105
     return data
 
 

@@ -33,6 +33,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from runseason.db.types import utcnow
 from runseason.services import ageing
+from runseason.services.notifications import jobs as notification_jobs
 from runseason.services.refresh import rollover
 
 log = structlog.get_logger("runseason.scheduler")
@@ -48,6 +49,10 @@ class Job:
 
 
 JOBS: list[Job] = [
+    Job("notifications.digests", notification_jobs.send_due_digests, IntervalTrigger(minutes=1)),
+    Job(
+        "notifications.reminders", notification_jobs.send_due_reminders, IntervalTrigger(minutes=1)
+    ),
     Job("interventions.sla_ageing", ageing.wake_snoozed_interventions, IntervalTrigger(minutes=5)),
     Job("metrics.rollover", rollover.roll_over_quiet_athletes, IntervalTrigger(minutes=15)),
 ]

@@ -23,6 +23,7 @@ PUBLIC = {
     "/api/v1/healthz",
     "/api/v1/readyz",
     "/api/v1/calendar/{token}.ics",  # the secret address is the credential (calendar apps)
+    "/api/v1/unsubscribe",  # the one-click link in an email: a signed token, no sign-in
     "/metrics",  # for Prometheus: guarded by its own token when RUNSEASON_METRICS_TOKEN is set
 }
 PLAN = {"race_distance_m": 10000, "race_date": "2027-05-01"}

@@ -16,6 +16,7 @@ from runseason.db.models.metrics import (
     LoadSeries,
     MetricRefreshJob,
 )
+from runseason.db.models.notifications import NotificationPreference, NotificationSend
 from runseason.db.models.organizations import Organization, SettingOverride
 from runseason.db.models.plans import PlannedSession, PlanRevision, PlanWeek, TrainingPlan
 from runseason.db.models.training import ImportRun, TrainingLog
@@ -44,6 +45,8 @@ __all__ = [
     "Intervention",
     "LoadSeries",
     "MetricRefreshJob",
+    "NotificationPreference",
+    "NotificationSend",
     "Organization",
     "PlanRevision",
     "PlanWeek",

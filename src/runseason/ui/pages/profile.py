@@ -14,6 +14,7 @@ from runseason.schemas.accounts import AthleteUpdate, ProfileUpdate
 from runseason.services.identity import auth, users
 from runseason.services.plans import zones
 from runseason.ui import runtime
+from runseason.ui.components.email_preferences import email_preferences_form
 
 
 def _change(session: Session, *args: Any, **kwargs: Any) -> bool:
@@ -76,6 +77,8 @@ if not me.must_change_password:
             ):
                 st.success("Saved.")
                 st.rerun()
+
+    email_preferences_form(actor)
 
     if actor.athlete_id:
         home_altitude_form(actor.athlete_id, runtime.unit_of(me))

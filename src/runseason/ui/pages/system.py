@@ -6,6 +6,7 @@ import streamlit as st
 
 from runseason.services import system
 from runseason.ui import runtime
+from runseason.ui.components.email_deliveries import email_deliveries
 
 actor = runtime.actor()
 st.title("System status")
@@ -44,3 +45,5 @@ if status is not None:
         )
     else:
         st.success("No errors recorded for your organization.")
+
+    email_deliveries(actor, runtime.user().timezone)
