@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
@@ -20,8 +20,9 @@ from runseason.schemas.notifications import (
 from runseason.services.notifications import preferences, sends, unsubscribe
 
 router = APIRouter(tags=["notifications"])
-_NOT_VALID = {
-    400: {"description": "The link is not valid (a page saying so).", "content": {"text/html": {}}}
+_PAGES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "A page saying what was turned off.", "content": {"text/html": {}}},
+    404: {"description": "A page saying the link is not valid.", "content": {"text/html": {}}},
 }
 Token = Annotated[str, Query(min_length=1, max_length=500, description="The link's signed token.")]
 
@@ -54,7 +55,7 @@ def _unsubscribed(session: Db, token: str) -> HTMLResponse:
     try:
         kind = unsubscribe.unsubscribe(session, token)
     except InvalidInput as error:
-        return _page("Not unsubscribed", error.message, status_code=400)
+        return _page("Not unsubscribed", error.message, status_code=404)
     return _page(
         "Unsubscribed",
         f"You will no longer receive the {KIND_WORDS[kind]} by email. "
@@ -62,13 +63,13 @@ def _unsubscribed(session: Db, token: str) -> HTMLResponse:
     )
 
 
-@router.get("/unsubscribe", response_class=HTMLResponse, responses=_NOT_VALID)
+@router.get("/unsubscribe", responses=_PAGES)
 def unsubscribe_link(token: Token, session: Db) -> HTMLResponse:
     """The link in an email: turns that one kind of email off, without signing in."""
     return _unsubscribed(session, token)
 
 
-@router.post("/unsubscribe", response_class=HTMLResponse, responses=_NOT_VALID)
+@router.post("/unsubscribe", responses=_PAGES)
 def unsubscribe_one_click(token: Token, session: Db) -> HTMLResponse:
     """RFC 8058 one-click unsubscribe, posted by the mail client from List-Unsubscribe-Post."""
     return _unsubscribed(session, token)
