@@ -4,7 +4,7 @@ notification_sends is unique per person, kind and local day: the scheduler inser
 before sending, so two workers never send the same digest or reminder twice.
 
 Revision ID: ddf0f41e60f2
-Revises: f7a1c3e9b254
+Revises: f3a1c7d90b52
 Create Date: 2026-12-06
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "ddf0f41e60f2"
-down_revision: str | None = "f7a1c3e9b254"
+down_revision: str | None = "f3a1c7d90b52"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
