@@ -209,6 +209,8 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["auto", "json", "console"] = "auto"
     max_upload_bytes: int = Field(25 * 1024 * 1024, ge=1024, le=200 * 1024 * 1024)
+    # A map tile server for routes ({z}/{x}/{y} in the URL); without one a route is drawn alone.
+    map_tile_url: str | None = Field(None, max_length=500, pattern=r"^https?://.*\{z\}.*$")
     # How far back a session may be dated: a runner's whole history fits, year 1 does not.
     accepted_history_years: int = Field(30, ge=1, le=100)
     max_json_body_bytes: int = Field(1024 * 1024, ge=1024, le=50 * 1024 * 1024)

@@ -212,6 +212,7 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
             "athlete_id": athlete.id,
             "checkin_id": checkin.id,
             "log_id": log.id,
+            "activity_id": log.id,
             "plan_id": plan.id,
             "goal_id": goal.id,
             "session_id": planned,

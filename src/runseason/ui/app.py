@@ -36,6 +36,7 @@ elif actor.role == "athlete":
         "My training": [
             _page("today", "Today", "☀️", default=True),
             _page("log", "Log a session", "📝"),
+            _page("activity", "Activity", "⏱️"),
             _page("my_plan", "My plan", "🗓️"),
             _page("progress", "Progress", "📈"),
             _page("profile", "Profile", "👤"),
@@ -47,6 +48,7 @@ else:
             _page("command_center", "Command Center", "🎯", default=True),
             _page("caseload", "Caseload", "👥"),
             _page("athlete", "Athlete", "🏃"),
+            _page("activity", "Activity", "⏱️"),
             _page("plan_builder", "Plan builder", "🗓️"),
             _page("library", "Session library", "📚"),
             _page("analytics", "Analytics", "📊"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from runseason.api.routes import (
+    activities,
     adherence,
     admin,
     analytics,
@@ -47,6 +48,7 @@ ROUTERS: tuple[APIRouter, ...] = tuple(
         briefing,
         suggestions,
         training,
+        activities,
         day_exceptions,
         adherence,
         analytics,

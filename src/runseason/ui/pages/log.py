@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -14,6 +15,7 @@ from runseason.schemas.training import TrainingLogCreate
 from runseason.services import activity_import, training
 from runseason.ui import runtime
 
+ACTIVITY_PAGE = Path(__file__).resolve().parent / "activity.py"
 actor = runtime.actor()
 me = runtime.user()
 unit = runtime.unit_of(me)
@@ -73,6 +75,9 @@ with from_file:
                 f"Imported {saved.local_date}: {runtime.duration(saved.duration_s)}, "
                 f"{runtime.distance(saved.distance_m, unit)}, load {saved.load:.0f}."
             )
+            st.session_state["activity_id"] = saved.id
+if st.session_state.get("activity_id") is not None:
+    st.page_link(str(ACTIVITY_PAGE), label="See its charts and splits", icon="⏱️")
 
 st.subheader("Recent sessions")
 page = st.number_input("Page", 1, 10_000, 1, key="log_page")
@@ -87,10 +92,12 @@ if logs is not None and logs.items:
                 "RPE": [x.rpe for x in logs.items],
                 "load": [round(x.load) for x in logs.items],
                 "source": [x.source for x in logs.items],
+                "details": [f"activity?activity={x.id}" for x in logs.items],
             }
         ),
         hide_index=True,
         width="stretch",
+        column_config={"details": st.column_config.LinkColumn("Details", display_text="Open")},
     )
     st.caption(f"{logs.total} sessions in all")
 elif logs is not None:

@@ -1,0 +1,42 @@
+"""An imported session in depth: laps, splits, zones and best efforts, and its sample streams."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from runseason.api.deps import CurrentActor, Db, PathId
+from runseason.schemas.activities import ActivityRead, ActivityStreamsRead
+from runseason.services import activities
+
+router = APIRouter(tags=["athletes"])
+
+Points = Annotated[
+    int | None,
+    Query(ge=2, le=activities.MAX_POINTS, description="Thin the samples to at most this many."),
+]
+
+
+@router.get("/athletes/{athlete_id}/activities/{activity_id}", response_model=ActivityRead)
+def get_activity(
+    athlete_id: PathId, activity_id: PathId, actor: CurrentActor, session: Db
+) -> ActivityRead:
+    """A logged session with its laps, splits (in the athlete's unit), time in zones, best
+    efforts, the planned session it answered and which data its load came from."""
+    return activities.get_activity(session, actor, athlete_id, activity_id)
+
+
+@router.get(
+    "/athletes/{athlete_id}/activities/{activity_id}/streams", response_model=ActivityStreamsRead
+)
+def get_activity_streams(
+    athlete_id: PathId,
+    activity_id: PathId,
+    actor: CurrentActor,
+    session: Db,
+    points: Points = None,
+) -> ActivityStreamsRead:
+    """The session's samples column by column (seconds, metres, bpm, rpm, watts, metres,
+    metres per second, degrees), thinned evenly to ``points`` when given."""
+    return activities.get_activity_streams(session, actor, athlete_id, activity_id, points=points)
