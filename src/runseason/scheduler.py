@@ -34,6 +34,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from runseason.db.types import utcnow
 from runseason.services import ageing
 from runseason.services.notifications import jobs as notification_jobs
+from runseason.services.plans import compliance
 from runseason.services.refresh import rollover
 
 log = structlog.get_logger("runseason.scheduler")
@@ -55,6 +56,7 @@ JOBS: list[Job] = [
     ),
     Job("interventions.sla_ageing", ageing.wake_snoozed_interventions, IntervalTrigger(minutes=5)),
     Job("metrics.rollover", rollover.roll_over_quiet_athletes, IntervalTrigger(minutes=15)),
+    Job("plans.missed", compliance.settle_missed_sessions, IntervalTrigger(minutes=30)),
 ]
 
 

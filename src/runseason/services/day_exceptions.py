@@ -13,6 +13,7 @@ from runseason.domain.dates import local_date
 from runseason.errors import Conflict, InvalidInput
 from runseason.schemas.training import DayExceptionCreate, DayExceptionRead
 from runseason.services.identity.access import Actor, get_athlete, get_owned, use_case
+from runseason.services.plans import compliance
 from runseason.services.refresh import queue
 
 # Days are marked when they happen or shortly after; travel may be marked ahead.
@@ -120,6 +121,7 @@ def list_marked_days(
 def _refresh(session: Session, athlete: Athlete, first: date, last: date, now: datetime) -> None:
     """The days' adherence and the week after them feed the caseload summary: refresh them."""
     today = local_date(now, athlete.timezone)
+    compliance.settle_days(session, athlete, first, last, now=now)
     if first <= today:
         end = min(last, today)
         queue.schedule(session, athlete.id, athlete.organization_id, first, now=now, to_day=end)

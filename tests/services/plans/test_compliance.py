@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from runseason import scheduler
 from runseason.db.models import PlannedSession
 from runseason.schemas.plans import PlanCreate, SessionEdit
 from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate, TrainingLogUpdate
@@ -112,3 +113,31 @@ def test_settle_athletes_marks_a_whole_season_at_once(db: Session, world: World)
     changed = compliance.settle_athletes(db, {world.greta.id: today})
     assert changed == len([r for r in rows if r.scheduled_date < today])
     assert {_status(db, r) for r in _past(rows)} == {"missed"}
+
+
+def test_the_scheduler_marks_the_past_of_athletes_who_write_nothing(
+    db: Session, world: World
+) -> None:
+    _cole, rows = _plan(db, world)
+    past = _past(rows)
+    assert "plans.missed" in {j.name for j in scheduler.JOBS}
+    assert compliance.settle_missed_sessions(now=NOW) == len(
+        [r for r in rows if r.scheduled_date < NOW.date()]
+    )
+    assert {_status(db, r) for r in past} == {"missed"}
+    assert compliance.settle_missed_sessions(now=NOW) == 0, "a second run finds nothing"
+
+
+def test_marking_a_missed_day_sick_excuses_it_and_unmarking_misses_it_again(
+    db: Session, world: World
+) -> None:
+    _cole, rows = _plan(db, world)
+    past = _past(rows)
+    _log(db, world, past[0], 1.0)
+    assert _status(db, past[1]) == "missed"
+    greta = actor(db, world.user_of(world.greta, db))
+    sick = DayExceptionCreate(kind="sick", start_date=past[1].scheduled_date)
+    marked = day_exceptions.mark_days(db, greta, world.greta.id, sick, now=NOW)
+    assert _status(db, past[1]) == "planned"
+    day_exceptions.remove_days(db, greta, marked.id, now=NOW)
+    assert _status(db, past[1]) == "missed"

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import Athlete, AvailabilityException, PlannedSession, TrainingLog
+from runseason.db.session import session_scope
 from runseason.domain.adherence import (
     DoneValues,
     PlannedValues,
@@ -24,6 +25,7 @@ from runseason.domain.adherence import (
 )
 from runseason.domain.dates import local_date
 
+CHUNK = 100  # athletes settled per transaction by the scheduler's job
 # Statuses the logs decide; the others are the coach's.
 SETTLED = ("planned", "completed", "partial", "missed")
 
@@ -117,6 +119,23 @@ def settle_past(session: Session, athlete_id: int, *, today: date) -> int:
     return _apply(session, list(rows), today)
 
 
+def settle_days(
+    session: Session, athlete: Athlete, first: date, last: date, *, now: datetime
+) -> int:
+    """Settle the athlete's sessions from ``first`` to ``last`` again (days marked or unmarked
+    sick, travelling or injured); how many changed."""
+    today = local_date(now, athlete.timezone)
+    rows = session.scalars(
+        select(PlannedSession).where(
+            PlannedSession.athlete_id == athlete.id,
+            PlannedSession.scheduled_date.between(first, min(last, today)),
+            PlannedSession.status.in_(SETTLED),
+            PlannedSession.category != "rest",
+        )
+    ).all()
+    return _apply(session, list(rows), today)
+
+
 def settle_athletes(session: Session, athlete_today: dict[int, date]) -> int:
     """Settle every session up to each athlete's today (after a bulk load, e.g. the demo)."""
     changed = 0
@@ -140,3 +159,38 @@ def settle_after_change(
     today = local_date(now, athlete.timezone)
     settle_sessions(session, planned_ids, today=today)
     settle_past(session, athlete.id, today=today)
+
+
+_WAITING = (
+    select(Athlete.id, Athlete.timezone)
+    .where(
+        Athlete.is_active.is_(True),
+        select(PlannedSession.id)
+        .where(
+            PlannedSession.athlete_id == Athlete.id,
+            PlannedSession.status == "planned",
+            PlannedSession.scheduled_date < bindparam("tomorrow"),
+            PlannedSession.category != "rest",
+        )
+        .exists(),
+    )
+    .order_by(Athlete.id)
+)
+
+
+def settle_missed_sessions(*, now: datetime) -> int:
+    """The scheduler's ``plans.missed``: every athlete's past days nobody logged become missed,
+    also for athletes who write nothing; how many sessions changed. Run again, it finds none."""
+    # A day past in the latest time zone (UTC-12) is past everywhere else too.
+    tomorrow = now.date() + timedelta(days=1)
+    with session_scope(readonly=True) as session:
+        waiting: list[tuple[int, str]] = [
+            (r.id, r.timezone) for r in session.execute(_WAITING, {"tomorrow": tomorrow})
+        ]
+    changed = 0
+    for begin in range(0, len(waiting), CHUNK):
+        with session_scope() as session:
+            for athlete_id, timezone in waiting[begin : begin + CHUNK]:
+                today = local_date(now, timezone)
+                changed += settle_past(session, athlete_id, today=today)
+    return changed
