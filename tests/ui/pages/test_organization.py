@@ -26,13 +26,22 @@ def test_admin_invites_an_athlete_and_sees_the_password_once(open_page: Open, wo
     at.run()
     assert not at.exception
     assert "Temporary password" in text_of(at)
+    assert at.text_input[0].value == "", "a created account starts a fresh form"
+
+
+def test_a_refused_invitation_keeps_what_was_typed_and_names_the_field(
+    open_page: Open, world: World
+) -> None:
     bad = open_page(world.ada, "organization")
     bad.text_input[0].set_value("No Email")
     bad.text_input[1].set_value("not-an-email")
+    next(s for s in bad.selectbox if s.label == "Role").set_value("coach")
     bad.button[0].click()
     bad.run()
     assert not bad.exception
-    assert "email" in text_of(bad).lower()
+    assert any(e.value.startswith("Email:") for e in bad.error), [e.value for e in bad.error]
+    assert (bad.text_input[0].value, bad.text_input[1].value) == ("No Email", "not-an-email")
+    assert next(s for s in bad.selectbox if s.label == "Role").value == "coach"
 
 
 def test_the_admin_moves_an_athlete_and_reads_the_trail(

@@ -47,22 +47,30 @@ def _account_actions(accounts: list[UserRead]) -> None:
             st.success(f"{chosen.full_name} is active again.")
 
 
-with st.form("new-user", clear_on_submit=True):
+USER_LABELS = {"email": "Email", "full_name": "Full name", "coach_id": "Head coach"}
+# The form keeps what was typed when it is refused; a created account starts a fresh form.
+version = st.session_state.setdefault("new-user-version", 0)
+created_note = st.session_state.pop("new-user-created", None)
+if created_note:
+    st.success(created_note)
+with st.form(f"new-user-{version}"):
     st.subheader("Invite someone")
     cols = st.columns(3)
-    name = cols[0].text_input("Full name", max_chars=200)
-    email = cols[1].text_input("Email", max_chars=254)
-    role = cols[2].selectbox("Role", ["athlete", "coach", "admin"])
+    name = cols[0].text_input("Full name", max_chars=200, key=f"new-name-{version}")
+    email = cols[1].text_input("Email", max_chars=254, key=f"new-email-{version}")
+    role = cols[2].selectbox("Role", ["athlete", "coach", "admin"], key=f"new-role-{version}")
     coaches = runtime.call(users.list_users, actor, page=1, page_size=200, role="coach")
     coach_ids = {c.id: c.full_name for c in (coaches.items if coaches else [])}
     coach = st.selectbox(
         "Head coach (athletes)",
         [None, *coach_ids],
-        format_func=lambda c: "-" if c is None else coach_ids[c],
+        format_func=lambda c: "-" if c is None else coach_ids.get(c, ""),
+        key=f"new-coach-{version}",
     )
     if st.form_submit_button("Create account", type="primary"):
         data = runtime.valid(
             UserCreate,
+            USER_LABELS,
             email=email,
             full_name=name,
             role=role,
@@ -71,10 +79,12 @@ with st.form("new-user", clear_on_submit=True):
         if data is not None:
             created = runtime.call(users.create_user, actor, data, now=runtime.now())
             if created is not None:
-                st.success(
+                st.session_state["new-user-version"] = version + 1
+                st.session_state["new-user-created"] = (
                     f"Created {created.user.email}. Temporary password (shown once): "
                     f"`{created.temporary_password}`"
                 )
+                st.rerun()
 
 st.subheader("Accounts")
 filters = st.columns(2)
