@@ -113,3 +113,61 @@ def test_the_derived_metrics_migration_keeps_inputs_and_fills_the_longest_run(
             assert migrate.schema_differences(engine) == []
         finally:
             engine.dispose()
+
+
+def test_the_status_and_wellness_migrations_keep_every_link_and_backfill_the_statuses(
+    tmp_path: Path,
+) -> None:
+    from runseason.db.models import CheckIn, PlannedSession, ReadinessScore  # noqa: PLC0415
+    from runseason.schemas.checkins import CheckInCreate  # noqa: PLC0415
+    from runseason.schemas.plans import PlanCreate  # noqa: PLC0415
+    from runseason.schemas.training import TrainingLogCreate  # noqa: PLC0415
+    from runseason.services import checkins, training  # noqa: PLC0415
+    from runseason.services.plans import generation  # noqa: PLC0415
+    from tests.factories import actor  # noqa: PLC0415
+
+    with fresh_database_url(tmp_path, "statuses") as url:
+        engine = create_db_engine(url)
+        try:
+            migrate.upgrade(engine)
+            with Session(engine) as session:
+                world = make_world(session)
+                built = NOW - timedelta(days=14)
+                request = PlanCreate(
+                    race_distance_m=10000,
+                    race_date=built.date() + timedelta(weeks=12),
+                    start_date=built.date(),
+                )
+                cole, greta = actor(session, world.cole), world.greta
+                plan = generation.generate_plan(session, cole, greta.id, request, now=built)
+                first = next(s for s in plan.sessions if s.category != "rest")
+                me = actor(session, world.user_of(greta, session))
+                entry = TrainingLogCreate(
+                    local_date=first.scheduled_date, duration_s=first.planned_duration_s, rpe=4
+                )
+                log_id = training.log_session(session, me, greta.id, entry, now=NOW).id
+                morning = CheckInCreate(sleep_quality=4, energy=4, recovery=4, stress=4)
+                checkins.submit_checkin(session, me, greta.id, morning, now=NOW)
+                session.commit()
+            migrate.downgrade(engine, "f3a1c7d9e204")
+            migrate.upgrade(engine)
+            with Session(engine) as session:
+                log = session.get(TrainingLog, log_id)
+                assert log is not None
+                assert log.planned_session_id == first.id, "the table edit keeps the links"
+                assert session.get(PlannedSession, first.id).status == "completed"  # type: ignore[union-attr]
+                statuses = set(
+                    session.scalars(
+                        select(PlannedSession.status).where(
+                            PlannedSession.scheduled_date < first.scheduled_date + timedelta(1),
+                            PlannedSession.id != first.id,
+                            PlannedSession.category != "rest",
+                        )
+                    )
+                )
+                assert statuses <= {"missed"}
+                assert session.scalar(select(ReadinessScore.id)) is not None
+                assert session.scalar(select(CheckIn.stress)) == 4
+            assert migrate.schema_differences(engine) == []
+        finally:
+            engine.dispose()

@@ -27,3 +27,10 @@ def test_a_pain_location_needs_a_severity() -> None:
     with pytest.raises(ValidationError, match="pain severity"):
         CheckInCreate.model_validate({**MORNING, "pain_location": "knee"})
     assert CheckInCreate.model_validate({**MORNING, "pain_location": "knee", "pain_severity": 3})
+
+
+def test_every_item_may_be_left_out_but_one_must_be_answered() -> None:
+    assert CheckInCreate.model_validate({"sleep_hours": 7.5}).stress is None
+    assert CheckInCreate.model_validate({"stress": 2}).sleep_quality is None
+    with pytest.raises(ValidationError, match="answer at least one"):
+        CheckInCreate.model_validate({"illness": True, "note": "sore throat"})

@@ -77,7 +77,8 @@ def test_the_day_is_the_athletes_own_local_date(db: Session, world: World) -> No
     [
         {"sleep_quality": 0, "energy": 3, "recovery": 3, "stress": 3},
         {"sleep_quality": 6, "energy": 3, "recovery": 3, "stress": 3},
-        {"sleep_quality": 3, "energy": 3, "recovery": 3},
+        {},  # nothing answered
+        {"mood": 3, "note": "fine"},  # nothing readiness is made of
         {"sleep_quality": 3, "energy": 3, "recovery": 3, "stress": 3, "pain_severity": 11},
         {"sleep_quality": 3, "energy": 3, "recovery": 3, "stress": 3, "resting_hr": 300},
         {"sleep_quality": 3, "energy": 3, "recovery": 3, "stress": 3, "pain_location": "knee"},
@@ -87,6 +88,25 @@ def test_the_day_is_the_athletes_own_local_date(db: Session, world: World) -> No
 def test_out_of_range_check_ins_are_refused_at_the_boundary(fields: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
         CheckInCreate.model_validate(fields)
+
+
+def test_items_left_unanswered_are_stored_as_none_and_left_out_of_readiness(
+    db: Session, world: World
+) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    for days_ago in range(10, 0, -1):  # a norm to be flagged against
+        day = NOW - timedelta(days=days_ago)
+        checkins.submit_checkin(db, me, world.greta.id, good(stress=5), now=day)
+    only_sleep = CheckInCreate(sleep_quality=4, energy=4)
+    read = checkins.submit_checkin(db, me, world.greta.id, only_sleep, now=NOW)
+    assert (read.recovery, read.stress) == (None, None)
+    items = {f["item"] for f in read.factors}
+    assert items >= {"sleep_quality", "energy"}
+    assert not items & {"recovery", "stress"}
+    assert read.readiness_score == pytest.approx(75.0)
+    stored = db.scalar(select(CheckIn).where(CheckIn.id == read.id))
+    assert stored is not None
+    assert stored.stress is None
 
 
 def test_a_second_check_in_the_same_day_updates_the_first_and_is_audited(

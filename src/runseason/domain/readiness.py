@@ -42,10 +42,10 @@ Cap = tuple[str, str]  # (the band it allows at most, the signal)
 class CheckInValues:
     """What the athlete reported this morning (``None``: not answered)."""
 
-    sleep_quality: int
-    energy: int
-    recovery: int
-    stress: int
+    sleep_quality: int | None = None
+    energy: int | None = None
+    recovery: int | None = None
+    stress: int | None = None
     mood: int | None = None
     sleep_hours: float | None = None
     resting_hr: int | None = None

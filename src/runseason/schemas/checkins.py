@@ -12,12 +12,16 @@ from runseason.schemas.common import Input, Output
 
 
 class CheckInCreate(Input):
-    """This morning's check-in; 1–5 scales where 5 is best (5 = very relaxed for stress)."""
+    """This morning's check-in; 1–5 scales where 5 is best (5 = very relaxed for stress).
 
-    sleep_quality: int = Field(ge=1, le=5)
-    energy: int = Field(ge=1, le=5)
-    recovery: int = Field(ge=1, le=5)
-    stress: int = Field(ge=1, le=5)
+    Every item may be left out (not answered); readiness needs at least one of sleep, energy,
+    recovery, stress or the hours slept.
+    """
+
+    sleep_quality: int | None = Field(None, ge=1, le=5)
+    energy: int | None = Field(None, ge=1, le=5)
+    recovery: int | None = Field(None, ge=1, le=5)
+    stress: int | None = Field(None, ge=1, le=5)
     mood: int | None = Field(None, ge=1, le=5)
     sleep_hours: float | None = Field(None, ge=0, le=24)
     resting_hr: int | None = Field(None, ge=25, le=250)
@@ -32,6 +36,15 @@ class CheckInCreate(Input):
     altitude_m: float | None = Field(None, ge=-500, le=6000)
     note: str | None = Field(None, max_length=2000)
     local_date: date | None = None
+
+    @model_validator(mode="after")
+    def _something_answered(self) -> CheckInCreate:
+        answers = (self.sleep_quality, self.energy, self.recovery, self.stress, self.sleep_hours)
+        if all(a is None for a in answers):
+            raise ValueError(
+                "answer at least one of sleep quality, energy, recovery, stress or hours slept"
+            )
+        return self
 
     @model_validator(mode="after")
     def _pain_location_needs_pain(self) -> CheckInCreate:
@@ -68,10 +81,10 @@ class CheckInRead(Output):
     id: int
     athlete_id: int
     local_date: date
-    sleep_quality: int
-    energy: int
-    recovery: int
-    stress: int
+    sleep_quality: int | None
+    energy: int | None
+    recovery: int | None
+    stress: int | None
     mood: int | None
     sleep_hours: float | None
     resting_hr: int | None

@@ -21,12 +21,8 @@ def test_athlete_checks_in_and_gets_a_briefing(open_page: Open, world: World, db
     at = open_page(riley, None)
     assert "Today" in text_of(at)
     assert "Your session" in text_of(at)
-    sliders = at.select_slider
-    sliders[0].set_value(2)
-    sliders[1].set_value(2)
-    at.button[0].click()  # the form's submit button
-    at.run()
-    assert not at.exception
+    answer(at, sleep_quality=2, energy=2)
+    check_in(at)
     stored = db.scalar(select(CheckIn).where(CheckIn.athlete_id == world.riley.id))
     assert stored is not None
     assert stored.sleep_quality == 2
@@ -44,6 +40,13 @@ def plan_vo2max_today(db: Session, world: World, unit: str = "km") -> None:
     planned = plan_today(db, world.greta, VO2)
     planned.scheduled_date = local_date(utcnow(), world.greta.timezone)
     db.flush()
+
+
+def answer(at: AppTest, **items: int) -> AppTest:
+    """Tap an answer on each named wellness item."""
+    for item, value in items.items():
+        at.segmented_control(key=f"checkin-{item}").set_value(value)
+    return at
 
 
 def check_in(at: AppTest) -> AppTest:
@@ -71,7 +74,8 @@ def test_an_amber_morning_shows_the_reduced_session_under_its_own_name(
     open_page: Open, world: World, db: Session
 ) -> None:
     plan_vo2max_today(db, world, "mi")
-    at = check_in(open_page(world.user_of(world.greta, db), None))  # every slider at 3: amber
+    page = open_page(world.user_of(world.greta, db), None)
+    at = check_in(answer(page, sleep_quality=3, energy=3, recovery=3, stress=3))  # amber
     text = text_of(at)
     assert "Your session: Cruise intervals 4 × 3 min" in text
     assert "(reduced)" not in text
@@ -81,13 +85,19 @@ def test_an_amber_morning_shows_the_reduced_session_under_its_own_name(
     assert SNAKE.search(text) is None, SNAKE.findall(text)
 
 
-def test_untouched_optional_answers_are_stored_as_not_given(
+def test_untouched_answers_are_stored_as_not_given_and_not_flagged(
     open_page: Open, world: World, db: Session
 ) -> None:
-    check_in(open_page(world.user_of(world.greta, db), None))
+    at = open_page(world.user_of(world.greta, db), None)
+    assert all(c.value is None for c in at.segmented_control), "nothing is picked for the athlete"
+    text = text_of(check_in(answer(at, sleep_quality=4)))
     stored = db.scalar(select(CheckIn).where(CheckIn.athlete_id == world.greta.id))
     assert stored is not None
+    assert stored.sleep_quality == 4
     optional = (
+        "energy",
+        "recovery",
+        "stress",
         "mood",
         "sleep_hours",
         "resting_hr",
@@ -102,6 +112,15 @@ def test_untouched_optional_answers_are_stored_as_not_given(
         "note",
     )
     assert {name: getattr(stored, name) for name in optional} == dict.fromkeys(optional)
+    assert "stress" not in text.lower()
+
+
+def test_a_check_in_with_nothing_answered_is_refused_in_words(
+    open_page: Open, world: World, db: Session
+) -> None:
+    text = text_of(check_in(open_page(world.user_of(world.greta, db), None)))
+    assert "answer at least one of sleep quality" in text
+    assert db.scalar(select(CheckIn).where(CheckIn.athlete_id == world.greta.id)) is None
 
 
 def test_weather_in_fahrenheit_is_stored_in_celsius_and_slows_the_paces(
@@ -112,7 +131,7 @@ def test_weather_in_fahrenheit_is_stored_in_celsius_and_slows_the_paces(
     inputs = {n.label: n for n in at.number_input}
     inputs["Temperature where you run (°F)"].set_value(86.0)
     inputs["Dew point (°F)"].set_value(71.6)
-    text = text_of(check_in(at))
+    text = text_of(check_in(answer(at, energy=4)))
     stored = db.scalar(select(CheckIn).where(CheckIn.athlete_id == world.greta.id))
     assert stored is not None
     assert (round(stored.temperature_c or 0, 1), round(stored.dew_point_c or 0, 1)) == (30.0, 22.0)
@@ -126,6 +145,6 @@ def test_a_dew_point_above_the_temperature_is_refused_on_the_page(
     inputs = {n.label: n for n in at.number_input}
     inputs["Temperature where you run (°C)"].set_value(20.0)
     inputs["Dew point (°C)"].set_value(25.0)
-    text = text_of(check_in(at))
+    text = text_of(check_in(answer(at, energy=4)))
     assert "dew point cannot be above the temperature" in text
     assert db.scalar(select(CheckIn).where(CheckIn.athlete_id == world.greta.id)) is None

@@ -21,10 +21,10 @@ class CheckIn(IdMixin, TenantMixin, TimestampMixin, Base):
     __audited__ = True
     __table_args__ = (
         UniqueConstraint("athlete_id", "local_date"),
-        between("sleep_quality", 1, 5, nullable=False),
-        between("energy", 1, 5, nullable=False),
-        between("recovery", 1, 5, nullable=False),
-        between("stress", 1, 5, nullable=False),
+        between("sleep_quality", 1, 5),
+        between("energy", 1, 5),
+        between("recovery", 1, 5),
+        between("stress", 1, 5),
         between("mood", 1, 5),
         between("sleep_hours", 0, 24),
         between("resting_hr", 25, 250),
@@ -41,10 +41,10 @@ class CheckIn(IdMixin, TenantMixin, TimestampMixin, Base):
 
     athlete_id: Mapped[int] = mapped_column(BigId, ForeignKey("athletes.id", ondelete="CASCADE"))
     local_date: Mapped[date]
-    sleep_quality: Mapped[int]
-    energy: Mapped[int]
-    recovery: Mapped[int]
-    stress: Mapped[int]
+    sleep_quality: Mapped[int | None]  # None: not answered
+    energy: Mapped[int | None]  # None: not answered
+    recovery: Mapped[int | None]  # None: not answered
+    stress: Mapped[int | None]  # None: not answered
     mood: Mapped[int | None]
     sleep_hours: Mapped[float | None]
     resting_hr: Mapped[int | None]

@@ -59,32 +59,27 @@ today = brief.local_date if brief else None
 existing = runtime.call(checkins.find_checkin_for_day, actor, athlete_id, today) if today else None
 st.subheader("Check-in" if existing is None else "Update today's check-in")
 SCALE = {1: "1 · poor", 2: "2", 3: "3 · ok", 4: "4", 5: "5 · great"}
+ITEMS = {
+    "sleep_quality": "Sleep quality",
+    "energy": "Energy",
+    "recovery": "Recovery (muscle soreness: 5 = none)",
+    "stress": "Stress (5 = calm)",
+}
 with st.form("checkin"):
+    # Nothing is picked until the athlete taps an answer (or today's answer, when updating):
+    # an item left alone is no answer and stays out of readiness.
+    st.caption("Tap an answer for each item you want to report; one left alone is not counted.")
     left, right = st.columns(2)
-    sleep = left.select_slider(
-        "Sleep quality",
-        options=list(SCALE),
-        value=existing.sleep_quality if existing else 3,
-        format_func=SCALE.get,
-    )
-    energy = right.select_slider(
-        "Energy",
-        options=list(SCALE),
-        value=existing.energy if existing else 3,
-        format_func=SCALE.get,
-    )
-    recovery = left.select_slider(
-        "Recovery (muscle soreness: 5 = none)",
-        options=list(SCALE),
-        value=existing.recovery if existing else 3,
-        format_func=SCALE.get,
-    )
-    stress = right.select_slider(
-        "Stress (5 = calm)",
-        options=list(SCALE),
-        value=existing.stress if existing else 3,
-        format_func=SCALE.get,
-    )
+    answers = {
+        item: (left if i % 2 == 0 else right).segmented_control(
+            label,
+            options=list(SCALE),
+            default=getattr(existing, item, None) if existing else None,
+            format_func=lambda v: SCALE[v],
+            key=f"checkin-{item}",
+        )
+        for i, (item, label) in enumerate(ITEMS.items())
+    }
     # Optional answers start empty (or as already given today): an untouched one is no answer.
     with st.expander("More (optional): hours, heart rate, HRV, illness, pain, weather, note"):
         hours = st.number_input(
@@ -126,10 +121,8 @@ with st.form("checkin"):
 if submitted:
     data = runtime.valid(
         CheckInCreate,
-        sleep_quality=sleep,
-        energy=energy,
-        recovery=recovery,
-        stress=stress,
+        {**ITEMS, "sleep_hours": "Hours slept", "pain_location": "Where does it hurt?"},
+        **answers,
         sleep_hours=hours,
         resting_hr=rhr,
         hrv_rmssd=hrv,

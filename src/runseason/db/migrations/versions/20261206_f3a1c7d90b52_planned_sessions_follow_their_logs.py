@@ -44,15 +44,42 @@ WHERE status = 'planned' AND category <> 'rest' AND scheduled_date < CURRENT_DAT
 """
 
 
-def _statuses(values: tuple[str, ...]) -> None:
-    quoted = ", ".join(f"'{v}'" for v in values)
-    with op.batch_alter_table("planned_sessions") as batch:
-        batch.drop_constraint(batch.f("ck_planned_sessions_status_valid"), type_="check")
-        batch.create_check_constraint("status_valid", f"status IN ({quoted})")
+def _check(values: tuple[str, ...]) -> str:
+    return "status IN (" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+def _statuses(before: tuple[str, ...], after: tuple[str, ...]) -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        _edit_sqlite_table("planned_sessions", [(_check(before), _check(after))])
+        return
+    op.drop_constraint(op.f("ck_planned_sessions_status_valid"), "planned_sessions", type_="check")
+    op.create_check_constraint(
+        op.f("ck_planned_sessions_status_valid"), "planned_sessions", _check(after)
+    )
+
+
+def _edit_sqlite_table(table: str, replacements: list[tuple[str, str]]) -> None:
+    """Rewrite the table's CREATE statement in place: SQLite's documented way to loosen a CHECK
+    or NOT NULL the stored rows already satisfy. A batch copy of the table is never used here:
+    with foreign keys on, dropping the old copy fires the ON DELETE actions of the rows that
+    refer to it (their links would be cleared or deleted)."""
+    bind = op.get_bind()
+    query = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?"
+    sql = bind.exec_driver_sql(query, (table,)).scalar_one()
+    for old, new in replacements:
+        if old not in sql:
+            raise RuntimeError(f"{table}: the schema does not read {old!r}")
+        sql = sql.replace(old, new)
+    version = bind.exec_driver_sql("PRAGMA schema_version").scalar_one()
+    bind.exec_driver_sql("PRAGMA writable_schema = ON")
+    update = "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?"
+    bind.exec_driver_sql(update, (sql, table))
+    bind.exec_driver_sql(f"PRAGMA schema_version = {int(version) + 1}")
+    bind.exec_driver_sql("PRAGMA writable_schema = OFF")
 
 
 def upgrade() -> None:
-    _statuses(_AFTER)
+    _statuses(_BEFORE, _AFTER)
     op.execute(_DONE)
     op.execute(_MISSED)
 
@@ -60,4 +87,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.execute("UPDATE planned_sessions SET status = 'completed' WHERE status = 'partial'")
     op.execute("UPDATE planned_sessions SET status = 'planned' WHERE status = 'missed'")
-    _statuses(_BEFORE)
+    _statuses(_AFTER, _BEFORE)
