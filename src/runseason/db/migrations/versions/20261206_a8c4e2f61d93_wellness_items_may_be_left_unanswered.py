@@ -4,7 +4,7 @@ An item the athlete did not touch is no answer: it is stored as NULL and left ou
 instead of a default 3 that was scored and flagged against the athlete's norm.
 
 Revision ID: a8c4e2f61d93
-Revises: f3a1c7d90b52
+Revises: ddf0f41e60f2
 Create Date: 2026-12-06
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "a8c4e2f61d93"
-down_revision: str | None = "f3a1c7d90b52"
+down_revision: str | None = "ddf0f41e60f2"
 branch_labels = None
 depends_on = None
 
