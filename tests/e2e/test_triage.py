@@ -11,14 +11,24 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_main_flows import TIMEOUT, sign_in
+from tests.e2e.test_main_flows import PHONE, TIMEOUT, sign_in
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.e2e
 
 COLE = "cole.coach@northside.example.com"
 GRETA = "greta.green@northside.example.com"
+SAM = "sam.silent@northside.example.com"
 BAD_MORNING = {"sleep_quality": 1, "energy": 1, "recovery": 1, "stress": 2, "pain_severity": 5}
+
+
+def sign_in_at(page: Page, base_url: str, email: str) -> None:
+    """Sign in on a page of another browser context (which has no base URL of its own)."""
+    page.goto(base_url)
+    page.get_by_role("link", name="Sign in").click()
+    page.get_by_role("textbox", name="Email").fill(email)
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
 
 
 def _api(base: str, email: str) -> httpx.Client:
@@ -88,3 +98,38 @@ def test_each_athlete_has_a_url_that_survives_a_reload(
     box = table.bounding_box()
     assert box is not None
     assert box["height"] >= 3 * 35  # Cole's athletes and the header, none hidden behind a scroll
+
+
+def test_the_athlete_accepts_a_suggestion_and_the_coach_sees_the_answer(
+    page: Page, base_url: str, artifacts: Path
+) -> None:
+    with _api(base_url, COLE) as cole:
+        listed = cole.get("/athletes", params={"page_size": 200}).json()["items"]
+        sam = next(a for a in listed if "Sam" in str(a))
+        mode = cole.put(f"/athletes/{sam['id']}/automation", json={"mode": "assisted"})
+        assert mode.status_code == 200, mode.text
+    with _api(base_url, SAM) as athlete:
+        tired = {"sleep_quality": 2, "energy": 2, "recovery": 1, "stress": 2}
+        posted = athlete.post(f"/athletes/{sam['id']}/checkins", json=tired)
+        assert posted.status_code in (200, 201), posted.text
+    page.set_viewport_size(PHONE)
+    sign_in(page, SAM)
+    expect(page.get_by_text("A suggestion for today")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("button", name="Accept the change").click()
+    expect(page.get_by_text(re.compile("You accepted the change"))).to_be_visible(timeout=TIMEOUT)
+    page.screenshot(path=str(artifacts / "athlete-suggestion-accepted-phone.png"), full_page=True)
+    browser = page.context.browser
+    assert browser is not None
+    coach = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    coach.set_default_timeout(TIMEOUT)
+    sign_in_at(coach, base_url, COLE)
+    expect(coach.get_by_role("heading", name="Command Center")).to_be_visible(timeout=TIMEOUT)
+    row = coach.get_by_test_id("stExpander").filter(has_text="Sam Silent")
+    expect(row).to_have_count(1, timeout=TIMEOUT)
+    if row.locator("details[open]").count() == 0:  # only the first athlete starts open
+        row.locator("summary").click()
+    expect(row.get_by_text(re.compile(r"^The athlete accepted the change on "))).to_be_visible(
+        timeout=TIMEOUT
+    )
+    coach.screenshot(path=str(artifacts / "coach-sees-the-athletes-answer.png"), full_page=True)
+    coach.context.close()

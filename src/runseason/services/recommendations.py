@@ -296,6 +296,7 @@ def undo_decision(
     restored = _restore(session, rec, actor.user_id, now) if rec.status == "applied" else 0
     payload = {"undo": rec.status, "sessions_restored": restored}
     rec.status, rec.decided_at, rec.decided_by_id = "open", None, None
+    rec.athlete_answer = rec.athlete_answered_at = None  # an athlete's answer is taken back too
     log_action(session, rec, actor.user_id, "reopen", payload, now)
     session.flush()
     return RecommendationRead.model_validate(rec)

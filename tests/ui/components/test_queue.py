@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from runseason.schemas.coaching import QueueItem
+from runseason.schemas.coaching import QueueItem, RecommendationRead
 from runseason.ui.components import queue
 
 NOW = datetime(2026, 12, 6, 7, 5, tzinfo=UTC)
@@ -76,3 +76,32 @@ def test_days_sessions_and_moments_in_words() -> None:
     )
     assert queue.session_line(None) == "removed (rest)"
     assert queue.when(NOW, "Europe/Madrid") == "6 Dec 2026, 08:05"
+
+
+def test_the_decision_says_who_decided_and_when() -> None:
+    rec = RecommendationRead.model_validate(
+        {
+            "id": 3,
+            "athlete_id": 7,
+            "local_date": NOW.date(),
+            "type": "drop_intensity",
+            "title": "Easy running only",
+            "rationale": "Readiness in the amber band.",
+            "risk": 0.4,
+            "confidence": 0.8,
+            "bucket": "watch",
+            "factors": [],
+            "proposed_action": {"kind": "drop_intensity"},
+            "requires_coach": False,
+            "decision": "ask_athlete",
+            "status": "applied",
+            "decided_at": NOW,
+            "athlete_answer": "accepted",
+            "athlete_answered_at": NOW,
+        }
+    )
+    assert queue.decided_text(rec, "UTC") == (
+        "The athlete accepted the change on 6 Dec 2026, 07:05: it is in the plan."
+    )
+    coach = rec.model_copy(update={"athlete_answer": None, "status": "dismissed"})
+    assert queue.decided_text(coach, "UTC") == "Dismissed on 6 Dec 2026, 07:05."

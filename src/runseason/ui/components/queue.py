@@ -118,6 +118,16 @@ def undo(actor: Actor, rec: RecommendationRead) -> None:
         st.rerun()
 
 
+def decided_text(rec: RecommendationRead, zone: str) -> str:
+    """Who decided what, and when: "Applied on 6 Dec 2026, 08:05." or the athlete's answer."""
+    stamp = f" on {when(rec.decided_at, zone)}" if rec.decided_at else ""
+    if rec.athlete_answer == "accepted":
+        return f"The athlete accepted the change{stamp}: it is in the plan."
+    if rec.athlete_answer == "declined":
+        return f"The athlete declined the change{stamp}: the plan stays as it was."
+    return f"{DECIDED_WORDS[rec.status]}{stamp}."
+
+
 def proposal(actor: Actor, rec: RecommendationRead, key: str) -> None:
     """An open recommendation: the plan change it proposes, with Apply and Dismiss."""
     changes = runtime.call(recommendations.preview_recommendation, actor, rec.id) or []
@@ -149,11 +159,12 @@ def recommendation_panel(actor: Actor, group: AthleteGroup, zone: str) -> None:
         return
     st.info(f"Recommended: **{rec.title}**: {rec.rationale}")
     if rec.status == "open":
+        if rec.decision == "ask_athlete":
+            st.caption("Suggested to the athlete on their Today page: no answer yet.")
         proposal(actor, rec, key)
     elif rec.status in DECIDED_WORDS:
-        stamp = f" on {when(rec.decided_at, zone)}" if rec.decided_at else ""
         left, right = st.columns([3, 1])
-        left.success(f"{DECIDED_WORDS[rec.status]}{stamp}.")
+        left.success(decided_text(rec, zone))
         if right.button("Undo", key=f"undo-{key}"):
             undo(actor, rec)
     elif rec.status == "awaiting_athlete":
