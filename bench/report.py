@@ -72,6 +72,8 @@ CHECKS: dict[str, Callable[[Record], bool]] = {
     "ui-pages (command_center)": lambda r: r.median <= 300,
     "ui-pages (caseload)": lambda r: r.median <= 300,
     "ui-pages (session memory)": lambda r: r.median <= 30,
+    "portfolio": lambda r: r.median <= 300,
+    "report (caseload PDF)": lambda r: r.median <= 3000,
 }
 DEMO = "generator (services, the demo)"
 

@@ -22,6 +22,7 @@ from bench.cases import (
     generator,
     metrics_recompute,
     plan_build,
+    portfolio,
     ui_pages,
 )
 from bench.harness import NOW, ROOT, database
@@ -38,6 +39,7 @@ DATABASE_CASES: dict[str, ModuleType] = {
     "checkin-api": checkin_api,
     "generator": generator,
     "ui-pages": ui_pages,
+    "portfolio": portfolio,
 }
 
 

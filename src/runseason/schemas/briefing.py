@@ -79,12 +79,3 @@ class LoadHistoryRead(Output):
     weeks: list[WeekRollup]
     acwr_available: bool
     caution: str
-
-
-class CaseloadWeek(Output):
-    """One week of training across the athletes a coach sees."""
-
-    week_start: date
-    load: float
-    planned_load: float
-    athletes: int

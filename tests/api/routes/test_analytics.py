@@ -36,3 +36,17 @@ def test_a_prediction_follows_a_logged_race(
     assert logged.status_code == 201, logged.text
     predicted = client.get(path, params={"distance_m": 10000}, headers=headers["cole"]).json()
     assert predicted["low_s"] < predicted["high_s"]
+
+
+def test_the_organization_week_by_week_for_an_admin_and_a_coach(
+    client: TestClient, headers: Headers, world: World
+) -> None:
+    path = "/api/v1/analytics/distributions"
+    read = client.get(path, params={"weeks": 4}, headers=headers["ada"])
+    assert read.status_code == 200, read.text
+    assert set(read.json()) == {"weeks", "readiness", "risk", "adherence", "load"}
+    refused = client.get(path, params={"coach_id": world.asha.id}, headers=headers["cole"])
+    assert refused.status_code == 422
+    assert "coach_id" in refused.text
+    assert client.get(path, params={"weeks": 0}, headers=headers["ada"]).status_code == 422
+    assert client.get(path, headers=headers["greta"]).status_code == 403

@@ -9,8 +9,9 @@ from fastapi import APIRouter, Query
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
 from runseason.schemas.briefing import LoadHistoryRead
+from runseason.schemas.distributions import DistributionsRead
 from runseason.schemas.training import OnTrackRead
-from runseason.services.views import analytics
+from runseason.services.views import analytics, distributions
 
 router = APIRouter(tags=["athletes"])
 
@@ -45,3 +46,16 @@ def on_track(athlete_id: PathId, actor: CurrentActor, session: Db, now: Now) -> 
     (current VDOT plus the plan's expected gain) against the goal; null without an active plan
     whose race is ahead or without a current VDOT."""
     return analytics.get_on_track(session, actor, athlete_id, now=now)
+
+
+@router.get("/analytics/distributions", response_model=DistributionsRead, tags=["coaching"])
+def distributions_by_week(
+    actor: CurrentActor,
+    session: Db,
+    now: Now,
+    weeks: Annotated[int, Query(ge=1, le=104)] = 12,
+    coach_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+) -> DistributionsRead:
+    """Readiness bands and risk buckets (athlete-days), session outcomes and load per athlete,
+    week by week over the athletes you see (admins may name one coach)."""
+    return distributions.get_distributions(session, actor, now=now, weeks=weeks, coach_id=coach_id)

@@ -5,23 +5,21 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import DailyMetric, PlannedSession, RaceGoal, TrainingLog, TrainingPlan
+from runseason.db.models import PlannedSession, RaceGoal, TrainingLog, TrainingPlan
 from runseason.domain.dates import local_date, week_start
 from runseason.domain.paces import equivalent_time_s
 from runseason.domain.prediction import PredictionRange, predict_range
 from runseason.domain.projection import daily_loads, on_track, project
 from runseason.domain.training_load import ACWR_CAUTION, ACWR_MIN_DAYS
 from runseason.errors import InvalidInput
-from runseason.schemas.briefing import CaseloadWeek, DayMetricRead, LoadHistoryRead, WeekRollup
+from runseason.schemas.briefing import DayMetricRead, LoadHistoryRead, WeekRollup
 from runseason.schemas.training import OnTrackRead
 from runseason.services.identity.access import (
     Actor,
-    athlete_filter,
     get_athlete,
-    require_role,
     use_case,
 )
 from runseason.services.refresh import history
@@ -159,39 +157,3 @@ def _state_today(session: Session, athlete_id: int, today: date) -> tuple[float,
         return last.ctl, last.atl
     rested = project(last.day + timedelta(days=1), last.ctl, last.atl, [0.0] * gap)[-1]
     return rested.ctl, rested.atl
-
-
-def get_caseload_weeks(
-    session: Session, actor: Actor, *, now: datetime, weeks: int = 12
-) -> list[CaseloadWeek]:
-    """Weekly load against the plan, summed over the athletes the coach (or admin) sees."""
-    require_role(actor, "admin", "coach")
-    if not 1 <= weeks <= 104:
-        raise InvalidInput("weeks is between 1 and 104")
-    today = now.date()
-    start = week_start(today) - timedelta(weeks=weeks - 1)
-    rows = session.execute(
-        select(
-            DailyMetric.day,
-            func.sum(DailyMetric.load),
-            func.sum(DailyMetric.planned_load),
-            func.count(func.distinct(DailyMetric.athlete_id)),
-        )
-        .where(
-            athlete_filter(actor, DailyMetric.athlete_id, DailyMetric.organization_id),
-            DailyMetric.day.between(start, today),
-        )
-        .group_by(DailyMetric.day)
-    )
-    by_week: dict[date, list[float]] = {}
-    for day, load, planned, athletes in rows:
-        totals = by_week.setdefault(week_start(day), [0.0, 0.0, 0.0])
-        totals[0] += float(load or 0.0)
-        totals[1] += float(planned or 0.0)
-        totals[2] = max(totals[2], float(athletes))
-    return [
-        CaseloadWeek(
-            week_start=w, load=round(t[0], 1), planned_load=round(t[1], 1), athletes=int(t[2])
-        )
-        for w, t in sorted(by_week.items())
-    ]

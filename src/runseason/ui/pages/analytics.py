@@ -1,4 +1,5 @@
-"""Coach · Analytics: the caseload's readiness bands and risk buckets at a glance."""
+"""Coach · Analytics: readiness, risk, adherence and load across the athletes, week by week,
+with the counts behind every chart (admins may look at one coach's athletes)."""
 
 from __future__ import annotations
 
@@ -6,85 +7,173 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from runseason.services.views import analytics, caseload
+from runseason.schemas.distributions import DistributionsRead
+from runseason.services.identity import users
+from runseason.services.views import distributions
 from runseason.ui import runtime
+
+RAG = {
+    "Green": "#2e7d32",
+    "Stable": "#2e7d32",
+    "Amber": "#f9a825",
+    "Watch": "#f9a825",
+    "Red": "#c62828",
+    "At risk": "#c62828",
+}
 
 actor = runtime.actor()
 st.title("Analytics")
-rows = []
-page = 1
-while True:
-    chunk = runtime.call(caseload.get_caseload, actor, page=page, page_size=200)
-    if chunk is None:
-        st.stop()
-    rows += chunk.items
-    if page * 200 >= chunk.total:
-        break
-    page += 1
-if not rows:
-    st.info("No athletes yet.")
+cols = st.columns(2)
+weeks = cols[0].selectbox(
+    "Weeks", [4, 12, 26, 52], index=1, format_func=lambda w: f"The last {w} weeks"
+)
+coach_id: int | None = None
+if actor.role == "admin":
+    coaches = runtime.call(users.list_users, actor, page=1, page_size=200, role="coach")
+    names = {c.id: c.full_name for c in coaches.items} if coaches else {}
+    coach_id = cols[1].selectbox(
+        "Coach",
+        [None, *names],
+        format_func=lambda i: "The whole organization" if i is None else names[i],
+    )
+read = runtime.call(
+    distributions.get_distributions, actor, now=runtime.now(), weeks=int(weeks), coach_id=coach_id
+)
+if read is None:
     st.stop()
-frame = pd.DataFrame(
-    {
-        "band": [r.readiness_band or "no check-in" for r in rows],
-        "bucket": [r.risk_bucket for r in rows],
-        "adherence": [r.adherence_7d for r in rows],
-    }
-)
-left, right = st.columns(2)
-left.altair_chart(
-    alt.Chart(frame)
-    .mark_bar()
-    .encode(
-        x=alt.X("band:N", title="readiness band", sort=["green", "amber", "red", "no check-in"]),
-        y=alt.Y("count():Q", title="athletes"),
-        color=alt.Color(
-            "band:N",
-            scale=alt.Scale(
-                domain=["green", "amber", "red", "no check-in"],
-                range=["#2e7d32", "#f9a825", "#c62828", "#9e9e9e"],
-            ),
-            legend=None,
-        ),
-    )
-    .properties(title="Readiness today", height=260),
-    width="stretch",
-)
-right.altair_chart(
-    alt.Chart(frame)
-    .mark_bar()
-    .encode(
-        x=alt.X("bucket:N", title="risk bucket", sort=["at_risk", "watch", "stable"]),
-        y=alt.Y("count():Q", title="athletes"),
-    )
-    .properties(title="Risk buckets", height=260),
-    width="stretch",
-)
-weeks = runtime.call(analytics.get_caseload_weeks, actor, now=runtime.now(), weeks=12) or []
-if weeks:
-    weekly = pd.DataFrame(
-        {
-            "week": [w.week_start for w in weeks],
-            "done": [w.load for w in weeks],
-            "planned": [w.planned_load for w in weeks],
-        }
-    )
-    weekly["done vs plan"] = (
-        weekly["done"] / weekly["planned"].where(weekly["planned"] > 0)
-    ).round(2)
-    bars = (
-        alt.Chart(weekly)
+
+
+def _stacked(title: str, rows: list[tuple[object, str, int]], order: list[str]) -> None:
+    st.markdown(f"**{title}**")
+    if not rows:
+        st.caption("No days recorded in these weeks.")
+        return
+    frame = pd.DataFrame(rows, columns=["Week", "Category", "Athlete-days"])
+    chart = (
+        alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("week:T", title=None),
-            y=alt.Y("done:Q", title="load across the caseload"),
-            tooltip=["week:T", "done:Q", "planned:Q", "done vs plan:Q"],
+            x=alt.X("Week:T", title=None),
+            y=alt.Y("Athlete-days:Q", stack="normalize", title="Share of athlete-days"),
+            color=alt.Color(
+                "Category:N",
+                scale=alt.Scale(domain=order, range=[RAG[c] for c in order]),
+                sort=order,
+                title=None,
+            ),
+            tooltip=["Week:T", "Category:N", "Athlete-days:Q"],
         )
+        .properties(height=220)
     )
-    plan_line = alt.Chart(weekly).mark_line(color="#d9480f").encode(x="week:T", y="planned:Q")
-    st.altair_chart(
-        (bars + plan_line).properties(title="Weekly load and plan (line)", height=240),
-        width="stretch",
-    )
-known = frame["adherence"].dropna()
-st.metric("Median 7-day adherence", "-" if known.empty else f"{known.median():.0%}")
+    st.altair_chart(chart, width="stretch")
+    with st.expander(f"The counts behind {title.lower()}"):
+        table = frame.pivot_table(
+            index="Week", columns="Category", values="Athlete-days", fill_value=0
+        )
+        table.index = [f"{w:%d %b %Y}" for w in table.index]
+        st.dataframe(table[[c for c in order if c in table.columns]], width="stretch")
+
+
+def _charts(data: DistributionsRead) -> None:
+    left, right = st.columns(2)
+    with left:
+        _stacked(
+            "Readiness",
+            [(r.week_start, r.category, r.athlete_days) for r in data.readiness],
+            ["Green", "Amber", "Red"],
+        )
+    with right:
+        _stacked(
+            "Risk",
+            [(r.week_start, r.category, r.athlete_days) for r in data.risk],
+            ["Stable", "Watch", "At risk"],
+        )
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**Planned sessions done**")
+        if data.adherence:
+            frame = pd.DataFrame(
+                [
+                    (w.week_start, label, n)
+                    for w in data.adherence
+                    for label, n in (
+                        ("Done", w.completed),
+                        ("Partly", w.partial),
+                        ("Missed", w.missed),
+                    )
+                ],
+                columns=["Week", "Outcome", "Sessions"],
+            )
+            colours = alt.Scale(
+                domain=["Done", "Partly", "Missed"], range=[RAG["Green"], RAG["Amber"], RAG["Red"]]
+            )
+            st.altair_chart(
+                alt.Chart(frame)
+                .mark_bar()
+                .encode(
+                    x=alt.X("Week:T", title=None),
+                    y=alt.Y("Sessions:Q"),
+                    color=alt.Color("Outcome:N", scale=colours, sort=["Done", "Partly", "Missed"]),
+                    tooltip=["Week:T", "Outcome:N", "Sessions:Q"],
+                )
+                .properties(height=220),
+                width="stretch",
+            )
+            with st.expander("The counts behind planned sessions done"):
+                st.dataframe(
+                    pd.DataFrame(
+                        {
+                            "Week": [f"{w.week_start:%d %b %Y}" for w in data.adherence],
+                            "Planned": [w.planned for w in data.adherence],
+                            "Done": [w.completed for w in data.adherence],
+                            "Partly": [w.partial for w in data.adherence],
+                            "Missed": [w.missed for w in data.adherence],
+                            "Adherence": [
+                                "–" if w.adherence is None else f"{w.adherence:.0%}"
+                                for w in data.adherence
+                            ],
+                        }
+                    ),
+                    hide_index=True,
+                    width="stretch",
+                )
+        else:
+            st.caption("No planned sessions in these weeks.")
+    with right:
+        st.markdown("**Load per athlete**")
+        if data.load:
+            frame = pd.DataFrame(
+                {
+                    "Week": [w.week_start for w in data.load],
+                    "Median load": [w.median_load for w in data.load],
+                    "Athletes": [w.athletes for w in data.load],
+                    "Planned per athlete": [
+                        round(w.planned_load / w.athletes, 1) if w.athletes else 0.0
+                        for w in data.load
+                    ],
+                }
+            )
+            bars = (
+                alt.Chart(frame)
+                .mark_bar(color="#1f77b4")
+                .encode(
+                    x=alt.X("Week:T", title=None),
+                    y=alt.Y("Median load:Q"),
+                    tooltip=["Week:T", "Median load:Q", "Planned per athlete:Q", "Athletes:Q"],
+                )
+            )
+            planned = (
+                alt.Chart(frame)
+                .mark_tick(color="#d9480f", thickness=3)
+                .encode(x="Week:T", y="Planned per athlete:Q")
+            )
+            st.altair_chart((bars + planned).properties(height=220), width="stretch")
+            st.caption("Bars: the median athlete's load; ticks: the planned load per athlete.")
+            with st.expander("The counts behind load per athlete"):
+                shown = frame.assign(Week=[f"{w:%d %b %Y}" for w in frame["Week"]])
+                st.dataframe(shown, hide_index=True, width="stretch")
+        else:
+            st.caption("No load recorded in these weeks.")
+
+
+_charts(read)
