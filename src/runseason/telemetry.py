@@ -19,6 +19,11 @@ IMPORTS = Counter(
 REFRESH_FAILURES = Counter(
     "runseason_refresh_job_failures_total", "Refresh jobs that failed and wait for a retry."
 )
+EMAILS = Counter(
+    "runseason_emails_total",
+    "Digests and reminders handed to SMTP, by kind and outcome.",
+    ["kind", "outcome"],
+)
 QUEUE_DEPTH = Gauge("runseason_refresh_queue_depth", "Athletes waiting for a refresh.")
 QUEUE_FAILING = Gauge(
     "runseason_refresh_queue_failing", "Waiting refresh jobs whose last try failed."

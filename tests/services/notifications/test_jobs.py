@@ -8,6 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from prometheus_client import REGISTRY
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -151,8 +152,11 @@ def test_a_refused_or_dropped_email_is_retried_then_recorded_failed_for_the_admi
 ) -> None:
     move(db, world.asha, "Europe/Berlin")
     inbox.mode = mode  # type: ignore[assignment]
+    counted = {"kind": "digest", "outcome": "failed"}
+    before = REGISTRY.get_sample_value("runseason_emails_total", counted) or 0.0
     report = jobs.send_due_digests(now=utc(2026, 11, 25, 5, 0), server=smtp)
     assert report == RunReport(due=1, sent=0, failed=1)
+    assert REGISTRY.get_sample_value("runseason_emails_total", counted) == before + 1
     assert inbox.attempts == smtp.attempts == 3  # tried three times before giving up
     assert inbox.messages == []
     log = sends.list_deliveries(db, actor(db, world.ada), status="failed")
@@ -226,7 +230,7 @@ def test_the_digest_round_trip_through_smtp_and_its_unsubscribe_link_over_http(
             world = make_world(session)
             riley_red_patch(session, world)  # an open intervention in Asha's Command Center
             move(session, world.asha, "Europe/Berlin")
-            asha_id, address = world.asha.id, world.asha.email
+            asha_id, address, riley_id = world.asha.id, world.asha.email, world.riley.id
             session.commit()
         report = jobs.send_due_digests(now=utc(2026, 11, 25, 5, 0), server=smtp)
         assert report == RunReport(due=1, sent=1, failed=0)
@@ -241,7 +245,9 @@ def test_the_digest_round_trip_through_smtp_and_its_unsubscribe_link_over_http(
         assert "At risk, risk " in text
         assert f"Open the Command Center: {base}/" in text
         assert "<strong>Riley Red</strong>" in html
-        assert f'href="{base}/"' in html
+        assert f'href="{base}/"' in html  # the Command Center
+        assert f'href="{base}/athlete?athlete={riley_id}"><strong>Riley Red</strong>' in html
+        assert f"   {base}/athlete?athlete={riley_id}\r\n" in text
         for internal in ("at_risk", "top_factors", "None", "{"):
             assert internal not in text
         link = str(digest["List-Unsubscribe"]).strip("<>")

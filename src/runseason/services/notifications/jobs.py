@@ -18,6 +18,7 @@ import structlog
 from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import Session
 
+from runseason import telemetry
 from runseason.config import get_settings
 from runseason.db.models import Athlete, CheckIn, NotificationPreference, NotificationSend, User
 from runseason.db.models.notifications import DEFAULT_REMINDER_AT
@@ -157,6 +158,7 @@ def send_one(kind: Kind, to: Recipient, now: datetime, server: mailer.SmtpServer
         attempts, error = 0, f"{type(unexpected).__name__}: {unexpected}"
     with session_scope() as session:
         sends.finish(session, send_id, now=now, attempts=attempts, error=error)
+    telemetry.EMAILS.labels(kind=kind, outcome="failed" if error else "sent").inc()
     if error:
         log.error("email.failed", kind=kind, user_id=to.user_id, reason=error)
     return error is None

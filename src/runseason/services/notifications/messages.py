@@ -65,7 +65,7 @@ def digest_item(item: QueueItem) -> dict[str, Any]:
         "sla": SLA_WORDS.get(str(item.intervention.sla), str(item.intervention.sla)),
         "factors": [_factor(f) for f in item.top_factors[:3]] or item.why[:3],
         "recommendation": item.recommendation.title if item.recommendation else None,
-        "link": link("/"),
+        "link": link(f"/athlete?athlete={item.intervention.athlete_id}"),  # the athlete's case
     }
 
 
