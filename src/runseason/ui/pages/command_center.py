@@ -11,7 +11,7 @@ from runseason.services.views import command_center
 from runseason.ui import runtime
 from runseason.ui.components import queue as rows
 
-PAGE_SIZE = 50  # a coach's morning on one page; the pager below covers a larger queue
+PAGE_SIZE = 20  # a screenful of athletes; the pager below covers a longer queue
 
 
 def item_actions(actor: Actor, item: QueueItem) -> None:
