@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
+import time as clock
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -13,13 +17,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from runseason.config import reset_settings_cache
+from runseason.db import migrate
 from runseason.db.models import Athlete, NotificationSend, User
-from runseason.db.session import use_session_factory
+from runseason.db.session import create_db_engine, make_session_factory, use_session_factory
 from runseason.schemas.notifications import NotificationPreferencesUpdate
 from runseason.services.notifications import jobs, preferences, sends
 from runseason.services.notifications.jobs import RunReport
 from runseason.services.notifications.mailer import SmtpServer
-from tests.dbutil import migrated_factory
+from tests.dbutil import fresh_database_url, migrated_factory
 from tests.factories import World, actor, make_world
 from tests.services.coaching_days import riley_red_patch
 from tests.services.notifications.conftest import Inbox, move, served
@@ -269,3 +274,52 @@ def test_the_digest_round_trip_through_smtp_and_its_unsubscribe_link_over_http(
         next_day = jobs.send_due_digests(now=utc(2026, 11, 26, 5, 0), server=smtp)
         assert next_day == RunReport()
     reset_settings_cache()
+
+
+RACER = """
+import sys, time
+from datetime import datetime
+from runseason.services.notifications import jobs
+start = float(sys.argv[1])
+time.sleep(max(0.0, start - time.time()))
+report = jobs.send_due_digests(now=datetime.fromisoformat(sys.argv[2]))
+print(report.sent)
+"""
+
+
+def test_two_worker_processes_racing_for_the_same_digests_send_each_once(
+    tmp_path: Path, inbox: Inbox
+) -> None:
+    with fresh_database_url(tmp_path, "processes") as url:
+        engine = create_db_engine(url)
+        migrate.upgrade(engine)
+        with make_session_factory(engine)() as session:
+            make_world(session)
+            session.commit()
+        engine.dispose()
+        env = {
+            **os.environ,
+            "RUNSEASON_DATABASE_URL": url,
+            "RUNSEASON_SMTP_HOST": "127.0.0.1",
+            "RUNSEASON_SMTP_PORT": str(inbox.port),
+            "RUNSEASON_SMTP_TLS": "none",
+            "RUNSEASON_SMTP_BACKOFF_S": "0.01",
+            "PYTHONPATH": os.pathsep.join(sys.path),
+        }
+        start = clock.time() + 8  # both processes imported and waiting: they start together
+        racers = [
+            subprocess.Popen(
+                [sys.executable, "-c", RACER, str(start), "2026-11-25T06:00:00+00:00"],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        outputs = [racer.communicate(timeout=120) for racer in racers]
+    assert [r.returncode for r in racers] == [0, 0], [err[-2000:] for _, err in outputs]
+    sent = [int(out.strip().splitlines()[-1]) for out, _ in outputs]
+    assert sum(sent) == 5  # the five coaches' digests, each from one process or the other
+    assert len(inbox.messages) == 5
+    assert len({str(m["To"]) for m in inbox.messages}) == 5
