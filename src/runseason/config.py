@@ -211,6 +211,11 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(25 * 1024 * 1024, ge=1024, le=200 * 1024 * 1024)
     # A map tile server for routes ({z}/{x}/{y} in the URL); without one a route is drawn alone.
     map_tile_url: str | None = Field(None, max_length=500, pattern=r"^https?://.*\{z\}.*$")
+    # What an archive may unpack to (uploads and `runseason import`), checked before unpacking; a
+    # real export compresses a few to one, a zip bomb thousands to one.
+    import_max_total_bytes: int = Field(2 * 1024**3, ge=1024 * 1024, le=64 * 1024**3)
+    import_max_files: int = Field(50_000, ge=1, le=1_000_000)
+    import_max_ratio: float = Field(100.0, ge=2, le=10_000)
     # How far back a session may be dated: a runner's whole history fits, year 1 does not.
     accepted_history_years: int = Field(30, ge=1, le=100)
     max_json_body_bytes: int = Field(1024 * 1024, ge=1024, le=50 * 1024 * 1024)

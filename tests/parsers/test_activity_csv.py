@@ -48,7 +48,7 @@ def test_a_strava_export_is_read_in_utc_with_raw_metres_and_seconds() -> None:
     assert rows[1].activity is not None
     assert (rows[1].activity.sport, rows[1].activity.distance_m) == ("treadmill", None)
     assert rows[2].activity is None
-    assert rows[2].error == "line 4: Activity Date: 'not a date' is not a date and time"
+    assert rows[2].error == "Activity Date: 'not a date' is not a date and time"
 
 
 def test_a_garmin_export_is_read_in_the_athletes_zone_and_unit() -> None:

@@ -46,6 +46,7 @@ from runseason.services import (
     checkins,
     data_rights,
     day_exceptions,
+    imports,
     interventions,
     recommendations,
     suggestions,
@@ -662,3 +663,44 @@ def _undo(session: Session, actor: Actor, w: World) -> Any:
     recommendation.status = "dismissed"
     session.flush()
     return recommendations.undo_decision(session, actor, rec_id, now=NOW)
+
+
+def _queued_import(session: Session, w: World) -> int:
+    from runseason.db.models import ImportRun  # noqa: PLC0415
+    from tests.factories import actor as actor_of  # noqa: PLC0415
+
+    run = session.scalars(select(ImportRun).where(ImportRun.athlete_id == w.greta.id)).first()
+    if run is not None:
+        return run.id
+    cole = actor_of(session, w.cole)
+    return imports.start_import(session, cole, w.greta.id, "log.csv", _CSV, now=NOW).id
+
+
+_CSV = (
+    b"Activity Type,Date,Favorite,Title,Distance,Calories,Time\n"
+    b"Running,2026-11-20 07:00:00,,Easy,8,,00:45:00\n"
+)
+
+
+@probe("runseason.services.imports.start_import")
+def _start_import(session: Session, actor: Actor, w: World) -> Any:
+    return imports.start_import(session, actor, w.greta.id, "log.csv", _CSV, now=NOW)
+
+
+@probe("runseason.services.imports.get_import")
+def _get_import(session: Session, actor: Actor, w: World) -> Any:
+    return imports.get_import(session, actor, w.greta.id, _queued_import(session, w))
+
+
+@probe("runseason.services.imports.list_imports")
+def _list_imports(session: Session, actor: Actor, w: World) -> Any:
+    return imports.list_imports(session, actor, w.greta.id)
+
+
+@probe("runseason.services.imports.import_item")
+def _import_item(session: Session, actor: Actor, w: World) -> Any:
+    from runseason.parsers.archive import Item  # noqa: PLC0415
+
+    run_id = _queued_import(session, w)
+    item = Item("log.csv, line 2", lambda: b"")
+    return imports.import_item(session, actor, w.greta.id, run_id, (0, item), now=NOW)

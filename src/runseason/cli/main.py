@@ -18,6 +18,7 @@ from runseason.cli.calc import calc_app
 from runseason.cli.common import cli_command, echo_json, fail
 from runseason.cli.db import db_app
 from runseason.cli.demo import DEFAULT_CREDENTIALS, demo, run_demo
+from runseason.cli.imports import import_history
 from runseason.cli.library import library_app
 from runseason.cli.reports import report_app
 from runseason.config import get_settings, masked_settings, startup_warnings
@@ -47,6 +48,7 @@ app.add_typer(report_app)
 app.command("demo")(demo)
 app.command("backup")(backup)
 app.command("restore")(restore)
+app.command("import")(import_history)
 
 
 @app.callback()

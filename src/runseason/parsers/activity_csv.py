@@ -163,7 +163,7 @@ def _row(
     try:
         activity = _activity(cells, mapping, tz)
     except ValueError as error:
-        return CsvRow(line, digest, None, f"line {line}: {error}", title, filename)
+        return CsvRow(line, digest, None, str(error), title, filename)
     return CsvRow(line, digest, activity, None, title, filename)
 
 

@@ -16,6 +16,14 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from runseason.errors import InvalidInput
+from runseason.parsers.activity_csv import (
+    ColumnMapping,
+    CsvRow,
+    DistanceUnit,
+    columns,
+    detect_mapping,
+    read_rows,
+)
 
 ACTIVITY_EXTENSIONS = (".fit", ".gpx", ".tcx")
 ZIP_MAGIC = b"PK\x03\x04"
@@ -51,6 +59,38 @@ class Member:
     def is_csv(self) -> bool:
         """Whether the member is an activity list (CSV) rather than one activity."""
         return self.name.lower().endswith(".csv")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing to import: an activity file of an upload, or one row of an activity CSV."""
+
+    name: str
+    read: Callable[[], bytes] | None = None
+    row: CsvRow | None = None
+
+
+def plan(
+    name: str,
+    content: bytes,
+    limits: ArchiveLimits,
+    *,
+    zone: str,
+    unit: DistanceUnit,
+    mapping: ColumnMapping | None = None,
+) -> list[Item]:
+    """What an upload holds to import, in a stable order: its files by name, then the rows of its
+    activity lists (so a row merges into the session its file made). A CSV of an export that is
+    not an activity list (Strava's ``profile.csv``) is left; a lone CSV must be one."""
+    found = members(name, content, limits)
+    items = [Item(m.name, m.read) for m in found if not m.is_csv]
+    for member in (m for m in found if m.is_csv):
+        text = member.read()
+        if len(found) > 1 and mapping is None and detect_mapping(columns(text)) is None:
+            continue
+        rows = read_rows(text, zone=zone, unit=unit, mapping=mapping)
+        items.extend(Item(f"{member.name}, line {r.line}", row=r) for r in rows)
+    return items
 
 
 def wanted(name: str) -> bool:
