@@ -180,6 +180,7 @@ def import_item(
 def _store(
     session: Session, actor: Actor, athlete: Athlete, run: ImportRun, item: Item, now: datetime
 ) -> ItemResult:
+    content: bytes | None = None
     if item.row is not None:
         if item.row.activity is None:
             raise InvalidInput(item.row.error or "the row could not be read")
@@ -194,7 +195,7 @@ def _store(
             return ItemResult(item.name, "already imported")
         parsed = parse_activity(item.name, content, max_bytes=get_settings().max_upload_bytes)
     activity_import.check_parsed(actor, athlete, parsed, confirm=False)
-    origin = activity_sources.Origin(item.name, digest, run.id)
+    origin = activity_sources.Origin(item.name, digest, run.id, content)
     _, merged = activity_import.store_activity(
         session, athlete, parsed, origin, run, now=now, title=title
     )
