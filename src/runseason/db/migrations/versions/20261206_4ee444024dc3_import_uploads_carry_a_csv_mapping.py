@@ -3,7 +3,7 @@
 A CSV that is neither Strava's nor Garmin's is imported by the mapping chosen at upload.
 
 Revision ID: 4ee444024dc3
-Revises: f3a1c7d90b52
+Revises: a8c4e2f61d93
 Create Date: 2026-12-06 05:47:55.655919
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "4ee444024dc3"
-down_revision: str | None = "f3a1c7d90b52"
+down_revision: str | None = "a8c4e2f61d93"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
