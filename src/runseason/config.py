@@ -74,7 +74,7 @@ class ReadinessSettings(_Group):
         if any(w < 0 for w in self.weights.values()) or sum(self.weights.values()) <= 0:
             raise ValueError("readiness weights must be non-negative and not all zero")
         if self.amber_min >= self.green_min:
-            raise ValueError("readiness amber_min must be below green_min")
+            raise ValueError("readiness: amber must start below green")
         if self.hrv_yellow_sd >= self.hrv_red_sd:
             raise ValueError("readiness hrv_yellow_sd must be below hrv_red_sd")
         if self.sleep_minimum_h >= self.sleep_target_h:

@@ -15,6 +15,7 @@ from typing import Any
 
 import streamlit as st
 from starlette.routing import Mount
+from streamlit import config as st_config
 
 from runseason import worker
 from runseason.api.app import create_app
@@ -24,6 +25,18 @@ from runseason.services import system
 
 log = get_logger("runseason.server")
 UI_SCRIPT = Path(__file__).resolve().parent / "ui" / "app.py"
+# A product's chrome in every serving mode, whatever the working directory's `.streamlit`
+# folder says: no toolbar, Deploy button or developer menu, no tracebacks, no usage stats.
+UI_OPTIONS: dict[str, object] = {
+    "client.toolbarMode": "minimal",
+    "client.showErrorDetails": "none",
+    "browser.gatherUsageStats": False,
+    "server.runOnSave": False,
+    # Captions are this colour at 60 % opacity: #0e1117 keeps them above WCAG's 4.5:1 on white.
+    "theme.base": "light",
+    "theme.textColor": "#0e1117",
+    "theme.primaryColor": "#b8400c",  # 5.6:1 on white, so selected controls stay readable
+}
 
 
 @asynccontextmanager
@@ -51,4 +64,7 @@ def build_app() -> Any:
     """The Streamlit app with the API mounted under ``/api``."""
     _configure()
     api = create_app(prefix="/v1")
-    return st.App(str(UI_SCRIPT), routes=[Mount("/api", app=api)], lifespan=_lifespan)
+    app = st.App(str(UI_SCRIPT), routes=[Mount("/api", app=api)], lifespan=_lifespan)
+    for key, value in UI_OPTIONS.items():
+        st_config.set_option(key, value, where_defined="runseason.server")
+    return app

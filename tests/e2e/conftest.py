@@ -94,8 +94,11 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             # their own tests call them with an injected clock.
             "RUNSEASON_SCHEDULER": "off",
         }
+        # Started outside the repository, so its `.streamlit` folder does not hide what the
+        # server itself must set (as in a container's working directory).
         process = subprocess.Popen(
             [str(Path(sys.executable).parent / "runseason"), "serve", "ui", "--port", str(port)],
+            cwd=tmp_path_factory.mktemp("e2e-cwd"),
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=log,

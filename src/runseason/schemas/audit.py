@@ -21,6 +21,7 @@ class AuditEntryRead(Output):
     entity_id: str
     action: str
     changes: dict[str, Any]
+    actor_name: str | None = None
 
 
 class AssignmentCreate(Input):

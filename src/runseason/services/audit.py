@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import AuditLog
+from runseason.db.models import AuditLog, User
 from runseason.errors import InvalidInput
 from runseason.schemas.audit import AuditEntryRead
 from runseason.schemas.common import Page
@@ -42,9 +42,18 @@ def list_audit(
         query.order_by(AuditLog.occurred_at.desc(), AuditLog.id.desc())
         .offset(offset)
         .limit(page_size)
-    )
+    ).all()
+    # Who made each change, by name (one statement for the page, not one per row).
+    ids = {r.actor_user_id for r in rows if r.actor_user_id is not None}
+    found = session.execute(select(User.id, User.full_name).where(User.id.in_(ids)))
+    names: dict[int, str] = {row.id: row.full_name for row in found}
     return Page[AuditEntryRead](
-        items=[AuditEntryRead.model_validate(r) for r in rows],
+        items=[
+            AuditEntryRead.model_validate(r).model_copy(
+                update={"actor_name": names.get(r.actor_user_id or 0)}
+            )
+            for r in rows
+        ],
         page=page,
         page_size=page_size,
         total=total,

@@ -15,7 +15,9 @@ def _page(name: str, title: str, icon: str, *, default: bool = False) -> st.Page
     return st.Page(str(HERE / f"{name}.py"), title=title, icon=icon, default=default)
 
 
-st.set_page_config(page_title="Run Season Command", page_icon="🏃", layout="wide")
+st.set_page_config(
+    page_title="Run Season Command", page_icon=":material/directions_run:", layout="wide"
+)
 found = runtime.signed_in()
 if found is None:
     st.title("Run Season Command")
@@ -25,40 +27,47 @@ if found is None:
 
 actor, account = found
 runtime.show_flash()
-with st.sidebar:
-    st.caption(f"Signed in as **{account.full_name}** ({account.role})")
+# Who is signed in and the way out sit above every page (no sidebar to open on a phone).
+who, out = st.columns([5, 1], vertical_alignment="center")
+who.caption(f"Signed in as **{account.full_name}** ({account.role})")
+with out:
     runtime.same_tab_link("Sign out", runtime.SIGNOUT_URL)
 
 if account.must_change_password:
-    pages = {"Account": [_page("profile", "Change your password", "🔑", default=True)]}
+    pages = {"": [_page("profile", "Change your password", ":material/key:", default=True)]}
 elif actor.role == "athlete":
     pages = {
-        "My training": [
-            _page("today", "Today", "☀️", default=True),
-            _page("log", "Log a session", "📝"),
-            _page("activity", "Activity", "⏱️"),
-            _page("my_plan", "My plan", "🗓️"),
-            _page("progress", "Progress", "📈"),
-            _page("profile", "Profile", "👤"),
+        "": [
+            _page("today", "Today", ":material/wb_sunny:", default=True),
+            _page("log", "Log a session", ":material/edit_note:"),
+            _page("activity", "Activity", ":material/timer:"),
+            _page("my_plan", "My plan", ":material/calendar_month:"),
+            _page("progress", "Progress", ":material/trending_up:"),
+            _page("profile", "Profile", ":material/person:"),
         ]
     }
 else:
     pages = {
-        "Coaching": [
-            _page("command_center", "Command Center", "🎯", default=True),
-            _page("caseload", "Caseload", "👥"),
-            _page("athlete", "Athlete", "🏃"),
-            _page("activity", "Activity", "⏱️"),
-            _page("plan_builder", "Plan builder", "🗓️"),
-            _page("library", "Session library", "📚"),
-            _page("analytics", "Analytics", "📊"),
+        "": [
+            _page("command_center", "Command Center", ":material/target:", default=True),
+            _page("caseload", "Caseload", ":material/groups:"),
+            _page("athlete", "Athlete", ":material/directions_run:"),
+            _page("activity", "Activity", ":material/timer:"),
+            _page("plan_builder", "Plan builder", ":material/calendar_month:"),
+            _page("library", "Session library", ":material/menu_book:"),
+            _page("analytics", "Analytics", ":material/analytics:"),
             _page("portfolio", "Portfolio", ":material/workspace_premium:"),
         ],
-        "Organization": [_page("settings", "Settings", "⚙️"), _page("profile", "Profile", "👤")],
+        "Organization": [
+            _page("settings", "Settings", ":material/settings:"),
+            _page("profile", "Profile", ":material/person:"),
+        ],
     }
     if actor.role == "admin":
         pages["Organization"] += [
-            _page("organization", "Organization", "🏢"),
-            _page("system", "System status", "🩺"),
+            _page("organization", "Organization", ":material/domain:"),
+            _page("system", "System status", ":material/monitor_heart:"),
         ]
-st.navigation(pages).run()
+# The pages of the day's work sit in the bar at the top (the unnamed section); the organization's
+# pages share one menu beside them.
+st.navigation(pages, position="top").run()

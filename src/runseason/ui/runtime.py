@@ -37,7 +37,7 @@ T = TypeVar("T")
 
 def same_tab_link(label: str, url: str, *, primary: bool = False) -> None:
     """A link that opens in this tab (Streamlit's link button opens a new one)."""
-    colour = "#d9480f" if primary else "#495057"
+    colour = "#b8400c" if primary else "#495057"
     st.markdown(
         f'<a href="{url}" target="_self" style="display:inline-block;padding:.45rem 1rem;'
         f'border-radius:.5rem;background:{colour};color:#fff;text-decoration:none">{label}</a>',

@@ -7,14 +7,16 @@ import streamlit as st
 from runseason.domain.plan_model import CATEGORIES, PHASES
 from runseason.schemas.library import TemplateUpdate
 from runseason.services.plans import library
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 
 actor = runtime.actor()
 st.title("Session library")
 cols = st.columns([2, 1, 1, 1])
 search = cols[0].text_input("Search", max_chars=100)
-category = cols[1].selectbox("Category", ["all", *sorted(CATEGORIES)])
-phase = cols[2].selectbox("Phase", ["all", *PHASES])
+category = cols[1].selectbox(
+    "Category", ["all", *sorted(CATEGORIES)], format_func=lambda c: wording.label(c).lower()
+)
+phase = cols[2].selectbox("Phase", ["all", *PHASES], format_func=wording.label)
 page = cols[3].number_input("Page", 1, 1000, 1)
 found = runtime.call(
     library.list_templates,
@@ -34,19 +36,21 @@ if found is not None:
         )
     for t in found.items:
         with st.expander(
-            f"{'🔥' if t.is_hard else '🌿'} {t.name} · {t.category} · RPE {t.rpe_target:g}"
+            f"{':material/local_fire_department:' if t.is_hard else ':material/eco:'} {t.name}"
+            f" · {wording.label(t.category).lower()} · effort {t.rpe_target:g}/10"
         ):
             st.write(t.purpose)
             st.caption(
-                f"Phases: {', '.join(t.phases)} · about {runtime.duration(t.estimated_duration_s)}"
+                f"Phases: {', '.join(wording.label(p).lower() for p in t.phases)}"
+                f" · about {runtime.duration(t.estimated_duration_s)}"
                 f" · load {t.estimated_load:.0f}"
             )
-            st.json(t.structure, expanded=False)
+            st.markdown("\n".join(f"- {line}" for line in wording.workout(t.structure)))
             if t.organization_id is None:
                 if st.button("Clone into our library to adapt", key=f"clone-{t.id}"):
                     copy = runtime.call(library.clone_template, actor, t.id)
                     if copy is not None:
-                        st.success(f"Cloned as '{copy.code}': find it with the search box.")
+                        st.success(f"Cloned as '{copy.name}': find it with the search box.")
             else:
                 with st.form(f"edit-{t.id}"):
                     name = st.text_input("Name", t.name, max_chars=200)

@@ -7,7 +7,7 @@ import streamlit as st
 from runseason.schemas.accounts import UserCreate, UserRead
 from runseason.services import audit
 from runseason.services.identity import users
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 
 actor = runtime.actor()
 st.title("Organization")
@@ -106,7 +106,7 @@ if listed is not None:
                 "role": u.role,
                 "active": u.is_active,
                 "locked": u.locked_until is not None and u.locked_until > runtime.now(),
-                "last sign-in": u.last_login_at,
+                "last sign-in": wording.day(u.last_login_at) if u.last_login_at else "never",
             }
             for u in listed.items
         ],
@@ -136,7 +136,11 @@ else:
 
 st.subheader("Audit trail")
 audit_filters = st.columns(2)
-table = audit_filters[0].text_input("Only this table (e.g. check_ins, users)", max_chars=60)
+table = audit_filters[0].selectbox(
+    "Only this kind of record",
+    [None, *sorted(wording.RECORDS, key=wording.record)],
+    format_func=lambda t: "all" if t is None else wording.record(t),
+)
 audit_page = audit_filters[1].number_input("Audit page", 1, 100_000, 1)
 trail = runtime.call(
     audit.list_audit, actor, page=int(audit_page), page_size=50, entity=table or None
@@ -146,9 +150,9 @@ if trail is not None:
         [
             {
                 "when": e.occurred_at,
-                "who": e.actor_user_id,
-                "what": f"{e.action} {e.entity} #{e.entity_id}",
-                "changes": ", ".join(sorted(e.changes)),
+                "who": e.actor_name or "the platform",
+                "what": wording.change(e.action, e.entity),
+                "changed": ", ".join(sorted(wording.label(c).lower() for c in e.changes)),
             }
             for e in trail.items
         ],

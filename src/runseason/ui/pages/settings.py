@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from runseason.config import CoachingSettings
 from runseason.services import coaching_settings
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 
 actor = runtime.actor()
 st.title("Settings")
@@ -13,8 +15,18 @@ current = runtime.call(coaching_settings.get_organization_settings, actor)
 if current is None:
     st.stop()
 editable = actor.role == "admin"
+
+
+def all_settings(shown: CoachingSettings) -> None:
+    """Every coaching setting in force, labelled (the form changes the main ones)."""
+    rows = wording.setting_rows(shown.model_dump(mode="json"))
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
 if not editable:
     st.caption("Only an admin can change these; you see what applies to your athletes.")
+    all_settings(current)
+    st.stop()
 risk = current.risk
 iv = current.interventions
 with st.form("settings"):
@@ -22,7 +34,7 @@ with st.form("settings"):
         "Automation mode",
         ["manual", "assisted", "automatic"],
         index=["manual", "assisted", "automatic"].index(current.automation_mode),
-        disabled=not editable,
+        format_func=wording.label,
     )
     guardrail = st.slider(
         "Guardrail: never apply automatically above this risk",
@@ -30,43 +42,32 @@ with st.form("settings"):
         1.0,
         float(risk.guardrail),
         0.01,
-        disabled=not editable,
     )
-    fresh = st.number_input(
-        "SLA: fresh for (hours)", 1, 168, int(iv.sla_fresh_hours), disabled=not editable
-    )
-    overdue = st.number_input(
-        "SLA: overdue after (hours)", 2, 336, int(iv.sla_overdue_hours), disabled=not editable
-    )
+    fresh = st.number_input("SLA: fresh for (hours)", 1, 168, int(iv.sla_fresh_hours))
+    overdue = st.number_input("SLA: overdue after (hours)", 2, 336, int(iv.sla_overdue_hours))
     cooldown = st.number_input(
         "Cooldown after an intervention is resolved (hours)",
         0,
         24 * 60,
         int(iv.cooldown_hours),
-        disabled=not editable,
     )
     readiness = current.readiness
     st.markdown("**Readiness**")
     band_cols = st.columns(2)
-    green = band_cols[0].number_input(
-        "Green from", 1, 100, int(readiness.green_min), disabled=not editable
-    )
-    amber = band_cols[1].number_input(
-        "Amber from", 0, 99, int(readiness.amber_min), disabled=not editable
-    )
+    green = band_cols[0].number_input("Green from", 1, 100, int(readiness.green_min))
+    amber = band_cols[1].number_input("Amber from", 0, 99, int(readiness.amber_min))
     weight_cols = st.columns(len(readiness.weights))
     weights = {
         item: weight_cols[i].number_input(
-            f"Weight: {item.replace('_', ' ')}",
+            f"Weight: {wording.label(item).lower()}",
             0.0,
             10.0,
             float(value),
             0.05,
-            disabled=not editable,
         )
         for i, (item, value) in enumerate(readiness.weights.items())
     }
-    if st.form_submit_button("Save", disabled=not editable):
+    if st.form_submit_button("Save"):
         changes = {
             "automation_mode": mode,
             "risk": {"guardrail": guardrail},
@@ -80,4 +81,4 @@ with st.form("settings"):
         if runtime.call(coaching_settings.update_organization_settings, actor, changes):
             st.success("Saved.")
 with st.expander("All coaching settings"):
-    st.json(current.model_dump(mode="json"), expanded=False)
+    all_settings(current)

@@ -1,0 +1,172 @@
+"""The words a page shows for the platform's values: one place, so every page speaks alike.
+
+Stored values are keys (``sla_fresh_hours``, ``amber``, ``recommendation_apply``), seconds and
+dictionaries; a person reads labels, bands in colour words, ages in days and workouts as steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from runseason.domain import units
+
+# Words that read better than the key's own letters.
+WORDS = {
+    "acwr": "ACWR",
+    "ctl": "fitness",
+    "atl": "fatigue",
+    "tsb": "form",
+    "hrv": "HRV",
+    "hr": "heart rate",
+    "rpe": "effort (RPE)",
+    "sla": "SLA",
+    "vdot": "VDOT",
+    "lthr": "threshold heart rate",
+    "vo2max": "VO₂max",
+    "s": "seconds",
+    "m": "metres",
+    "pct": "%",
+    "min": "minimum",
+    "max": "maximum",
+    "id": "",
+}
+BANDS = {"green": "green", "amber": "amber", "yellow": "amber", "red": "red"}
+BAND_WORDS = {"green": "good", "amber": "fair", "yellow": "fair", "red": "low"}
+ACTIONS = {"insert": "Added", "update": "Changed", "delete": "Removed"}
+# The records an audit row names, as a person calls them (the table's name otherwise).
+RECORDS = {
+    "athletes": "athlete profile",
+    "coach_assignments": "coach assignment",
+    "availability_exceptions": "day away",
+    "case_notes": "case note",
+    "tasks": "task",
+    "health_cases": "health case",
+    "timeline_events": "timeline entry",
+    "check_ins": "check-in",
+    "readiness_scores": "readiness score",
+    "recommendations": "recommendation",
+    "interventions": "intervention",
+    "coach_actions": "coach action",
+    "race_goals": "race",
+    "session_templates": "library session",
+    "organizations": "organization",
+    "setting_overrides": "setting",
+    "training_plans": "training plan",
+    "plan_weeks": "plan week",
+    "planned_sessions": "planned session",
+    "plan_revisions": "plan revision",
+    "training_logs": "logged session",
+    "import_runs": "file import",
+    "users": "account",
+    "user_sessions": "sign-in",
+    "api_keys": "API key",
+}
+ZONES = {
+    "E": "easy",
+    "M": "marathon pace",
+    "T": "threshold",
+    "I": "interval",
+    "R": "repetition",
+}
+
+
+def label(key: str) -> str:
+    """A key in words: ``sla_fresh_hours`` → ``SLA fresh hours``."""
+    words = [WORDS.get(part, part) for part in key.split("_")]
+    text = " ".join(w for w in words if w)
+    return text[:1].upper() + text[1:]
+
+
+def band(value: str | None) -> str:
+    """A readiness band as a person says it: ``amber`` → ``fair``."""
+    return "-" if value is None else BAND_WORDS.get(value, label(value).lower())
+
+
+def zone(code: str) -> str:
+    """A training zone by its name: ``T`` → ``threshold``."""
+    return ZONES.get(code, label(code).lower())
+
+
+def age(hours: float) -> str:
+    """How long something has waited: hours under two days, days after."""
+    if hours < 1:
+        return "under an hour"
+    if hours < 48:
+        return f"{round(hours)} h"
+    return f"{round(hours / 24)} days"
+
+
+def day(value: date | datetime | None) -> str:
+    """A date in the one style every page uses: ``Sun 6 Dec 2026``."""
+    if value is None:
+        return "-"
+    return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+def record(entity: str) -> str:
+    """A table's rows as a person calls one: ``check_ins`` → ``check-in``."""
+    return RECORDS.get(entity, label(entity).lower())
+
+
+def change(action: str, entity: str) -> str:
+    """An audit row's change in words: ``Added a check-in``."""
+    what = record(entity)
+    article = "an" if what[:1] in "aeiou" else "a"
+    return f"{ACTIONS.get(action, label(action))} {article} {what}"
+
+
+def value_text(value: Any) -> str:
+    """A setting's value in words (lists joined, true/false as yes/no)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list | tuple):
+        return ", ".join(value_text(v) for v in value) or "-"
+    return label(value).lower() if isinstance(value, str) and "_" in value else str(value)
+
+
+def setting_rows(values: Mapping[str, Any], prefix: str = "") -> list[dict[str, str]]:
+    """Nested settings as labelled rows: section · setting, and its value."""
+    rows: list[dict[str, str]] = []
+    for key, value in values.items():
+        name = f"{prefix} · {label(key)}" if prefix else label(key)
+        if isinstance(value, Mapping):
+            rows += setting_rows(value, name)
+        else:
+            rows.append({"Setting": name, "Value": value_text(value)})
+    return rows
+
+
+def _part(part: Mapping[str, Any]) -> str:
+    how_long = part.get("duration_s")
+    distance = part.get("distance_m")
+    amount = (
+        units.format_duration(how_long)
+        if how_long
+        else units.format_distance(distance, "km", 1)
+        if distance
+        else ""
+    )
+    return f"{amount} {zone(str(part.get('zone', 'E')))}".strip()
+
+
+def workout(structure: Mapping[str, Any]) -> list[str]:
+    """A workout's structure as the steps a runner reads: warm-up, repeats, cool-down."""
+    lines = []
+    if structure.get("warmup_s"):
+        lines.append(f"Warm up {units.format_duration(structure['warmup_s'])} easy")
+    for step in structure.get("steps", []):
+        work = _part(step.get("work", {}))
+        repeat = int(step.get("repeat", 1))
+        line = f"{repeat} × {work}" if repeat > 1 else work
+        if step.get("recover"):
+            line += f", {_part(step['recover'])} to recover"
+        lines.append(line[:1].upper() + line[1:])
+    if structure.get("cooldown_s"):
+        lines.append(f"Cool down {units.format_duration(structure['cooldown_s'])} easy")
+    return lines
