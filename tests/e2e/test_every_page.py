@@ -26,6 +26,7 @@ COACH_PAGES = {
     "plan_builder": "Plan builder",
     "library": "Session library",
     "analytics": "Analytics",
+    "portfolio": "Portfolio",
     "settings": "Settings",
     "profile": "Profile",
 }

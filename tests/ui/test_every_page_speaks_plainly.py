@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -32,6 +33,7 @@ COACH = [
     "plan_builder",
     "library",
     "analytics",
+    "portfolio",
     "settings",
     "profile",
 ]
@@ -52,15 +54,26 @@ ICON = re.compile(r":material/[a-z0-9_]+:")  # Streamlit's icon syntax, drawn as
 SKIPPED = {"code", "arrow_vega_lite_chart", "vega_lite_chart", "plotly_chart", "html"}
 
 
-def _frame_text(frame: pd.DataFrame) -> Iterator[str]:
+def _placeholder(proto: Any) -> str:
+    """What the grid shows for a missing value: the page's placeholder, else "None"."""
+    try:
+        return str(proto.placeholder) if proto.HasField("placeholder") else "None"
+    except ValueError:
+        return str(proto.placeholder) or "None"
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)  # NaN
+
+
+def _frame_text(frame: pd.DataFrame, missing: str) -> Iterator[str]:
+    """Column titles and cells as the grid draws them (a missing value as the placeholder)."""
     yield from (str(c) for c in frame.columns)
     for column in frame.columns:
-        # A list in a cell is drawn as a sparkline or bars, not as text.
-        yield from (
-            str(v)
-            for v in frame[column].tolist()
-            if not hasattr(v, "__len__") or isinstance(v, str)
-        )
+        # A list in a cell is drawn as a sparkline or bars, not as text (None: no line).
+        if any(isinstance(v, list) for v in frame[column].tolist()):
+            continue
+        yield from (missing if _missing(v) else str(v) for v in frame[column].tolist())
 
 
 def read_by_a_person(at: AppTest) -> Iterator[tuple[str, str]]:
@@ -80,7 +93,7 @@ def read_by_a_person(at: AppTest) -> Iterator[tuple[str, str]]:
             yield from ((kind, str(o)) for o in node.options)
         value = getattr(node, "value", None) if kind not in {"button", "checkbox"} else None
         if isinstance(value, pd.DataFrame):
-            yield from ((kind, t) for t in _frame_text(value))
+            yield from ((kind, t) for t in _frame_text(value, _placeholder(node.proto)))
         elif kind in {"markdown", "caption", "title", "header", "subheader", "text", "metric"}:
             yield kind, str(value)
         elif kind in {"error", "warning", "info", "success", "toast", "text_area", "text_input"}:

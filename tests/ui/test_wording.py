@@ -24,7 +24,7 @@ def test_a_key_reads_as_words(key: str, words: str) -> None:
 
 
 def test_bands_zones_and_ages_read_as_a_coach_says_them() -> None:
-    assert wording.band("amber") == "fair"
+    assert wording.band("yellow") == "amber"
     assert wording.band(None) == "-"
     assert wording.zone("T") == "threshold"
     assert wording.age(654) == "27 days"

@@ -32,8 +32,8 @@ WORDS = {
     "max": "maximum",
     "id": "",
 }
-BANDS = {"green": "green", "amber": "amber", "yellow": "amber", "red": "red"}
-BAND_WORDS = {"green": "good", "amber": "fair", "yellow": "fair", "red": "low"}
+# Readiness bands in the traffic-light words coaches use (the caseload colours its cells so).
+BAND_WORDS = {"green": "green", "amber": "amber", "yellow": "amber", "red": "red"}
 ACTIONS = {"insert": "Added", "update": "Changed", "delete": "Removed"}
 # The records an audit row names, as a person calls them (the table's name otherwise).
 RECORDS = {
@@ -80,7 +80,7 @@ def label(key: str) -> str:
 
 
 def band(value: str | None) -> str:
-    """A readiness band as a person says it: ``amber`` → ``fair``."""
+    """A readiness band as a person says it: ``yellow`` → ``amber``."""
     return "-" if value is None else BAND_WORDS.get(value, label(value).lower())
 
 

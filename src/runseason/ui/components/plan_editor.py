@@ -25,7 +25,7 @@ from runseason.schemas.plans import (
 )
 from runseason.services.identity.access import Actor
 from runseason.services.plans import editing, generation, library
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 
 EDITABLE = ("planned", "missed", "skipped", "cancelled")
 STATUS_CHOICES = {"planned": "planned", "cancelled": "cancelled", "skipped": "skipped"}
@@ -107,7 +107,8 @@ def _templates(actor: Actor, key: str) -> TemplateRead | None:
         st.info("No session in the library matches.")
         return None
     names = {
-        t.id: f"{t.name} · {t.category} · about {runtime.duration(t.estimated_duration_s)}"
+        t.id: f"{t.name} · {wording.label(t.category).lower()}"
+        f" · about {runtime.duration(t.estimated_duration_s)}"
         for t in found.items
     }
     chosen = st.selectbox(

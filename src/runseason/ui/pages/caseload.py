@@ -39,6 +39,7 @@ if caseload is not None:
         event = st.dataframe(
             table.styled(frame, caseload.items),
             hide_index=True,
+            placeholder="-",
             width="stretch",
             height="content",  # every row of the page, not a box of ten
             on_select="rerun",
