@@ -23,6 +23,7 @@ COACH_PAGES = {
     "command_center": "Command Center",
     "caseload": "Caseload",
     "athlete": "Athlete",
+    "activity": "Activity",
     "plan_builder": "Plan builder",
     "library": "Session library",
     "analytics": "Analytics",
@@ -41,6 +42,7 @@ ROLES = {
         {
             "today": "Today",
             "log": "Log a session",
+            "activity": "Activity",
             "my_plan": "My plan",
             "progress": "Progress",
             "profile": "Profile",

@@ -30,6 +30,7 @@ COACH = [
     "command_center",
     "caseload",
     "athlete",
+    "activity",
     "plan_builder",
     "library",
     "analytics",
@@ -38,7 +39,7 @@ COACH = [
     "profile",
 ]
 PAGES = {
-    "athlete": ["today", "log", "my_plan", "progress", "profile"],
+    "athlete": ["today", "log", "activity", "my_plan", "progress", "profile"],
     "coach": COACH,
     "admin": [*COACH, "organization", "system"],
 }
@@ -56,6 +57,8 @@ SKIPPED = {"code", "arrow_vega_lite_chart", "vega_lite_chart", "plotly_chart", "
 
 def _placeholder(proto: Any) -> str:
     """What the grid shows for a missing value: the page's placeholder, else "None"."""
+    if "placeholder" not in proto.DESCRIPTOR.fields_by_name:  # st.table draws None as "None"
+        return "None"
     try:
         return str(proto.placeholder) if proto.HasField("placeholder") else "None"
     except ValueError:
