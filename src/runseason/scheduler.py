@@ -22,6 +22,7 @@ and missed runs are coalesced into one.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -78,6 +79,8 @@ class Scheduler:
     """APScheduler's background scheduler (a daemon thread) with the registered jobs."""
 
     def __init__(self, jobs: list[Job] | None = None) -> None:
+        # APScheduler logs every run at INFO; the jobs log what they did, and failures, themselves.
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
         self.scheduler = BackgroundScheduler(
             timezone=UTC,
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
