@@ -46,6 +46,7 @@ from runseason.services import (
     checkins,
     data_rights,
     day_exceptions,
+    erasure,
     imports,
     interventions,
     recommendations,
@@ -368,6 +369,11 @@ def _add_note(session: Session, actor: Actor, w: World) -> Any:
 @probe("runseason.services.data_rights.export_athlete_data", frozenset({"ada", "greta"}))
 def _export_athlete_data(session: Session, actor: Actor, w: World) -> Any:
     return data_rights.export_athlete_data(session, actor, w.greta.id, now=NOW)
+
+
+@probe("runseason.services.erasure.erase_athlete", frozenset({"ada"}))
+def _erase_athlete(session: Session, actor: Actor, w: World) -> Any:
+    return erasure.erase_athlete(session, actor, w.greta.id, now=NOW)
 
 
 @probe("runseason.services.cases.list_notes")

@@ -23,3 +23,22 @@ def test_the_athlete_downloads_their_data_and_no_one_else_can(
     assert client.get(url, headers=headers["cole"]).status_code == 403
     assert client.get(url, headers=headers["riley"]).status_code == 404
     assert client.get(url, headers=headers["otto"]).status_code == 404
+
+
+def test_an_admin_erases_an_athlete_who_then_cannot_sign_in(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World
+) -> None:
+    url = f"/api/v1/athletes/{world.greta.id}/erase"
+    checkin = {"sleep_quality": 3, "energy": 3, "recovery": 3, "stress": 2}
+    posted = client.post(
+        f"/api/v1/athletes/{world.greta.id}/checkins", json=checkin, headers=headers["greta"]
+    )
+    assert posted.status_code == 201, posted.text
+    assert client.post(url, headers=headers["cole"]).status_code == 403
+    assert client.post(url, headers=headers["otto"]).status_code == 404
+    erased = client.post(url, headers=headers["ada"])
+    assert erased.status_code == 200, erased.text
+    assert erased.json()["erased_rows"]["check_ins"] == 1
+    gone = client.get(f"/api/v1/athletes/{world.greta.id}", headers=headers["ada"])
+    assert gone.status_code == 404
+    assert client.get("/api/v1/me", headers=headers["greta"]).status_code == 401

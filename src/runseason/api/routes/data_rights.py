@@ -1,11 +1,11 @@
-"""An athlete's data rights: the whole of their data as one download."""
+"""An athlete's data rights: the whole of their data as one download, and its erasure."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
-from runseason.services import data_rights
+from runseason.services import data_rights, erasure
 
 router = APIRouter(tags=["athletes"])
 
@@ -24,3 +24,12 @@ def export_athlete_data(athlete_id: PathId, actor: CurrentActor, session: Db, no
         media_type="application/zip",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
+
+
+@router.post("/athletes/{athlete_id}/erase")
+def erase_athlete(
+    athlete_id: PathId, actor: CurrentActor, session: Db, now: Now
+) -> dict[str, dict[str, int]]:
+    """Erase the athlete and everything held about them (an administrator; it cannot be undone).
+    The answer counts the rows erased per table; one audit tombstone records the erasure."""
+    return {"erased_rows": erasure.erase_athlete(session, actor, athlete_id, now=now)}
