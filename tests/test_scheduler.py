@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from apscheduler.triggers.interval import IntervalTrigger
+from structlog.testing import capture_logs
 
 from runseason import scheduler, worker
 from runseason.config import reset_settings_cache
@@ -52,17 +53,23 @@ def test_registering_a_name_again_replaces_the_job(monkeypatch: pytest.MonkeyPat
     assert [(j.name, j.func) for j in scheduler.JOBS] == [("x", repr)]
 
 
-def test_a_failing_run_is_logged_and_does_not_raise(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_failing_run_is_logged_and_does_not_raise() -> None:
     def broken(*, now: datetime) -> None:
         raise RuntimeError(f"boom at {now:%H:%M}")
 
     moment = datetime(2026, 3, 29, 1, 0, tzinfo=UTC)
-    scheduler.run_job(
-        scheduler.Job("test.broken", broken, IntervalTrigger(minutes=1)), lambda: moment
-    )
-    logged = capsys.readouterr().out
-    assert "scheduler.job_failed" in logged
-    assert "boom at 01:00" in logged
+    with capture_logs() as logged:
+        scheduler.run_job(
+            scheduler.Job("test.broken", broken, IntervalTrigger(minutes=1)), lambda: moment
+        )
+    assert logged == [
+        {
+            "event": "scheduler.job_failed",
+            "job": "test.broken",
+            "error": "RuntimeError('boom at 01:00')",
+            "log_level": "error",
+        }
+    ]
 
 
 def test_the_web_process_runs_the_scheduler_only_when_the_settings_ask(
