@@ -16,7 +16,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import HealthCase, Intervention, PlannedSession, Recommendation, Task
+from runseason.db.models import (
+    HealthCase,
+    Intervention,
+    PlannedSession,
+    Recommendation,
+    Task,
+    TrainingPlan,
+)
 from runseason.schemas.accounts import AthleteUpdate
 from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
 from runseason.schemas.coaching import (
@@ -55,7 +62,8 @@ from runseason.services import (
 )
 from runseason.services.identity import users
 from runseason.services.identity.access import Actor
-from runseason.services.plans import editing, generation, goals, zones
+from runseason.services.plans import archive, editing, generation, goals, zones
+from runseason.services.plans import calendar as plan_calendar
 from runseason.services.reports import content, files
 from runseason.services.views import adherence, analytics, timeline, trends
 from tests.factories import NOW, World
@@ -710,3 +718,23 @@ def _import_item(session: Session, actor: Actor, w: World) -> Any:
     run_id = _queued_import(session, w)
     item = Item("log.csv, line 2", lambda: b"")
     return imports.import_item(session, actor, w.greta.id, run_id, (0, item), now=NOW)
+
+
+@probe("runseason.services.plans.archive.list_plans")
+def _list_plans(session: Session, actor: Actor, w: World) -> Any:
+    return archive.list_plans(session, actor, w.greta.id)
+
+
+@probe("runseason.services.plans.archive.restore_plan", STAFF)
+def _restore_plan(session: Session, actor: Actor, w: World) -> Any:
+    plan_id = _greta_plan(session, w)
+    plan = session.get(TrainingPlan, plan_id)
+    assert plan is not None
+    plan.status = "archived"
+    session.flush()
+    return archive.restore_plan(session, actor, plan_id, now=NOW)
+
+
+@probe("runseason.services.plans.calendar.get_plan_calendar")
+def _plan_calendar(session: Session, actor: Actor, w: World) -> Any:
+    return plan_calendar.get_plan_calendar(session, actor, _greta_plan(session, w), now=NOW)
