@@ -219,6 +219,14 @@ class Settings(BaseSettings):
     # How far back a session may be dated: a runner's whole history fits, year 1 does not.
     accepted_history_years: int = Field(30, ge=1, le=100)
     max_json_body_bytes: int = Field(1024 * 1024, ge=1024, le=50 * 1024 * 1024)
+    # Retention: a check-in's own words (its note) are kept this many days, then the worker
+    # blanks them (the scores stay); unset keeps them for as long as the athlete's data stays.
+    retention_checkin_note_days: int | None = Field(None, ge=30, le=36_500)
+    # Scheduled backups by the worker: a copy every backup_interval_hours into backup_dir (unset:
+    # none), the newest backup_keep kept.
+    backup_dir: str | None = Field(None, max_length=1000)
+    backup_interval_hours: float = Field(24.0, ge=0.01, le=24 * 90)
+    backup_keep: int = Field(7, ge=1, le=1000)
     # Scrapers of /metrics send it as a Bearer token; unset, /metrics answers anyone who reaches it.
     metrics_token: SecretStr | None = None
     ui_port: int = Field(8501, ge=1, le=65535)

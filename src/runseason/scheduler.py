@@ -33,7 +33,7 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from runseason.db.types import utcnow
-from runseason.services import ageing
+from runseason.services import ageing, backups, retention
 from runseason.services.notifications import jobs as notification_jobs
 from runseason.services.plans import compliance
 from runseason.services.refresh import rollover
@@ -58,6 +58,8 @@ JOBS: list[Job] = [
     Job("interventions.sla_ageing", ageing.wake_snoozed_interventions, IntervalTrigger(minutes=5)),
     Job("metrics.rollover", rollover.roll_over_quiet_athletes, IntervalTrigger(minutes=15)),
     Job("plans.missed", compliance.settle_missed_sessions, IntervalTrigger(minutes=30)),
+    Job("retention.checkin_notes", retention.prune_checkin_notes, IntervalTrigger(hours=6)),
+    Job("backups.scheduled", backups.run_scheduled_backup, IntervalTrigger(minutes=5)),
 ]
 
 
