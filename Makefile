@@ -2,23 +2,33 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Running needs the platform's own dependencies only; the checks add the dev extra.
+RUNTIME_STAMP := $(VENV)/.runtime-stamp
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint audit format bench clean
+.PHONY: install runtime run test lint audit format bench clean
 
-$(STAMP): pyproject.toml
+$(RUNTIME_STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	@touch $(RUNTIME_STAMP)
+	@echo "platform ready in $(VENV)"
+
+$(STAMP): $(RUNTIME_STAMP)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	@touch $(STAMP)
-	@echo "environment ready in $(VENV)"
+	@echo "environment ready in $(VENV) (with the dev extra)"
 
-## install: create .venv and install the platform (does nothing when already current)
+## runtime: create .venv and install what running the platform needs (no dev extra)
+runtime: $(RUNTIME_STAMP)
+
+## install: runtime plus the dev extra (tests, linters, benchmarks); nothing when already current
 install: $(STAMP)
 
 ## run: set up, migrate, seed the demo organization on first start, and start the platform
-run: install
+run: runtime
 	@$(BIN)/runseason db upgrade
 	@$(BIN)/runseason start
 
