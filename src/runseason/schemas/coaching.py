@@ -10,9 +10,23 @@ from pydantic import Field, computed_field
 from runseason.domain.interventions import opening_note
 from runseason.schemas.common import Input, Output
 
+DECISION_WORDS = {
+    "await_coach": "Waits for the coach",
+    "ask_athlete": "Suggested to the athlete",
+    "auto_apply": "Applied by the engine (automatic mode)",
+    "informational": "For information: nothing to decide",
+}
+STATUS_WORDS = {
+    "open": "Open",
+    "applied": "Applied",
+    "awaiting_athlete": "Waiting for the athlete",
+    "dismissed": "Dismissed",
+    "superseded": "Replaced by a newer recommendation",
+}
+
 
 class RecommendationRead(Output):
-    """What the engine proposes for an athlete-day."""
+    """What the engine proposes for an athlete-day (codes, each with its words beside it)."""
 
     id: int
     athlete_id: int
@@ -31,6 +45,18 @@ class RecommendationRead(Output):
     decided_at: datetime | None = None  # when the coach applied or dismissed it
     athlete_answer: str | None = None  # assisted mode: "accepted" or "declined"
     athlete_answered_at: datetime | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def decision_label(self) -> str:
+        """Who acts on it, in words ("Waits for the coach")."""
+        return DECISION_WORDS.get(self.decision, self.decision.replace("_", " ").capitalize())
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def status_label(self) -> str:
+        """Where it stands, in words ("Applied")."""
+        return STATUS_WORDS.get(self.status, self.status.replace("_", " ").capitalize())
 
 
 class RecommendationDecision(Input):

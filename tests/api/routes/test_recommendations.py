@@ -30,6 +30,8 @@ def test_the_coach_previews_and_decides_a_recommendation_once(
     )
     assert decided.status_code == 200, decided.text
     assert decided.json()["status"] == "dismissed"
+    assert decided.json()["status_label"] == "Dismissed"  # every code has its words beside it
+    assert decided.json()["decision_label"] == "Waits for the coach"
     assert (
         client.post(path, json={"decision": "accept"}, headers=headers["asha"]).status_code == 409
     )
