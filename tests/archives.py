@@ -22,11 +22,13 @@ def fixture(name: str) -> bytes:
 
 
 def zip_of(files: dict[str, bytes]) -> bytes:
-    """A ZIP archive of ``files`` (name → content)."""
+    """A ZIP archive of ``files`` (name → content), the same bytes every time."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in files.items():
-            archive.writestr(name, content)
+            entry = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, content)
     return buffer.getvalue()
 
 
@@ -60,11 +62,13 @@ def strava_export() -> bytes:
     return zip_of(
         {
             "activities.csv": ("\n".join(rows) + "\n").encode(),
-            "activities/1001.fit.gz": gzip.compress(fenix),
+            "activities/1001.fit.gz": gzip.compress(fenix, mtime=0),
             "activities/copy-1001.fit": fenix,
-            "activities/1002.tcx.gz": gzip.compress(fixture("sup_activity_1.tcx")),
-            "activities/1004.gpx.gz": gzip.compress(fixture("cerknicko-jezero.gpx")),
-            "activities/1005.fit.gz": gzip.compress(fixture("activity-unexpected-eof.fit")),
+            "activities/1002.tcx.gz": gzip.compress(fixture("sup_activity_1.tcx"), mtime=0),
+            "activities/1004.gpx.gz": gzip.compress(fixture("cerknicko-jezero.gpx"), mtime=0),
+            "activities/1005.fit.gz": gzip.compress(
+                fixture("activity-unexpected-eof.fit"), mtime=0
+            ),
             "media/photo.jpg": b"\xff\xd8 not an activity",
             "profile.csv": b"Athlete ID,Email Address\n1,a@example.org\n",
         }

@@ -33,7 +33,7 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from runseason.db.types import utcnow
-from runseason.services import ageing, backups, retention
+from runseason.services import ageing, backups, import_jobs, retention
 from runseason.services.notifications import jobs as notification_jobs
 from runseason.services.plans import compliance
 from runseason.services.refresh import rollover
@@ -60,6 +60,7 @@ JOBS: list[Job] = [
     Job("plans.missed", compliance.settle_missed_sessions, IntervalTrigger(minutes=30)),
     Job("retention.checkin_notes", retention.prune_checkin_notes, IntervalTrigger(hours=6)),
     Job("backups.scheduled", backups.run_scheduled_backup, IntervalTrigger(minutes=5)),
+    Job("imports.queued", import_jobs.run_due, IntervalTrigger(seconds=2)),
 ]
 
 

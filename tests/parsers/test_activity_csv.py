@@ -11,7 +11,7 @@ from runseason.parsers.activity_csv import (
     GARMIN,
     STRAVA,
     ColumnMapping,
-    columns,
+    columns_of,
     detect_mapping,
     read_rows,
 )
@@ -65,8 +65,8 @@ def test_a_garmin_export_is_read_in_the_athletes_zone_and_unit() -> None:
 
 
 def test_the_dialect_is_recognised_from_the_header() -> None:
-    assert detect_mapping(columns(STRAVA_CSV)) is STRAVA
-    assert detect_mapping(columns(GARMIN_CSV)) is GARMIN
+    assert detect_mapping(columns_of(STRAVA_CSV)) is STRAVA
+    assert detect_mapping(columns_of(GARMIN_CSV)) is GARMIN
     assert detect_mapping(["when", "how long"]) is None
 
 

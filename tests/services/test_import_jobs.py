@@ -71,3 +71,13 @@ def test_paths_import_once_and_a_rerun_skips_what_was_imported(
 def test_only_an_athletes_email_is_accepted(db: Session, world: World, tmp_path: Path) -> None:
     with pytest.raises(NotFound, match="no athlete account"):
         import_jobs.import_paths([tmp_path], world.cole.email, now=lambda: NOW)
+
+
+def test_the_schedulers_job_runs_what_is_queued(db: Session, world: World) -> None:
+    from runseason.scheduler import JOBS  # noqa: PLC0415
+
+    me = actor(db, world.user_of(world.greta, db))
+    imports.start_import(db, me, world.greta.id, "export.zip", strava_export(), now=NOW)
+    job = next(j for j in JOBS if j.name == "imports.queued")
+    assert job.func(now=NOW) == 1
+    assert db.scalar(select(func.count()).select_from(ImportUpload)) == 0

@@ -101,7 +101,7 @@ class CsvRow:
     filename: str | None = None
 
 
-def columns(content: bytes) -> list[str]:
+def columns_of(content: bytes) -> list[str]:
     """The header of a CSV (for the column-mapping preview)."""
     return _header(next(csv.reader(_lines(content)), []))[0]
 

@@ -20,7 +20,7 @@ from runseason.parsers.activity_csv import (
     ColumnMapping,
     CsvRow,
     DistanceUnit,
-    columns,
+    columns_of,
     detect_mapping,
     read_rows,
 )
@@ -86,7 +86,7 @@ def plan(
     items = [Item(m.name, m.read) for m in found if not m.is_csv]
     for member in (m for m in found if m.is_csv):
         text = member.read()
-        if len(found) > 1 and mapping is None and detect_mapping(columns(text)) is None:
+        if len(found) > 1 and mapping is None and detect_mapping(columns_of(text)) is None:
             continue
         rows = read_rows(text, zone=zone, unit=unit, mapping=mapping)
         items.extend(Item(f"{member.name}, line {r.line}", row=r) for r in rows)

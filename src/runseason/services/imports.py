@@ -26,9 +26,17 @@ from runseason.config import get_settings
 from runseason.db.models import Athlete, ImportRun, ImportUpload
 from runseason.errors import Conflict, InvalidInput, NotFound
 from runseason.parsers import parse_activity
-from runseason.parsers.activity_csv import ColumnMapping, DistanceUnit
+from runseason.parsers.activity_csv import (
+    GARMIN,
+    STRAVA,
+    ColumnMapping,
+    DistanceUnit,
+    columns_of,
+    detect_mapping,
+    read_rows,
+)
 from runseason.parsers.archive import ArchiveLimits, Item, plan
-from runseason.schemas.imports import CsvColumns, ImportRead
+from runseason.schemas.imports import CsvColumns, CsvPreview, CsvPreviewRow, ImportRead
 from runseason.services import activity_import, activity_sources
 from runseason.services.identity.access import Actor, get_athlete, use_case
 
@@ -110,6 +118,50 @@ def start_import(
     )
     session.flush()
     return ImportRead.model_validate(run)
+
+
+@use_case("athlete")
+def preview_csv(
+    session: Session,
+    actor: Actor,
+    athlete_id: int,
+    content: bytes,
+    *,
+    columns: CsvColumns | None = None,
+    limit: int = 5,
+) -> CsvPreview:
+    """A CSV's columns, the export recognised and its first rows as they would be imported (no
+    rows until an unknown CSV's columns are mapped)."""
+    athlete = get_athlete(session, actor, athlete_id)
+    header = columns_of(content)
+    mapping = mapping_of(columns)
+    known = detect_mapping(header)
+    dialect = (
+        "mapped"
+        if mapping
+        else "strava"
+        if known is STRAVA
+        else "garmin"
+        if known is GARMIN
+        else None
+    )
+    if mapping is None and known is None:
+        return CsvPreview(columns=header, dialect=None, rows=[], total_rows=0)
+    unit: DistanceUnit = "mi" if athlete.unit_preference == "mi" else "km"
+    rows = read_rows(content, zone=athlete.timezone, unit=unit, mapping=mapping)
+    shown = [
+        CsvPreviewRow(
+            line=r.line,
+            start=r.activity.start_time if r.activity else None,
+            duration_s=r.activity.duration_s if r.activity else None,
+            distance_m=r.activity.distance_m if r.activity else None,
+            sport=r.activity.sport if r.activity else None,
+            title=r.title,
+            error=r.error,
+        )
+        for r in rows[:limit]
+    ]
+    return CsvPreview(columns=header, dialect=dialect, rows=shown, total_rows=len(rows))
 
 
 def _kind(filename: str, content: bytes) -> str:
