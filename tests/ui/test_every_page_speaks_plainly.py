@@ -48,6 +48,9 @@ INTERNAL = [
     (re.compile(r"[{}]"), "JSON braces"),
     (re.compile(r"#\d+|\bids?\b"), "a bare id"),
     (re.compile(r"\bNone\b|\bnan\b|\bNaN\b"), "an empty value in code's words"),
+    (re.compile(r"\b(?:hrv|acwr|rmssd|vdot|lthr|rpe|ctl|atl|tsb)\b"), "a key's abbreviation"),
+    (re.compile(r"^\s*(?:[EMTIR]|Z\d[a-c]?)\s*$"), "a zone's code without its name"),
+    (re.compile(r"\bshare \d|\bz -?\d"), "a model's share or z-score instead of a reason"),
 ]
 CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
 EMAIL = re.compile(r"\S+@\S+")
@@ -155,6 +158,7 @@ def test_the_scanner_catches_what_it_looks_for() -> None:
         "st.json({'warmup_s': 0})\n"
         "st.caption('who 2 … insert recommendations #4459')\n"
         "st.code('left_alone = {}')\n"
+        "st.dataframe({'zone': ['T', 'Threshold (T)']})\n"
     )
     at.run()
     found = " ".join(internal_names(at))
@@ -163,3 +167,5 @@ def test_the_scanner_catches_what_it_looks_for() -> None:
     assert "'#4459'" in found
     assert "key 'code_is_fine'" not in found
     assert "left_alone" not in found
+    assert "code without its name 'T'" in found
+    assert "Threshold (T)" not in found

@@ -64,3 +64,17 @@ def test_a_workout_structure_reads_as_steps() -> None:
         "2.0 km threshold",
         "Cool down 10:00 easy",
     ]
+
+
+def test_zones_are_named_and_heart_rate_is_in_bpm() -> None:
+    assert wording.pace_zone("T") == "Threshold (T)"
+    assert wording.hr_zone("Z2") == "Aerobic (Z2)"
+    assert wording.bpm_range(0, 124) == "up to 124 bpm"
+    assert wording.bpm_range(125, 130.4) == "125–130 bpm"
+    assert wording.bpm_range(156, None) == "from 156 bpm"
+
+
+def test_a_column_list_keeps_abbreviations_in_capitals() -> None:
+    assert wording.label("hrv_rmssd", capital=False) == "HRV rMSSD"
+    assert wording.label("rpe", capital=False) == "effort (RPE)"
+    assert wording.label("sleep_hours", capital=False) == "sleep hours"

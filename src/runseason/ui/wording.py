@@ -19,6 +19,7 @@ WORDS = {
     "atl": "fatigue",
     "tsb": "form",
     "hrv": "HRV",
+    "rmssd": "rMSSD",
     "hr": "heart rate",
     "rpe": "effort (RPE)",
     "sla": "SLA",
@@ -70,13 +71,23 @@ ZONES = {
     "I": "interval",
     "R": "repetition",
 }
+# Friel's heart-rate zones by name (the codes are his: Z1 to Z5c).
+HR_ZONES = {
+    "Z1": "recovery",
+    "Z2": "aerobic",
+    "Z3": "tempo",
+    "Z4": "sub-threshold",
+    "Z5a": "super-threshold",
+    "Z5b": "aerobic capacity",
+    "Z5c": "anaerobic capacity",
+}
 
 
-def label(key: str) -> str:
-    """A key in words: ``sla_fresh_hours`` → ``SLA fresh hours``."""
+def label(key: str, *, capital: bool = True) -> str:
+    """A key in words: ``sla_fresh_hours`` → ``SLA fresh hours`` (``sla fresh…`` never)."""
     words = [WORDS.get(part, part) for part in key.split("_")]
     text = " ".join(w for w in words if w)
-    return text[:1].upper() + text[1:]
+    return text[:1].upper() + text[1:] if capital else text
 
 
 def band(value: str | None) -> str:
@@ -87,6 +98,27 @@ def band(value: str | None) -> str:
 def zone(code: str) -> str:
     """A training zone by its name: ``T`` → ``threshold``."""
     return ZONES.get(code, label(code).lower())
+
+
+def pace_zone(code: str) -> str:
+    """A pace zone by name with Daniels' letter: ``T`` → ``Threshold (T)``."""
+    name = ZONES.get(code)
+    return f"{name[:1].upper()}{name[1:]} ({code})" if name else code
+
+
+def hr_zone(code: str) -> str:
+    """A heart-rate zone by name with its code: ``Z2`` → ``Aerobic (Z2)``."""
+    name = HR_ZONES.get(code)
+    return f"{name[:1].upper()}{name[1:]} ({code})" if name else code
+
+
+def bpm_range(low: float, high: float | None) -> str:
+    """A heart-rate range in bpm: ``125–130 bpm``, ``up to 124 bpm``, ``from 156 bpm``."""
+    if not low:
+        return f"up to {round(high or 0)} bpm"
+    if high is None or high >= 250:
+        return f"from {round(low)} bpm"
+    return f"{round(low)}–{round(high)} bpm"
 
 
 def age(hours: float) -> str:

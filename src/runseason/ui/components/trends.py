@@ -91,7 +91,7 @@ def _chart(series: TrendSeriesRead) -> None:
         .properties(height=180)
     )
     st.altair_chart(chart, width="stretch")
-    with st.expander(f"The data behind {series.name.lower()}"):
+    with st.expander(f"The data behind: {series.name}"):
         rows = [
             {"Period": p.label, "Value": p.text, "Date": _day(e.day), "Record": e.text}
             for p in series.points

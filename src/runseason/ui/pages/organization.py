@@ -152,7 +152,9 @@ if trail is not None:
                 "when": e.occurred_at,
                 "who": e.actor_name or "the platform",
                 "what": wording.change(e.action, e.entity),
-                "changed": ", ".join(sorted(wording.label(c).lower() for c in e.changes)),
+                "changed": ", ".join(
+                    sorted(wording.label(c, capital=False) for c in e.changes if c != "id")
+                ),
             }
             for e in trail.items
         ],

@@ -13,7 +13,7 @@ from runseason.domain.environment import feet_to_metres, metres_to_feet
 from runseason.schemas.accounts import AthleteUpdate, ProfileUpdate
 from runseason.services.identity import auth, users
 from runseason.services.plans import zones
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 from runseason.ui.components.email_preferences import email_preferences_form
 
 
@@ -92,7 +92,8 @@ if not me.must_change_password:
             left.dataframe(
                 [
                     {
-                        "pace zone": z.name + (" (coach)" if z.overridden else ""),
+                        "pace zone": wording.pace_zone(z.name)
+                        + (" (set by the coach)" if z.overridden else ""),
                         "from": units.format_pace(z.low, unit_pref),
                         "to": units.format_pace(z.high, unit_pref),
                     }
@@ -103,9 +104,9 @@ if not me.must_change_password:
             right.dataframe(
                 [
                     {
-                        "HR zone": z.name + (" (coach)" if z.overridden else ""),
-                        "from": round(z.low),
-                        "to": round(z.high),
+                        "heart-rate zone": wording.hr_zone(z.name)
+                        + (" (set by the coach)" if z.overridden else ""),
+                        "heart rate": wording.bpm_range(z.low, z.high),
                     }
                     for z in mine.heart_rate
                 ],
