@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 from runseason.db.models import Intervention, SessionTemplate
 from runseason.errors import InvalidInput, PermissionDenied
 from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
+from runseason.schemas.coaching import RecommendationDecision
 from runseason.schemas.plans import PlanCreate, SessionAdd
 from runseason.schemas.timeline import KIND_LABELS
 from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate
-from runseason.services import cases, day_exceptions, interventions, training
+from runseason.services import cases, day_exceptions, interventions, recommendations, training
 from runseason.services.plans import editing, generation
 from runseason.services.views import timeline
 from tests.factories import NOW, World, actor
@@ -122,3 +123,24 @@ def test_the_story_filters_by_kind(db: Session, world: World) -> None:
 def test_the_timeline_is_for_the_coaching_staff(db: Session, world: World) -> None:
     with pytest.raises(PermissionDenied):
         timeline.get_timeline(db, actor(db, world.user_of(world.riley, db)), world.riley.id)
+
+
+def test_a_dismissal_and_its_undo_read_in_words(db: Session, world: World) -> None:
+    riley_red_patch(db, world)
+    coach = actor(db, world.asha)
+    rec_id = db.scalar(
+        select(Intervention.recommendation_id).where(
+            Intervention.athlete_id == world.riley.id,
+            Intervention.recommendation_id.is_not(None),
+        )
+    )
+    assert rec_id is not None
+    decision = RecommendationDecision.model_validate({"decision": "reject"})
+    recommendations.decide_recommendation(db, coach, rec_id, decision, now=NOW)
+    recommendations.undo_decision(db, coach, rec_id, now=NOW + timedelta(minutes=5))
+    story = timeline.get_timeline(db, coach, world.riley.id, page_size=100)
+    titles = [e.title for e in story.items]
+    rejected = next(t for t in titles if t.startswith("Recommendation rejected: "))
+    undone = next(t for t in titles if t.startswith("Recommendation undone, the plan as it was: "))
+    assert not rejected.endswith(": note")  # the code is replaced by words, not left behind
+    assert not undone.endswith(": reopen")

@@ -34,6 +34,7 @@ ACTION_WORDS = {
     "dismiss": "dismissed",
     "wake": "back in the queue after its snooze",
     "reopen": "reopened",
+    "undo": "undone, the plan as it was",
 }
 REVISION_WORDS = {
     "generated": "created",
@@ -151,10 +152,12 @@ def _event_title(event: TimelineEvent) -> str:
     if event.ref_type == "task" or subject == "task":
         return f"Task: {event.title}"
     payload: dict[str, Any] = event.payload or {}
-    if payload.get("decision") == "reject":
-        action = "reject"
     # A coach's action is recorded as "<what>: <action>"; the words replace the code.
     what = event.title.removesuffix(f": {action}") if action else event.title
+    if payload.get("decision") == "reject":
+        action = "reject"
+    if payload.get("undo"):
+        action = "undo"
     verb = _words(action, ACTION_WORDS) if action else "recorded"
     return f"{subject.capitalize()} {verb}: {what}"
 
