@@ -20,6 +20,7 @@ def test_the_built_in_jobs_are_registered() -> None:
         "notifications.reminders",
         "interventions.sla_ageing",
         "metrics.rollover",
+        "webhooks.deliver",
     } <= set(names)
 
 

@@ -247,6 +247,8 @@ class Settings(BaseSettings):
     # the one write lock waits for a batch's writes, and 100 on PostgreSQL, where only the
     # batch's own athletes wait.
     refresh_batch_size: int | None = Field(None, ge=1, le=1000)
+    # Webhooks go to public addresses only; tests open 127.0.0.1 (and nothing else) with this.
+    webhooks_allow_loopback: bool = False
     # The scheduler's periodic jobs (digests, reminders, SLA ageing, the nightly rollover) run in
     # ``runseason worker`` and, with refresh_worker_in_process, in the web process; "auto" runs
     # them everywhere but under tests, which call the jobs with their own clock.

@@ -37,6 +37,7 @@ from runseason.services import ageing, backups, import_jobs, retention
 from runseason.services.notifications import jobs as notification_jobs
 from runseason.services.plans import compliance
 from runseason.services.refresh import rollover
+from runseason.services.webhooks import delivery
 
 log = structlog.get_logger("runseason.scheduler")
 
@@ -61,6 +62,7 @@ JOBS: list[Job] = [
     Job("retention.checkin_notes", retention.prune_checkin_notes, IntervalTrigger(hours=6)),
     Job("backups.scheduled", backups.run_scheduled_backup, IntervalTrigger(minutes=5)),
     Job("imports.queued", import_jobs.run_due, IntervalTrigger(seconds=2)),
+    Job("webhooks.deliver", delivery.deliver_due, IntervalTrigger(seconds=5)),
 ]
 
 

@@ -26,7 +26,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from runseason.config import Settings, get_settings
-from runseason.db import audit
+from runseason.db import audit, outbox
 from runseason.errors import ConfigurationError, DatabaseBusy, DatabaseUnavailable, RunSeasonError
 
 _lock = threading.Lock()
@@ -288,9 +288,11 @@ def get_session_factory() -> sessionmaker[Session]:
 
 
 def make_session_factory(bind: Any, **kwargs: Any) -> sessionmaker[Session]:
-    """A session factory with the audit listener attached and objects kept after commit."""
+    """A session factory with the audit and outbox listeners attached and objects kept after
+    commit."""
     factory = sessionmaker(bind=bind, expire_on_commit=False, **kwargs)
     audit.install(factory)
+    outbox.install(factory)
     return factory
 
 

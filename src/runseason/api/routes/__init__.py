@@ -34,6 +34,7 @@ from runseason.api.routes import (
     timeline,
     training,
     trends,
+    webhooks,
     workouts,
     zones,
 )
@@ -73,5 +74,6 @@ ROUTERS: tuple[APIRouter, ...] = tuple(
         library,
         calculators,
         admin,
+        webhooks,
     )
 )

@@ -8,7 +8,12 @@ from runseason.db.models.checkins import CheckIn, ReadinessScore
 from runseason.db.models.coaching import CoachAction, Intervention, Recommendation
 from runseason.db.models.goals import RaceGoal
 from runseason.db.models.imports import ActivitySource, ImportUpload
-from runseason.db.models.integrations import CalendarFeed
+from runseason.db.models.integrations import (
+    CalendarFeed,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookMessage,
+)
 from runseason.db.models.library import SessionTemplate
 from runseason.db.models.metrics import (
     AthleteSnapshot,
@@ -63,4 +68,7 @@ __all__ = [
     "TrainingPlan",
     "User",
     "UserSession",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookMessage",
 ]
