@@ -43,7 +43,7 @@ def receiving(responder: Responder = _ok, path: str = "/hooks") -> Iterator[Rece
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_POST(self) -> None:  # noqa: N802 - the standard library's name
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("content-length", "0")))
             headers = {k.lower(): v for k, v in self.headers.items()}
             status, extra = responder(self.path, headers, body)

@@ -29,6 +29,9 @@ from runseason.db.models import (
     Recommendation,
     Task,
     User,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookMessage,
 )
 from runseason.schemas.cases import NoteCreate
 from runseason.schemas.checkins import CheckInCreate
@@ -60,7 +63,7 @@ CROSS_ORG = {
     ("riley", "oona"),
 }
 PAIRS = sorted(CROSS_ORG | {("uma", "greta"), ("riley", "greta"), ("asha", "greta")})
-ORG_LEVEL = ("/templates/", "/users/", "/api-keys/")
+ORG_LEVEL = ("/templates/", "/users/", "/api-keys/", "/webhook-endpoints/", "/webhook-deliveries/")
 FIT = (shared_dir() / "fixtures/activities/garmin-fenix-5-run.fit").read_bytes()
 STRUCTURE = {
     "warmup_s": 600,
@@ -197,6 +200,25 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
         ),
     )
     key = tokens.create_api_key(db, staff, "probe", "read_write", now=NOW)
+    endpoint = WebhookEndpoint(
+        organization_id=athlete.organization_id,
+        url="https://93.184.215.14/hooks",
+        secret="whsec_cHJvYmU=",
+    )
+    db.add(endpoint)
+    db.flush()
+    message = WebhookMessage(
+        organization_id=athlete.organization_id,
+        message_key=f"msg_probe{athlete.id}",
+        event_type="plan.changed",
+        payload={},
+    )
+    db.add(message)
+    db.flush()
+    sent = WebhookDelivery(
+        organization_id=athlete.organization_id, message_id=message.id, endpoint_id=endpoint.id
+    )
+    db.add(sent)
     marked = day_exceptions.mark_days(
         db,
         staff,
@@ -226,6 +248,8 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
             "user_id": athlete.user_id,
             "coach_id": staff.user_id,
             "exception_id": marked.id,
+            "endpoint_id": endpoint.id,
+            "delivery_id": sent.id,
         }
     )
 

@@ -46,9 +46,7 @@ def delete_webhook_endpoint(endpoint_id: PathId, actor: CurrentActor, session: D
     return Response(status_code=204)
 
 
-@router.get(
-    "/webhook-endpoints/{endpoint_id}/deliveries", response_model=list[WebhookDeliveryRead]
-)
+@router.get("/webhook-endpoints/{endpoint_id}/deliveries", response_model=list[WebhookDeliveryRead])
 def list_webhook_deliveries(
     endpoint_id: PathId, actor: CurrentActor, session: Db
 ) -> list[WebhookDeliveryRead]:

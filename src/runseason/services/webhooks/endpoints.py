@@ -38,7 +38,8 @@ def _admin(actor: Actor, *, write: bool = False) -> None:
 
 
 def get_endpoint(session: Session, actor: Actor, endpoint_id: int) -> WebhookEndpoint:
-    """An endpoint of the actor's organization (``NotFound`` for any other)."""
+    """An endpoint of the actor's organization (``NotFound`` for any other, before any role
+    check, so ids never leak across tenants)."""
     endpoint = session.get(WebhookEndpoint, endpoint_id)
     if endpoint is None or endpoint.organization_id != actor.organization_id:
         raise NotFound("webhook endpoint not found")
@@ -82,8 +83,8 @@ def update_endpoint(
     session: Session, actor: Actor, endpoint_id: int, data: WebhookEndpointUpdate
 ) -> WebhookEndpointRead:
     """Change an endpoint's address, description or events, or turn it on or off."""
-    _admin(actor, write=True)
     endpoint = get_endpoint(session, actor, endpoint_id)
+    _admin(actor, write=True)
     if data.url is not None:
         check_url(data.url)
         endpoint.url = data.url
@@ -100,8 +101,9 @@ def update_endpoint(
 
 def delete_endpoint(session: Session, actor: Actor, endpoint_id: int) -> None:
     """Remove an endpoint and its delivery log."""
+    endpoint = get_endpoint(session, actor, endpoint_id)
     _admin(actor, write=True)
-    session.delete(get_endpoint(session, actor, endpoint_id))
+    session.delete(endpoint)
     session.flush()
 
 
@@ -141,8 +143,8 @@ def list_deliveries(
     session: Session, actor: Actor, endpoint_id: int, *, limit: int = LOG_LENGTH
 ) -> list[WebhookDeliveryRead]:
     """The endpoint's delivery log, newest first."""
-    _admin(actor)
     endpoint = get_endpoint(session, actor, endpoint_id)
+    _admin(actor)
     return _log_rows(session, WebhookDelivery.endpoint_id == endpoint.id, limit)
 
 
@@ -150,10 +152,10 @@ def retry_delivery(
     session: Session, actor: Actor, delivery_id: int, *, now: datetime
 ) -> WebhookDeliveryRead:
     """Send a delivery again at the worker's next run (same webhook-id, a fresh signature)."""
-    _admin(actor, write=True)
     delivery = session.get(WebhookDelivery, delivery_id)
     if delivery is None or delivery.organization_id != actor.organization_id:
         raise NotFound("webhook delivery not found")
+    _admin(actor, write=True)
     endpoint = session.get(WebhookEndpoint, delivery.endpoint_id)
     if endpoint is None or not endpoint.is_enabled:
         raise InvalidInput("enabled: turn the endpoint on before retrying its deliveries")
