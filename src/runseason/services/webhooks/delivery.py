@@ -267,6 +267,11 @@ def record(session: Session, answers: Sequence[Answer], *, now: datetime) -> Non
     session.flush()
 
 
+def new_client() -> httpx.Client:
+    """The worker's HTTP client: a timeout, and redirects never followed."""
+    return httpx.Client(timeout=TIMEOUT_S, follow_redirects=False)
+
+
 def deliver_due(*, now: datetime, client: httpx.Client | None = None, batch: int = BATCH) -> int:
     """Fan out new events, then send every delivery due at ``now``; how many sends were made."""
     while True:
@@ -274,7 +279,7 @@ def deliver_due(*, now: datetime, client: httpx.Client | None = None, batch: int
             if dispatch_messages(session, now=now) < DISPATCH_BATCH:
                 break
     own = client is None
-    http = client or httpx.Client(timeout=TIMEOUT_S, follow_redirects=False)
+    http = client or new_client()
     sent = 0
     try:
         while True:
