@@ -66,6 +66,7 @@ else:
     if actor.role == "admin":
         pages["Organization"] += [
             _page("organization", "Organization", ":material/domain:"),
+            _page("webhooks", "Webhooks", ":material/webhook:"),
             _page("system", "System status", ":material/monitor_heart:"),
         ]
 # The pages of the day's work sit in the bar at the top (the unnamed section); the organization's
