@@ -9,7 +9,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from runseason import context
-from runseason.db import audit
+from runseason.db import audit, outbox
 from runseason.db.models import Athlete, AuditLog, DailyMetric, Organization, User
 from runseason.db.session import make_session_factory
 
@@ -88,8 +88,10 @@ def test_every_new_session_factory_gets_the_listener_once() -> None:
     for round_ in range(200):
         factory = make_session_factory(create_engine("sqlite://"))
         audit.install(factory)  # a second install on the same factory adds nothing
+        outbox.install(factory)
         session = factory()
-        assert len(session.dispatch.after_flush) == 1, round_
+        # The audit's listener and the webhook outbox's (db/outbox.py), once each.
+        assert len(session.dispatch.after_flush) == 2, round_
         assert len(session.dispatch.before_flush) == 1, round_
         session.close()
         factory.kw["bind"].dispose()
