@@ -1,7 +1,7 @@
 """Outbound webhooks: the organization's endpoints, the outbox of events and their deliveries.
 
 Revision ID: b4d6e8f0a2c1
-Revises: a8c4e2f61d93
+Revises: 4ee444024dc3
 Create Date: 2026-12-06
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "b4d6e8f0a2c1"
-down_revision: str | None = "a8c4e2f61d93"
+down_revision: str | None = "4ee444024dc3"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
