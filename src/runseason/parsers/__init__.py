@@ -11,6 +11,7 @@ from runseason.parsers.fit import parse_fit
 from runseason.parsers.gpx import parse_gpx
 from runseason.parsers.model import Lap, ParsedActivity, fingerprint
 from runseason.parsers.tcx import parse_tcx
+from runseason.parsers.xml_guard import refuse_dtd
 
 SUPPORTED = ("fit", "gpx", "tcx")
 
@@ -38,6 +39,8 @@ def parse_activity(filename: str, content: bytes, *, max_bytes: int) -> ParsedAc
         limit_mb = max_bytes / (1024 * 1024)
         raise InvalidInput(f"'{filename}' is larger than the {limit_mb:.0f} MB upload limit.")
     kind = detect_format(filename, content)
+    if kind != "fit":
+        refuse_dtd(content, kind.upper())
     try:
         if kind == "fit":
             return parse_fit(content)
