@@ -14,7 +14,7 @@ from runseason.schemas.briefing import LoadHistoryRead
 from runseason.schemas.plans import CalendarSessionRead, CalendarWeekRead, PlanRead
 from runseason.schemas.training import DayExceptionRead
 from runseason.services.plans import calendar
-from runseason.ui import runtime
+from runseason.ui import charts, runtime
 
 STATUS_WORDS = {
     "completed": "done",
@@ -164,51 +164,15 @@ def plan_calendar(
 
 
 def fitness_chart(history: LoadHistoryRead) -> None:
-    """Fitness (CTL), fatigue (ATL) and form (TSB) over time, and the weekly volume."""
+    """Fitness, fatigue and form over the form zones, and weekly load planned beside done."""
     if not history.days:
         st.info("No training recorded yet.")
         return
-    frame = pd.DataFrame(
-        {
-            "day": [d.day for d in history.days],
-            "fitness": [d.ctl for d in history.days],
-            "fatigue": [d.atl for d in history.days],
-            "form": [d.form for d in history.days],
-        }
-    ).melt("day", var_name="measure", value_name="value")
-    chart = (
-        alt.Chart(frame)
-        .mark_line()
-        .encode(
-            x=alt.X("day:T", title=None),
-            y=alt.Y("value:Q", title="stress points"),
-            color=alt.Color("measure:N", title=None),
-            tooltip=["day:T", "measure:N", alt.Tooltip("value:Q", format=".1f")],
-        )
-        .properties(height=260, title="Fitness, fatigue and form")
-    )
-    st.altair_chart(chart, width="stretch")
+    st.altair_chart(charts.pmc(history.days), width="stretch")
     if history.weeks:
-        weeks = pd.DataFrame(
-            {
-                "week": [w.week_start for w in history.weeks],
-                "load": [w.load for w in history.weeks],
-                "planned": [w.planned_load for w in history.weeks],
-            }
-        )
-        bars = (
-            alt.Chart(weeks)
-            .mark_bar()
-            .encode(
-                x=alt.X("week:T", title=None),
-                y=alt.Y("load:Q", title="weekly load"),
-                tooltip=["week:T", alt.Tooltip("load:Q", format=".0f"), "planned:Q"],
-            )
-            .properties(height=180, title="Weekly load")
-        )
-        st.altair_chart(bars, width="stretch")
+        st.altair_chart(charts.weekly_load(history.weeks), width="stretch")
     if history.caution:
-        st.caption(history.caution)
+        st.caption(history.caution)  # the page's one caveat: the ratio charts do not repeat it
 
 
 def load_ratio_charts(history: LoadHistoryRead) -> None:
@@ -250,8 +214,6 @@ def load_ratio_charts(history: LoadHistoryRead) -> None:
         )
     )
     right.altair_chart(mono.properties(height=200, title="Monotony"), width="stretch")
-    if history.caution:
-        st.caption(history.caution)
 
 
 def _figure(value: float | None, digits: int) -> str:
