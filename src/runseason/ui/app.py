@@ -40,6 +40,7 @@ elif actor.role == "athlete":
         "": [
             _page("today", "Today", ":material/wb_sunny:", default=True),
             _page("log", "Log a session", ":material/edit_note:"),
+            _page("history", "Bring in your history", ":material/upload_file:"),
             _page("activity", "Activity", ":material/timer:"),
             _page("my_plan", "My plan", ":material/calendar_month:"),
             _page("progress", "Progress", ":material/trending_up:"),
