@@ -151,6 +151,14 @@ class QueueItem(Output):
         ]
 
 
+class RiskDay(Output):
+    """One day of an athlete's risk, for the history behind today's."""
+
+    day: date
+    risk: float
+    bucket: str
+
+
 class CommandCenterRead(Output):
     """The morning queue of one coach (or admin)."""
 

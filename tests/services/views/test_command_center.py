@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -227,3 +228,28 @@ def test_the_queue_ranks_by_the_athletes_current_risk_and_groups_their_items(
     # One athlete's items sit together: each name is one run of rows.
     runs = [name for i, name in enumerate(names) if i == 0 or names[i - 1] != name]
     assert len(runs) == len(set(names))
+
+
+def test_the_risk_history_of_the_queues_athletes_in_one_statement(
+    db: Session, world: World
+) -> None:
+    riley_red_patch(db, world)  # three red days with pain: the risk of each day is stored
+    coach = actor(db, world.asha)
+    ids = [world.riley.id, world.greta.id]  # Greta is Cole's: not in Asha's history
+    found: list[dict[int, list[object]]] = []
+    statements = count_queries(
+        db,
+        lambda: found.append(
+            command_center.get_risk_history(db, coach, ids, now=NOW + timedelta(hours=1))  # type: ignore[arg-type]
+        ),
+    )
+    assert statements == 1
+    history = command_center.get_risk_history(db, coach, ids, now=NOW + timedelta(hours=1))
+    assert list(history) == [world.riley.id]
+    days = history[world.riley.id]
+    assert len(days) >= 1
+    assert [d.day for d in days] == sorted(d.day for d in days)
+    snap = db.get(AthleteSnapshot, world.riley.id)
+    assert snap is not None
+    assert days[-1].risk == pytest.approx(snap.risk)  # the last day is today's one risk
+    assert command_center.get_risk_history(db, coach, [], now=NOW) == {}

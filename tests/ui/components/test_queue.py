@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from runseason.schemas.coaching import QueueItem, RecommendationRead
+from runseason.schemas.coaching import QueueItem, RecommendationRead, RiskDay
 from runseason.ui.components import queue
 
 NOW = datetime(2026, 12, 6, 7, 5, tzinfo=UTC)
@@ -105,3 +105,12 @@ def test_the_decision_says_who_decided_and_when() -> None:
     )
     coach = rec.model_copy(update={"athlete_answer": None, "status": "dismissed"})
     assert queue.decided_text(coach, "UTC") == "Dismissed on 6 Dec 2026, 07:05."
+
+
+def test_the_history_reads_day_by_day() -> None:
+    days = [
+        RiskDay(day=NOW.date() - timedelta(days=1), risk=0.3, bucket="watch"),
+        RiskDay(day=NOW.date(), risk=0.96, bucket="at_risk"),
+    ]
+    assert queue.history_line(days) == "Risk, day by day: Sat 30 % · Sun 96 %"
+    assert queue.history_line([]) == "No risk history yet."

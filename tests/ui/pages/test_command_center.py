@@ -9,7 +9,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
-from runseason.db.models import AthleteSnapshot, Intervention, PlannedSession
+from runseason.db.models import (
+    Athlete,
+    AthleteSnapshot,
+    DailyMetric,
+    Intervention,
+    PlannedSession,
+)
+from runseason.domain.risk import bucket_of
+from runseason.ui import runtime
 from tests.factories import NOW, World, make_athlete
 from tests.services.coaching_days import BAD, check_in, plan_today, riley_red_patch
 from tests.ui.conftest import Open, button_of, text_of
@@ -75,6 +83,30 @@ def test_one_row_per_athlete_with_one_current_risk_highest_first(
     shown = text_of(at)
     assert not re.search(r"Risk \d+ %", shown)  # no second risk in a title
     assert re.search(r"opened \d+ days ago at 81 %", shown)  # the old risk is history
+
+
+def test_each_athlete_shows_the_history_behind_todays_risk(
+    open_page: Open, world: World, db: Session
+) -> None:
+    _calm_athlete_with_old_items(db, world)
+    calm = db.scalar(select(Athlete).where(Athlete.display_name == "Calm Now"))
+    assert calm is not None
+    today = runtime.now().date()
+    for back, risk in ((2, 0.81), (1, 0.45), (0, 0.12)):
+        db.add(
+            DailyMetric(
+                organization_id=world.north.id,
+                athlete_id=calm.id,
+                day=today - timedelta(days=back),
+                risk=risk,
+                risk_bucket=bucket_of(risk),
+            )
+        )
+    db.flush()
+    at = open_page(world.asha, "command_center")
+    days = [f"{today - timedelta(days=back):%a}" for back in (2, 1, 0)]
+    expected = f"Risk, day by day: {days[0]} 81 % · {days[1]} 45 % · {days[2]} 12 %"
+    assert expected in [c.value for c in at.caption]
 
 
 def test_the_header_counts_the_rows_shown(open_page: Open, world: World, db: Session) -> None:

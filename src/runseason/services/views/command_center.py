@@ -3,7 +3,7 @@ risk, in one statement."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -14,7 +14,13 @@ from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
 from runseason.db.json_objects import json_object_of, json_object_or_null, json_text
-from runseason.db.models import Athlete, AthleteSnapshot, Intervention, Recommendation
+from runseason.db.models import (
+    Athlete,
+    AthleteSnapshot,
+    DailyMetric,
+    Intervention,
+    Recommendation,
+)
 from runseason.db.types import JSONType
 from runseason.domain.interventions import InterventionRules, sla_state
 from runseason.schemas.coaching import (
@@ -22,6 +28,7 @@ from runseason.schemas.coaching import (
     InterventionRead,
     QueueItem,
     RecommendationRead,
+    RiskDay,
 )
 from runseason.services.coaching_settings import effective_settings_from, overrides_of
 from runseason.services.identity.access import Actor, Role, actor_params, require_role, within_scope
@@ -167,3 +174,32 @@ def get_command_center(
         buckets={name: int(first[name]) for name in BUCKETS},
         sla=sla_counts,
     )
+
+
+def get_risk_history(
+    session: Session, actor: Actor, athlete_ids: list[int], *, now: datetime, days: int = 7
+) -> dict[int, list[RiskDay]]:
+    """The daily risk of the queue's athletes over the last ``days`` days, oldest first (one
+    statement for the whole page): the history behind each athlete's one current risk."""
+    require_role(actor, "admin", "coach")
+    if not athlete_ids:
+        return {}
+    columns = select(DailyMetric.athlete_id).add_columns(
+        DailyMetric.day, DailyMetric.risk, DailyMetric.risk_bucket
+    )
+    rows = session.execute(
+        within_scope(actor.role, columns, DailyMetric.athlete_id, DailyMetric.organization_id)
+        .where(
+            DailyMetric.athlete_id.in_(athlete_ids),
+            DailyMetric.day >= (now - timedelta(days=days)).date(),
+            DailyMetric.risk.is_not(None),
+        )
+        .order_by(DailyMetric.athlete_id, DailyMetric.day),
+        actor_params(actor),
+    )
+    history: dict[int, list[RiskDay]] = {}
+    for row in rows:
+        history.setdefault(row.athlete_id, []).append(
+            RiskDay(day=row.day, risk=row.risk, bucket=row.risk_bucket or "stable")
+        )
+    return history

@@ -15,7 +15,12 @@ from zoneinfo import ZoneInfo
 import streamlit as st
 
 from runseason.domain.risk import percent
-from runseason.schemas.coaching import QueueItem, RecommendationDecision, RecommendationRead
+from runseason.schemas.coaching import (
+    QueueItem,
+    RecommendationDecision,
+    RecommendationRead,
+    RiskDay,
+)
 from runseason.services import recommendations
 from runseason.services.identity.access import Actor
 from runseason.ui import runtime
@@ -63,6 +68,13 @@ def group_by_athlete(items: list[QueueItem]) -> list[AthleteGroup]:
             )
         groups[athlete_id].items.append(item)
     return list(groups.values())
+
+
+def history_line(days: list[RiskDay]) -> str:
+    """The athlete's risk day by day, oldest first: "Risk, day by day: Mon 30 % · Tue 96 %"."""
+    if not days:
+        return "No risk history yet."
+    return "Risk, day by day: " + " · ".join(f"{d.day:%a} {percent(d.risk)}" for d in days)
 
 
 def header_counts(groups: list[AthleteGroup]) -> dict[str, int]:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from runseason.schemas.coaching import InterventionResolve, InterventionSnooze, QueueItem
+from runseason.schemas.coaching import (
+    InterventionResolve,
+    InterventionSnooze,
+    QueueItem,
+    RiskDay,
+)
 from runseason.services import interventions
 from runseason.services.identity.access import Actor
 from runseason.services.views import command_center
@@ -47,11 +52,14 @@ def one_item(actor: Actor, item: QueueItem) -> None:
         item_actions(actor, item)
 
 
-def one_athlete(actor: Actor, group: rows.AthleteGroup, zone: str, first: bool) -> None:
-    """One athlete: the current risk once, why, then each open item."""
+def one_athlete(
+    actor: Actor, group: rows.AthleteGroup, zone: str, first: bool, past: list[RiskDay]
+) -> None:
+    """One athlete: the current risk once, why, its history, then each open item."""
     with st.expander(group.label, expanded=first):
         if group.why:
             st.markdown("Why now: " + "; ".join(group.why) + ".")
+        st.caption(rows.history_line(past))
         rows.recommendation_panel(actor, group, zone)
         for item in group.items:
             one_item(actor, item)
@@ -92,8 +100,17 @@ cols[5].metric("Due today", counts["due"], help=f"of {counts['items']} open item
 
 if not groups:
     st.success("Nobody needs you right now.")
+history = (
+    runtime.call(
+        command_center.get_risk_history,
+        actor,
+        [g.athlete_id for g in groups],
+        now=runtime.now(),
+    )
+    or {}
+)
 for group in groups:
-    one_athlete(actor, group, zone, group is groups[0])
+    one_athlete(actor, group, zone, group is groups[0], history.get(group.athlete_id, []))
 
 pages = max(1, -(-found.total // found.page_size))
 if pages > 1:
