@@ -54,6 +54,14 @@ class TrainingLog(IdMixin, TenantMixin, TimestampMixin, Base):
             sqlite_where=text("source_fingerprint IS NOT NULL"),
             postgresql_where=text("source_fingerprint IS NOT NULL"),
         ),
+        # Races and time trials, a few among thousands of logs: personal bests and trends.
+        Index(
+            "ix_training_logs_timed",
+            "athlete_id",
+            "local_date",
+            sqlite_where=text("kind IN ('race', 'time_trial')"),
+            postgresql_where=text("kind IN ('race', 'time_trial')"),
+        ),
     )
 
     athlete_id: Mapped[int] = mapped_column(BigId, ForeignKey("athletes.id", ondelete="CASCADE"))

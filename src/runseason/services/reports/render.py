@@ -10,7 +10,6 @@ from pathlib import Path
 import vl_convert
 import xlsxwriter
 from fpdf import FPDF
-from fpdf.fonts import FontFace
 
 from runseason.services.data_rights import spreadsheet_safe
 from runseason.services.reports.content import Cell, Report, Table
@@ -59,11 +58,45 @@ def _pdf_table(doc: FPDF, family: str, table: Table) -> None:
     if not table.rows:
         doc.cell(0, 5, "Nothing in this season.", new_x="LMARGIN", new_y="NEXT")
         return
-    heading = FontFace(emphasis=None, fill_color=(225, 232, 240))
-    with doc.table(headings_style=heading, line_height=5) as t:
-        t.row([_text(c, family) for c in table.columns])
-        for row in table.rows:
-            t.row([_text(_cell_text(c), family) for c in row])
+    texts = [[_text(_cell_text(c), family) for c in row] for row in table.rows]
+    headings = [_text(c, family) for c in table.columns]
+    widths = _widths(doc, headings, texts)
+    _grid_row(doc, headings, widths, fill=True)
+    for row in texts:
+        if doc.will_page_break(ROW_MM):
+            doc.add_page()
+            _grid_row(doc, headings, widths, fill=True)
+        _grid_row(doc, row, widths, fill=False)
+
+
+ROW_MM = 5.0
+
+
+def _widths(doc: FPDF, headings: list[str], rows: list[list[str]]) -> list[float]:
+    """Columns as wide as their longest text (by a sample of rows), scaled to the page."""
+    sample = rows[:200]
+    natural = [
+        max(doc.get_string_width(t) for t in [h, *(r[i] for r in sample)]) + 2.0
+        for i, h in enumerate(headings)
+    ]
+    scale = min(1.0, doc.epw / sum(natural))
+    return [w * scale for w in natural]
+
+
+def _grid_row(doc: FPDF, cells: list[str], widths: list[float], *, fill: bool) -> None:
+    doc.set_fill_color(225, 232, 240)
+    for text, width in zip(cells, widths, strict=True):
+        doc.cell(width, ROW_MM, _fit(doc, text, width - 1.0), border=1, fill=fill)
+    doc.ln(ROW_MM)
+
+
+def _fit(doc: FPDF, text: str, width: float) -> str:
+    """The text, shortened with an ellipsis if it is wider than its column."""
+    if doc.get_string_width(text) <= width:
+        return text
+    while text and doc.get_string_width(text + "…") > width:
+        text = text[:-1]
+    return text + "…"
 
 
 def workbook(report: Report) -> bytes:
