@@ -2,7 +2,7 @@
 and the portfolio find them without reading every training log.
 
 Revision ID: b7d41c9e0a25
-Revises: 4ee444024dc3
+Revises: b4d6e8f0a2c1
 Create Date: 2026-12-06
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "b7d41c9e0a25"
-down_revision: str | None = "4ee444024dc3"
+down_revision: str | None = "b4d6e8f0a2c1"
 branch_labels = None
 depends_on = None
 
