@@ -103,5 +103,17 @@ def test_opening_and_resolving_an_intervention_are_events(db: Session, world: Wo
         "id": row.id,
         "athlete_id": world.greta.id,
         "cause": "pain",
-        "outcome": "Called her, rest two days",
     }
+
+
+def test_erasing_an_athlete_erases_the_events_about_them(db: Session, world: World) -> None:
+    from runseason.services import erasure  # noqa: PLC0415
+
+    data = CheckInCreate(sleep_quality=4, energy=4, recovery=4, stress=4)
+    for who in (world.greta, world.sam):
+        checkins.submit_checkin(db, actor(db, world.cole), who.id, data, now=NOW)
+    db.flush()
+    about = select(WebhookMessage.athlete_id).where(WebhookMessage.event_type == "checkin.created")
+    assert sorted(db.scalars(about)) == sorted([world.greta.id, world.sam.id])
+    erasure.erase_athlete(db, actor(db, world.ada), world.greta.id, now=NOW)
+    assert list(db.scalars(about)) == [world.sam.id]

@@ -50,6 +50,7 @@ def message(
     payload = {"type": event_type, "timestamp": now.isoformat(), "data": data}
     return {
         "organization_id": organization_id,
+        "athlete_id": data.get("athlete_id"),
         "message_key": message_key(),
         "event_type": event_type,
         "payload": payload,
@@ -117,7 +118,7 @@ def _object_event(state: str, obj: Any, table: str) -> tuple[str, dict[str, Any]
     if state == "new" and table in _ON_INSERT:
         return _ON_INSERT[table](obj)
     if state == "dirty" and table == "interventions" and _resolved(obj):
-        return _athlete_event("intervention.resolved", obj, cause=obj.cause, outcome=obj.outcome)
+        return _athlete_event("intervention.resolved", obj, cause=obj.cause)
     return None
 
 

@@ -72,6 +72,10 @@ class WebhookMessage(IdMixin, TenantMixin, Base):
         Index(None, "dispatched_at", "id"),
     )
 
+    # The athlete the event is about: erasing them erases their events (a cascade, as elsewhere).
+    athlete_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("athletes.id", ondelete="CASCADE"), index=True
+    )
     # The webhook-id every delivery of this event carries (the receiver's idempotency key).
     message_key: Mapped[str] = mapped_column(String(40), unique=True)
     event_type: Mapped[str] = mapped_column(String(40))
