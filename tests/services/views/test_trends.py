@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
-from runseason.db.models import CheckIn
+from runseason.db.models import ActivityStream, CheckIn, TrainingLog
 from runseason.domain.paces import equivalent_time_s
 from runseason.errors import InvalidInput
 from runseason.schemas.accounts import AthleteUpdate
@@ -108,3 +108,37 @@ def test_month_labels_read_as_words() -> None:
     assert trends.period_label("2026-03") == "Mar 2026"
     assert trends.period_label("2026") == "2026"
     assert date(2026, 3, 1)  # the label is built from the first of the month
+
+
+def test_best_efforts_inside_recorded_runs_count_for_vdot_and_bests(
+    db: Session, world: World
+) -> None:
+    day = TODAY - timedelta(days=10)
+    log = TrainingLog(
+        organization_id=world.greta.organization_id,
+        athlete_id=world.greta.id,
+        local_date=day,
+        started_at=NOW - timedelta(days=10),
+        duration_s=3600.0,
+        distance_m=12000.0,
+        title="Sunday long run",
+        source="fit",
+    )
+    db.add(log)
+    db.flush()
+    db.add(
+        ActivityStream(
+            organization_id=world.greta.organization_id,
+            athlete_id=world.greta.id,
+            training_log_id=log.id,
+            point_count=0,
+            data=b"",
+            summary={"best_efforts_s": {"1 km": 240.0, "10 km": 2700.0}},
+        )
+    )
+    db.flush()
+    read = trends.get_trends(db, actor(db, world.cole), world.greta.id, now=NOW, by="year")
+    (point,) = read.vdot.points
+    assert point.evidence[0].text == "Best 10 km in Sunday long run: 10 km in 45:00"
+    assert [b.distance for b in read.personal_bests] == ["1 km", "10 km"]
+    assert read.races == []  # a best effort is not a race

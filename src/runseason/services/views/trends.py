@@ -8,10 +8,11 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import CheckIn, TrainingLog
+from runseason.db.models import ActivityStream, CheckIn, TrainingLog
 from runseason.domain.dates import local_date
 from runseason.domain.load import RUNNING_SPORTS
 from runseason.domain.trends import (
+    STANDARD_DISTANCES_M,
     Effort,
     Period,
     TrendPoint,
@@ -52,7 +53,8 @@ def get_trends(
     years: int = 2,
 ) -> AthleteTrendsRead:
     """VDOT, threshold pace, resting heart rate, HRV, weekly volume, long runs, races and bests
-    over the last ``years`` years (personal bests over the whole history)."""
+    over the last ``years`` years (personal bests over the whole history). VDOT and bests count
+    races, time trials and the best efforts found in recorded runs."""
     if not 1 <= years <= MAX_YEARS:
         raise InvalidInput(f"years must be between 1 and {MAX_YEARS}")
     athlete = get_athlete(session, actor, athlete_id)
@@ -63,6 +65,7 @@ def get_trends(
     )
     logs = _runs(session, athlete.id, today)
     efforts = [_effort(log) for log in logs if log.kind in TIMED_KINDS]
+    efforts += _best_efforts(session, athlete.id, today)
     recent = [log for log in logs if log.local_date >= since]
     recent_efforts = [e for e in efforts if e.day >= since]
     runs = [(log.local_date, log.distance_m or 0.0) for log in recent if log.distance_m]
@@ -127,6 +130,26 @@ def _runs(session: Session, athlete_id: int, today: date) -> Sequence[TrainingLo
         )
         .order_by(TrainingLog.local_date, TrainingLog.started_at)
     ).all()
+
+
+def _best_efforts(session: Session, athlete_id: int, today: date) -> list[Effort]:
+    """The fastest stretches at standard distances found in recorded runs (from their streams)."""
+    rows = session.execute(
+        select(TrainingLog.local_date, TrainingLog.title, ActivityStream.summary)
+        .join(ActivityStream, ActivityStream.training_log_id == TrainingLog.id)
+        .where(
+            ActivityStream.athlete_id == athlete_id,
+            TrainingLog.sport.in_(RUNNING_SPORTS),
+            TrainingLog.local_date <= today,
+        )
+    )
+    lengths = dict(STANDARD_DISTANCES_M)
+    return [
+        Effort(day, lengths[label], float(seconds), f"Best {label} in {title or 'a run'}")
+        for day, title, summary in rows
+        for label, seconds in (summary.get("best_efforts_s") or {}).items()
+        if label in lengths and seconds
+    ]
 
 
 def _readings(
