@@ -21,6 +21,7 @@ def test_the_built_in_jobs_are_registered() -> None:
         "interventions.sla_ageing",
         "metrics.rollover",
         "webhooks.deliver",
+        "webhooks.prune",
     } <= set(names)
 
 

@@ -63,6 +63,7 @@ JOBS: list[Job] = [
     Job("backups.scheduled", backups.run_scheduled_backup, IntervalTrigger(minutes=5)),
     Job("imports.queued", import_jobs.run_due, IntervalTrigger(seconds=2)),
     Job("webhooks.deliver", delivery.deliver_due, IntervalTrigger(seconds=5)),
+    Job("webhooks.prune", delivery.prune_messages, IntervalTrigger(hours=6)),
 ]
 
 

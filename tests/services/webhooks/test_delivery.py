@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from standardwebhooks.webhooks import Webhook
 
 from runseason.config import reset_settings_cache
-from runseason.db.models import ErrorEvent, WebhookDelivery, WebhookEndpoint
+from runseason.db.models import ErrorEvent, WebhookDelivery, WebhookEndpoint, WebhookMessage
 from runseason.db.types import utcnow
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.integrations import WebhookEndpointCreate
@@ -144,3 +144,41 @@ def test_a_manual_retry_sends_again_with_the_same_webhook_id(db: Session, world:
     assert first.headers["webhook-id"] == again.headers["webhook-id"]
     assert first.body == again.body
     assert _delivery(db, endpoint_id).attempts == 2
+
+
+def test_finished_events_leave_the_log_after_thirty_days(db: Session, world: World) -> None:
+    old = utcnow() - timedelta(days=31)
+    endpoint_id, _ = _endpoint(db, world, "http://127.0.0.1:9/hooks")
+    kept = {}
+    for key, status, when in (
+        ("msg_old_done", "delivered", old),
+        ("msg_old_waiting", "pending", old),
+        ("msg_new_done", "delivered", utcnow()),
+    ):
+        row = WebhookMessage(
+            organization_id=world.north.id,
+            message_key=key,
+            event_type="plan.changed",
+            payload={},
+            dispatched_at=when,
+        )
+        db.add(row)
+        db.flush()
+        db.add(
+            WebhookDelivery(
+                organization_id=world.north.id,
+                message_id=row.id,
+                endpoint_id=endpoint_id,
+                status=status,
+            )
+        )
+        kept[key] = row.id
+    db.flush()
+    assert delivery.prune_messages(now=utcnow()) == 1
+    db.expire_all()
+    left = set(db.scalars(select(WebhookMessage.message_key)))
+    assert left == {"msg_old_waiting", "msg_new_done"}
+    assert (
+        db.scalar(select(WebhookDelivery).where(WebhookDelivery.message_id == kept["msg_old_done"]))
+        is None
+    )

@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx
 import structlog
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 from standardwebhooks.webhooks import Webhook
 
@@ -35,6 +35,7 @@ log = structlog.get_logger("runseason.webhooks")
 RETRY_DELAYS_S = (5, 300, 1800, 7200, 18000, 36000, 36000)
 JITTER = 0.2
 LEASE = timedelta(minutes=2)
+KEPT = timedelta(days=30)  # how long a finished event stays in the delivery log
 BATCH = 200
 DISPATCH_BATCH = 1000
 SENDERS = 8
@@ -294,3 +295,17 @@ def deliver_due(*, now: datetime, client: httpx.Client | None = None, batch: int
     finally:
         if own:
             http.close()
+
+
+def prune_messages(*, now: datetime) -> int:
+    """Forget events whose deliveries all ended more than 30 days ago (the log's length)."""
+    waiting = select(WebhookDelivery.id).where(
+        WebhookDelivery.message_id == WebhookMessage.id, WebhookDelivery.status == "pending"
+    )
+    with session_scope() as session:
+        gone = session.execute(
+            delete(WebhookMessage).where(
+                WebhookMessage.dispatched_at < now - KEPT, ~waiting.exists()
+            )
+        )
+        return int(getattr(gone, "rowcount", 0) or 0)
