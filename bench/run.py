@@ -16,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 from bench.cases import (
+    activity_import,
     caseload,
     checkin_api,
     command_center,
@@ -40,6 +41,7 @@ DATABASE_CASES: dict[str, ModuleType] = {
     "generator": generator,
     "ui-pages": ui_pages,
     "portfolio": portfolio,
+    "activity-import": activity_import,
 }
 
 

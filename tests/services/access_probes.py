@@ -56,6 +56,7 @@ from runseason.services import (
     erasure,
     imports,
     interventions,
+    profile_suggestions,
     recommendations,
     suggestions,
     training,
@@ -214,6 +215,20 @@ def _get_activity(session: Session, actor: Actor, w: World) -> Any:
 def _get_activity_streams(session: Session, actor: Actor, w: World) -> Any:
     log_id = _greta_import(session, w)
     return activities.get_activity_streams(session, actor, w.greta.id, log_id, points=10)
+
+
+@probe("runseason.services.profile_suggestions.list_profile_suggestions")
+def _list_profile_suggestions(session: Session, actor: Actor, w: World) -> Any:
+    return profile_suggestions.list_profile_suggestions(session, actor, w.greta.id)
+
+
+@probe("runseason.services.profile_suggestions.answer_profile_suggestion", STAFF)
+def _answer_profile_suggestion(session: Session, actor: Actor, w: World) -> Any:
+    from runseason.schemas.activities import ProfileSuggestionAnswer  # noqa: PLC0415
+
+    log_id = _greta_import(session, w)
+    answer = ProfileSuggestionAnswer(kind="hr_max", activity_id=log_id, accept=False)
+    return profile_suggestions.answer_profile_suggestion(session, actor, w.greta.id, answer)
 
 
 @probe("runseason.services.training.update_log")

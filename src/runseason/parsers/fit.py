@@ -67,29 +67,36 @@ def _explain(content: bytes, reason: str) -> None:
     raise InvalidInput(f"The FIT file could not be read: {reason}.")
 
 
-def _column(records: list[dict[str | int, Any]], names: tuple[str, ...]) -> np.ndarray | None:
-    """The first field's values, gaps filled from the next fields (None if no record has any)."""
-    found: np.ndarray | None = None
-    for name in names:
-        if not any(name in r for r in records):
-            continue
-        values = np.fromiter(
+def _values(records: list[dict[str | int, Any]], name: str) -> np.ndarray:
+    try:
+        # numpy reads None as NaN; a value of another type (a damaged file) takes the slow path.
+        return np.array([r.get(name) for r in records], dtype=np.float64)
+    except (TypeError, ValueError):
+        return np.fromiter(
             (v if isinstance(v := r.get(name), int | float) else NAN for r in records),
             dtype=np.float64,
             count=len(records),
         )
+
+
+def _column(
+    records: list[dict[str | int, Any]], names: tuple[str, ...], present: set[str | int]
+) -> np.ndarray | None:
+    """The first field's values, gaps filled from the next fields (None if no record has any)."""
+    found: np.ndarray | None = None
+    for name in names:
+        if name not in present:
+            continue
+        values = _values(records, name)
         found = values if found is None else np.where(np.isnan(found), values, found)
     return found
 
 
 def _streams(records: list[dict[str | int, Any]], start_epoch: float) -> Streams:
-    columns: dict[str, Any] = {
-        "time_s": np.fromiter(
-            (float(r["timestamp"]) - start_epoch for r in records), np.float64, len(records)
-        )
-    }
+    present: set[str | int] = set().union(*records)
+    columns: dict[str, Any] = {"time_s": _values(records, "timestamp") - start_epoch}
     for channel, names in RECORD_FIELDS.items():
-        values = _column(records, names)
+        values = _column(records, names, present)
         if values is not None and channel in ("lat_deg", "lon_deg"):
             values = values * SEMICIRCLE
         columns[channel] = values

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
-from runseason.schemas.common import Output
+from runseason.schemas.common import Input, Output
 from runseason.schemas.training import TrainingLogRead
 
 
@@ -88,3 +90,23 @@ class ActivityStreamsRead(Output):
     point_count: int = Field(description="How many samples the device recorded.")
     points: int = Field(description="How many samples are returned (fewer when thinned).")
     channels: dict[str, list[float | None]]
+
+
+class ProfileSuggestionRead(Output):
+    """A change to the athlete's profile that their recorded sessions suggest (never applied
+    until a coach accepts it)."""
+
+    kind: Literal["vdot", "hr_max", "lthr"]
+    title: str
+    current: float | None
+    suggested: float
+    evidence: str
+    activity_id: int
+
+
+class ProfileSuggestionAnswer(Input):
+    """A coach's answer to one suggestion: accept (the profile changes) or ignore (it goes)."""
+
+    kind: Literal["vdot", "hr_max", "lthr"]
+    activity_id: int = Field(ge=1)
+    accept: bool

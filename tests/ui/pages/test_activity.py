@@ -83,3 +83,29 @@ def test_a_session_logged_by_hand_says_there_is_nothing_to_chart(
     at.switch_page("pages/activity.py")
     at.run()
     assert "no recorded samples" in text_of(at)
+
+
+def test_the_coach_accepts_a_suggested_vdot_and_ignores_the_threshold(
+    open_page: Open, world: World, db: Session
+) -> None:
+    log_id = _imported(db, world)  # the profile has VDOT 50, LTHR 170, HRmax 190
+    coach = actor(db, world.cole)
+    users.update_athlete(db, coach, world.greta.id, AthleteUpdate(vdot=35, lthr=150))
+    at = open_page(world.cole, None)
+    at.query_params["athlete"] = str(world.greta.id)
+    at.query_params["activity"] = str(log_id)
+    at.switch_page("pages/activity.py")
+    at.run()
+    text = text_of(at)
+    assert "What the recorded sessions suggest" in text
+    assert "VDOT from a best effort" in text
+    assert "(now 35.0), from the best 5 km in" in text
+    at.button(key=f"accept-vdot-{log_id}").click().run()
+    at.button(key=f"ignore-lthr-{log_id}").click().run()
+    assert not at.exception
+    db.refresh(world.greta)
+    assert world.greta.vdot is not None
+    assert world.greta.vdot > 35
+    assert world.greta.lthr == 150
+    assert "VDOT from a best effort" not in text_of(at)
+    assert "Threshold heart rate" not in text_of(at)

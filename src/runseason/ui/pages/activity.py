@@ -9,8 +9,8 @@ import streamlit as st
 from runseason.config import get_settings
 from runseason.domain import units
 from runseason.domain.load import sport_label
-from runseason.schemas.activities import ActivityRead
-from runseason.services import activities, training
+from runseason.schemas.activities import ActivityRead, ProfileSuggestionAnswer
+from runseason.services import activities, profile_suggestions, training
 from runseason.services.views import caseload
 from runseason.ui import runtime
 from runseason.ui.components import activity_charts as charts
@@ -220,3 +220,46 @@ if read.best_efforts:
         hide_index=True,
         width="stretch",
     )
+
+
+def _shown(kind: str, value: float | None) -> str:
+    if value is None:
+        return "not set"
+    return f"{value:.1f}" if kind == "vdot" else f"{value:.0f} bpm"
+
+
+def _answer(kind: str, activity_id: int, accept: bool) -> None:
+    data = runtime.valid(ProfileSuggestionAnswer, kind=kind, activity_id=activity_id, accept=accept)
+    answered = data and runtime.call(
+        profile_suggestions.answer_profile_suggestion, actor, athlete_id, data
+    )
+    if answered is not None:
+        runtime.flash("Profile updated." if accept else "Suggestion ignored.")
+
+
+suggested = runtime.call(profile_suggestions.list_profile_suggestions, actor, athlete_id)
+if suggested:
+    st.subheader("What the recorded sessions suggest")
+    for item in suggested:
+        line = st.container(border=True)
+        line.markdown(
+            f"**{item.title}**: {_shown(item.kind, item.suggested)} "
+            f"(now {_shown(item.kind, item.current)}), from the {item.evidence}."
+        )
+        if actor.is_staff:
+            accept, ignore = line.columns(2)
+            key = f"{item.kind}-{item.activity_id}"
+            accept.button(
+                "Accept",
+                key=f"accept-{key}",
+                on_click=_answer,
+                args=(item.kind, item.activity_id, True),
+            )
+            ignore.button(
+                "Ignore",
+                key=f"ignore-{key}",
+                on_click=_answer,
+                args=(item.kind, item.activity_id, False),
+            )
+    if not actor.is_staff:
+        st.caption("Your coach decides whether to take these into your zones.")
