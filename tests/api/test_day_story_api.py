@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from tests.api.conftest import Clock, login
 from tests.factories import NOW, World
 from tests.services.coaching_days import riley_red_patch
-from tests.services.test_training import gpx_run
+from tests.services.test_activity_import import gpx_run
 
 TODAY = NOW.date()
 
