@@ -33,10 +33,13 @@ DAY_SETS = {
     3: frozenset({1, 3, 6}),
     4: frozenset({1, 3, 5, 6}),
     5: frozenset({0, 1, 3, 5, 6}),
+    6: frozenset({0, 1, 2, 3, 5, 6}),
     7: frozenset(range(7)),
 }
 LOADING = ("base", "build", "peak")
 EPSILON_M = 1e-6
+# Targets are whole 100 m.
+ROUND_M = 100.0
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ def test_the_grid_covers_every_distance_length_volume_and_availability() -> None
     assert {r.race_distance_m for r in reqs} == set(DISTANCES)
     assert {r.weeks for r in reqs} == {12, 16, 24, 48}
     assert {r.current_weekly_distance_m for r in reqs} == {20_000.0, 45_000.0, 90_000.0, 120_000.0}
-    assert {len(r.available_weekdays) for r in reqs} == {3, 4, 5, 7}
+    assert {len(r.available_weekdays) for r in reqs} == {3, 4, 5, 6, 7}
 
 
 def test_the_long_run_is_a_hard_day_with_no_quality_session_next_to_it() -> None:
@@ -145,6 +148,24 @@ def test_every_loading_week_delivers_within_ten_percent_of_its_target() -> None:
             assert delivered_m <= week.target_distance_m + EPSILON_M
             if week.phase in LOADING:
                 assert delivered_m >= 0.90 * week.target_distance_m, (b.req, week.index)
+
+
+def test_loaded_weeks_progress_steadily_and_fall_only_in_a_cutback_or_the_taper() -> None:
+    # A coach reads a plan as a staircase: each loaded week at most one step (10 %) over the
+    # loaded weeks before it (or the current volume) and never below the one before it; only
+    # cutbacks and the taper come down (the days' capacity used to zigzag 3-day plans).
+    for b in grid():
+        highest_m = b.req.current_weekly_distance_m
+        previous_m = None
+        for week in b.plan.weeks:
+            if week.phase not in LOADING or week.is_cutback:
+                continue
+            target_m = week.target_distance_m
+            if previous_m is not None:
+                assert target_m >= previous_m - ROUND_M, (b.req, week.index)
+            assert target_m <= highest_m * 1.10 + ROUND_M, (b.req, week.index)
+            previous_m = target_m
+            highest_m = max(highest_m, target_m)
 
 
 def test_a_target_the_days_cannot_hold_is_lowered_with_a_warning() -> None:

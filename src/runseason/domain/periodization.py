@@ -23,11 +23,13 @@ before today). The builder is deterministic: the same request and catalogue give
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
-from runseason.domain.plan_calendar import build_calendar
+from runseason.domain.plan_calendar import Calendar, build_calendar
+from runseason.domain.plan_capacity import steady_ceilings
 from runseason.domain.plan_model import (
+    LOADING_PHASES,
     CatalogueEntry,
     PlanDraft,
     PlanRequest,
@@ -49,7 +51,11 @@ from runseason.domain.plan_volume import (
     initial_long_run_m,
     weekly_targets,
 )
+from runseason.domain.plan_week import WeekState
 
+# Passes of the scheduler to hold loaded weeks at what the weeks after them hold (a lowered
+# week has a shorter long run, which can lower the weeks after it: three passes settle the grid).
+STEADY_PASSES = 4
 # Our default: most marathon plans reach a long run of 28–32 km (Daniels, Pfitzinger).
 MARATHON_LONGEST_RUN_M = 28_000.0
 
@@ -120,21 +126,61 @@ def build_plan(req: PlanRequest, catalogue: Sequence[CatalogueEntry], *, today: 
     settings = volume_settings(req, dates.weeks)
     targets = weekly_targets(phases, settings)
     calendar = build_calendar(req, dates, len(phases))
+    ceilings: dict[int, float] = {}
+    for _ in range(STEADY_PASSES):
+        weeks_at = [(t, dates.first_monday + timedelta(weeks=t.index - 1)) for t in targets]
+        scheduler, states = _schedule(req, calendar, picker, settings, weeks_at, ceilings)
+        loaded = [
+            (s.target.index, s.target_distance_m / s.race_cut, _regular(s, req, calendar))
+            for s in states
+            if _loaded(s)
+        ]
+        found = steady_ceilings(loaded)
+        if not found:
+            break
+        for index, ceiling_m in found.items():
+            ceilings[index] = min(ceilings.get(index, ceiling_m), ceiling_m)
+    weeks = tuple(s.to_draft() for s in states)
+    warnings = (*scheduler.warnings, *long_run_warnings(req.race_distance_m, weeks))
+    return PlanDraft(dates.start_date, dates.race_date, weeks, warnings)
+
+
+def _loaded(state: WeekState) -> bool:
+    return state.target.phase in LOADING_PHASES and not state.target.is_cutback
+
+
+def _regular(state: WeekState, req: PlanRequest, calendar: Calendar) -> bool:
+    """A week with all its usual days open and no race near: what the athlete's days hold."""
+    open_days = [d for d in state.days if d in calendar.open_days]
+    near_race = any(d in calendar.no_hard or d in calendar.races for d in state.days)
+    return len(open_days) == len(req.available_weekdays) and not near_race
+
+
+def _schedule(
+    req: PlanRequest,
+    calendar: Calendar,
+    picker: TemplatePicker,
+    settings: VolumeSettings,
+    weeks_at: Sequence[tuple[WeekTarget, date]],
+    ceilings: Mapping[int, float],
+) -> tuple[Scheduler, list[WeekState]]:
+    """Place every week's sessions, loaded weeks held at their ceilings (``steady_ceilings``)."""
     scheduler = Scheduler(
-        req, calendar, picker, settings, initial_long_run_m=initial_long_run_m(settings)
+        req,
+        calendar,
+        picker,
+        settings,
+        initial_long_run_m=initial_long_run_m(settings),
+        ceilings=ceilings,
     )
-    states = [
-        scheduler.open_week(t, dates.first_monday + timedelta(weeks=t.index - 1)) for t in targets
-    ]
+    states = [scheduler.open_week(target, monday) for target, monday in weeks_at]
     for state in states:
         scheduler.choose_long_day(state)
     for state in states:
         scheduler.place_quality(state)
     for state in states:
         scheduler.complete_week(state)
-    weeks = tuple(s.to_draft() for s in states)
-    warnings = (*scheduler.warnings, *long_run_warnings(req.race_distance_m, weeks))
-    return PlanDraft(dates.start_date, dates.race_date, weeks, warnings)
+    return scheduler, states
 
 
 def long_run_warnings(

@@ -9,11 +9,17 @@ days, 45 % on three, half on two. Easy runs are no longer than the long run, and
 fewer no longer than three quarters of it (a medium-long run, after Pfitzinger), so a short week
 is not three long runs. When the target is more than those sessions can hold, the target is
 lowered to what they hold and the plan says so.
+
+What a week holds depends on its fixed sessions, so with few days the capacity of successive
+weeks rises and falls with the quality templates in rotation. A coach expects a staircase, so a
+loaded week is held at what every loaded week after it can hold (``steady_ceilings``): the plan
+rises only as far as it can stay, and only cutbacks and the taper come down.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 # Our defaults: the long run's largest share of a week of this many run days.
 LONG_SHARE_BY_RUN_DAYS: dict[int, float] = {1: 1.0, 2: 0.50, 3: 0.45, 4: 0.40}
@@ -50,3 +56,20 @@ def week_capacity_m(
     spread = share * (1 + ratio * easy_days)
     by_share = fixed_m / (1.0 - spread) if spread < 1.0 else math.inf
     return min(by_cap, by_share)
+
+
+def steady_ceilings(loaded: Sequence[tuple[int, float, bool]]) -> dict[int, float]:
+    """The loaded weeks (index, volume, regular) to hold lower, and the volume to hold them at.
+
+    A regular week (all its usual days open, no race near) shows what the athlete's days hold
+    week after week; a holiday or race week is a dip of its own and sets no ceiling. A week is
+    held at the least volume of the regular weeks after it, so the loaded weeks never come down.
+    """
+    ceilings: dict[int, float] = {}
+    lowest_m = math.inf
+    for index, volume_m, regular in reversed(loaded):
+        if volume_m > lowest_m:
+            ceilings[index] = lowest_m
+        if regular:
+            lowest_m = min(lowest_m, volume_m)
+    return ceilings

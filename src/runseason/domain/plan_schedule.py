@@ -24,6 +24,7 @@ is lowered to what they hold and the plan carries a warning.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from runseason.domain.plan_calendar import Calendar, next_to, spread_pick
@@ -76,6 +77,7 @@ class Scheduler:
         settings: VolumeSettings,
         *,
         initial_long_run_m: float,
+        ceilings: Mapping[int, float] | None = None,
     ) -> None:
         self.req = req
         self.calendar = calendar
@@ -87,6 +89,8 @@ class Scheduler:
         self.max_days = MAX_RUN_DAYS[LEVELS.index(req.level)]
         self.warnings: list[PlanWarning] = []
         self.loaded_m: list[float] = [settings.current_weekly_distance_m]
+        # loaded weeks held at what the loaded weeks after them hold (plan_capacity)
+        self.ceilings: Mapping[int, float] = ceilings or {}
 
     def open_week(self, target: WeekTarget, week_start: date) -> WeekState:
         """A week with its races placed and its volume budget set."""
@@ -264,7 +268,8 @@ class Scheduler:
         target = state.target
         loaded = target.phase in LOADING_PHASES and not target.is_cutback
         reference_m = max(self.loaded_m) if loaded else max(self.loaded_m[-3:])
-        return reference_m * target.reference_ratio * state.race_cut
+        ceiling_m = self.ceilings.get(target.index, math.inf)
+        return min(reference_m * target.reference_ratio, ceiling_m) * state.race_cut
 
     def _lower_target(self, state: WeekState, new_target_m: float) -> None:
         """Lower a week's target; a training week says so (the race week is short by design)."""
