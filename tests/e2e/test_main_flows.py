@@ -75,6 +75,8 @@ def test_athlete_on_a_phone_checks_in_and_logs_the_session(page: Page, artifacts
     sign_in(page, RAMP)
     expect(page.get_by_role("heading", name="Today")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text(re.compile("Your session"))).to_be_visible(timeout=TIMEOUT)
+    # An item left alone is no answer (and the check-in wants one): tap how the night was.
+    page.get_by_role("radiogroup", name="Sleep quality").get_by_role("radio", name="4").click()
     page.get_by_role("button", name="Save check-in").click()
     expect(page.get_by_text("Update today's check-in")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_test_id("stMetric").filter(has_text="Readiness")).to_contain_text(

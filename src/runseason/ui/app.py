@@ -70,6 +70,14 @@ else:
             _page("webhooks", "Webhooks", ":material/webhook:"),
             _page("system", "System status", ":material/monitor_heart:"),
         ]
-# The pages of the day's work sit in the bar at the top (the unnamed section); the organization's
-# pages share one menu beside them.
-st.navigation(pages, position="top").run()
+if actor.role == "athlete":
+    # On a phone Streamlit folds its top bar into a sidebar behind a button; the athlete's few
+    # pages stay in view as a row of links that wraps instead.
+    current = st.navigation(pages, position="hidden")
+    with st.container(horizontal=True, gap="small"):
+        for item in pages[""]:
+            st.page_link(item, label=item.title, icon=item.icon)
+    current.run()
+else:
+    # The day's work sits in the bar at the top; the organization's pages share one menu.
+    st.navigation(pages, position="top").run()

@@ -148,3 +148,11 @@ def test_a_dew_point_above_the_temperature_is_refused_on_the_page(
     text = text_of(check_in(answer(at, energy=4)))
     assert "dew point cannot be above the temperature" in text
     assert db.scalar(select(CheckIn).where(CheckIn.athlete_id == world.greta.id)) is None
+
+
+def test_the_check_in_comes_before_the_briefing(open_page: Open, world: World, db: Session) -> None:
+    at = open_page(world.user_of(world.ramp, db), "today")
+    headings = [s.value for s in at.subheader]
+    check_in = next(i for i, h in enumerate(headings) if "heck-in" in h)
+    session = next(i for i, h in enumerate(headings) if h.startswith("Your session"))
+    assert check_in < session, headings

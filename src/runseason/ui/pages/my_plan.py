@@ -13,6 +13,7 @@ from runseason.schemas.plans import PlanRead
 from runseason.services import calendar_feed, day_exceptions, workouts
 from runseason.services.plans import generation
 from runseason.ui import runtime
+from runseason.ui.components import coach_notes
 from runseason.ui.views import plan_calendar
 
 AHEAD_DAYS = 14
@@ -80,6 +81,7 @@ def workouts_section(current: PlanRead) -> None:
 actor = runtime.actor()
 me = runtime.user()
 st.title("My plan")
+coach_notes.shared_notes(actor, actor.athlete_id or 0)
 plan = runtime.call(generation.find_active_plan, actor, actor.athlete_id or 0)
 if plan is None:
     st.info("Your coach has not published a plan yet.")

@@ -1,4 +1,4 @@
-"""Athlete · Today: the check-in in a few taps, then the briefing with its reason."""
+"""Athlete · Today: the check-in in a few taps first, then the briefing with its reason."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.coaching import SuggestionAnswer
 from runseason.services import briefing, checkins, suggestions
 from runseason.ui import runtime
-from runseason.ui.components import day_story
+from runseason.ui.components import coach_notes, day_story
 
 actor = runtime.actor()
 me = runtime.user()
@@ -37,26 +37,8 @@ def shown(stored: object, to_miles_units: Callable[[float], float]) -> float | N
 athlete_id = actor.athlete_id or 0
 st.title("Today")
 
-brief = runtime.call(briefing.get_briefing, actor, athlete_id, now=runtime.now())
-if brief is not None:
-    with st.container(border=True):
-        st.subheader(f"Your session: {brief.title}")
-        st.write(brief.reason)
-        st.caption(brief.decision_label)
-        cols = st.columns(3)
-        cols[0].metric("Duration", brief.duration_text or "-")
-        cols[1].metric("Distance", brief.distance_text or "-")
-        score = "-" if brief.readiness_score is None else f"{brief.readiness_score:.0f}"
-        cols[2].metric("Readiness", score, help=brief.readiness_band or "no check-in yet")
-        for target in brief.targets:
-            st.markdown(f"**{target.label}:** {target.text}")
-        for note in brief.adjustments:
-            st.caption(note)
-        for factor in brief.factors:
-            st.caption(f"• {factor}")
-
-today = brief.local_date if brief else None
-existing = runtime.call(checkins.find_checkin_for_day, actor, athlete_id, today) if today else None
+today = local_date(runtime.now(), me.timezone)
+existing = runtime.call(checkins.find_checkin_for_day, actor, athlete_id, today)
 st.subheader("Check-in" if existing is None else "Update today's check-in")
 SCALE = {1: "1 · poor", 2: "2", 3: "3 · ok", 4: "4", 5: "5 · great"}
 ITEMS = {
@@ -146,6 +128,27 @@ if submitted:
             else "Check-in saved."
         )
         st.rerun()
+
+# The briefing follows the check-in: this morning's answers shape it.
+brief = runtime.call(briefing.get_briefing, actor, athlete_id, now=runtime.now())
+if brief is not None:
+    with st.container(border=True):
+        st.subheader(f"Your session: {brief.title}")
+        st.write(brief.reason)
+        st.caption(brief.decision_label)
+        cols = st.columns(3)
+        cols[0].metric("Duration", brief.duration_text or "-")
+        cols[1].metric("Distance", brief.distance_text or "-")
+        score = "-" if brief.readiness_score is None else f"{brief.readiness_score:.0f}"
+        cols[2].metric("Readiness", score, help=brief.readiness_band or "no check-in yet")
+        for target in brief.targets:
+            st.markdown(f"**{target.label}:** {target.text}")
+        for note in brief.adjustments:
+            st.caption(note)
+        for factor in brief.factors:
+            st.caption(f"• {factor}")
+
+coach_notes.shared_notes(actor, athlete_id)
 
 with st.expander("Sick, travelling or injured? Mark the days"):
     st.caption("Marked days leave your adherence and show on your plan.")
