@@ -21,6 +21,7 @@ from bench.cases import (
     checkin_api,
     command_center,
     generator,
+    history_import,
     metrics_recompute,
     plan_build,
     portfolio,
@@ -42,6 +43,7 @@ DATABASE_CASES: dict[str, ModuleType] = {
     "ui-pages": ui_pages,
     "portfolio": portfolio,
     "activity-import": activity_import,
+    "history-import": history_import,
 }
 
 
