@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from datetime import datetime
 
 import pytest
@@ -149,3 +150,16 @@ def test_uploading_the_same_file_again_changes_nothing(db: Session, world: World
         activity_import.import_activity(db, me, world.greta.id, "renamed.gpx", watch, now=NOW)
     assert again.value.detail == first.id
     assert (log_count(db, world.greta.id), source_count(db, world.greta.id)) == (1, 1)
+
+
+def test_a_lone_gzipped_file_is_imported_as_the_file_inside(db: Session, world: World) -> None:
+    me = actor(db, world.user_of(world.greta, db))
+    content = (FIXTURES / "activity-small-fenix2-run.fit").read_bytes()
+    read = activity_import.import_activity(
+        db, me, world.greta.id, "1001.fit.gz", gzip.compress(content), now=FIT_DAY_NOW
+    )
+    assert (read.source, read.distance_m) == ("fit", pytest.approx(9008.22))
+    with pytest.raises(Conflict, match="already imported"):
+        activity_import.import_activity(db, me, world.greta.id, "1001.fit", content, now=NOW)
+    with pytest.raises(InvalidInput, match="not a readable gzip"):
+        activity_import.import_activity(db, me, world.greta.id, "x.fit.gz", b"\x1f\x8bxx", now=NOW)

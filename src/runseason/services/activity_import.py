@@ -17,6 +17,7 @@ from runseason.domain.dates import local_date
 from runseason.domain.plausibility import LoggedValues
 from runseason.errors import Conflict, InvalidInput
 from runseason.parsers import ParsedActivity, fingerprint, parse_activity
+from runseason.parsers.archive import GZIP_MAGIC, ArchiveLimits, inflate_gzip
 from runseason.schemas.training import TrainingLogRead
 from runseason.services import activity_files, activity_sources
 from runseason.services.activity_files import TraceFigures
@@ -30,6 +31,25 @@ from runseason.services.training import (
     load_for,
     match_planned,
 )
+
+
+def archive_limits() -> ArchiveLimits:
+    """The configured limits of what an upload may unpack to."""
+    settings = get_settings()
+    return ArchiveLimits(
+        max_total_bytes=settings.import_max_total_bytes,
+        max_files=settings.import_max_files,
+        max_ratio=settings.import_max_ratio,
+        max_file_bytes=settings.max_upload_bytes,
+    )
+
+
+def unwrap_gzip(filename: str, content: bytes) -> tuple[str, bytes]:
+    """A gzipped file's own name and content (an export's ``.fit.gz``); others as they are."""
+    if not content.startswith(GZIP_MAGIC):
+        return filename, content
+    inner = filename[:-3] if filename.lower().endswith(".gz") else filename
+    return inner, inflate_gzip(filename, content, archive_limits())
 
 
 def new_run(
@@ -86,12 +106,16 @@ def import_activity(
     athlete = get_athlete(session, actor, athlete_id, write=True)
     if "\x00" in filename:
         raise InvalidInput("filename: must not contain a NUL character")
+    upload = (filename, content)
+    try:
+        filename, content = unwrap_gzip(filename, content)
+    except InvalidInput as error:
+        _refuse_file(session, actor, athlete, upload, now, error)
     digest = hashlib.sha256(content).hexdigest()
     known = activity_sources.find_by_content(session, athlete.id, digest)
     if known:
         telemetry.IMPORTS.labels("duplicate").inc()
         raise Conflict("This activity was already imported.", detail=known)
-    upload = (filename, content)
     try:
         parsed = parse_activity(filename, content, max_bytes=get_settings().max_upload_bytes)
         confirmed = check_parsed(actor, athlete, parsed, confirm_unusual)

@@ -35,7 +35,7 @@ from runseason.parsers.activity_csv import (
     detect_mapping,
     read_rows,
 )
-from runseason.parsers.archive import ArchiveLimits, Item, plan
+from runseason.parsers.archive import Item, plan
 from runseason.schemas.imports import CsvColumns, CsvPreview, CsvPreviewRow, ImportRead
 from runseason.services import activity_import, activity_sources
 from runseason.services.identity.access import Actor, get_athlete, use_case
@@ -58,17 +58,6 @@ class ItemResult:
     reason: str | None = None
 
 
-def archive_limits() -> ArchiveLimits:
-    """The configured limits of what an upload may unpack to."""
-    settings = get_settings()
-    return ArchiveLimits(
-        max_total_bytes=settings.import_max_total_bytes,
-        max_files=settings.import_max_files,
-        max_ratio=settings.import_max_ratio,
-        max_file_bytes=settings.max_upload_bytes,
-    )
-
-
 def mapping_of(columns: CsvColumns | None) -> ColumnMapping | None:
     """The parsers' column mapping of the boundary's."""
     return ColumnMapping(**columns.model_dump()) if columns is not None else None
@@ -80,7 +69,12 @@ def plan_for(
     """The items of an upload, CSV times read in the athlete's zone and distances in their unit."""
     unit: DistanceUnit = "mi" if athlete.unit_preference == "mi" else "km"
     return plan(
-        filename, content, archive_limits(), zone=athlete.timezone, unit=unit, mapping=mapping
+        filename,
+        content,
+        activity_import.archive_limits(),
+        zone=athlete.timezone,
+        unit=unit,
+        mapping=mapping,
     )
 
 

@@ -59,7 +59,7 @@ with by_hand, st.form("log", clear_on_submit=True):
             st.success(f"Saved: load {saved.load:.0f} ({saved.load_model} model).")
 
 with from_file:
-    upload = st.file_uploader("Activity file", type=["fit", "gpx", "tcx"])
+    upload = st.file_uploader("Activity file", type=["fit", "gpx", "tcx", "gz"])
     if upload is not None and st.button("Import", type="primary"):
         with st.spinner("Reading the file..."):
             saved = runtime.call(
