@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,8 +17,9 @@ os.environ.setdefault("RUNSEASON_SECURITY__ARGON2_TIME_COST", "1")
 
 import pytest
 from hypothesis import settings as hypothesis_settings
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import Pool
 
 from runseason.config import reset_settings_cache
 from runseason.db import migrate
@@ -57,6 +60,46 @@ def engine(database_url: str) -> Iterator[Engine]:
     eng = create_db_engine(database_url)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_behind(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves a thread running or a database connection checked out: on a busy
+    machine either one outlives its test and holds a lock the next test waits for.
+
+    Browser tests are not checked: their servers are shared by the whole session on purpose.
+    """
+    if "e2e" in request.node.path.parts:
+        yield
+        return
+    before = set(threading.enumerate())
+    _checked_out.clear()
+    yield
+    deadline = time.monotonic() + 2.0  # a thread told to stop may need a moment to end
+    while (_new_threads(before) or _checked_out) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    left, still_open = _new_threads(before), len(_checked_out)
+    _checked_out.clear()
+    assert not left, f"the test left threads running: {sorted(t.name for t in left)}"
+    assert not still_open, f"the test left {still_open} database connection(s) checked out"
+
+
+def _new_threads(before: set[threading.Thread]) -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t not in before and t.is_alive()]
+
+
+# Connections checked out of any SQLAlchemy pool during the test and not yet returned.
+_checked_out: set[int] = set()
+
+
+@event.listens_for(Pool, "checkout")
+def _on_checkout(_dbapi: object, record: object, _proxy: object) -> None:
+    _checked_out.add(id(record))
+
+
+@event.listens_for(Pool, "checkin")
+def _on_checkin(_dbapi: object, record: object) -> None:
+    _checked_out.discard(id(record))
 
 
 @pytest.fixture(autouse=True)
