@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
+from streamlit.testing.v1 import AppTest
 
-from tests.factories import World
-from tests.ui.conftest import Open, button_of
+from runseason.db.types import utcnow
+from runseason.schemas.checkins import CheckInCreate
+from runseason.services import checkins
+from runseason.ui import runtime
+from tests.factories import World, actor
+from tests.ui.conftest import APP, Open, button_of, page_path, text_of
 
 
 def test_renders_for_a_coach(open_page: Open, world: World) -> None:
@@ -29,3 +34,24 @@ def test_the_coach_adds_a_task_and_opens_an_injury_case(
     at.run()
     assert not at.exception
     assert any("injury" in m.value and "left knee" in m.value for m in at.markdown)
+
+
+def test_the_coach_reads_the_check_in_note_in_the_history_and_the_timeline(
+    world: World, db: Session
+) -> None:
+    riley = world.user_of(world.riley, db)
+    answers = CheckInCreate(energy=2, note="Legs a bit heavy after Sunday's long run.")
+    checkins.submit_checkin(db, actor(db, riley), world.riley.id, answers, now=utcnow())
+    db.flush()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[runtime.TEST_USER_KEY] = world.asha.id
+    at.session_state["athlete_id"] = world.riley.id
+    at.run()
+    at.switch_page(page_path("athlete"))
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    history = next(d.value for d in at.dataframe if "energy" in d.value.columns)
+    assert history["energy"].tolist() == ["2/5"]
+    assert history["note"].tolist() == ["Legs a bit heavy after Sunday's long run."]
+    assert "Legs a bit heavy" in text_of(at).split("Latest note", 1)[1]
+    assert any('"Legs a bit heavy after Sunday' in m.value for m in at.markdown)  # the timeline

@@ -59,6 +59,11 @@ def _words(code: str, table: dict[str, str]) -> str:
     return table.get(code, code.replace("_", " "))
 
 
+def _short(text: str, most: int = 160) -> str:
+    """A note as the timeline quotes it: whole when short, cut with an ellipsis when long."""
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 def checkins(session: Session, ids: list[int], _unit: Unit) -> dict[int, str]:
     """Check-ins, e.g. "Check-in: readiness 72 (green); pain 4/10 (knee)"."""
     rows = session.execute(
@@ -74,6 +79,8 @@ def checkins(session: Session, ids: list[int], _unit: Unit) -> dict[int, str]:
         if c.pain_severity:
             where = f" ({c.pain_location})" if c.pain_location else ""
             text += f"; pain {c.pain_severity}/10{where}"
+        if c.note:
+            text += f': "{_short(c.note)}"'
         out[c.id] = text
     return out
 
@@ -84,7 +91,8 @@ def sessions(session: Session, ids: list[int], unit: Unit) -> dict[int, str]:
     for log in session.scalars(select(TrainingLog).where(TrainingLog.id.in_(ids))):
         what = "Race" if log.kind == "race" else sport_label(log.sport).capitalize()
         far = f"{format_distance(log.distance_m, unit)} in " if log.distance_m else ""
-        out[log.id] = f"{what}: {far}{format_duration(log.duration_s)}, load {log.load:.0f}"
+        text = f"{what}: {far}{format_duration(log.duration_s)}, load {log.load:.0f}"
+        out[log.id] = text + (f': "{_short(log.notes)}"' if log.notes else "")
     return out
 
 

@@ -11,7 +11,7 @@ from runseason.services import briefing, cases, day_exceptions
 from runseason.services.plans import generation
 from runseason.services.views import adherence, analytics, caseload
 from runseason.ui import runtime
-from runseason.ui.components import day_story, reports, trends
+from runseason.ui.components import checkin_history, day_story, reports, trends
 from runseason.ui.views import fitness_chart, load_ratio_charts, load_trends, plan_calendar
 
 actor = runtime.actor()
@@ -87,6 +87,7 @@ tabs = st.tabs(
         "Adherence",
         "Race day",
         "Long view",
+        "Check-ins",
         "Notes",
         "Tasks",
         "Injury and illness",
@@ -94,7 +95,9 @@ tabs = st.tabs(
     ]
 )
 load_tab, plan_tab, adherence_tab, race_tab, long_tab = tabs[:5]
-notes_tab, tasks_tab, health_tab, timeline_tab = tabs[5:]
+checkins_tab, notes_tab, tasks_tab, health_tab, timeline_tab = tabs[5:]
+with checkins_tab:
+    checkin_history.checkin_history(actor, athlete_id)
 with long_tab:
     trends.long_view(athlete_id)
     reports.season_report(athlete_id)
