@@ -80,3 +80,25 @@ def test_no_exported_cell_can_start_a_formula(text: str) -> None:
     cell = data_rights.spreadsheet_safe(text)
     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
     assert cell.removeprefix("'") == text or cell == text
+
+
+def test_the_export_holds_the_uploaded_files_and_their_samples(db: Session, world: World) -> None:
+    from runseason.services.activity_import import import_activity  # noqa: PLC0415
+    from tests.parsers.conftest import read  # noqa: PLC0415
+
+    riley = actor(db, world.user_of(world.riley, db))
+    content = read("garmin-fenix-5-run.fit")
+    when = NOW.replace(year=2017, month=6, day=12)
+    log = import_activity(db, riley, world.riley.id, "../../run.fit", content, now=when)
+    archive = zipfile.ZipFile(
+        io.BytesIO(data_rights.export_athlete_data(db, riley, world.riley.id, now=NOW))
+    )
+    kept = json.loads(archive.read("json/activity_files.json"))[0]
+    assert kept["content"].startswith("files/uploads/")
+    assert ".." not in kept["content"]
+    assert archive.read(kept["content"]) == content
+    stream = json.loads(archive.read("json/activity_streams.json"))[0]
+    assert stream["data"] == f"files/samples/session-{log.id}.csv"
+    samples = list(csv.DictReader(io.StringIO(archive.read(stream["data"]).decode())))
+    assert len(samples) == 21
+    assert samples[0]["hr_bpm"] == "61.0"

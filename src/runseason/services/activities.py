@@ -100,7 +100,6 @@ def _in_depth(athlete: Athlete, stored: ActivityStream) -> dict[str, Any]:
     speed = analysis.graded_speed(grid)
     moving_speed = None if speed is None else analysis.smooth_speed(speed)[grid.moving]
     best = stored.summary.get("best_efforts_s") or {}
-    lengths = dict(analysis.BEST_EFFORT_DISTANCES_M)
     return {
         "has_streams": True,
         "has_route": streams.get("lat_deg") is not None,
@@ -113,10 +112,11 @@ def _in_depth(athlete: Athlete, stored: ActivityStream) -> dict[str, Any]:
             None if grid.hr_bpm is None else grid.hr_bpm[grid.moving], zones.heart_rate, True
         ),
         "pace_zones": _zone_times(moving_speed, zones.pace, False),
+        # In the distances' order: PostgreSQL's JSONB keeps its own order of an object's keys.
         "best_efforts": [
-            BestEffortRead(label=k, distance_m=lengths[k], duration_s=v)
-            for k, v in best.items()
-            if k in lengths
+            BestEffortRead(label=label, distance_m=length, duration_s=best[label])
+            for label, length in analysis.BEST_EFFORT_DISTANCES_M
+            if label in best
         ],
     }
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+import re
 import zipfile
 from datetime import datetime
+from pathlib import PurePath
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -14,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from runseason.db.base import Base
 from runseason.db.models import Athlete, User
+from runseason.domain.streams import unpack
 from runseason.errors import PermissionDenied
 from runseason.services.identity.access import Actor, get_athlete, use_case
 
@@ -24,6 +28,9 @@ README = """Everything Run Season Command holds about {name}, exported {when}.
 
 json/<table>.json  every row of each table that belongs to you, as exact values
 csv/<table>.csv    the same rows for a spreadsheet (cells that would start a formula begin with ')
+files/             your uploaded activity files as you sent them, and each recorded session's
+                   samples as a CSV (time, distance, heart rate, cadence, power, altitude, speed,
+                   position); the tables name these files where the data was
 Tables: {tables}
 """
 
@@ -44,6 +51,37 @@ def _rows(session: Session, table: Table, column: str, value: int) -> list[dict[
     query = select(*columns).where(table.c[column] == value)
     order = list(table.primary_key.columns)
     return [dict(r._mapping) for r in session.execute(query.order_by(*order))]
+
+
+def _samples_csv(row: dict[str, Any]) -> bytes:
+    streams = unpack(row["channels"], row["data"], row["point_count"])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(list(streams.columns))
+    columns = [values.tolist() for values in streams.columns.values()]
+    writer.writerows(
+        ["" if math.isnan(v) else v for v in line] for line in zip(*columns, strict=True)
+    )
+    return buffer.getvalue().encode()
+
+
+def _file_of(name: str, number: int, column: str, row: dict[str, Any]) -> tuple[str, bytes]:
+    if name == "activity_streams":
+        return f"files/samples/session-{row['training_log_id']}.csv", _samples_csv(row)
+    if name == "activity_files":
+        # Only the file's own name, in safe characters: no folders or dot-dot inside the ZIP.
+        safe = re.sub(r"[^\w.-]", "_", PurePath(row["filename"]).name).lstrip(".")
+        return f"files/uploads/{row['sha256'][:12]}-{safe}", row[column]
+    return f"files/{name}/{number}-{column}.bin", row[column]
+
+
+def _write_files(archive: zipfile.ZipFile, name: str, rows: list[dict[str, Any]]) -> None:
+    """Binary values go into files of their own; the row names the file instead."""
+    for number, row in enumerate(rows, 1):
+        for column in [c for c, v in row.items() if isinstance(v, bytes)]:
+            path, content = _file_of(name, number, column, row)
+            archive.writestr(path, content)
+            row[column] = path
 
 
 def _write_table(archive: zipfile.ZipFile, name: str, rows: list[dict[str, Any]]) -> None:
@@ -71,6 +109,7 @@ def export_athlete_data(session: Session, actor: Actor, athlete_id: int, *, now:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, rows in tables.items():
+            _write_files(archive, name, rows)
             _write_table(archive, name, rows)
         name = tables["users"][0]["full_name"] if tables["users"] else "the athlete"
         archive.writestr(
