@@ -8,6 +8,7 @@ suite's repeatable Hypothesis profile); run with HYPOTHESIS_PROFILE=explore to s
 from __future__ import annotations
 
 import contextlib
+import gzip
 from collections.abc import Callable
 
 import pytest
@@ -17,9 +18,11 @@ from hypothesis import strategies as st
 from runseason.errors import InvalidInput
 from runseason.parsers import ParsedActivity, parse_activity
 from runseason.parsers.activity_csv import read_rows
+from runseason.parsers.archive import ArchiveLimits, plan
 from runseason.parsers.fit import parse_fit
 from runseason.parsers.gpx import parse_gpx
 from runseason.parsers.tcx import parse_tcx
+from tests.archives import zip_of
 from tests.parsers.conftest import LIMIT, read
 
 BUDGET = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -76,3 +79,30 @@ def test_mutated_activity_csvs_raise_only_the_declared_error(content: bytes) -> 
     with contextlib.suppress(InvalidInput):
         for row in read_rows(content, zone="UTC", unit="km"):
             assert (row.activity is None) != (row.error is None)
+
+
+ARCHIVE_LIMITS = ArchiveLimits(
+    max_total_bytes=50 * 1024 * 1024, max_files=100, max_ratio=100, max_file_bytes=LIMIT
+)
+
+
+@BUDGET
+@given(
+    st.sampled_from(
+        [
+            zip_of(
+                {
+                    "activities/1.fit.gz": gzip.compress(read("garmin-fenix-5-run.fit"), mtime=0),
+                    "activities.csv": STRAVA_ROWS,
+                }
+            ),
+            gzip.compress(read("garmin-fenix-5-run.fit"), mtime=0),
+        ]
+    ).flatmap(mutated)
+)
+def test_mutated_archives_raise_only_the_declared_error(content: bytes) -> None:
+    with contextlib.suppress(InvalidInput):
+        for item in plan("upload.zip", content, ARCHIVE_LIMITS, zone="UTC", unit="km"):
+            if item.read is not None:
+                with contextlib.suppress(InvalidInput):
+                    item.read()
