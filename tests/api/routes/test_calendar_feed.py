@@ -86,6 +86,10 @@ def test_an_athlete_subscribes_to_their_plan_in_their_units_with_the_coach_note(
     again = httpx.get(url, headers={"If-None-Match": answer.headers["etag"]})
     assert again.status_code == 304
     assert answer.headers["last-modified"].endswith("GMT")
+    since = httpx.get(url, headers={"If-Modified-Since": answer.headers["last-modified"]})
+    assert since.status_code == 304
+    older = httpx.get(url, headers={"If-Modified-Since": "Mon, 01 Jan 2024 00:00:00 GMT"})
+    assert older.status_code == 200
 
 
 def test_the_feed_follows_the_plan_and_stops_when_revoked_or_replaced(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from email.utils import format_datetime
+from datetime import datetime
+from email.utils import format_datetime, parsedate_to_datetime
 
 from fastapi import APIRouter, Path, Request, Response
 
@@ -38,6 +39,18 @@ def revoke_calendar_feed(athlete_id: PathId, actor: CurrentActor, session: Db) -
     return Response(status_code=204)
 
 
+def _unchanged(request: Request, etag: str, last_modified: datetime) -> bool:
+    """A conditional GET the calendar app may answer from its copy (RFC 9110: the tag first)."""
+    tag = request.headers.get("if-none-match")
+    if tag is not None:
+        return etag in (t.strip() for t in tag.split(","))
+    since = request.headers.get("if-modified-since")
+    try:
+        return since is not None and last_modified <= parsedate_to_datetime(since)
+    except (TypeError, ValueError):
+        return False
+
+
 @router.get("/calendar/{token}.ics", response_class=Response)
 def calendar(token: str = TOKEN, *, session: Db, request: Request) -> Response:
     """The plan as iCalendar, for calendar apps; the secret address is the credential."""
@@ -47,6 +60,6 @@ def calendar(token: str = TOKEN, *, session: Db, request: Request) -> Response:
         "Last-Modified": format_datetime(document.last_modified, usegmt=True),
         "Cache-Control": "private, no-cache",
     }
-    if request.headers.get("if-none-match") == document.etag:
+    if _unchanged(request, document.etag, document.last_modified):
         return Response(status_code=304, headers=headers)
     return Response(document.content, media_type="text/calendar; charset=utf-8", headers=headers)
