@@ -51,3 +51,22 @@ def test_bad_point_counts_and_strangers_are_refused(
     assert stranger.status_code == 404
     elsewhere = f"/api/v1/athletes/{world.sam.id}/activities/{log_id}"
     assert client.get(elsewhere, headers=headers["cole"]).status_code == 404
+
+
+def test_the_coach_answers_a_profile_suggestion_over_http(
+    client: TestClient, headers: Headers, world: World
+) -> None:
+    log_id = _upload(client, headers, world)
+    path = f"/api/v1/athletes/{world.greta.id}/profile-suggestions"
+    listed = client.get(path, headers=headers["greta"])
+    assert listed.status_code == 200, listed.text
+    kinds = {s["kind"] for s in listed.json()}
+    assert "hr_max" in kinds
+    answer = {"kind": "hr_max", "activity_id": log_id, "accept": True}
+    assert client.post(path, json=answer, headers=headers["greta"]).status_code == 403
+    accepted = client.post(path, json=answer, headers=headers["cole"])
+    assert accepted.status_code == 200, accepted.text
+    assert "hr_max" not in {s["kind"] for s in accepted.json()}
+    bad = client.post(path, json={**answer, "kind": "weight"}, headers=headers["cole"])
+    assert bad.status_code == 422
+    assert "kind" in bad.text

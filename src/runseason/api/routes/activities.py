@@ -7,8 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from runseason.api.deps import CurrentActor, Db, PathId
-from runseason.schemas.activities import ActivityRead, ActivityStreamsRead
-from runseason.services import activities
+from runseason.schemas.activities import (
+    ActivityRead,
+    ActivityStreamsRead,
+    ProfileSuggestionAnswer,
+    ProfileSuggestionRead,
+)
+from runseason.services import activities, profile_suggestions
 
 router = APIRouter(tags=["athletes"])
 
@@ -40,3 +45,25 @@ def get_activity_streams(
     """The session's samples column by column (seconds, metres, bpm, rpm, watts, metres,
     metres per second, degrees), thinned evenly to ``points`` when given."""
     return activities.get_activity_streams(session, actor, athlete_id, activity_id, points=points)
+
+
+@router.get(
+    "/athletes/{athlete_id}/profile-suggestions", response_model=list[ProfileSuggestionRead]
+)
+def list_profile_suggestions(
+    athlete_id: PathId, actor: CurrentActor, session: Db
+) -> list[ProfileSuggestionRead]:
+    """What the athlete's recorded sessions suggest for their VDOT, maximum heart rate and LTHR
+    (nothing changes until a coach accepts)."""
+    return profile_suggestions.list_profile_suggestions(session, actor, athlete_id)
+
+
+@router.post(
+    "/athletes/{athlete_id}/profile-suggestions", response_model=list[ProfileSuggestionRead]
+)
+def answer_profile_suggestion(
+    athlete_id: PathId, data: ProfileSuggestionAnswer, actor: CurrentActor, session: Db
+) -> list[ProfileSuggestionRead]:
+    """A coach accepts a suggestion (the profile and zones change) or ignores it; the
+    suggestions left."""
+    return profile_suggestions.answer_profile_suggestion(session, actor, athlete_id, data)
