@@ -18,7 +18,7 @@ from runseason.db.session import session_scope
 from runseason.db.types import utcnow
 from runseason.errors import InvalidInput, NotFound
 from runseason.parsers.activity_csv import ColumnMapping
-from runseason.parsers.archive import Item, wanted
+from runseason.parsers.archive import ACTIVITY_EXTENSIONS, Item, wanted
 from runseason.services import activity_import, imports
 from runseason.services.identity.access import Actor, actor_for_user
 
@@ -141,6 +141,8 @@ def _importable(name: str) -> bool:
 
 
 def _planned(athlete: Athlete, path: Path, name: str) -> list[Item]:
+    if path.suffix.lower() in ACTIVITY_EXTENSIONS:
+        return [Item(name, _reader(path))]  # read in its turn: a folder stays on disk
     try:
         items = imports.plan_for(athlete, name, path.read_bytes(), None)
     except InvalidInput as error:
@@ -148,6 +150,16 @@ def _planned(athlete: Athlete, path: Path, name: str) -> list[Item]:
     except OSError as error:
         return [_refused(name, f"could not be read ({error.strerror})")]
     return [Item(f"{name}: {i.name}", i.read, i.row) if i.name != name else i for i in items]
+
+
+def _reader(path: Path) -> Callable[[], bytes]:
+    def read() -> bytes:
+        try:
+            return path.read_bytes()
+        except OSError as error:
+            raise InvalidInput(f"could not be read ({error.strerror})") from None
+
+    return read
 
 
 def _refused(name: str, reason: str) -> Item:
