@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
 from runseason.db.models import User
@@ -46,3 +49,25 @@ def test_a_bad_form_and_a_refused_call_become_messages_not_crashes(db: object) -
     assert any(m.startswith("What to do:") for m in messages), "a field is named by its label"
     assert any(m.startswith("Due date:") for m in messages), "else in plain words"
     assert messages[-1] == "That athlete is not on your caseload."
+
+
+HOSTILE = [
+    "![tracker](https://evil.example/pixel.png)",
+    "[Reset your password](https://evil.example/login)",
+    "# Loud\n**bold** _em_ <img src=x onerror=alert(1)> :red[alarm] $x^2$",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_typed_text_is_shown_as_written_never_as_markup(text: str) -> None:
+    html = MarkdownIt("commonmark").render(runtime.plain(text))
+    for tag in ("<img", "<a ", "<strong", "<em", "<h1"):
+        assert tag not in html
+    assert "https://evil.example" not in html or "href" not in html
+
+
+@given(st.text(max_size=60))
+def test_no_typed_text_becomes_an_image_or_a_link(text: str) -> None:
+    html = MarkdownIt("commonmark").render(runtime.plain(text))
+    assert "<img" not in html
+    assert "<a " not in html

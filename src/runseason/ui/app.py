@@ -29,7 +29,7 @@ actor, account = found
 runtime.show_flash()
 # Who is signed in and the way out sit above every page (no sidebar to open on a phone).
 who, out = st.columns([5, 1], vertical_alignment="center")
-who.caption(f"Signed in as **{account.full_name}** ({account.role})")
+who.caption(f"Signed in as **{runtime.plain(account.full_name)}** ({account.role})")
 with out:
     runtime.same_tab_link("Sign out", runtime.SIGNOUT_URL)
 

@@ -7,6 +7,7 @@ tab stays signed in and a revoked session is out on the next click.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -43,6 +44,17 @@ def same_tab_link(label: str, url: str, *, primary: bool = False) -> None:
         f'border-radius:.5rem;background:{colour};color:#fff;text-decoration:none">{label}</a>',
         unsafe_allow_html=True,
     )
+
+
+# Every ASCII punctuation mark: Markdown (and Streamlit's :colour[...] and $maths$) reads each
+# one escaped by a backslash as itself.
+_MARKUP = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def plain(text: str | None) -> str:
+    """Text a person typed, escaped so that a page shows it as written: never a link, an image
+    that loads from elsewhere, a heading or bold."""
+    return _MARKUP.sub(r"\\\1", text or "")
 
 
 def now() -> datetime:

@@ -54,4 +54,19 @@ def test_the_coach_reads_the_check_in_note_in_the_history_and_the_timeline(
     assert history["energy"].tolist() == ["2/5"]
     assert history["note"].tolist() == ["Legs a bit heavy after Sunday's long run."]
     assert "Legs a bit heavy" in text_of(at).split("Latest note", 1)[1]
-    assert any('"Legs a bit heavy after Sunday' in m.value for m in at.markdown)  # the timeline
+    timeline_words = runtime.plain('"Legs a bit heavy after Sunday')  # typed text, as written
+    assert any(timeline_words in m.value for m in at.markdown)  # the timeline
+
+
+def test_a_note_with_markdown_is_shown_as_written(open_page: Open, world: World) -> None:
+    at = open_page(world.cole, "athlete")
+    payload = "![pixel](https://evil.example/p.png) **loud**"
+    next(t for t in at.text_area if t.label.startswith("New note")).set_value(payload)
+    button_of(at, "Add note").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception
+    shown = [m.value for m in at.markdown if "pixel" in m.value]
+    escaped = "\\!\\[pixel\\]\\(https\\:\\/\\/evil\\.example\\/p\\.png\\) \\*\\*loud\\*\\*"
+    assert escaped in shown  # the note itself
+    assert len(shown) == 2  # and its entry on the timeline
+    assert all("![" not in m and "**loud" not in m for m in shown)

@@ -153,6 +153,9 @@ def timeline_panel(actor: Actor, athlete_id: int, zone: str) -> None:
     here = ZoneInfo(zone)
     for entry in story.items:
         head, said, rest = entry.title.partition(": ")
-        st.markdown(f"`{entry.occurred_at.astimezone(here):%d %b %Y %H:%M}` **{head}**{said}{rest}")
+        when = f"{entry.occurred_at.astimezone(here):%d %b %Y %H:%M}"
+        # Before ": " stands the entry's kind (the platform's words); what follows may be typed.
+        label = head if said else runtime.plain(head)
+        st.markdown(f"`{when}` **{label}**{said}{runtime.plain(rest)}")
     pages = max(1, -(-story.total // story.page_size))
     st.caption(f"{story.total} events · page {story.page} of {pages}")

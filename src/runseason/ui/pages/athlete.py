@@ -139,7 +139,7 @@ with notes_tab:
     notes = runtime.call(cases.list_notes, actor, athlete_id)
     for note in notes.items if notes else []:
         st.write(f"**{note.created_at:%d %b %Y}**{' (shared)' if note.shared_with_athlete else ''}")
-        st.write(note.body)
+        st.markdown(runtime.plain(note.body))
 with tasks_tab:
     with st.form("task", clear_on_submit=True):
         task_title = st.text_input("New task (for you)", max_chars=200)
@@ -154,7 +154,7 @@ with tasks_tab:
     mine = [t for t in (tasks.items if tasks else []) if t.athlete_id == athlete_id]
     for task in mine:
         left, right = st.columns([4, 1])
-        left.write(f"{task.title}" + (f" (due {task.due_date})" if task.due_date else ""))
+        left.write(runtime.plain(task.title) + (f" (due {task.due_date})" if task.due_date else ""))
         if right.button("Done", key=f"task-{task.id}"):
             finished = runtime.call(cases.complete_task, actor, task.id, now=runtime.now())
             if finished is not None:
@@ -181,7 +181,8 @@ with health_tab:
                 st.success("Case opened; the return-to-run steps start from here.")
     health_cases = runtime.call(cases.list_health_cases, actor, athlete_id)
     for case in health_cases.items if health_cases else []:
-        st.write(f"**{case.kind}** {case.location or ''} since {case.started_on} · {case.status}")
+        where = runtime.plain(case.location)
+        st.write(f"**{case.kind}** {where} since {case.started_on} · {case.status}")
         if case.status != "closed" and st.button("Next stage", key=f"case-{case.id}"):
             if runtime.call(cases.advance_health_case, actor, case.id, now=runtime.now()):
                 st.rerun()

@@ -38,7 +38,7 @@ if not upcoming:
 else:
     goal = upcoming[0]
     prediction = runtime.call(analytics.get_prediction, actor, athlete_id, goal.distance_m)
-    st.write(f"**{goal.name}** on {goal.race_date}")
+    st.write(f"**{runtime.plain(goal.name)}** on {goal.race_date}")
     if prediction is None:
         st.info("Log a race or a time trial (or ask your coach to set your VDOT) to get one.")
     else:
