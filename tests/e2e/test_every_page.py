@@ -35,7 +35,12 @@ ROLES = {
     "coach": ("asha.coach@northside.example.com", COACH_PAGES),
     "admin": (
         "ada.admin@northside.example.com",
-        {**COACH_PAGES, "organization": "Organization", "system": "System status"},
+        {
+            **COACH_PAGES,
+            "organization": "Organization",
+            "system": "System status",
+            "webhooks": "Webhooks",
+        },
     ),
     "athlete": (
         "ramp.rapid@northside.example.com",
@@ -43,6 +48,7 @@ ROLES = {
             "today": "Today",
             "log": "Log a session",
             "activity": "Activity",
+            "history": "Bring in your history",
             "my_plan": "My plan",
             "progress": "Progress",
             "profile": "Profile",

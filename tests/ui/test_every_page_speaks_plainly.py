@@ -39,9 +39,9 @@ COACH = [
     "profile",
 ]
 PAGES = {
-    "athlete": ["today", "log", "activity", "my_plan", "progress", "profile"],
+    "athlete": ["today", "log", "activity", "history", "my_plan", "progress", "profile"],
     "coach": COACH,
-    "admin": [*COACH, "organization", "system"],
+    "admin": [*COACH, "organization", "system", "webhooks"],
 }
 INTERNAL = [
     (re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b"), "a snake_case key"),

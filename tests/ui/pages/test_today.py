@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,7 +12,10 @@ from streamlit.testing.v1 import AppTest
 from runseason.db.models import CheckIn
 from runseason.db.types import utcnow
 from runseason.domain.dates import local_date
-from tests.factories import World
+from runseason.schemas.plans import GoalCreate, PlanCreate
+from runseason.services.plans import generation, goals
+from runseason.ui import wording
+from tests.factories import World, actor
 from tests.services.test_briefing import VO2, fit
 from tests.ui.conftest import Open, text_of
 
@@ -156,3 +160,25 @@ def test_the_check_in_comes_before_the_briefing(open_page: Open, world: World, d
     check_in = next(i for i, h in enumerate(headings) if "heck-in" in h)
     session = next(i for i, h in enumerate(headings) if h.startswith("Your session"))
     assert check_in < session, headings
+
+
+def test_this_week_shows_as_cards_with_today_s_session(
+    open_page: Open, world: World, db: Session
+) -> None:
+    from tests.services.test_briefing import fit  # noqa: PLC0415
+
+    fit(db, world.greta)
+    coach = actor(db, world.cole)
+    today = local_date(utcnow(), world.greta.timezone)
+    race = GoalCreate(name="Spring 10K", distance_m=10_000, race_date=today + timedelta(weeks=12))
+    goal = goals.create_goal(db, coach, world.greta.id, race, now=utcnow())
+    plan = PlanCreate(goal_id=goal.id, start_date=today)
+    built = generation.generate_plan(db, coach, world.greta.id, plan, now=utcnow())
+    db.flush()
+    at = open_page(world.user_of(world.greta, db), None)
+    headings = [s.value for s in at.subheader]
+    assert "This week · week 1" in headings, headings
+    cards = [m.value for m in at.markdown if m.value.startswith("**") and " · " in m.value]
+    shown = {f"**{wording.day(s.scheduled_date)}** · {s.title}" for s in built.sessions}
+    assert cards
+    assert set(cards) <= shown

@@ -17,7 +17,7 @@ from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.coaching import SuggestionAnswer
 from runseason.services import briefing, checkins, suggestions
 from runseason.ui import runtime
-from runseason.ui.components import coach_notes, day_story
+from runseason.ui.components import coach_notes, day_story, week_cards
 
 actor = runtime.actor()
 me = runtime.user()
@@ -149,6 +149,7 @@ if brief is not None:
             st.caption(f"• {factor}")
 
 coach_notes.shared_notes(actor, athlete_id)
+week_cards.this_week(actor, athlete_id, unit)
 
 with st.expander("Sick, travelling or injured? Mark the days"):
     st.caption("Marked days leave your adherence and show on your plan.")
