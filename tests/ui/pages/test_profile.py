@@ -45,3 +45,33 @@ def test_home_altitude_set_on_the_profile_slows_todays_paces(
     db.refresh(world.greta)
     assert world.greta.home_altitude_m == pytest.approx(stored_m, abs=0.1)
     assert shown in text_of(open_page(greta, None))
+
+
+def test_sessions_are_named_by_browser_and_time_and_can_be_signed_out(
+    open_page: Open, world: World, db: Session
+) -> None:
+    from sqlalchemy import select  # noqa: PLC0415
+
+    from runseason.db.models import UserSession  # noqa: PLC0415
+    from runseason.db.types import utcnow  # noqa: PLC0415
+    from runseason.services.identity import auth  # noqa: PLC0415
+    from runseason.ui.runtime import when  # noqa: PLC0415
+    from tests.services.identity.test_devices import CHROME_LINUX, SAFARI_IPHONE  # noqa: PLC0415
+
+    signed_in = utcnow()
+    auth.start_session(db, world.cole, now=signed_in, user_agent=CHROME_LINUX)
+    auth.start_session(db, world.cole, now=signed_in, user_agent=SAFARI_IPHONE)
+    at = open_page(world.cole, "profile")
+    text = text_of(at)
+    assert f"**Chrome on Linux** · signed in {when(signed_in, world.cole.timezone)}" in text
+    assert "**Mobile Safari on iPhone**" in text
+    assert "Mozilla" not in text, "no raw User-Agent on the page"
+    next(b for b in at.button if b.label == "Sign out everywhere else").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.error]
+    live = db.scalars(
+        select(UserSession).where(
+            UserSession.user_id == world.cole.id, UserSession.revoked_at.is_(None)
+        )
+    ).all()
+    assert live == []

@@ -21,6 +21,7 @@ from runseason.db.models import ApiKey, User, UserSession
 from runseason.errors import AccountLocked, AuthenticationFailed, InvalidInput, NotFound
 from runseason.services.identity import passwords, ratelimit
 from runseason.services.identity.access import Actor, actor_for_user, require_write
+from runseason.services.identity.devices import device_name
 
 log = structlog.get_logger("runseason.auth")
 WRONG_CREDENTIALS = "Email or password is incorrect."
@@ -270,6 +271,7 @@ class SessionInfo:
     user_agent: str | None
     ip_address: str | None
     current: bool
+    device: str = "an unknown device"  # the browser and system in words
 
 
 def list_sessions(
@@ -290,7 +292,13 @@ def list_sessions(
     digest = token_digest(current_token) if current_token else None
     return [
         SessionInfo(
-            r.id, r.created_at, r.last_seen_at, r.user_agent, r.ip_address, r.token_hash == digest
+            r.id,
+            r.created_at,
+            r.last_seen_at,
+            r.user_agent,
+            r.ip_address,
+            r.token_hash == digest,
+            device_name(r.user_agent),
         )
         for r in rows
     ]
@@ -305,3 +313,12 @@ def end_own_session(session: Session, actor: Actor, session_id: int, *, now: dat
     )
     if not getattr(result, "rowcount", 0):
         raise NotFound("session not found")
+
+
+def end_other_sessions(
+    session: Session, actor: Actor, *, now: datetime, current_token: str | None
+) -> int:
+    """Sign the actor out everywhere but this browser; how many sessions ended."""
+    return end_user_sessions(
+        session, actor.user_id, now=now, reason="ended_by_user", keep_token=current_token
+    )

@@ -43,55 +43,70 @@ def _label(s: CalendarSessionRead) -> str:
 
 
 def _pick(label: str, sessions: list[CalendarSessionRead], key: str) -> CalendarSessionRead:
+    """A session picker; ``key`` carries the plan's version, so after a change the picker is
+    drawn afresh (with the stored values in its labels) on the session picked before."""
     names = {s.id: _label(s) for s in sessions}
-    chosen = st.selectbox(label, list(names), format_func=lambda i: names.get(i, ""), key=key)
+    ids = list(names)
+    memory = f"{key.rsplit('-v', 1)[0]}-{label}"
+    before = st.session_state.get(memory)
+    chosen = st.selectbox(
+        label,
+        ids,
+        index=ids.index(before) if before in ids else 0,
+        format_func=lambda i: names.get(i, ""),
+        key=f"{key}-{label}",
+    )
+    st.session_state[memory] = chosen
     return next(s for s in sessions if s.id == chosen)
 
 
-def _edit_session(actor: Actor, sessions: list[CalendarSessionRead], key: str) -> None:
+def _edit_session(
+    actor: Actor, sessions: list[CalendarSessionRead], key: str, version: int
+) -> None:
     """Move, resize, rename, cancel or annotate one session (the picker sits outside the form)."""
-    row = _pick("Session to change", sessions, f"edit-pick-{key}")
-    with st.form(f"edit-session-{row.id}"):
+    row = _pick("Session to change", sessions, key)
+    with st.form(f"edit-session-{row.id}-{key}"):
         cols = st.columns(3)
-        day = cols[0].date_input("Date", row.scheduled_date, key=f"day-{row.id}")
+        day = cols[0].date_input("Date", row.scheduled_date, key=f"day-{row.id}-{key}")
         minutes = cols[1].number_input(
             "Minutes",
             min_value=5,
             max_value=360,
             value=max(5, round(row.planned_duration_s / 60)),
             step=1,
-            key=f"minutes-{row.id}",
+            key=f"minutes-{row.id}-{key}",
         )
         current = row.status if row.status in STATUS_CHOICES else "planned"
         status = cols[2].selectbox(
             "Status",
             list(STATUS_CHOICES),
             index=list(STATUS_CHOICES).index(current),
-            key=f"status-{row.id}",
+            key=f"status-{row.id}-{key}",
         )
-        title = st.text_input("Title", row.title, max_chars=200, key=f"title-{row.id}")
+        title = st.text_input("Title", row.title, max_chars=200, key=f"title-{row.id}-{key}")
         note = st.text_input(
-            "Note for the athlete", row.coach_note or "", max_chars=1000, key=f"note-{row.id}"
+            "Note for the athlete", row.coach_note or "", max_chars=1000, key=f"note-{row.id}-{key}"
         )
         reason = st.text_input(
-            "Why (kept in the plan's history)", "edited by the coach", key=f"why-{row.id}"
+            "Why (kept in the plan's history)", "edited by the coach", key=f"why-{row.id}-{key}"
         )
         left, right = st.columns(2)
         save = left.form_submit_button("Save the change", type="primary")
         cancel = right.form_submit_button("Cancel this session")
     if not (save or cancel):
         return
-    values: dict[str, object] = {"reason": reason or "edited by the coach"}
+    values: dict[str, object] = {"reason": reason or "edited by the coach", "plan_version": version}
     if cancel:
         values["status"] = "cancelled"
-    else:
-        values.update(
-            scheduled_date=day,
-            planned_duration_s=float(minutes) * 60,
-            title=title,
-            status=status,
-            coach_note=note or None,
-        )
+    else:  # only what the coach changed: an untouched title follows a new duration
+        typed = {
+            "scheduled_date": (day, row.scheduled_date),
+            "planned_duration_s": (float(minutes) * 60, round(row.planned_duration_s / 60) * 60),
+            "title": (title, row.title),
+            "status": (status, current),
+            "coach_note": (note or None, row.coach_note or None),
+        }
+        values.update({k: new for k, (new, old) in typed.items() if new != old})
     edit = runtime.valid(SessionEdit, EDIT_LABELS, **values)
     if edit and runtime.call(editing.edit_session, actor, row.id, edit, now=runtime.now()):
         what = "cancelled" if cancel else "saved"
@@ -140,6 +155,7 @@ def _add(actor: Actor, plan: PlanRead, week: CalendarWeekRead) -> None:
         {"scheduled_date": "On", "planned_duration_s": "Minutes"},
         scheduled_date=day,
         template_id=template.id,
+        plan_version=plan.version,
         planned_duration_s=float(minutes) * 60,
         coach_note=note or None,
     )
@@ -151,29 +167,29 @@ def _swap(actor: Actor, plan: PlanRead, sessions: list[CalendarSessionRead], key
     if len(sessions) < 2:
         st.caption("This week has fewer than two sessions to swap.")
         return
-    first = _pick("Swap", sessions, f"swap-first-{key}")
-    second = _pick("With", [s for s in sessions if s.id != first.id], f"swap-second-{key}")
+    first = _pick("Swap", sessions, key)
+    second = _pick("With", [s for s in sessions if s.id != first.id], key)
     if st.button("Swap the two days", key="swap-go"):
-        data = SessionSwap(first_id=first.id, second_id=second.id)
+        data = SessionSwap(first_id=first.id, second_id=second.id, plan_version=plan.version)
         if runtime.call(editing.swap_sessions, actor, plan.id, data, now=runtime.now()):
             runtime.done(f"Swapped: {first.title} and {second.title}.")
 
 
-def _replace(actor: Actor, sessions: list[CalendarSessionRead], key: str) -> None:
-    row = _pick("Session to replace", sessions, f"replace-pick-{key}")
+def _replace(actor: Actor, sessions: list[CalendarSessionRead], key: str, version: int) -> None:
+    row = _pick("Session to replace", sessions, key)
     template = _templates(actor, "replace")
     if template is not None and st.button("Replace it", key=f"replace-{row.id}"):
-        data = SessionReplace(template_id=template.id)
+        data = SessionReplace(template_id=template.id, plan_version=version)
         if runtime.call(editing.replace_session, actor, row.id, data, now=runtime.now()):
             runtime.done(f"{row.title} on {row.scheduled_date:%a %d %b} is now {template.name}.")
 
 
-def _scale(actor: Actor, week: CalendarWeekRead) -> None:
+def _scale(actor: Actor, week: CalendarWeekRead, version: int) -> None:
     percent = st.slider(
         "Volume of the sessions still to come (%)", 30, 150, 100, step=5, key=f"scale-{week.id}"
     )
     if st.button("Scale the week", key=f"scale-go-{week.id}"):
-        data = WeekScale(factor=percent / 100)
+        data = WeekScale(factor=percent / 100, plan_version=version)
         if runtime.call(editing.scale_week, actor, week.id, data, now=runtime.now()):
             runtime.done(f"Week {week.number} scaled to {percent} %.")
 
@@ -208,6 +224,7 @@ def _rebuild(actor: Actor, plan: PlanRead, today: date) -> None:
         {"from_date": "Rebuild from"},
         from_date=start,
         unavailable_dates=sorted(away),
+        plan_version=plan.version,
         reason=reason or "regenerated",
     )
     if data and runtime.call(generation.regenerate_from, actor, plan.id, data, now=runtime.now()):
@@ -217,7 +234,7 @@ def _rebuild(actor: Actor, plan: PlanRead, today: date) -> None:
 def plan_edits(actor: Actor, plan: PlanRead, week: CalendarWeekRead, today: date) -> None:
     """Every edit of the plan, for the chosen week of the calendar."""
     sessions = [s for s in week.sessions if s.status in EDITABLE and s.category != "rest"]
-    key = f"{plan.id}-{week.id}"
+    key = f"{plan.id}-{week.id}-v{plan.version}"
     st.subheader(f"Change week {week.number}")
     tabs = st.tabs(
         [
@@ -231,7 +248,7 @@ def plan_edits(actor: Actor, plan: PlanRead, week: CalendarWeekRead, today: date
     )
     with tabs[0]:
         if sessions:
-            _edit_session(actor, sessions, key)
+            _edit_session(actor, sessions, key, plan.version)
         else:
             st.caption("Every session of this week is done; pick another week to change.")
     with tabs[1]:
@@ -240,8 +257,8 @@ def plan_edits(actor: Actor, plan: PlanRead, week: CalendarWeekRead, today: date
         _swap(actor, plan, sessions, key)
     with tabs[3]:
         if sessions:
-            _replace(actor, sessions, key)
+            _replace(actor, sessions, key, plan.version)
     with tabs[4]:
-        _scale(actor, week)
+        _scale(actor, week, plan.version)
     with tabs[5]:
         _rebuild(actor, plan, today)

@@ -17,6 +17,11 @@ from runseason.ui import runtime, wording
 from runseason.ui.components.email_preferences import email_preferences_form
 
 
+def _end(session: Session, *args: Any, **kwargs: Any) -> bool:
+    auth.end_own_session(session, *args, **kwargs)
+    return True
+
+
 def _change(session: Session, *args: Any, **kwargs: Any) -> bool:
     auth.change_password(session, *args, **kwargs)
     return True
@@ -129,6 +134,21 @@ if not me.must_change_password:
     st.subheader("Where you are signed in")
     for s in sessions:
         here = " (this browser)" if s.current else ""
-        st.caption(
-            f"{s.user_agent or 'unknown device'}{here} · last seen {s.last_seen_at:%d %b %H:%M}"
+        cols = st.columns([4, 1])
+        cols[0].markdown(
+            f"**{s.device}**{here} · signed in {runtime.when(s.created_at, me.timezone)} · "
+            f"last seen {runtime.when(s.last_seen_at, me.timezone)}"
         )
+        if not s.current and cols[1].button("Sign out", key=f"end-session-{s.id}"):
+            if runtime.call(_end, actor, s.id, now=runtime.now()):
+                runtime.done(f"{s.device} is signed out.")
+    others = [s for s in sessions if not s.current]
+    if others and st.button("Sign out everywhere else", key="end-other-sessions"):
+        ended = runtime.call(
+            auth.end_other_sessions,
+            actor,
+            now=runtime.now(),
+            current_token=runtime.session_token(),
+        )
+        if ended is not None:
+            runtime.done(f"Signed out of {ended} other session{'s' if ended != 1 else ''}.")
