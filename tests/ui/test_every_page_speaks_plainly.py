@@ -169,3 +169,9 @@ def test_the_scanner_catches_what_it_looks_for() -> None:
     assert "left_alone" not in found
     assert "code without its name 'T'" in found
     assert "Threshold (T)" not in found
+
+
+def test_minutes_are_shown_as_whole_minutes_not_45_00(club: dict[str, User]) -> None:
+    at = open_as(club["athlete"], "log")
+    minutes = next(n for n in at.number_input if n.label == "Duration (minutes)")
+    assert minutes.proto.format == "%.0f"

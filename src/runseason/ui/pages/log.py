@@ -45,7 +45,9 @@ with by_hand, st.form(f"log-{version}"):
     sport = middle.selectbox("Sport", list(SPORTS), format_func=sport_label)
     kind = right.selectbox("Kind", list(KINDS), format_func=lambda k: KINDS[k])
     cols = st.columns(3)
-    minutes = cols[0].number_input("Duration (minutes)", 1.0, 24 * 60.0, value=45.0)
+    minutes = cols[0].number_input(
+        "Duration (minutes)", 1.0, 24 * 60.0, value=45.0, step=1.0, format="%.0f"
+    )
     dist = cols[1].number_input(f"Distance ({unit})", 0.0, 400.0, value=None, step=0.1)
     rpe = cols[2].slider("Effort (RPE 0-10)", 0, 10, 4)
     cols = st.columns(3)
