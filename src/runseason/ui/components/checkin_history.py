@@ -41,7 +41,8 @@ def checkin_history(actor: Actor, athlete_id: int, *, days: int = 28) -> None:
         return
     latest_note = next((c for c in found.items if c.note), None)
     if latest_note is not None:
-        st.markdown(f"**Latest note ({wording.day(latest_note.local_date)}):** {latest_note.note}")
+        when = wording.day(latest_note.local_date)
+        st.markdown(f"**Latest note ({when}):** {runtime.plain(latest_note.note)}")
     frame = pd.DataFrame([_row(c) for c in found.items])
     st.dataframe(frame, hide_index=True, width="stretch", placeholder="-")
     st.caption(f"The last {len(found.items)} of {found.total} check-ins.")
