@@ -753,3 +753,8 @@ def _restore_plan(session: Session, actor: Actor, w: World) -> Any:
 @probe("runseason.services.plans.calendar.get_plan_calendar")
 def _plan_calendar(session: Session, actor: Actor, w: World) -> Any:
     return plan_calendar.get_plan_calendar(session, actor, _greta_plan(session, w), now=NOW)
+
+
+@probe("runseason.services.imports.preview_csv")
+def _preview_csv(session: Session, actor: Actor, w: World) -> Any:
+    return imports.preview_csv(session, actor, w.greta.id, _CSV)
