@@ -38,7 +38,7 @@ from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.library import TemplateCreate
 from runseason.schemas.plans import GoalCreate, PlanCreate
 from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate
-from runseason.services import cases, checkins, day_exceptions, training
+from runseason.services import cases, checkins, day_exceptions, imports, training
 from runseason.services.identity import auth, tokens
 from runseason.services.plans import generation, goals, library
 from tests.conftest import shared_dir
@@ -82,6 +82,7 @@ def body_for(method: str, path: str) -> dict[str, Any] | None:
     """A valid body for each write, so the request reaches the access check."""
     day = NOW.date().isoformat()
     bodies = {
+        "/profile-suggestions": {"kind": "vdot", "activity_id": 1, "accept": False},
         "/replace": {"template_id": 1},
         "/swap": {"first_id": 1, "second_id": 2},
         "/scale": {"factor": 0.9},
@@ -121,6 +122,12 @@ def body_for(method: str, path: str) -> dict[str, Any] | None:
         if marker.strip("/") in last_segment or marker in path:
             return body
     return {}
+
+
+HISTORY_CSV = (
+    b"Activity Type,Date,Favorite,Title,Distance,Calories,Time\n"
+    b"Running,2026-11-20 07:00:00,,Easy,8,,00:45:00\n"
+)
 
 
 @dataclass
@@ -226,6 +233,7 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
         DayExceptionCreate(kind="travelling", start_date=NOW.date() - timedelta(days=3)),
         now=NOW,
     )
+    history = imports.start_import(db, staff, athlete.id, "log.csv", HISTORY_CSV, now=NOW)
     db.flush()
     assert planned is not None
     assert rec is not None
@@ -250,6 +258,7 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
             "exception_id": marked.id,
             "endpoint_id": endpoint.id,
             "delivery_id": sent.id,
+            "import_id": history.id,
         }
     )
 
@@ -322,6 +331,9 @@ def test_foreign_actors_get_404_and_no_data(client: TestClient, probe_world) -> 
             count += 1
             if path.endswith("/upload"):
                 response = client.post(url, headers=headers, files={"file": ("run.fit", FIT)})
+            elif path.endswith(("/imports", "/imports/preview")):
+                upload = {"file": ("log.csv", HISTORY_CSV)}
+                response = client.post(url, headers=headers, files=upload)
             else:
                 response = client.request(
                     method.upper(), url, headers=headers, params=params, json=body_for(method, path)
