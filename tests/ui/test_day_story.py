@@ -90,7 +90,7 @@ def test_the_coach_reads_adherence_race_day_and_marked_days(
     assert "Fitness on race day" in text
     assert "On track" in text
     assert "Sick" in text
-    assert "🟣 sick" in frames
+    assert "excused (sick)" in frames
     assert "Fitness ramp (7 days)" in text
     assert "Strain (7 days)" in text
     assert "ACWR, uncoupled" in text
