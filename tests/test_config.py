@@ -6,10 +6,8 @@ import pytest
 
 from runseason.config import (
     DEFAULT_SECRET_KEY,
-    CoachingSettings,
     load_settings,
     masked_settings,
-    merge_coaching_overrides,
     startup_warnings,
 )
 from runseason.errors import ConfigurationError
@@ -60,23 +58,6 @@ def test_invalid_environment_value_names_the_setting(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("RUNSEASON_COACHING__RISK__GUARDRAIL", "7")
     with pytest.raises(ConfigurationError, match=r"coaching\.risk\.guardrail"):
         load_settings()
-
-
-def test_organization_overrides_merge_and_validate() -> None:
-    base = CoachingSettings()
-    merged = merge_coaching_overrides(
-        base,
-        {"risk": {"guardrail": 0.8}, "automation_mode": "manual"},
-        {"interventions": {"sla_fresh_hours": 12}},
-    )
-    assert merged.risk.guardrail == 0.8
-    assert merged.risk.at_risk_min == 0.6
-    assert merged.automation_mode == "manual"
-    assert merged.interventions.sla_fresh_hours == 12
-    with pytest.raises(ConfigurationError, match="sla_fresh_hours must be below"):
-        merge_coaching_overrides(base, {"interventions": {"sla_fresh_hours": 100}})
-    with pytest.raises(ConfigurationError, match="unknown readiness weight"):
-        merge_coaching_overrides(base, {"readiness": {"weights": {"vibes": 1.0}}})
 
 
 def test_masked_settings_hide_secrets_and_passwords() -> None:

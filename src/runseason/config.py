@@ -3,8 +3,7 @@
 Environment variables use the prefix ``RUNSEASON_`` and ``__`` for nesting
 (``RUNSEASON_COACHING__RISK__GUARDRAIL=0.8``). The ``coaching`` group is what an organization may
 tune: ``services.coaching_settings`` merges its stored overrides over these defaults through the
-same model, so an override is validated exactly like an environment value.
-"""
+same model, so an override is validated exactly like an environment value."""
 
 from __future__ import annotations
 
@@ -302,16 +301,13 @@ class Settings(BaseSettings):
     @property
     def queued_refresh(self) -> bool:
         """Whether athletes' writes leave the coach-facing recompute to the refresh worker."""
-        if self.metrics_refresh == "auto":
-            return self.env != "test"
-        return self.metrics_refresh == "queued"
+        auto = self.metrics_refresh == "auto"
+        return self.env != "test" if auto else self.metrics_refresh == "queued"
 
     @property
     def runs_scheduler(self) -> bool:
         """Whether a worker of this process runs the scheduler's periodic jobs."""
-        if self.scheduler == "auto":
-            return self.env != "test"
-        return self.scheduler == "on"
+        return self.env != "test" if self.scheduler == "auto" else self.scheduler == "on"
 
     @property
     def effective_log_format(self) -> Literal["json", "console"]:
@@ -321,7 +317,8 @@ class Settings(BaseSettings):
         return "console" if self.env == "dev" else "json"
 
 
-def _describe(error: ValidationError) -> str:
+def describe_error(error: ValidationError) -> str:
+    """A settings validation error in one line, naming the setting."""
     first = error.errors()[0]
     where = ".".join(str(p) for p in first["loc"])
     message = str(first["msg"]).removeprefix("Value error, ")
@@ -362,7 +359,7 @@ def load_settings(**overrides: Any) -> Settings:
     try:
         return Settings(**{**_secrets_from_files(), **overrides})
     except ValidationError as error:
-        raise ConfigurationError(_describe(error)) from None
+        raise ConfigurationError(describe_error(error)) from None
 
 
 @functools.cache
@@ -374,30 +371,6 @@ def get_settings() -> Settings:
 def reset_settings_cache() -> None:
     """Forget the cached settings (tests and the CLI's ``--env`` handling use this)."""
     get_settings.cache_clear()
-
-
-def merge_coaching_overrides(
-    base: CoachingSettings, *layers: dict[str, Any] | None
-) -> CoachingSettings:
-    """Deep-merge override dictionaries over ``base`` and validate the result as a whole."""
-    merged: dict[str, Any] = base.model_dump()
-    for layer in layers:
-        if layer:
-            merged = _deep_merge(merged, layer)
-    try:
-        return CoachingSettings.model_validate(merged)
-    except ValidationError as error:
-        raise ConfigurationError(_describe(error)) from None
-
-
-def _deep_merge(base: dict[str, Any], layer: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in layer.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict) and key != "weights":
-            out[key] = _deep_merge(out[key], value)
-        else:
-            out[key] = value
-    return out
 
 
 SECRET_FIELDS = frozenset(

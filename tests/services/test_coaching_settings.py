@@ -6,12 +6,14 @@ import pytest
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from runseason.config import CoachingSettings
 from runseason.db.models import SettingOverride
-from runseason.errors import InvalidInput, PermissionDenied
+from runseason.errors import ConfigurationError, InvalidInput, PermissionDenied
 from runseason.services.coaching_settings import (
     CACHE_KEY,
     effective_settings,
     get_organization_settings,
+    merge_coaching_overrides,
     update_organization_settings,
 )
 from tests.factories import World, actor
@@ -55,3 +57,20 @@ def test_only_admins_change_settings_and_nonsense_is_refused(db: Session, world:
         update_organization_settings(db, actor(db, world.ada), {"risk": {"guardrail": 5}})
     with pytest.raises(PermissionDenied):
         get_organization_settings(db, actor(db, world.user_of(world.greta, db)))
+
+
+def test_organization_overrides_merge_and_validate() -> None:
+    base = CoachingSettings()
+    merged = merge_coaching_overrides(
+        base,
+        {"risk": {"guardrail": 0.8}, "automation_mode": "manual"},
+        {"interventions": {"sla_fresh_hours": 12}},
+    )
+    assert merged.risk.guardrail == 0.8
+    assert merged.risk.at_risk_min == 0.6
+    assert merged.automation_mode == "manual"
+    assert merged.interventions.sla_fresh_hours == 12
+    with pytest.raises(ConfigurationError, match="sla_fresh_hours must be below"):
+        merge_coaching_overrides(base, {"interventions": {"sla_fresh_hours": 100}})
+    with pytest.raises(ConfigurationError, match="unknown readiness weight"):
+        merge_coaching_overrides(base, {"readiness": {"weights": {"vibes": 1.0}}})

@@ -6,10 +6,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import Select, and_, bindparam, false, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from runseason.config import CoachingSettings, get_settings, merge_coaching_overrides
+from runseason.config import CoachingSettings, describe_error, get_settings
 from runseason.db.models import Athlete, CoachAssignment, SettingOverride, User
 from runseason.domain.readiness import ReadinessParams
 from runseason.errors import ConfigurationError, InvalidInput, NotFound, PermissionDenied
@@ -129,7 +130,7 @@ def update_organization_settings(
         )
     )
     current = dict(row.values) if row else {}
-    merged = _merge(current, changes)
+    merged = _deep_merge(current, changes)
     try:
         result = merge_coaching_overrides(get_settings().coaching, merged)
     except ConfigurationError as error:
@@ -145,16 +146,6 @@ def update_organization_settings(
     session.flush()
     session.info.pop(CACHE_KEY, None)
     return result
-
-
-def _merge(base: dict[str, Any], layer: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in layer.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict) and key != "weights":
-            out[key] = _merge(out[key], value)
-        else:
-            out[key] = value
-    return out
 
 
 # The automation mode may be set per organization, per coach and per athlete; the most specific
@@ -256,3 +247,27 @@ def get_athlete_automation(session: Session, actor: Actor, athlete_id: int) -> A
     require_role(actor, "admin", "coach")
     mode = automation_modes(session, [athlete])[athlete.id]
     return AutomationRead(scope="athlete", subject_id=athlete_id, mode=mode)
+
+
+def merge_coaching_overrides(
+    base: CoachingSettings, *layers: dict[str, Any] | None
+) -> CoachingSettings:
+    """Deep-merge override dictionaries over ``base`` and validate the result as a whole."""
+    merged: dict[str, Any] = base.model_dump()
+    for layer in layers:
+        if layer:
+            merged = _deep_merge(merged, layer)
+    try:
+        return CoachingSettings.model_validate(merged)
+    except ValidationError as error:
+        raise ConfigurationError(describe_error(error)) from None
+
+
+def _deep_merge(base: dict[str, Any], layer: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in layer.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict) and key != "weights":
+            out[key] = _deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
