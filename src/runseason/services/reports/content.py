@@ -6,6 +6,7 @@ A ``Report`` is format-free: ``render.py`` lays the same report out as a PDF, a 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -77,27 +78,12 @@ def athlete_season(
     read = trends.get_trends(
         session, actor, athlete_id, now=now, by="month", years=today.year - year + 1
     )
-    logs = session.scalars(
-        select(TrainingLog)
-        .where(
-            TrainingLog.athlete_id == athlete.id,
-            TrainingLog.sport.in_(RUNNING_SPORTS),
-            TrainingLog.local_date.between(date(year, 1, 1), date(year, 12, 31)),
-        )
-        .order_by(TrainingLog.local_date)
-    ).all()
-    distance = sum(log.distance_m or 0.0 for log in logs)
+    logs = _season_runs(session, athlete.id, year)
     in_season = [r for r in read.races if r.day.year == year]
     bests = [b for b in read.personal_bests if b.day.year == year]
     vdots = [p for p in read.vdot.points if p.period.startswith(str(year))]
     figures = (
-        ("Runs", str(len(logs))),
-        ("Distance", format_distance(distance, unit, 0)),
-        ("Time", format_duration(sum(log.duration_s for log in logs))),
-        (
-            "Longest run",
-            format_distance(max((log.distance_m or 0 for log in logs), default=0), unit, 1),
-        ),
+        *_volume(logs, unit),
         ("Races and time trials", str(len(in_season))),
         ("Personal bests", str(len(bests))),
         ("Best VDOT", f"{max(p.value for p in vdots):.1f}" if vdots else "–"),
@@ -127,6 +113,28 @@ def athlete_season(
             ),
             _health(session, athlete.id, year),
         ),
+    )
+
+
+def _season_runs(session: Session, athlete_id: int, year: int) -> Sequence[TrainingLog]:
+    return session.scalars(
+        select(TrainingLog)
+        .where(
+            TrainingLog.athlete_id == athlete_id,
+            TrainingLog.sport.in_(RUNNING_SPORTS),
+            TrainingLog.local_date.between(date(year, 1, 1), date(year, 12, 31)),
+        )
+        .order_by(TrainingLog.local_date)
+    ).all()
+
+
+def _volume(logs: Sequence[TrainingLog], unit: Unit) -> tuple[tuple[str, str], ...]:
+    longest = max((log.distance_m or 0.0 for log in logs), default=0.0)
+    return (
+        ("Runs", str(len(logs))),
+        ("Distance", format_distance(sum(log.distance_m or 0.0 for log in logs), unit, 0)),
+        ("Time", format_duration(sum(log.duration_s for log in logs))),
+        ("Longest run", format_distance(longest, unit, 1)),
     )
 
 

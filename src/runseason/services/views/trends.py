@@ -15,6 +15,7 @@ from runseason.domain.trends import (
     STANDARD_DISTANCES_M,
     Effort,
     Period,
+    PersonalBest,
     TrendPoint,
     baseline_trend,
     distance_text,
@@ -104,19 +105,20 @@ def get_trends(
             lambda v: format_distance(v, unit, 1),
         ),
         races=[_race(log, unit) for log in recent if log.kind in TIMED_KINDS],
-        personal_bests=[
-            PersonalBestRead(
-                day=b.day,
-                distance=b.distance,
-                distance_m=b.distance_m,
-                duration_s=b.duration_s,
-                time_text=format_duration(b.duration_s),
-                previous_s=b.previous_s,
-                previous_text=format_duration(b.previous_s) if b.previous_s else None,
-                label=b.label,
-            )
-            for b in personal_bests(efforts)
-        ],
+        personal_bests=[_best(b) for b in personal_bests(efforts)],
+    )
+
+
+def _best(best: PersonalBest) -> PersonalBestRead:
+    return PersonalBestRead(
+        day=best.day,
+        distance=best.distance,
+        distance_m=best.distance_m,
+        duration_s=best.duration_s,
+        time_text=format_duration(best.duration_s),
+        previous_s=best.previous_s,
+        previous_text=format_duration(best.previous_s) if best.previous_s else None,
+        label=best.label,
     )
 
 

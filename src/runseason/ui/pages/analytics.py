@@ -90,90 +90,97 @@ def _charts(data: DistributionsRead) -> None:
         )
     left, right = st.columns(2)
     with left:
-        st.markdown("**Planned sessions done**")
-        if data.adherence:
-            frame = pd.DataFrame(
-                [
-                    (w.week_start, label, n)
-                    for w in data.adherence
-                    for label, n in (
-                        ("Done", w.completed),
-                        ("Partly", w.partial),
-                        ("Missed", w.missed),
-                    )
-                ],
-                columns=["Week", "Outcome", "Sessions"],
-            )
-            colours = alt.Scale(
-                domain=["Done", "Partly", "Missed"], range=[RAG["Green"], RAG["Amber"], RAG["Red"]]
-            )
-            st.altair_chart(
-                alt.Chart(frame)
-                .mark_bar()
-                .encode(
-                    x=alt.X("Week:T", title=None),
-                    y=alt.Y("Sessions:Q"),
-                    color=alt.Color("Outcome:N", scale=colours, sort=["Done", "Partly", "Missed"]),
-                    tooltip=["Week:T", "Outcome:N", "Sessions:Q"],
+        _adherence(data)
+    with right:
+        _load(data)
+
+
+def _adherence(data: DistributionsRead) -> None:
+    st.markdown("**Planned sessions done**")
+    if data.adherence:
+        frame = pd.DataFrame(
+            [
+                (w.week_start, label, n)
+                for w in data.adherence
+                for label, n in (
+                    ("Done", w.completed),
+                    ("Partly", w.partial),
+                    ("Missed", w.missed),
                 )
-                .properties(height=220),
+            ],
+            columns=["Week", "Outcome", "Sessions"],
+        )
+        colours = alt.Scale(
+            domain=["Done", "Partly", "Missed"], range=[RAG["Green"], RAG["Amber"], RAG["Red"]]
+        )
+        st.altair_chart(
+            alt.Chart(frame)
+            .mark_bar()
+            .encode(
+                x=alt.X("Week:T", title=None),
+                y=alt.Y("Sessions:Q"),
+                color=alt.Color("Outcome:N", scale=colours, sort=["Done", "Partly", "Missed"]),
+                tooltip=["Week:T", "Outcome:N", "Sessions:Q"],
+            )
+            .properties(height=220),
+            width="stretch",
+        )
+        with st.expander("The counts behind planned sessions done"):
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        "Week": [f"{w.week_start:%d %b %Y}" for w in data.adherence],
+                        "Planned": [w.planned for w in data.adherence],
+                        "Done": [w.completed for w in data.adherence],
+                        "Partly": [w.partial for w in data.adherence],
+                        "Missed": [w.missed for w in data.adherence],
+                        "Adherence": [
+                            "–" if w.adherence is None else f"{w.adherence:.0%}"
+                            for w in data.adherence
+                        ],
+                    }
+                ),
+                hide_index=True,
                 width="stretch",
             )
-            with st.expander("The counts behind planned sessions done"):
-                st.dataframe(
-                    pd.DataFrame(
-                        {
-                            "Week": [f"{w.week_start:%d %b %Y}" for w in data.adherence],
-                            "Planned": [w.planned for w in data.adherence],
-                            "Done": [w.completed for w in data.adherence],
-                            "Partly": [w.partial for w in data.adherence],
-                            "Missed": [w.missed for w in data.adherence],
-                            "Adherence": [
-                                "–" if w.adherence is None else f"{w.adherence:.0%}"
-                                for w in data.adherence
-                            ],
-                        }
-                    ),
-                    hide_index=True,
-                    width="stretch",
-                )
-        else:
-            st.caption("No planned sessions in these weeks.")
-    with right:
-        st.markdown("**Load per athlete**")
-        if data.load:
-            frame = pd.DataFrame(
-                {
-                    "Week": [w.week_start for w in data.load],
-                    "Median load": [w.median_load for w in data.load],
-                    "Athletes": [w.athletes for w in data.load],
-                    "Planned per athlete": [
-                        round(w.planned_load / w.athletes, 1) if w.athletes else 0.0
-                        for w in data.load
-                    ],
-                }
+    else:
+        st.caption("No planned sessions in these weeks.")
+
+
+def _load(data: DistributionsRead) -> None:
+    st.markdown("**Load per athlete**")
+    if data.load:
+        frame = pd.DataFrame(
+            {
+                "Week": [w.week_start for w in data.load],
+                "Median load": [w.median_load for w in data.load],
+                "Athletes": [w.athletes for w in data.load],
+                "Planned per athlete": [
+                    round(w.planned_load / w.athletes, 1) if w.athletes else 0.0 for w in data.load
+                ],
+            }
+        )
+        bars = (
+            alt.Chart(frame)
+            .mark_bar(color="#1f77b4")
+            .encode(
+                x=alt.X("Week:T", title=None),
+                y=alt.Y("Median load:Q"),
+                tooltip=["Week:T", "Median load:Q", "Planned per athlete:Q", "Athletes:Q"],
             )
-            bars = (
-                alt.Chart(frame)
-                .mark_bar(color="#1f77b4")
-                .encode(
-                    x=alt.X("Week:T", title=None),
-                    y=alt.Y("Median load:Q"),
-                    tooltip=["Week:T", "Median load:Q", "Planned per athlete:Q", "Athletes:Q"],
-                )
-            )
-            planned = (
-                alt.Chart(frame)
-                .mark_tick(color="#d9480f", thickness=3)
-                .encode(x="Week:T", y="Planned per athlete:Q")
-            )
-            st.altair_chart((bars + planned).properties(height=220), width="stretch")
-            st.caption("Bars: the median athlete's load; ticks: the planned load per athlete.")
-            with st.expander("The counts behind load per athlete"):
-                shown = frame.assign(Week=[f"{w:%d %b %Y}" for w in frame["Week"]])
-                st.dataframe(shown, hide_index=True, width="stretch")
-        else:
-            st.caption("No load recorded in these weeks.")
+        )
+        planned = (
+            alt.Chart(frame)
+            .mark_tick(color="#d9480f", thickness=3)
+            .encode(x="Week:T", y="Planned per athlete:Q")
+        )
+        st.altair_chart((bars + planned).properties(height=220), width="stretch")
+        st.caption("Bars: the median athlete's load; ticks: the planned load per athlete.")
+        with st.expander("The counts behind load per athlete"):
+            shown = frame.assign(Week=[f"{w:%d %b %Y}" for w in frame["Week"]])
+            st.dataframe(shown, hide_index=True, width="stretch")
+    else:
+        st.caption("No load recorded in these weeks.")
 
 
 _charts(read)
