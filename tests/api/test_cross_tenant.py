@@ -331,7 +331,7 @@ def test_foreign_actors_get_404_and_no_data(client: TestClient, probe_world) -> 
             count += 1
             if path.endswith("/upload"):
                 response = client.post(url, headers=headers, files={"file": ("run.fit", FIT)})
-            elif path.endswith(("/imports", "/imports/preview")):
+            elif path.endswith(("/imports", "/import-preview")):
                 upload = {"file": ("log.csv", HISTORY_CSV)}
                 response = client.post(url, headers=headers, files=upload)
             else:

@@ -53,9 +53,10 @@ def test_a_csv_is_previewed_through_its_column_mapping_then_imported(
     client: TestClient, headers: Headers, world: World
 ) -> None:
     path = f"/api/v1/athletes/{world.greta.id}/imports"
+    preview_path = f"/api/v1/athletes/{world.greta.id}/import-preview"
     csv = b"when,secs,miles\n2026-11-01 07:00:00,2700,5.0\n2026-11-02 07:00:00,1800,3.1\n"
     files = {"file": ("log.csv", csv, "text/csv")}
-    unknown = client.post(f"{path}/preview", files=files, headers=headers["greta"])
+    unknown = client.post(preview_path, files=files, headers=headers["greta"])
     assert unknown.json() == {
         "columns": ["when", "secs", "miles"],
         "dialect": None,
@@ -68,12 +69,12 @@ def test_a_csv_is_previewed_through_its_column_mapping_then_imported(
         "distance_column": "miles",
         "distance_unit": "mi",
     }
-    preview = client.post(f"{path}/preview", files=files, data=mapping, headers=headers["greta"])
+    preview = client.post(preview_path, files=files, data=mapping, headers=headers["greta"])
     assert preview.status_code == 200, preview.text
     first = preview.json()["rows"][0]
     assert (first["duration_s"], round(first["distance_m"])) == (2700, 8047)
     bad = client.post(
-        f"{path}/preview",
+        preview_path,
         files=files,
         data={**mapping, "distance_unit": "leagues"},
         headers=headers["greta"],

@@ -89,18 +89,19 @@ def list_imports(athlete_id: PathId, actor: CurrentActor, session: Db) -> list[I
     return imports.list_imports(session, actor, athlete_id)
 
 
-@router.get("/athletes/{athlete_id}/imports/{import_id}", response_model=ImportRead)
-def get_import(
-    athlete_id: PathId, import_id: PathId, actor: CurrentActor, session: Db
-) -> ImportRead:
-    """One import: items done of the total, imported, duplicates, refused and why."""
-    return imports.get_import(session, actor, athlete_id, import_id)
-
-
-@router.post("/athletes/{athlete_id}/imports/preview", response_model=CsvPreview)
+# Not under ".../imports/": "preview" would also match ".../imports/{import_id}".
+@router.post("/athletes/{athlete_id}/import-preview", response_model=CsvPreview)
 def preview_csv(
     athlete_id: PathId, actor: CurrentActor, session: Db, file: Upload, columns: Columns
 ) -> CsvPreview:
     """A CSV's columns and its first rows as the mapping (or the export recognised) reads them."""
     _, content = _read(file)
     return imports.preview_csv(session, actor, athlete_id, content, columns=columns)
+
+
+@router.get("/athletes/{athlete_id}/imports/{import_id}", response_model=ImportRead)
+def get_import(
+    athlete_id: PathId, import_id: PathId, actor: CurrentActor, session: Db
+) -> ImportRead:
+    """One import: items done of the total, imported, duplicates, refused and why."""
+    return imports.get_import(session, actor, athlete_id, import_id)
