@@ -59,8 +59,9 @@ def test_a_coach_marks_sick_days_and_sees_the_plan_days_excused(page: Page, base
     expect(page.get_by_role("heading", name="Command Center")).to_be_visible(timeout=TIMEOUT)
     page.goto(f"{base_url}/athlete?athlete={ramp['id']}")
     page.get_by_role("tab", name="Plan").click()
-    calendar = page.get_by_test_id("stDataFrame").last
-    expect(calendar).to_contain_text(f"{today:%a %d %b}", timeout=TIMEOUT)
+    # The calendar's table of the week (other tabs hold tables too, e.g. the check-ins).
+    calendar = page.get_by_test_id("stDataFrame").filter(has_text=f"{today:%a %d %b}").first
+    expect(calendar).to_be_visible(timeout=TIMEOUT)
     expect(calendar).not_to_contain_text("excused")
     expect(page.get_by_text("No days marked.")).to_be_visible(timeout=TIMEOUT)
     page.get_by_role("button", name="Mark the days").click()
@@ -68,7 +69,7 @@ def test_a_coach_marks_sick_days_and_sees_the_plan_days_excused(page: Page, base
     page.reload()
     page.get_by_role("tab", name="Plan").click()
     expect(page.get_by_text(f"Sick: {today:%d %b %Y}", exact=True)).to_be_visible(timeout=TIMEOUT)
-    calendar = page.get_by_test_id("stDataFrame").last
+    calendar = page.get_by_test_id("stDataFrame").filter(has_text=f"{today:%a %d %b}").first
     expect(calendar).to_contain_text("excused (sick)", timeout=TIMEOUT)
 
 
