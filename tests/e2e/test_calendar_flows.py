@@ -52,12 +52,16 @@ def test_coach_edits_a_session_from_the_calendar_and_sees_it_saved(
     expect(prompt.or_(calendar).first).to_be_visible(timeout=TIMEOUT)
     if prompt.is_visible():
         prompt.click()
+        expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
     expect(calendar).to_be_visible(timeout=TIMEOUT)
     # Next week, as a coach adjusting the days ahead would (this week may be all but over).
     choose(page, "Week", re.compile(r"^Week 2 · "))
     expect(page.get_by_role("heading", name="Change week 2")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
     picker = page.get_by_role("combobox", name="Session to change")
+    picker.scroll_into_view_if_needed()
     picker.click()
+    picker.press("ArrowDown")  # opens the list on the focused select box
     options = page.get_by_role("option")
     expect(options.first).to_be_visible(timeout=TIMEOUT)
     label = options.nth(1).inner_text()
@@ -97,6 +101,7 @@ def test_coach_replaces_an_active_plan_only_after_confirming(page: Page) -> None
     expect(prompt.or_(calendar).first).to_be_visible(timeout=TIMEOUT)
     if prompt.is_visible():
         prompt.click()
+        expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
     expect(calendar).to_be_visible(timeout=TIMEOUT)
     build(page)
     expect(page.get_by_text(re.compile("already follows"))).to_be_visible(timeout=TIMEOUT)
