@@ -61,9 +61,7 @@ def get_trends(
     athlete = get_athlete(session, actor, athlete_id)
     unit: Unit = "mi" if athlete.unit_preference == "mi" else "km"
     today = local_date(now, athlete.timezone)
-    since = (
-        date(today.year - years + 1, 1, 1) if by == "year" else today - timedelta(days=365 * years)
-    )
+    since = _window_start(today, by, years)
     logs = _runs(session, athlete.id, today)
     efforts = [_effort(log) for log in logs if log.kind in TIMED_KINDS]
     efforts += _best_efforts(session, athlete.id, today)
@@ -72,7 +70,6 @@ def get_trends(
     runs = [(log.local_date, log.distance_m or 0.0) for log in recent if log.distance_m]
     vdots = vdot_trend(recent_efforts, by, unit)
     resting, hrv = _readings(session, athlete.id, since, today)
-    first = min((d for d, _ in runs), default=today)
     return AthleteTrendsRead(
         athlete_id=athlete.id,
         athlete_name=athlete.display_name,
@@ -92,20 +89,34 @@ def get_trends(
             lambda v: f"{v:.0f} bpm",
         ),
         hrv=_series("HRV (rMSSD)", "ms", baseline_trend(hrv, by, "ms"), lambda v: f"{v:.0f} ms"),
-        weekly_distance=_series(
+        **_volume(runs, by, today, unit),
+        races=[_race(log, unit) for log in recent if log.kind in TIMED_KINDS],
+        personal_bests=[_best(b) for b in personal_bests(efforts)],
+    )
+
+
+def _volume(
+    runs: list[tuple[date, float]], by: Period, today: date, unit: Unit
+) -> dict[str, TrendSeriesRead]:
+    """Weekly distance over the days since the first run, and the longest run, per period."""
+    first = min((d for d, _ in runs), default=today)
+    return {
+        "weekly_distance": _series(
             "Weekly distance",
             unit,
             weekly_volume_trend(runs, by, first=first, last=today, unit=unit),
             lambda v: format_distance(v, unit, 1),
         ),
-        long_run=_series(
-            "Long run",
-            unit,
-            long_run_trend(runs, by, unit),
-            lambda v: format_distance(v, unit, 1),
+        "long_run": _series(
+            "Long run", unit, long_run_trend(runs, by, unit), lambda v: format_distance(v, unit, 1)
         ),
-        races=[_race(log, unit) for log in recent if log.kind in TIMED_KINDS],
-        personal_bests=[_best(b) for b in personal_bests(efforts)],
+    }
+
+
+def _window_start(today: date, by: Period, years: int) -> date:
+    """The first day shown: whole calendar years by year, else ``years`` × 365 days back."""
+    return (
+        date(today.year - years + 1, 1, 1) if by == "year" else today - timedelta(days=365 * years)
     )
 
 
