@@ -50,9 +50,11 @@ def test_coach_triages_the_queue_and_stays_signed_in(page: Page, artifacts: Path
     second = page.context.new_page()
     second.goto(page.url)
     expect(second.get_by_role("heading", name="Command Center")).to_be_visible(timeout=TIMEOUT)
-    apply = page.get_by_role("button", name="Apply")
-    acted = apply.first if apply.count() else page.get_by_role("button", name="Acknowledge").first
-    acted.click()
+    acknowledge = page.get_by_role("button", name="Acknowledge")
+    expect(acknowledge.first).to_be_visible(timeout=TIMEOUT)
+    open_items = acknowledge.count()
+    acknowledge.first.click()
+    expect(acknowledge).to_have_count(open_items - 1, timeout=TIMEOUT)
     expect(page.get_by_role("heading", name="Command Center")).to_be_visible(timeout=TIMEOUT)
     page.get_by_role("button", name="Open the athlete's case").first.click()
     expect(page.get_by_role("heading", name="Athlete")).to_be_visible(timeout=TIMEOUT)
@@ -62,6 +64,9 @@ def test_coach_triages_the_queue_and_stays_signed_in(page: Page, artifacts: Path
     expect(page.get_by_test_id("stMetric").first).to_contain_text("Risk", timeout=TIMEOUT)
     page.screenshot(path=str(artifacts / "coach-athlete.png"), full_page=True)
     page.get_by_role("link", name="Caseload").click()
+    expect(page.get_by_role("heading", name="Caseload")).to_be_visible(timeout=TIMEOUT)
+    # The Athlete page's tables leave with the rerun; the Caseload page has one table.
+    expect(page.get_by_test_id("stDataFrame")).to_have_count(1, timeout=TIMEOUT)
     expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=TIMEOUT)
     page.get_by_role("link", name="Sign out").click()
     page.get_by_role("button", name="Sign out").click()  # a form of this site: POST, not a link
