@@ -217,12 +217,13 @@ def _run_days(
     days = (today.date() - start_day).days + 1
     for index in range(days):
         day = start_day + timedelta(days=index)
-        for p in personas:
-            # One metric recompute per athlete-day instead of one per check-in and per session.
-            with snapshots.deferred_refresh(session):
+        # One metric recompute per athlete-day, the day's athletes together (as the worker
+        # drains its queue), instead of one per check-in and per session.
+        with snapshots.deferred_refresh(session):
+            for p in personas:
                 done = simulate_day(sink, p, day, today, planned.get((p.athlete_id, day)), rng)
-            result.checkins += done[0]
-            result.sessions += done[1]
+                result.checkins += done[0]
+                result.sessions += done[1]
         if isinstance(sink, ServiceSink):  # the coaches work their queue every evening
             now = today if today.tzinfo else today.replace(tzinfo=UTC)
             evening = min(datetime.combine(day, time(17), tzinfo=UTC), now)

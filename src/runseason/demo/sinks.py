@@ -18,7 +18,7 @@ from runseason.domain.dates import local_date
 from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.training import TrainingLogCreate
 from runseason.services import checkins, training
-from runseason.services.identity.access import actor_for_user
+from runseason.services.identity.access import Actor, actor_for_user
 from runseason.services.refresh import history
 
 BATCH = 2000
@@ -29,16 +29,20 @@ class ServiceSink:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self.actors: dict[int, Actor] = {}
+
+    def actor(self, p: Persona) -> Actor:
+        """The persona signed in (their account does not change during the season)."""
+        if p.athlete_id not in self.actors:
+            assert p.user is not None
+            self.actors[p.athlete_id] = actor_for_user(self.session, p.user)
+        return self.actors[p.athlete_id]
 
     def checkin(self, p: Persona, data: CheckInCreate, now: datetime) -> None:
-        assert p.user is not None
-        actor = actor_for_user(self.session, p.user)
-        checkins.submit_checkin(self.session, actor, p.athlete_id, data, now=now)
+        checkins.submit_checkin(self.session, self.actor(p), p.athlete_id, data, now=now)
 
     def log(self, p: Persona, data: TrainingLogCreate, now: datetime) -> None:
-        assert p.user is not None
-        actor = actor_for_user(self.session, p.user)
-        training.log_session(self.session, actor, p.athlete_id, data, now=now)
+        training.log_session(self.session, self.actor(p), p.athlete_id, data, now=now)
 
 
 class BulkSink:

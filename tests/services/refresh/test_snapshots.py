@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -241,3 +241,39 @@ def test_the_batch_statements_are_cached_with_one_text_for_any_batch() -> None:
     sql = str(history._rows_statement().compile(dialect=sqlite.dialect()))
     assert "json_each(" in sql
     assert "UNION ALL" not in sql
+
+
+def test_a_deferred_block_refreshes_each_time_zone_as_of_its_latest_change(
+    db: Session, world: World
+) -> None:
+    """One block, four athletes in three zones: each is assessed on their own local day, the
+    athletes of one zone together as of the latest change among them (as the worker drains)."""
+    day = date(2026, 11, 24)
+    moments = {  # each check-in on the 24th, in the athlete's own zone
+        world.riley.id: datetime(2026, 11, 24, 7, 0, tzinfo=UTC),
+        world.ramp.id: datetime(2026, 11, 24, 19, 0, tzinfo=UTC),
+        world.greta.id: datetime(2026, 11, 24, 22, 30, tzinfo=UTC),  # 23:30 in Oslo
+        world.sam.id: datetime(2026, 11, 25, 3, 0, tzinfo=UTC),  # 22:00 in New York
+    }
+    athletes = {a.id: a for a in (world.riley, world.ramp, world.greta, world.sam)}
+    assert athletes[world.riley.id].timezone == athletes[world.ramp.id].timezone
+    with snapshots.deferred_refresh(db):
+        for athlete_id, moment in moments.items():
+            who = actor(db, world.user_of(athletes[athlete_id], db))
+            checkins.submit_checkin(db, who, athlete_id, GOOD, now=moment)
+        assert db.scalar(select(AthleteSnapshot.athlete_id)) is None  # nothing until the end
+    assessed = {
+        rec.athlete_id: rec
+        for rec in db.scalars(select(Recommendation).where(Recommendation.athlete_id.in_(moments)))
+    }
+    assert {a: rec.local_date for a, rec in assessed.items()} == dict.fromkeys(moments, day)
+    for athlete_id, snap in db.execute(select(AthleteSnapshot.athlete_id, AthleteSnapshot.as_of)):
+        assert snap == day, athlete_id
+    created = {a: _utc(rec.created_at) for a, rec in assessed.items()}
+    assert created[world.riley.id] == created[world.ramp.id] == moments[world.ramp.id]
+    assert created[world.greta.id] == moments[world.greta.id]
+    assert created[world.sam.id] == moments[world.sam.id]
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)

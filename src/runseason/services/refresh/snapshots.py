@@ -47,8 +47,9 @@ def deferred_refresh(session: Session) -> Iterator[None]:
     """Batch writers (the season generator) run one recompute per athlete at the end of a block.
 
     Inside the block, ``refresh_after_change`` only notes the days touched; when the block ends
-    without an error, the athletes are recomputed together (``refresh_many``). Requests never use
-    it.
+    without an error, the athletes are recomputed together (``refresh_many``), as the worker
+    drains its queue: the athletes of one time zone as of the latest change among them (so each
+    one's today is the local day of their block). Requests never use it.
     """
     pending: dict[int, tuple[days.Change, datetime]] = {}
     session.info[DEFER_KEY] = pending
@@ -56,11 +57,16 @@ def deferred_refresh(session: Session) -> Iterator[None]:
         yield
     finally:
         session.info.pop(DEFER_KEY, None)
-    by_now: dict[datetime, dict[int, days.Change]] = defaultdict(dict)
+    zones = select(Athlete.id, Athlete.timezone).where(Athlete.id.in_(list(pending)))
+    zone_of: dict[int, str] = dict(session.execute(zones).all())
+    by_zone: dict[str, dict[int, days.Change]] = defaultdict(dict)
+    latest: dict[str, datetime] = {}
     for athlete_id, (change, now) in pending.items():
-        by_now[now][athlete_id] = change
-    for now, changes in by_now.items():
-        refresh_many(session, changes, now=now)
+        zone = zone_of[athlete_id]
+        by_zone[zone][athlete_id] = change
+        latest[zone] = max(latest.get(zone, now), now)
+    for zone, changes in by_zone.items():
+        refresh_many(session, changes, now=latest[zone])
 
 
 def refresh_after_change(
