@@ -11,6 +11,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
+from runseason.ui import wording
 from tests.e2e.test_main_flows import ASHA, TIMEOUT, sign_in
 from tests.e2e.test_triage import _api
 
@@ -60,7 +61,7 @@ def test_a_coach_marks_sick_days_and_sees_the_plan_days_excused(page: Page, base
     page.goto(f"{base_url}/athlete?athlete={ramp['id']}")
     page.get_by_role("tab", name="Plan").click()
     # The calendar's table of the week (other tabs hold tables too, e.g. the check-ins).
-    calendar = page.get_by_test_id("stDataFrame").filter(has_text=f"{today:%a %d %b}").first
+    calendar = page.get_by_test_id("stDataFrame").filter(has_text=wording.day_short(today)).first
     expect(calendar).to_be_visible(timeout=TIMEOUT)
     expect(calendar).not_to_contain_text("excused")
     expect(page.get_by_text("No days marked.")).to_be_visible(timeout=TIMEOUT)
@@ -69,7 +70,7 @@ def test_a_coach_marks_sick_days_and_sees_the_plan_days_excused(page: Page, base
     page.reload()
     page.get_by_role("tab", name="Plan").click()
     expect(page.get_by_text(f"Sick: {today:%d %b %Y}", exact=True)).to_be_visible(timeout=TIMEOUT)
-    calendar = page.get_by_test_id("stDataFrame").filter(has_text=f"{today:%a %d %b}").first
+    calendar = page.get_by_test_id("stDataFrame").filter(has_text=wording.day_short(today)).first
     expect(calendar).to_contain_text("excused (sick)", timeout=TIMEOUT)
 
 

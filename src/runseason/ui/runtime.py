@@ -12,7 +12,6 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 import streamlit as st
 from pydantic import BaseModel, ValidationError
@@ -204,9 +203,3 @@ def duration(value_s: float | None) -> str:
 
 BAND_COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828"}
 BUCKET_LABELS = {"at_risk": "🔴 at risk", "watch": "🟠 watch", "stable": "🟢 stable"}
-
-
-def when(moment: datetime, timezone: str) -> str:
-    """A moment in the person's time zone, in the app's one date style ("3 Dec 2026 08:14")."""
-    local = moment.astimezone(ZoneInfo(timezone or "UTC"))
-    return f"{local.day} {local:%b %Y %H:%M}"

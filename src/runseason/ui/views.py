@@ -14,7 +14,7 @@ from runseason.schemas.briefing import LoadHistoryRead
 from runseason.schemas.plans import CalendarSessionRead, CalendarWeekRead, PlanRead
 from runseason.schemas.training import DayExceptionRead
 from runseason.services.plans import calendar
-from runseason.ui import charts, runtime
+from runseason.ui import charts, runtime, wording
 
 STATUS_WORDS = {
     "completed": "done",
@@ -37,11 +37,6 @@ LEGEND = (
     "Green: done · amber: partly done · red: missed · grey: cancelled or skipped by the coach · "
     "violet: marked sick, travelling or injured"
 )
-
-
-def day_text(day: date) -> str:
-    """A day as every calendar shows it, with the year."""
-    return f"{day:%a %d %b %Y}"
 
 
 def _status_word(s: CalendarSessionRead, today: date) -> str:
@@ -72,7 +67,7 @@ def _first_planned(s: CalendarSessionRead) -> str:
     if not s.changed:
         return "as first planned"
     return (
-        f"{s.original_date:%a %d %b} · {s.original_title} · "
+        f"{wording.day_short(s.original_date)} · {s.original_title} · "
         f"{runtime.duration(s.original_duration_s)}"
     )
 
@@ -86,7 +81,7 @@ def _weeks_frame(weeks: Sequence[CalendarWeekRead], unit: units.Unit) -> pd.Data
         rows.append(
             {
                 "Week": f"{w.number}" + (" · this week" if w.is_current else ""),
-                "Starts": day_text(w.start_date),
+                "Starts": wording.day(w.start_date),
                 "Phase": w.phase.capitalize() + flags,
                 "Planned": runtime.distance(w.target_distance_m, unit),
                 "Done": runtime.distance(w.done_distance_m, unit) if done else "-",
@@ -100,7 +95,7 @@ def _sessions_frame(week: CalendarWeekRead, unit: units.Unit, today: date) -> pd
     return pd.DataFrame(
         [
             {
-                "Day": f"{s.scheduled_date:%a %d %b}",
+                "Day": wording.day_short(s.scheduled_date),
                 "Planned": _planned_text(s, unit),
                 "Done": _done_text(s, unit),
                 "Status": _status_word(s, today),
@@ -135,7 +130,7 @@ def plan_calendar(
     if cal is None or not cal.weeks:
         return None
     st.caption(
-        f"{cal.name}: {day_text(cal.start_date)} to {day_text(cal.end_date)}, "
+        f"{cal.name}: {wording.day(cal.start_date)} to {wording.day(cal.end_date)}, "
         f"{len(cal.weeks)} weeks, version {cal.version}"
     )
     ahead = [w for w in cal.weeks if w.number >= cal.current_week][:max_weeks]
@@ -145,7 +140,7 @@ def plan_calendar(
         with st.expander(f"Earlier weeks ({len(earlier)})"):
             st.dataframe(_weeks_frame(earlier, unit), hide_index=True, width="stretch")
     labels = {
-        w.number: f"Week {w.number} · {day_text(w.start_date)}"
+        w.number: f"Week {w.number} · {wording.day(w.start_date)}"
         + (" · this week" if w.is_current else "")
         for w in cal.weeks
     }

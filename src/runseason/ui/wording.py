@@ -7,8 +7,9 @@ dictionaries; a person reads labels, bands in colour words, ages in days and wor
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from runseason.domain import units
 
@@ -130,11 +131,27 @@ def age(hours: float) -> str:
     return f"{round(hours / 24)} days"
 
 
-def day(value: date | datetime | None) -> str:
-    """A date in the one style every page uses: ``Sun 6 Dec 2026``."""
+def day(value: date | datetime | str | None) -> str:
+    """A date in the one style every page uses: ``Sun 6 Dec 2026`` (ISO text is read first)."""
+    if isinstance(value, str):
+        value = date.fromisoformat(value)
     if value is None:
         return "-"
     return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+def day_short(value: date) -> str:
+    """A day of the current season, where the year goes without saying: ``Sun 6 Dec``."""
+    return f"{value:%a} {value.day} {value:%b}"
+
+
+def moment(value: datetime | None, zone: str) -> str:
+    """A moment in the reader's time zone, in the same style: ``Sun 6 Dec 2026, 08:14``."""
+    if value is None:
+        return "-"
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    local = aware.astimezone(ZoneInfo(zone or "UTC"))
+    return f"{day(local)}, {local:%H:%M}"
 
 
 def record(entity: str) -> str:

@@ -40,7 +40,7 @@ def test_a_row_in_words_without_its_id() -> None:
     assert list(first["readiness 7 d"]) == [75.0, 81.2, 55.0]
     assert first["adherence 7 d"] == "50 %"
     assert (first["form"], first["ACWR"]) == ("-12.3", "1.46")  # never 0.000000 or None
-    assert (first["last check-in"], first["next race"]) == ("6 Dec 2026", "-")
+    assert (first["last check-in"], first["next race"]) == ("Sun 6 Dec 2026", "-")
 
 
 def test_a_sparkline_needs_two_days() -> None:

@@ -30,7 +30,7 @@ def test_the_admin_sees_failed_and_sent_emails(open_page: Open, world: World, db
     [table] = at.dataframe
     rows = table.value.to_dict("records")
     assert rows[0] == {
-        "When": "2026-11-25 06:00",  # Ada's Berlin time
+        "When": "Wed 25 Nov 2026, 06:00",  # Ada's Berlin time
         "To": "Cole Coach",
         "Email": "Morning digest",
         "Status": "Failed",

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from runseason.schemas.coaching import QueueItem, RecommendationRead, RiskDay
+from runseason.ui import wording
 from runseason.ui.components import queue
 
 NOW = datetime(2026, 12, 6, 7, 5, tzinfo=UTC)
@@ -70,12 +71,12 @@ def test_items_become_one_group_per_athlete_in_the_services_order() -> None:
 
 
 def test_days_sessions_and_moments_in_words() -> None:
-    assert queue.day("2026-12-07") == "Mon 7 Dec 2026"
+    assert wording.day("2026-12-07") == "Mon 7 Dec 2026"
     assert queue.session_line({"title": "Recovery run", "planned_duration_s": 1800}) == (
         "Recovery run · 30:00"
     )
     assert queue.session_line(None) == "removed (rest)"
-    assert queue.when(NOW, "Europe/Madrid") == "6 Dec 2026, 08:05"
+    assert wording.moment(NOW, "Europe/Madrid") == "Sun 6 Dec 2026, 08:05"
 
 
 def test_the_decision_says_who_decided_and_when() -> None:
@@ -101,10 +102,10 @@ def test_the_decision_says_who_decided_and_when() -> None:
         }
     )
     assert queue.decided_text(rec, "UTC") == (
-        "The athlete accepted the change on 6 Dec 2026, 07:05: it is in the plan."
+        "The athlete accepted the change on Sun 6 Dec 2026, 07:05: it is in the plan."
     )
     coach = rec.model_copy(update={"athlete_answer": None, "status": "dismissed"})
-    assert queue.decided_text(coach, "UTC") == "Dismissed on 6 Dec 2026, 07:05."
+    assert queue.decided_text(coach, "UTC") == "Dismissed on Sun 6 Dec 2026, 07:05."
 
 
 def test_the_history_reads_day_by_day() -> None:

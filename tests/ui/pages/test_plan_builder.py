@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
 from runseason.db.models import PlannedSession, RaceGoal, TrainingPlan
+from runseason.ui import wording
 from tests.factories import World
 from tests.ui.conftest import Open, button_of
 
@@ -71,7 +72,9 @@ def test_picking_a_session_loads_its_own_values_and_55_minutes_are_saved(
             next(
                 i
                 for i in rows
-                if label.startswith(f"{rows[i].scheduled_date:%a %d %b} · {rows[i].title}")
+                if label.startswith(
+                    f"{wording.day_short(rows[i].scheduled_date)} · {rows[i].title}"
+                )
             )
         )  # type: ignore[attr-defined]
         at.run()
@@ -118,7 +121,7 @@ def test_the_calendar_starts_at_this_week_with_weeks_numbered_from_one(
     first_days = sorted(
         db.scalars(select(PlannedSession.scheduled_date).where(PlannedSession.plan_id == plan.id))
     )
-    assert week_one["Day"].iloc[0] == f"{first_days[0]:%a %d %b}"
+    assert week_one["Day"].iloc[0] == wording.day_short(first_days[0])
     assert set(week_one["Status"]) == {"to come"}
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -10,6 +9,7 @@ from pandas.io.formats.style import Styler
 
 from runseason.domain.risk import percent
 from runseason.schemas.coaching import CaseloadRow
+from runseason.ui import wording
 
 BUCKET_WORDS = {"at_risk": "at risk", "watch": "watch", "stable": "stable"}
 BAND_WORDS = {"red": "red", "amber": "amber", "yellow": "amber", "green": "green"}
@@ -38,10 +38,6 @@ def readiness_words(row: CaseloadRow) -> str:
     return f"{row.readiness_score:.0f} · {band}" if band else f"{row.readiness_score:.0f}"
 
 
-def _day(value: date | None) -> str:
-    return "-" if value is None else f"{value.day} {value:%b %Y}"
-
-
 def frame_of(rows: list[CaseloadRow]) -> pd.DataFrame:
     """The table's rows, in words; no ids (the page keeps them beside the table)."""
     return pd.DataFrame(
@@ -55,8 +51,8 @@ def frame_of(rows: list[CaseloadRow]) -> pd.DataFrame:
                 "ACWR": "-" if r.acwr is None else f"{r.acwr:.2f}",
                 "adherence 7 d": "-" if r.adherence_7d is None else percent(r.adherence_7d),
                 "open items": r.open_interventions,
-                "last check-in": _day(r.last_checkin_date),
-                "next race": _day(r.next_race_date),
+                "last check-in": wording.day(r.last_checkin_date),
+                "next race": wording.day(r.next_race_date),
             }
             for r in rows
         ]

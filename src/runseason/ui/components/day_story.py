@@ -4,7 +4,6 @@ draw them."""
 from __future__ import annotations
 
 from datetime import date
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 import streamlit as st
@@ -15,7 +14,7 @@ from runseason.schemas.training import AdherenceRead, DayExceptionCreate, OnTrac
 from runseason.services import day_exceptions
 from runseason.services.identity.access import Actor
 from runseason.services.views import timeline
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 
 DAY_KINDS = {"sick": "Sick", "travelling": "Travelling", "injured": "Injured"}
 BAND_MARKS = {"green": "🟢", "yellow": "🟡", "red": "🔴"}
@@ -44,8 +43,8 @@ def mark_days_form(actor: Actor, athlete_id: int, today: date, key: str) -> None
             )
             if done:
                 st.success(
-                    f"{DAY_KINDS[done.kind]} from {done.start_date:%d %b} to "
-                    f"{done.end_date:%d %b}: these days leave the adherence count."
+                    f"{DAY_KINDS[done.kind]} from {wording.day_short(done.start_date)} to "
+                    f"{wording.day_short(done.end_date)}: these days leave the adherence count."
                 )
 
 
@@ -57,8 +56,8 @@ def marked_days_list(actor: Actor, athlete_id: int) -> None:
         return
     for m in marked:
         left, right = st.columns([4, 1])
-        span = f"{m.start_date:%d %b %Y}" + (
-            f" to {m.end_date:%d %b %Y}" if m.end_date != m.start_date else ""
+        span = wording.day(m.start_date) + (
+            f" to {wording.day(m.end_date)}" if m.end_date != m.start_date else ""
         )
         left.write(
             f"**{DAY_KINDS.get(m.kind, m.kind)}**: {span}" + (f" · {m.note}" if m.note else "")
@@ -85,12 +84,12 @@ def adherence_weeks(read: AdherenceRead) -> None:
     for week in read.weeks:
         share = "no sessions counted" if week.percent is None else f"{week.percent:.0f} %"
         excused = f", {week.excused} excused" if week.excused else ""
-        st.markdown(f"**Week of {week.week_start:%d %b}**: {share}{excused}")
+        st.markdown(f"**Week of {wording.day_short(week.week_start)}**: {share}{excused}")
         if not week.sessions:
             continue
         rows = [
             {
-                "day": f"{s.day:%a %d %b}",
+                "day": wording.day_short(s.day),
                 "session": s.title,
                 "colour": BAND_MARKS.get(s.band or "", "⚪"),
                 "done": _outcome(s.status, s.ratio, s.excused_by),
@@ -117,7 +116,7 @@ def on_track_panel(read: OnTrackRead | None, unit: units.Unit) -> None:
         )
         return
     st.write(
-        f"**{read.race_name}** on {read.race_day:%d %b %Y}, "
+        f"**{read.race_name}** on {wording.day(read.race_day)}, "
         f"{units.format_distance(read.distance_m, unit)}"
     )
     cols = st.columns(4)
@@ -150,10 +149,9 @@ def timeline_panel(actor: Actor, athlete_id: int, zone: str) -> None:
     )
     if story is None:
         return
-    here = ZoneInfo(zone)
     for entry in story.items:
         head, said, rest = entry.title.partition(": ")
-        when = f"{entry.occurred_at.astimezone(here):%d %b %Y %H:%M}"
+        when = wording.moment(entry.occurred_at, zone)
         # Before ": " stands the entry's kind (the platform's words); what follows may be typed.
         label = head if said else runtime.plain(head)
         st.markdown(f"`{when}` **{label}**{said}{runtime.plain(rest)}")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 import streamlit as st
 
 from runseason.schemas.notifications import KIND_WORDS
 from runseason.services.identity.access import Actor
 from runseason.services.notifications import sends
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 
 STATUS_WORDS = {"sent": "Sent", "failed": "Failed", "sending": "Sending"}
 
@@ -30,11 +28,10 @@ def email_deliveries(actor: Actor, timezone: str) -> None:
     if not shown:
         st.caption("No emails sent yet.")
         return
-    zone = ZoneInfo(timezone)
     st.dataframe(
         [
             {
-                "When": d.claimed_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                "When": wording.moment(d.claimed_at, timezone),
                 "To": d.person,
                 "Email": KIND_WORDS[d.kind].capitalize(),
                 "Status": STATUS_WORDS[d.status],

@@ -39,7 +39,8 @@ EDIT_LABELS = {
 
 
 def _label(s: CalendarSessionRead) -> str:
-    return f"{s.scheduled_date:%a %d %b} · {s.title} · {runtime.duration(s.planned_duration_s)}"
+    day, length = wording.day_short(s.scheduled_date), runtime.duration(s.planned_duration_s)
+    return f"{day} · {s.title} · {length}"
 
 
 def _pick(label: str, sessions: list[CalendarSessionRead], key: str) -> CalendarSessionRead:
@@ -110,7 +111,9 @@ def _edit_session(
     edit = runtime.valid(SessionEdit, EDIT_LABELS, **values)
     if edit and runtime.call(editing.edit_session, actor, row.id, edit, now=runtime.now()):
         what = "cancelled" if cancel else "saved"
-        runtime.done(f"{row.title} on {day:%a %d %b}: {what}; the plan has a new version.")
+        runtime.done(
+            f"{row.title} on {wording.day_short(day)}: {what}; the plan has a new version."
+        )
 
 
 def _templates(actor: Actor, key: str) -> TemplateRead | None:
@@ -160,7 +163,7 @@ def _add(actor: Actor, plan: PlanRead, week: CalendarWeekRead) -> None:
         coach_note=note or None,
     )
     if data and runtime.call(editing.add_session, actor, plan.id, data, now=runtime.now()):
-        runtime.done(f"{template.name} added on {day:%a %d %b}.")
+        runtime.done(f"{template.name} added on {wording.day_short(day)}.")
 
 
 def _swap(actor: Actor, plan: PlanRead, sessions: list[CalendarSessionRead], key: str) -> None:
@@ -181,7 +184,9 @@ def _replace(actor: Actor, sessions: list[CalendarSessionRead], key: str, versio
     if template is not None and st.button("Replace it", key=f"replace-{row.id}"):
         data = SessionReplace(template_id=template.id, plan_version=version)
         if runtime.call(editing.replace_session, actor, row.id, data, now=runtime.now()):
-            runtime.done(f"{row.title} on {row.scheduled_date:%a %d %b} is now {template.name}.")
+            runtime.done(
+                f"{row.title} on {wording.day_short(row.scheduled_date)} is now {template.name}."
+            )
 
 
 def _scale(actor: Actor, week: CalendarWeekRead, version: int) -> None:
@@ -204,7 +209,7 @@ def _days(picked: object) -> list[date]:
 
 def _rebuild(actor: Actor, plan: PlanRead, today: date) -> None:
     if plan.unavailable_dates:
-        kept = ", ".join(f"{d:%a %d %b %Y}" for d in plan.unavailable_dates)
+        kept = ", ".join(wording.day(d) for d in plan.unavailable_dates)
         st.caption(f"Days away kept free: {kept}")
     with st.form("rebuild"):
         start = st.date_input(
@@ -228,7 +233,7 @@ def _rebuild(actor: Actor, plan: PlanRead, today: date) -> None:
         reason=reason or "regenerated",
     )
     if data and runtime.call(generation.regenerate_from, actor, plan.id, data, now=runtime.now()):
-        runtime.done(f"The plan is rebuilt from {start:%a %d %b %Y}.")
+        runtime.done(f"The plan is rebuilt from {wording.day(start)}.")
 
 
 def plan_edits(actor: Actor, plan: PlanRead, week: CalendarWeekRead, today: date) -> None:

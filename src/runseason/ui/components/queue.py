@@ -8,9 +8,7 @@ the very rows shown, so the numbers on the page always agree with each other.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import streamlit as st
 
@@ -23,7 +21,7 @@ from runseason.schemas.coaching import (
 )
 from runseason.services import recommendations
 from runseason.services.identity.access import Actor
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 
 SLA_WORDS = {"fresh": "new", "due": "due today", "overdue": "overdue"}
 DECIDED_WORDS = {"applied": "Applied", "dismissed": "Dismissed"}
@@ -90,18 +88,6 @@ def header_counts(groups: list[AthleteGroup]) -> dict[str, int]:
     return counts
 
 
-def when(moment: datetime, zone: str) -> str:
-    """A moment in the user's time zone, e.g. "6 Dec 2026, 07:05"."""
-    local = moment.astimezone(ZoneInfo(zone)) if moment.tzinfo else moment
-    return f"{local.day} {local:%b %Y, %H:%M}"
-
-
-def day(value: Any) -> str:
-    """A planned session's day, e.g. "Mon 7 Dec 2026"."""
-    d = date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{d:%a} {d.day} {d:%b %Y}" if isinstance(d, date) else "-"
-
-
 def session_line(planned: dict[str, Any] | None) -> str:
     """A planned session in words: its title and duration, or that it is removed."""
     if planned is None or planned.get("status") == "cancelled":
@@ -132,7 +118,7 @@ def undo(actor: Actor, rec: RecommendationRead) -> None:
 
 def decided_text(rec: RecommendationRead, zone: str) -> str:
     """Who decided what, and when: "Applied on 6 Dec 2026, 08:05." or the athlete's answer."""
-    stamp = f" on {when(rec.decided_at, zone)}" if rec.decided_at else ""
+    stamp = f" on {wording.moment(rec.decided_at, zone)}" if rec.decided_at else ""
     if rec.athlete_answer == "accepted":
         return f"The athlete accepted the change{stamp}: it is in the plan."
     if rec.athlete_answer == "declined":
@@ -147,7 +133,7 @@ def proposal(actor: Actor, rec: RecommendationRead, key: str) -> None:
         st.caption("Proposed plan change:")
         rows = [
             {
-                "day": day(c.before.get("scheduled_date")),
+                "day": wording.day(c.before.get("scheduled_date")),
                 "before": session_line(c.before),
                 "after": session_line(c.after),
             }

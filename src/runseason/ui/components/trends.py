@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from runseason.schemas.trends import AthleteTrendsRead, TrendSeriesRead
 from runseason.services.views import trends
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 
 
 def long_view(athlete_id: int) -> None:
@@ -63,10 +61,6 @@ def long_view(athlete_id: int) -> None:
     _tables(read)
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 def _chart(series: TrendSeriesRead) -> None:
     st.markdown(f"**{series.name}**")
     frame = pd.DataFrame(
@@ -93,7 +87,7 @@ def _chart(series: TrendSeriesRead) -> None:
     st.altair_chart(chart, width="stretch")
     with st.expander(f"The data behind: {series.name}"):
         rows = [
-            {"Period": p.label, "Value": p.text, "Date": _day(e.day), "Record": e.text}
+            {"Period": p.label, "Value": p.text, "Date": wording.day(e.day), "Record": e.text}
             for p in series.points
             for e in p.evidence
         ]
@@ -107,7 +101,7 @@ def _tables(read: AthleteTrendsRead) -> None:
             pd.DataFrame(
                 [
                     {
-                        "Date": _day(r.day),
+                        "Date": wording.day(r.day),
                         "Race": r.title,
                         "Distance": r.distance_text,
                         "Time": r.time_text,
@@ -127,7 +121,7 @@ def _tables(read: AthleteTrendsRead) -> None:
             pd.DataFrame(
                 [
                     {
-                        "Date": _day(b.day),
+                        "Date": wording.day(b.day),
                         "Distance": b.distance,
                         "Time": b.time_text,
                         "Previous best": b.previous_text or "first",

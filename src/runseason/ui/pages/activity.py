@@ -12,7 +12,7 @@ from runseason.domain.load import sport_label
 from runseason.schemas.activities import ActivityRead, ProfileSuggestionAnswer
 from runseason.services import activities, profile_suggestions, training
 from runseason.services.views import caseload
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 from runseason.ui.components import activity_charts as charts
 
 actor = runtime.actor()
@@ -59,7 +59,7 @@ if not logs or not logs.items:
     st.stop()
 my_unit = runtime.unit_of(me)
 labels = {
-    x.id: f"{x.local_date:%a %d %b %Y} · {sport_label(x.sport)} · "
+    x.id: f"{wording.day(x.local_date)} · {sport_label(x.sport)} · "
     f"{runtime.distance(x.distance_m, my_unit)} · {runtime.duration(x.duration_s)}"
     for x in logs.items
 }

@@ -10,7 +10,7 @@ import streamlit as st
 from runseason.schemas.distributions import DistributionsRead
 from runseason.services.identity import users
 from runseason.services.views import distributions
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 
 RAG = {
     "Green": "#2e7d32",
@@ -70,7 +70,7 @@ def _stacked(title: str, rows: list[tuple[object, str, int]], order: list[str]) 
         table = frame.pivot_table(
             index="Week", columns="Category", values="Athlete-days", fill_value=0
         )
-        table.index = [f"{w:%d %b %Y}" for w in table.index]
+        table.index = [wording.day(w) for w in table.index]
         st.dataframe(table[[c for c in order if c in table.columns]], width="stretch")
 
 
@@ -129,7 +129,7 @@ def _adherence(data: DistributionsRead) -> None:
             st.dataframe(
                 pd.DataFrame(
                     {
-                        "Week": [f"{w.week_start:%d %b %Y}" for w in data.adherence],
+                        "Week": [wording.day(w.week_start) for w in data.adherence],
                         "Planned": [w.planned for w in data.adherence],
                         "Done": [w.completed for w in data.adherence],
                         "Partly": [w.partial for w in data.adherence],
@@ -177,7 +177,7 @@ def _load(data: DistributionsRead) -> None:
         st.altair_chart((bars + planned).properties(height=220), width="stretch")
         st.caption("Bars: the median athlete's load; ticks: the planned load per athlete.")
         with st.expander("The counts behind load per athlete"):
-            shown = frame.assign(Week=[f"{w:%d %b %Y}" for w in frame["Week"]])
+            shown = frame.assign(Week=[wording.day(w) for w in frame["Week"]])
             st.dataframe(shown, hide_index=True, width="stretch")
     else:
         st.caption("No load recorded in these weeks.")

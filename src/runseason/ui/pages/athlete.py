@@ -10,7 +10,7 @@ from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
 from runseason.services import briefing, cases, day_exceptions
 from runseason.services.plans import generation
 from runseason.services.views import adherence, analytics, caseload
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 from runseason.ui.components import checkin_history, day_story, reports, trends
 from runseason.ui.views import fitness_chart, load_ratio_charts, load_trends, plan_calendar
 
@@ -138,7 +138,8 @@ with notes_tab:
                 st.success("Note added.")
     notes = runtime.call(cases.list_notes, actor, athlete_id)
     for note in notes.items if notes else []:
-        st.write(f"**{note.created_at:%d %b %Y}**{' (shared)' if note.shared_with_athlete else ''}")
+        with_athlete = " (shared)" if note.shared_with_athlete else ""
+        st.write(f"**{wording.moment(note.created_at, me.timezone)}**{with_athlete}")
         st.markdown(runtime.plain(note.body))
 with tasks_tab:
     with st.form("task", clear_on_submit=True):

@@ -7,8 +7,7 @@ import streamlit as st
 
 from runseason.schemas.imports import CsvColumns, CsvPreview, ImportRead
 from runseason.services import imports
-from runseason.ui import runtime
-from runseason.ui.components.queue import when
+from runseason.ui import runtime, wording
 
 actor = runtime.actor()
 me = runtime.user()
@@ -47,7 +46,9 @@ def preview_table(preview: CsvPreview) -> None:
         pd.DataFrame(
             {
                 "Line": [r.line for r in preview.rows],
-                "Start": [when(r.start, me.timezone) if r.start else "" for r in preview.rows],
+                "Start": [
+                    wording.moment(r.start, me.timezone) if r.start else "" for r in preview.rows
+                ],
                 "Duration": [runtime.duration(r.duration_s) for r in preview.rows],
                 "Distance": [runtime.distance(r.distance_m, unit) for r in preview.rows],
                 "Problem": [r.error or "" for r in preview.rows],
@@ -118,7 +119,7 @@ def show_imports(recent: list[ImportRead]) -> None:
         pd.DataFrame(
             {
                 "File": [i.filename for i in recent],
-                "Started": [when(i.created_at, me.timezone) for i in recent],
+                "Started": [wording.moment(i.created_at, me.timezone) for i in recent],
                 "Status": [STATUS[i.status] for i in recent],
                 "Imported": [i.rows_imported for i in recent],
                 "Duplicates": [i.rows_duplicate for i in recent],

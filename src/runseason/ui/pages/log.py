@@ -15,7 +15,7 @@ from runseason.domain.dates import local_date
 from runseason.domain.load import SPORTS, sport_label
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
 from runseason.services import activity_import, training
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 
 ACTIVITY_PAGE = Path(__file__).resolve().parent / "activity.py"
 actor = runtime.actor()
@@ -134,7 +134,7 @@ def _end(session: Session, *args: Any, **kwargs: Any) -> bool:
 def _change_log(items: list[TrainingLogRead]) -> None:
     """Correct or delete one logged session (the picker sits outside the form it fills)."""
     names = {
-        x.id: f"{x.local_date:%a %d %b %Y} · {sport_label(x.sport)} · "
+        x.id: f"{wording.day(x.local_date)} · {sport_label(x.sport)} · "
         f"{runtime.duration(x.duration_s)}"
         for x in items
     }

@@ -12,7 +12,7 @@ from runseason.domain.dates import local_date
 from runseason.schemas.plans import PlanRead
 from runseason.services import calendar_feed, day_exceptions, workouts
 from runseason.services.plans import generation
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 from runseason.ui.components import coach_notes
 from runseason.ui.views import plan_calendar
 
@@ -33,7 +33,7 @@ def calendar_section(athlete_id: int) -> None:
         return
     if feed.active and feed.created_at:
         st.caption(
-            f"Your calendar link is on (made {feed.created_at:%d %b %Y}). It was shown once; "
+            f"Your calendar link is on (made {wording.day(feed.created_at)}). It was shown once; "
             "make a new one if you lost it (the old one then stops working)."
         )
     else:
@@ -65,7 +65,7 @@ def workouts_section(current: PlanRead) -> None:
     if not coming:
         st.caption("No run planned in the next two weeks.")
         return
-    labels = {s.id: f"{s.scheduled_date:%a %d %b} · {s.title}" for s in coming}
+    labels = {s.id: f"{wording.day_short(s.scheduled_date)} · {s.title}" for s in coming}
     chosen = st.selectbox("Session", list(labels), format_func=labels.__getitem__)
     for fmt, text in (
         ("fit", "Download for a Garmin watch"),

@@ -18,7 +18,7 @@ from runseason.schemas.plans import (
 from runseason.services.identity.access import Actor
 from runseason.services.plans import archive, generation, goals
 from runseason.services.views import caseload
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 from runseason.ui.components.plan_editor import plan_edits
 from runseason.ui.views import plan_calendar
 
@@ -74,7 +74,7 @@ def _earlier_plans(actor: Actor, athlete_id: int, unit: units.Unit) -> None:
         return
     st.subheader("Earlier plans")
     shown = {
-        p.id: f"{p.name} · {p.start_date:%d %b %Y} to {p.end_date:%d %b %Y} · replaced"
+        p.id: f"{p.name} · {wording.day(p.start_date)} to {wording.day(p.end_date)} · replaced"
         for p in earlier
     }
     chosen = st.selectbox("Earlier plan", list(shown), format_func=lambda i: shown.get(i, ""))
@@ -153,7 +153,8 @@ if pending is not None and pending[0] == athlete_id:
         with st.container(border=True):
             st.warning(
                 f"{names[athlete_id]} already follows {current.name} "
-                f"({current.start_date:%d %b %Y} to {current.end_date:%d %b %Y}). A new plan "
+                f"({wording.day(current.start_date)} to {wording.day(current.end_date)}). "
+                "A new plan "
                 "replaces it; the current plan is kept under Earlier plans and can be restored."
             )
             left, right = st.columns(2)
@@ -204,7 +205,7 @@ found_goals = runtime.call(goals.list_goals, actor, athlete_id)
 race_goals = found_goals.items if found_goals else []
 if race_goals:
     shown = {
-        g.id: f"{g.priority} · {g.name} · {g.race_date:%d %b %Y} · "
+        g.id: f"{g.priority} · {g.name} · {wording.day(g.race_date)} · "
         f"{runtime.distance(g.distance_m, unit)}"
         for g in race_goals
     }

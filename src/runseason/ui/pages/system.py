@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from runseason.services import system
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 from runseason.ui.components.email_deliveries import email_deliveries
 
 actor = runtime.actor()
+zone = runtime.user().timezone
 st.title("System status")
 status = runtime.call(system.get_system_status, actor)
 if status is not None:
@@ -24,7 +25,7 @@ if status is not None:
     q[0].metric("Athletes waiting", status.waiting)
     q[1].metric("Failing", status.failing)
     since = status.oldest_waiting_since
-    q[2].metric("Oldest waiting since", since.strftime("%H:%M:%S UTC") if since else "none")
+    q[2].metric("Oldest waiting since", wording.moment(since, zone) if since else "none")
     if status.failing:
         st.warning("Some refreshes failed and are retried with a growing delay.")
 
@@ -33,7 +34,7 @@ if status is not None:
         st.dataframe(
             [
                 {
-                    "When": e.occurred_at.strftime("%Y-%m-%d %H:%M UTC"),
+                    "When": wording.moment(e.occurred_at, zone),
                     "Level": e.level.capitalize(),
                     "Where": e.where,
                     "What": e.message,
@@ -46,4 +47,4 @@ if status is not None:
     else:
         st.success("No errors recorded for your organization.")
 
-    email_deliveries(actor, runtime.user().timezone)
+    email_deliveries(actor, zone)

@@ -16,7 +16,7 @@ from runseason.schemas.integrations import (
     WebhookEndpointUpdate,
 )
 from runseason.services.webhooks import endpoints
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 
 EVENTS = {
     "checkin.created": "An athlete checks in",
@@ -45,7 +45,7 @@ st.caption(
 
 
 def _when(moment: datetime | None) -> str:
-    return "-" if moment is None else f"{moment.astimezone(zone):%d %b %Y %H:%M}"
+    return wording.moment(moment, me.timezone)
 
 
 def _add_form() -> None:
