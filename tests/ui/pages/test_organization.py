@@ -75,7 +75,8 @@ def test_an_admin_unlocks_a_locked_account(open_page: Open, world: World, db: Se
     _button(at, "Unlock").click()  # type: ignore[attr-defined]
     at.run()
     assert not at.exception
-    assert any("can sign in again" in s.value for s in at.success)
+    assert any("can sign in again" in t.value for t in at.toast)
+    assert not any("locked after failed sign-ins" in c.value for c in at.caption)
     db.refresh(world.cole)
     assert world.cole.locked_until is None
     assert world.cole.failed_login_count == 0
@@ -96,12 +97,14 @@ def test_an_admin_deactivates_then_reactivates(open_page: Open, world: World, db
     _choose(at, world.cole)
     _button(at, "Deactivate").click()  # type: ignore[attr-defined]
     at.run()
+    assert any("is deactivated" in t.value for t in at.toast)
+    assert any("This account is deactivated" in c.value for c in at.caption)
     db.refresh(world.cole)
     assert not world.cole.is_active
     at = open_page(world.ada, "organization")
     _choose(at, world.cole)
     _button(at, "Reactivate").click()  # type: ignore[attr-defined]
     at.run()
-    assert any("is active again" in s.value for s in at.success)
+    assert any("is active again" in t.value for t in at.toast)
     db.refresh(world.cole)
     assert world.cole.is_active

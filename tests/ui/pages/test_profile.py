@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
-from tests.factories import World
+from tests.factories import PASSWORD, World
 from tests.services.test_briefing import fit
-from tests.ui.conftest import Open, text_of
+from tests.ui.conftest import Open, button_of, text_of
 from tests.ui.pages.test_today import plan_vo2max_today
 
 
@@ -55,7 +55,7 @@ def test_sessions_are_named_by_browser_and_time_and_can_be_signed_out(
     from runseason.db.models import UserSession  # noqa: PLC0415
     from runseason.db.types import utcnow  # noqa: PLC0415
     from runseason.services.identity import auth  # noqa: PLC0415
-    from runseason.ui.runtime import when  # noqa: PLC0415
+    from runseason.ui.wording import moment  # noqa: PLC0415
     from tests.services.identity.test_devices import CHROME_LINUX, SAFARI_IPHONE  # noqa: PLC0415
 
     signed_in = utcnow()
@@ -63,7 +63,7 @@ def test_sessions_are_named_by_browser_and_time_and_can_be_signed_out(
     auth.start_session(db, world.cole, now=signed_in, user_agent=SAFARI_IPHONE)
     at = open_page(world.cole, "profile")
     text = text_of(at)
-    assert f"**Chrome on Linux** · signed in {when(signed_in, world.cole.timezone)}" in text
+    assert f"**Chrome on Linux** · signed in {moment(signed_in, world.cole.timezone)}" in text
     assert "**Mobile Safari on iPhone**" in text
     assert "Mozilla" not in text, "no raw User-Agent on the page"
     next(b for b in at.button if b.label == "Sign out everywhere else").click()
@@ -75,3 +75,24 @@ def test_sessions_are_named_by_browser_and_time_and_can_be_signed_out(
         )
     ).all()
     assert live == []
+
+
+def test_a_first_password_chosen_leads_on_to_the_persons_day(
+    open_page: Open, world: World, db: Session
+) -> None:
+    user = world.user_of(world.riley, db)
+    user.must_change_password = True
+    db.flush()
+    at = open_page(user)
+    assert [t.value for t in at.title] == ["Profile"]
+    assert any("Choose your own password" in w.value for w in at.warning)
+    fields = {t.label: t for t in at.text_input}
+    fields["Current password"].input(PASSWORD)
+    fields["New password (at least 12 characters)"].input("a long password of her own")
+    fields["New password again"].input("a long password of her own")
+    button_of(at, "Change password").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [t.value for t in at.title] == ["Today"]  # the toast: tests/e2e/test_account_flows.py
+    db.refresh(user)
+    assert not user.must_change_password

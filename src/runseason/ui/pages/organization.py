@@ -10,7 +10,9 @@ from runseason.services.identity import users
 from runseason.ui import runtime, wording
 
 actor = runtime.actor()
+me = runtime.user()
 st.title("Organization")
+runtime.show_flash()
 
 
 def _account_actions(accounts: list[UserRead]) -> None:
@@ -33,7 +35,7 @@ def _account_actions(accounts: list[UserRead]) -> None:
     cols = st.columns(3)
     if cols[0].button("Unlock", disabled=not locked, key=f"unlock-{chosen.id}"):
         if runtime.call(users.unlock_user, actor, chosen.id) is not None:
-            st.success(f"{chosen.full_name} can sign in again.")
+            runtime.done(f"{chosen.full_name} can sign in again.")
     if cols[1].button("Issue a temporary password", key=f"temp-{chosen.id}"):
         secret = runtime.call(users.reset_password, actor, chosen.id, now=now)
         if secret is not None:
@@ -41,10 +43,10 @@ def _account_actions(accounts: list[UserRead]) -> None:
     if chosen.is_active:
         if cols[2].button("Deactivate", key=f"off-{chosen.id}"):
             if runtime.call(users.deactivate_user, actor, chosen.id, now=now) is not None:
-                st.success(f"{chosen.full_name} is deactivated; their sessions ended.")
+                runtime.done(f"{chosen.full_name} is deactivated; their sessions ended.")
     elif cols[2].button("Reactivate", key=f"on-{chosen.id}"):
         if runtime.call(users.reactivate_user, actor, chosen.id) is not None:
-            st.success(f"{chosen.full_name} is active again.")
+            runtime.done(f"{chosen.full_name} is active again.")
 
 
 USER_LABELS = {"email": "Email", "full_name": "Full name", "coach_id": "Head coach"}
@@ -106,7 +108,9 @@ if listed is not None:
                 "role": u.role,
                 "active": u.is_active,
                 "locked": u.locked_until is not None and u.locked_until > runtime.now(),
-                "last sign-in": wording.day(u.last_login_at) if u.last_login_at else "never",
+                "last sign-in": wording.moment(u.last_login_at, me.timezone)
+                if u.last_login_at
+                else "never",
             }
             for u in listed.items
         ],

@@ -46,7 +46,13 @@ def home_altitude_form(athlete_id: int, unit: units.Unit) -> None:
 
 actor = runtime.actor()
 me = runtime.user()
+CHOSEN = "profile-password-chosen"
+if st.session_state.pop(CHOSEN, False):  # a first password chosen: on to the person's day
+    runtime.flash("Password changed; your other sessions were signed out.")
+    home = "today.py" if actor.role == "athlete" else "command_center.py"
+    st.switch_page(str(runtime.PAGES / home))
 st.title("Profile")
+runtime.show_flash()
 
 if me.must_change_password:
     st.warning("Choose your own password before you go on: the one you were given is temporary.")
@@ -65,8 +71,10 @@ with st.form("password"):
                 _change, actor, current, new, now=runtime.now(), keep_session_token=token
             )
             if done:
-                st.success("Password changed; your other sessions were signed out.")
-                st.rerun()
+                if me.must_change_password:
+                    st.session_state[CHOSEN] = True
+                    st.rerun()  # the other pages open with the new password
+                runtime.done("Password changed; your other sessions were signed out.")
 
 if not me.must_change_password:
     with st.form("preferences"):
@@ -136,8 +144,8 @@ if not me.must_change_password:
         here = " (this browser)" if s.current else ""
         cols = st.columns([4, 1])
         cols[0].markdown(
-            f"**{s.device}**{here} · signed in {runtime.when(s.created_at, me.timezone)} · "
-            f"last seen {runtime.when(s.last_seen_at, me.timezone)}"
+            f"**{s.device}**{here} · signed in {wording.moment(s.created_at, me.timezone)} · "
+            f"last seen {wording.moment(s.last_seen_at, me.timezone)}"
         )
         if not s.current and cols[1].button("Sign out", key=f"end-session-{s.id}"):
             if runtime.call(_end, actor, s.id, now=runtime.now()):
