@@ -1,11 +1,14 @@
-"""Load history and race predictions over HTTP."""
+"""Load history, race predictions and being on track over HTTP."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 
 from tests.factories import NOW, World
 
+TODAY = NOW.date()
 Headers = dict[str, dict[str, str]]
 
 
@@ -50,3 +53,37 @@ def test_the_organization_week_by_week_for_an_admin_and_a_coach(
     assert "coach_id" in refused.text
     assert client.get(path, params={"weeks": 0}, headers=headers["ada"]).status_code == 422
     assert client.get(path, headers=headers["greta"]).status_code == 403
+
+
+def test_on_track_and_the_load_trends(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World
+) -> None:
+    url = f"/api/v1/athletes/{world.greta.id}/on-track"
+    assert client.get(url, headers=headers["cole"]).json() is None
+    client.patch(f"/api/v1/athletes/{world.greta.id}", json={"vdot": 48}, headers=headers["cole"])
+    client.post(
+        f"/api/v1/athletes/{world.greta.id}/plans",
+        json={
+            "race_distance_m": 10_000,
+            "race_date": (TODAY + timedelta(weeks=12)).isoformat(),
+            "goal_time_s": 2400,
+        },
+        headers=headers["cole"],
+    )
+    projected = client.get(url, headers=headers["greta"])
+    assert projected.status_code == 200, projected.text
+    body = projected.json()
+    assert body["fast_s"] <= body["slow_s"]
+    assert body["goal_time_s"] == 2400
+    assert body["verdict"] in {"on track", "within reach", "behind"}
+    assert client.get(url, headers=headers["otto"]).status_code == 404
+    client.post(
+        f"/api/v1/athletes/{world.greta.id}/logs",
+        json={"local_date": TODAY.isoformat(), "duration_s": 3000, "rpe": 5},
+        headers=headers["greta"],
+    )
+    history = client.get(
+        f"/api/v1/athletes/{world.greta.id}/load-history", headers=headers["cole"]
+    ).json()
+    last = history["days"][-1]
+    assert {"ramp", "strain", "acwr_uncoupled"} <= set(last)
