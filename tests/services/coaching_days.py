@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -15,6 +15,7 @@ from tests.factories import NOW, World, actor
 
 GOOD = {"sleep_quality": 4, "energy": 4, "recovery": 4, "stress": 4}
 BAD = {"sleep_quality": 2, "energy": 2, "recovery": 1, "stress": 2}
+RED_PAIN = {**BAD, "pain_severity": 5, "pain_location": "left knee"}
 
 
 def check_in(db: Session, world: World, athlete, days_ago: int, **values: object):
@@ -22,6 +23,13 @@ def check_in(db: Session, world: World, athlete, days_ago: int, **values: object
     day = local_date(NOW, athlete.timezone) - timedelta(days=days_ago)
     data = CheckInCreate.model_validate({**GOOD, **values, "local_date": day})
     return checkins.submit_checkin(db, me, athlete.id, data, now=NOW)
+
+
+def check_in_at(db: Session, world: World, athlete, now: datetime, **values: object):
+    """The athlete's check-in of the day ``now`` falls on, sent at ``now`` (an injected clock)."""
+    me = actor(db, world.user_of(athlete, db))
+    data = CheckInCreate.model_validate({**values, "local_date": local_date(now, athlete.timezone)})
+    return checkins.submit_checkin(db, me, athlete.id, data, now=now)
 
 
 def riley_red_patch(db: Session, world: World) -> None:

@@ -1,30 +1,22 @@
-"""The engine's advice end to end: one bucket everywhere, causes that clear (with an injected
-clock), and the automation mode of the organization, the coach and the athlete."""
+"""The engine's advice end to end: one bucket everywhere, and the automation mode of the
+organization, the coach and the athlete (causes that clear: ``test_clearing.py``)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import (
-    Athlete,
     AthleteSnapshot,
-    AuditLog,
-    Intervention,
     PlannedSession,
     Recommendation,
-    TimelineEvent,
 )
-from runseason.domain.dates import local_date
 from runseason.domain.risk import bucket_of
-from runseason.errors import Conflict, InvalidInput, PermissionDenied
-from runseason.schemas.checkins import CheckInCreate
+from runseason.errors import InvalidInput, PermissionDenied
 from runseason.schemas.coaching import AutomationUpdate
-from runseason.services import checkins, interventions
 from runseason.services.coaching_settings import (
     automation_modes,
     set_automation_mode,
@@ -32,30 +24,15 @@ from runseason.services.coaching_settings import (
 )
 from runseason.services.views import caseload, command_center
 from tests.factories import NOW, World, actor
-from tests.services.coaching_days import plan_today
+from tests.services.coaching_days import RED_PAIN, check_in_at, plan_today
 
 AMBER = {"sleep_quality": 3, "energy": 3, "recovery": 3, "stress": 3}
-GOOD = {"sleep_quality": 4, "energy": 4, "recovery": 4, "stress": 4}
-RED_PAIN = {
-    "sleep_quality": 2,
-    "energy": 2,
-    "recovery": 1,
-    "stress": 2,
-    "pain_severity": 5,
-    "pain_location": "left knee",
-}
-
-
-def check_in(db: Session, world: World, athlete: Athlete, now: datetime, **values: Any) -> None:
-    me = actor(db, world.user_of(athlete, db))
-    data = CheckInCreate.model_validate({**values, "local_date": local_date(now, athlete.timezone)})
-    checkins.submit_checkin(db, me, athlete.id, data, now=now)
 
 
 def test_amber_alone_is_watch_in_the_snapshot_the_day_row_and_the_caseload(
     db: Session, world: World
 ) -> None:
-    check_in(db, world, world.greta, NOW, **AMBER)
+    check_in_at(db, world, world.greta, NOW, **AMBER)
     snap = db.get(AthleteSnapshot, world.greta.id)
     assert snap is not None
     assert snap.risk == pytest.approx(0.3)
@@ -68,22 +45,12 @@ def test_amber_alone_is_watch_in_the_snapshot_the_day_row_and_the_caseload(
     assert {(r.bucket, r.type) for r in rec} == {("watch", "drop_intensity")}
 
 
-def _pain_item(db: Session, world: World) -> Intervention:
-    found = db.scalar(
-        select(Intervention).where(
-            Intervention.athlete_id == world.riley.id, Intervention.cause == "pain"
-        )
-    )
-    assert found is not None
-    return found
-
-
 def test_a_queue_item_shows_the_current_risk_and_the_opening_risk_as_history(
     db: Session, world: World
 ) -> None:
-    check_in(db, world, world.riley, NOW - timedelta(days=2), **RED_PAIN)
+    check_in_at(db, world, world.riley, NOW - timedelta(days=2), **RED_PAIN)
     later = NOW + timedelta(days=10)
-    check_in(db, world, world.riley, later, **AMBER)
+    check_in_at(db, world, world.riley, later, **AMBER)
     queue = command_center.get_command_center(db, actor(db, world.asha), now=later)
     (item,) = [i for i in queue.items if i.intervention.cause == "pain"]
     snap = db.get(AthleteSnapshot, world.riley.id)
@@ -93,47 +60,6 @@ def test_a_queue_item_shows_the_current_risk_and_the_opening_risk_as_history(
     assert item.opened == f"opened 12 days ago at {item.intervention.severity * 100:.0f} %"
     assert item.why
     assert not item.cause_cleared
-
-
-def test_a_cleared_cause_resolves_itself_and_the_coach_can_reopen_it(
-    db: Session, world: World
-) -> None:
-    check_in(db, world, world.riley, NOW, **RED_PAIN)
-    item = _pain_item(db, world)
-    for day in (1, 2):
-        check_in(db, world, world.riley, NOW + timedelta(days=day), **GOOD)
-        assert item.cleared_at is None
-    third = NOW + timedelta(days=3)
-    check_in(db, world, world.riley, third, **GOOD)
-    assert item.cleared_at == third
-    assert item.status != "resolved"
-    queue = command_center.get_command_center(db, actor(db, world.asha), now=third)
-    assert [i.cause_cleared for i in queue.items if i.intervention.id == item.id] == [True]
-    fourth = NOW + timedelta(days=4)
-    check_in(db, world, world.riley, fourth, **GOOD)
-    assert (item.status, item.outcome, item.resolved_by_id) == ("resolved", "cleared", None)
-    events = db.scalars(
-        select(TimelineEvent.kind).where(TimelineEvent.athlete_id == world.riley.id)
-    ).all()
-    assert "intervention_resolve" in events
-    audited = db.scalars(
-        select(AuditLog.changes).where(
-            AuditLog.entity == "interventions", AuditLog.entity_id == str(item.id)
-        )
-    ).all()
-    assert any(c.get("outcome") == [None, "cleared"] for c in audited)
-    reopened = interventions.reopen_intervention(db, actor(db, world.asha), item.id, now=fourth)
-    assert (reopened.status, reopened.cleared_at, reopened.outcome) == ("open", None, None)
-    with pytest.raises(Conflict):
-        interventions.reopen_intervention(db, actor(db, world.asha), item.id, now=fourth)
-
-
-def test_a_cause_still_raised_does_not_clear(db: Session, world: World) -> None:
-    for day in range(4):
-        check_in(db, world, world.riley, NOW + timedelta(days=day), **GOOD, pain_severity=4)
-    item = _pain_item(db, world)
-    assert item.status == "open"
-    assert item.cleared_at is None
 
 
 def test_automation_is_read_per_athlete_then_coach_then_organization(
@@ -149,7 +75,7 @@ def test_automation_is_read_per_athlete_then_coach_then_organization(
     decided = {}
     for athlete in athletes:
         planned = plan_today(db, world, athlete)
-        check_in(db, world, athlete, NOW, **AMBER)
+        check_in_at(db, world, athlete, NOW, **AMBER)
         rec = db.scalars(
             select(Recommendation)
             .where(Recommendation.athlete_id == athlete.id)
