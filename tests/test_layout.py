@@ -20,25 +20,6 @@ EXEMPT_FOLDERS = {
     # upgrades, downgrades and re-upgrades them on both databases.
     "db/migrations",
 }
-# Modules whose tests another part of the team is moving to the mirrored path right now.
-ADVICE = "moved by the owner of services/suggestions.py and services/clearing.py"
-DAY_STORY = "moved by the owner of tests/api/test_day_story_api.py and tests/ui/test_day_story.py"
-MOVING = {
-    "db/base.py": "moved by the owner of db/",
-    "db/migrate.py": "moved by the owner of db/",
-    "db/models/": "moved by the owner of db/",
-    "domain/plan_": "moved by the owner of domain/plan_*.py",
-    "services/plans/": "moved by the owner of tests/services/test_library_plans.py",
-    "api/routes/adherence.py": DAY_STORY,
-    "api/routes/day_exceptions.py": DAY_STORY,
-    "schemas/timeline.py": DAY_STORY,
-    "services/views/timeline_words.py": DAY_STORY,
-    "ui/components/day_story.py": DAY_STORY,
-    "api/routes/suggestions.py": ADVICE,
-    "services/clearing.py": ADVICE,
-    "services/suggestions.py": ADVICE,
-    "services/refresh/": "moved by the owner of tests/services/test_refresh_queue.py",
-}
 
 
 def _has_code(module: Path) -> bool:
@@ -74,8 +55,6 @@ def test_every_module_has_a_test_file_at_its_mirrored_path() -> None:
         relative = module.relative_to(SRC).as_posix()
         target = mirrored_test(module)
         if target is None or target.exists():
-            continue
-        if any(relative.startswith(prefix) for prefix in MOVING):
             continue
         missing.append(f"{relative} → {target.relative_to(TESTS.parent).as_posix()}")
     assert not missing, "modules without their test file:\n" + "\n".join(missing)
