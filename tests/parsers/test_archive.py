@@ -97,3 +97,23 @@ def test_broken_archives_are_refused_clearly() -> None:
         inflate_gzip("broken.fit.gz", b"\x1f\x8bnot really gzip", LIMITS)
     with pytest.raises(InvalidInput, match="ends early"):
         inflate_gzip("cut.fit.gz", gzip.compress(read("garmin-fenix-5-run.fit"))[:-20], LIMITS)
+
+
+def test_a_member_whose_directory_points_before_the_archive_is_refused_clearly() -> None:
+    # The end record says the directory starts 1000 bytes later than it does: zipfile shifts
+    # every member's offset back by 1000, before the archive's first byte (found by atheris).
+    archive = bytearray(zip_of({"run.fit": read("garmin-fenix-5-run.fit")}))
+    offset_field = len(archive) - 22 + 16  # the end record's "start of the central directory"
+    declared = int.from_bytes(archive[offset_field : offset_field + 4], "little")
+    archive[offset_field : offset_field + 4] = (declared + 1000).to_bytes(4, "little")
+    (member,) = members("shifted.zip", bytes(archive), LIMITS)
+    with pytest.raises(InvalidInput, match="could not be unpacked"):
+        member.read()
+
+
+def test_a_member_without_a_name_is_left_like_any_other_file() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(zipfile.ZipInfo(""), b"nameless")  # found by atheris
+        archive.writestr("run.fit", read("garmin-fenix-5-run.fit"))
+    assert [m.name for m in members("odd.zip", buffer.getvalue(), LIMITS)] == ["run.fit"]

@@ -133,7 +133,8 @@ def _zip_members(
 ) -> list[Member]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
-        infos = [i for i in archive.infolist() if not i.is_dir()]
+        # Not ZipInfo.is_dir(): it fails on a member with an empty name (Python 3.11).
+        infos = [i for i in archive.infolist() if not i.filename.endswith("/")]
     except (zipfile.BadZipFile, ValueError, EOFError) as error:
         raise InvalidInput(f"'{name}' is not a readable ZIP archive ({error}).") from None
     _check_directory(name, infos, limits, budget)
@@ -196,7 +197,8 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
     try:
         with archive.open(info) as handle:
             data = handle.read(info.file_size + 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
+    # ValueError: a directory whose offsets point before the archive's start (a negative seek)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as error:
         raise InvalidInput(
             f"'{info.filename}' in '{name}' could not be unpacked ({error})."
         ) from None
