@@ -50,3 +50,13 @@ def test_real_files_pass_the_guard_and_malformed_xml_is_left_to_its_reader() -> 
     refuse_dtd(b"<gpx><unclosed", "GPX")
     with pytest.raises(InvalidInput, match=r"could not be read|not valid"):
         parse_activity("bad.gpx", b"<gpx><trk></gpx>", max_bytes=LIMIT)
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    ["ut.FITf-8", "shift_jis", "rot13", "idna", "punycode"],  # the first found by atheris
+)
+def test_an_encoding_that_cannot_be_read_is_refused_clearly(encoding: str) -> None:
+    content = f'<?xml version="1.0" encoding="{encoding}"?><gpx><trk/></gpx>'.encode()
+    with pytest.raises(InvalidInput, match="text encoding cannot be read"):
+        parse_activity("odd.gpx", content, max_bytes=LIMIT)

@@ -34,3 +34,5 @@ def refuse_dtd(content: bytes, kind: str) -> None:
         ) from None
     except ParseError:
         return  # not well-formed: the format's own reader says where
+    except (LookupError, ValueError) as error:  # an encoding unknown, not text, or multi-byte
+        raise InvalidInput(f"The {kind} file's text encoding cannot be read ({error}).") from None
