@@ -69,3 +69,62 @@ def test_threshold_and_maximum_heart_rate_are_read_from_sustained_efforts() -> N
     assert efforts.threshold_heart_rate(grid) == pytest.approx(168)
     assert efforts.observed_max_hr(grid) == pytest.approx(168)
     assert efforts.threshold_heart_rate(_steady(1200, 3.0)) is None
+
+
+def _with(base: float, seconds: int, *bursts: tuple[int, int, float]) -> np.ndarray:
+    """A steady heart rate with bursts of (start second, length in seconds, bpm)."""
+    hr = np.full(seconds, base)
+    for start, length, bpm in bursts:
+        hr[start : start + length] = bpm
+    return hr
+
+
+HOLD = efforts.MAX_HR_HOLD_S
+
+
+@pytest.mark.parametrize(
+    ("hr", "expected"),
+    [
+        pytest.param(_with(150, 1800, (900, 3, 215)), 150, id="a 3-second spike is ignored"),
+        pytest.param(
+            _with(150, 1800, (900, HOLD - 1, 215)), 150, id="a glitch just short of the hold"
+        ),
+        pytest.param(
+            _with(150, 1800, (1500, 120, 178), (1620, HOLD, 186)), 186, id="a sustained effort"
+        ),
+        pytest.param(
+            _with(150, 1800, (300, 2, 230), (1500, 60, 181)), 181, id="the effort, not the spike"
+        ),
+        pytest.param(_with(180, efforts.MAX_HR_MIN_SESSION_S - 1), None, id="a short session"),
+        pytest.param(_with(180, efforts.MAX_HR_MIN_SESSION_S), 180, id="long enough"),
+    ],
+)
+def test_maximum_heart_rate_counts_only_a_rate_held(hr: np.ndarray, expected: float | None) -> None:
+    assert efforts.observed_max_hr(_steady(len(hr), 3.0, hr)) == expected
+
+
+def test_one_stray_sample_among_sparse_ones_is_not_held_on_the_grid() -> None:
+    time = np.arange(0.0, 1800.0, 5.0)  # "smart recording": a sample every 5 s
+    hr = np.full(time.shape, 150.0)
+    hr[200] = 220.0
+    streams = make_streams({"time_s": time, "distance_m": time * 3.0, "hr_bpm": hr})
+    assert efforts.observed_max_hr(analysis.to_grid(streams)) == 150
+
+
+@pytest.mark.parametrize(
+    ("name", "peak", "held"),
+    [
+        ("activity-small-fenix2-run.fit", 178, 176),
+        ("sample-activity.fit", 191, 190),
+        ("garmin-edge-500-activity.fit", 189, 188),
+        ("sup_activity_1.tcx", 106, 104.2),
+        ("garmin-fenix-5-run.fit", 112, None),  # a one-minute clip suggests no maximum
+    ],
+)
+def test_recorded_sessions_give_a_maximum_just_under_their_peak(
+    name: str, peak: float, held: float | None
+) -> None:
+    parsed = parse_activity(name, read(name), max_bytes=LIMIT)
+    assert parsed.max_hr == peak
+    found = efforts.observed_max_hr(analysis.to_grid(parsed.streams))
+    assert found == (pytest.approx(held) if held is not None else None)

@@ -19,6 +19,15 @@ from runseason.domain.streams import Array
 
 LTHR_TEST_S = 1800  # Friel's field test: 30 minutes all out, LTHR = mean of the last 20
 LTHR_TAIL_S = 1200
+# An observed HRmax is the highest heart rate held for MAX_HR_HOLD_S: every second of them at or
+# above it. A glitch of the sensor (a few seconds of an optical sensor, or one stray sample among
+# samples up to 5 s apart, interpolated on the grid) never holds that long, while a true maximum
+# plateaus at the end of a hard effort: the held value is a beat or two under the peak (1 bpm in
+# the fixtures' runs), an error on the safe side for zones.
+MAX_HR_HOLD_S = 10
+# A recording shorter than this (a stray start, a clip of strides, a sensor still settling)
+# suggests no HRmax: a maximum comes at the end of a hard effort after a warm-up.
+MAX_HR_MIN_SESSION_S = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +138,10 @@ def threshold_heart_rate(grid: Grid) -> float | None:
 
 
 def observed_max_hr(grid: Grid) -> float | None:
-    """The highest heart rate held for 5 seconds (a single-sample spike is a sensor glitch)."""
+    """The highest heart rate held for ``MAX_HR_HOLD_S`` seconds (a shorter spike is a sensor
+    glitch); None for a session shorter than ``MAX_HR_MIN_SESSION_S``."""
     hr = grid.hr_bpm
-    if hr is None or len(hr) < 5:
+    if hr is None or len(hr) < MAX_HR_MIN_SESSION_S:
         return None
-    return float(np.min(np.lib.stride_tricks.sliding_window_view(hr, 5), axis=1).max())
+    held = np.min(np.lib.stride_tricks.sliding_window_view(hr, MAX_HR_HOLD_S), axis=1)
+    return float(held.max())

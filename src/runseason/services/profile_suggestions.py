@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from runseason.db.models import ActivityStream, Athlete, TrainingLog
 from runseason.domain import paces, units
 from runseason.domain.activity_analysis import BEST_EFFORT_DISTANCES_M
+from runseason.domain.activity_efforts import MAX_HR_HOLD_S
 from runseason.errors import NotFound
 from runseason.schemas.activities import ProfileSuggestionAnswer, ProfileSuggestionRead
 from runseason.services.identity.access import Actor, get_athlete, require_role, use_case
@@ -28,6 +29,7 @@ TITLES = {
     "hr_max": "Maximum heart rate seen in a session",
     "lthr": "Threshold heart rate from a sustained 30 minutes",
 }
+HELD = f"held for {MAX_HR_HOLD_S} s"
 Found = tuple[float, int, date, str]  # value, session, day, evidence
 
 
@@ -73,7 +75,7 @@ def _suggestions(athlete: Athlete, rows: list[Any]) -> list[ProfileSuggestionRea
     out = []
     candidates: list[tuple[str, Found | None, float | None]] = [
         ("vdot", _best_vdot(rows), athlete.vdot),
-        ("hr_max", _highest(rows, "observed_max_hr", "hr_max", "held for 5 s"), athlete.hr_max),
+        ("hr_max", _highest(rows, "observed_max_hr", "hr_max", HELD), athlete.hr_max),
         ("lthr", _highest(rows, "threshold_hr", "lthr", "hardest 30 minutes"), athlete.lthr),
     ]
     for kind, found, current in candidates:
