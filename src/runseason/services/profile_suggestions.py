@@ -29,7 +29,7 @@ TITLES = {
     "hr_max": "Maximum heart rate seen in a session",
     "lthr": "Threshold heart rate from a sustained 30 minutes",
 }
-HELD = f"held for {MAX_HR_HOLD_S} s"
+HELD = f"highest heart rate held for {MAX_HR_HOLD_S} s"
 Found = tuple[float, int, date, str]  # value, session, day, evidence
 
 
