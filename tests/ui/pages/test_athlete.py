@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
 from runseason.db.types import utcnow
 from runseason.schemas.checkins import CheckInCreate
 from runseason.services import checkins
+from runseason.services.activity_import import import_activity
 from runseason.ui import runtime
-from tests.factories import World, actor
+from tests.factories import NOW, World, actor
+from tests.parsers.conftest import read
 from tests.ui.conftest import APP, Open, button_of, page_path, text_of
 
 
@@ -70,3 +74,26 @@ def test_a_note_with_markdown_is_shown_as_written(open_page: Open, world: World)
     assert escaped in shown  # the note itself
     assert len(shown) == 2  # and its entry on the timeline
     assert all("![" not in m and "**loud" not in m for m in shown)
+
+
+def test_the_sessions_tab_opens_the_athletes_sessions_on_the_activity_page(
+    world: World, db: Session
+) -> None:
+    fit_day = datetime(2017, 6, 12, 12, tzinfo=NOW.tzinfo)
+    content = read("activity-small-fenix2-run.fit")
+    coach = actor(db, world.cole)
+    log = import_activity(db, coach, world.greta.id, "run.fit", content, now=fit_day)
+    db.flush()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[runtime.TEST_USER_KEY] = world.cole.id
+    at.run()
+    at.switch_page(page_path("athlete"))
+    at.query_params["athlete"] = str(world.greta.id)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    (link,) = [p.proto for p in at.get("page_link") if "Activity page" in p.proto.label]
+    assert (link.page, link.query_string) == ("activity", f"athlete={world.greta.id}")
+    sessions = next(d.value for d in at.dataframe if "In depth" in d.value.columns)
+    run = sessions[sessions["Day"] == "Sat 15 Aug 2015"].iloc[0]
+    assert (run["Distance"], run["Time"], run["From"]) == ("9.01 km", "47:12", "FIT file")
+    assert run["In depth"] == f"activity?athlete={world.greta.id}&activity={log.id}"

@@ -1,4 +1,4 @@
-"""Coach · Athlete: the case: readiness, load charts, the plan, notes and the timeline."""
+"""Coach · Athlete: the case: readiness, load, sessions, the plan, notes and the timeline."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from runseason.services import briefing, cases, day_exceptions
 from runseason.services.plans import generation
 from runseason.services.views import adherence, analytics, caseload
 from runseason.ui import runtime, wording
-from runseason.ui.components import checkin_history, day_story, reports, trends
+from runseason.ui.components import checkin_history, day_story, recent_sessions, reports, trends
 from runseason.ui.views import fitness_chart, load_ratio_charts, load_trends, plan_calendar
 
 actor = runtime.actor()
@@ -83,6 +83,7 @@ if today is not None:
 tabs = st.tabs(
     [
         "Load",
+        "Sessions",
         "Plan",
         "Adherence",
         "Race day",
@@ -94,8 +95,10 @@ tabs = st.tabs(
         "Timeline",
     ]
 )
-load_tab, plan_tab, adherence_tab, race_tab, long_tab = tabs[:5]
-checkins_tab, notes_tab, tasks_tab, health_tab, timeline_tab = tabs[5:]
+load_tab, sessions_tab, plan_tab, adherence_tab, race_tab, long_tab = tabs[:6]
+checkins_tab, notes_tab, tasks_tab, health_tab, timeline_tab = tabs[6:]
+with sessions_tab:
+    recent_sessions.recent_sessions(actor, athlete_id, unit)
 with checkins_tab:
     checkin_history.checkin_history(actor, athlete_id)
 with long_tab:
