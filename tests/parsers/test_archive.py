@@ -117,3 +117,11 @@ def test_a_member_without_a_name_is_left_like_any_other_file() -> None:
         archive.writestr(zipfile.ZipInfo(""), b"nameless")  # found by atheris
         archive.writestr("run.fit", read("garmin-fenix-5-run.fit"))
     assert [m.name for m in members("odd.zip", buffer.getvalue(), LIMITS)] == ["run.fit"]
+
+
+def test_a_zip_of_a_version_zipfile_cannot_read_is_refused_clearly() -> None:
+    archive = bytearray(zip_of({"run.fit": read("garmin-fenix-5-run.fit")}))
+    entry = archive.index(b"PK\x01\x02")  # the central directory's entry
+    archive[entry + 6 : entry + 8] = (93).to_bytes(2, "little")  # "needs version 9.3" (atheris)
+    with pytest.raises(InvalidInput, match="not a readable ZIP"):
+        members("future.zip", bytes(archive), LIMITS)

@@ -135,7 +135,8 @@ def _zip_members(
         archive = zipfile.ZipFile(io.BytesIO(content))
         # Not ZipInfo.is_dir(): it fails on a member with an empty name (Python 3.11).
         infos = [i for i in archive.infolist() if not i.filename.endswith("/")]
-    except (zipfile.BadZipFile, ValueError, EOFError) as error:
+    # NotImplementedError: a ZIP version or feature zipfile does not read
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as error:
         raise InvalidInput(f"'{name}' is not a readable ZIP archive ({error}).") from None
     _check_directory(name, infos, limits, budget)
     found: list[Member] = []

@@ -19,6 +19,9 @@ from runseason.parsers.model import (
     streams_from_points,
 )
 
+# What tcxreader raises on a malformed file (LookupError: an encoding Python does not know).
+UNREADABLE = (ParseError, AttributeError, ValueError, IndexError, TypeError, LookupError)
+
 
 def _lap(lap: Any, start: datetime) -> Lap:
     began = as_utc(lap.start_time) if lap.start_time is not None else start
@@ -39,7 +42,7 @@ def parse_tcx(content: bytes) -> ParsedActivity:
         path.write_bytes(content)
         try:
             exercise = TCXReader().read(str(path), only_gps=False)
-        except (ParseError, AttributeError, ValueError, IndexError, TypeError) as error:
+        except UNREADABLE as error:
             raise InvalidInput(f"The TCX file could not be read: {error}") from None
     points = [p for p in exercise.trackpoints if p.time is not None]
     if not points or exercise.start_time is None:
