@@ -60,7 +60,7 @@ def recent_sessions(actor: Actor, athlete_id: int, unit: units.Unit) -> None:
     )
     shown = len(logs.items)
     st.caption(
-        f"The newest {shown} of {logs.total} sessions; the Activity page lists up to 100."
+        f"The newest {shown} of {logs.total} sessions."
         if logs.total > shown
         else f"{logs.total} session{'' if logs.total == 1 else 's'} in all."
     )
