@@ -125,3 +125,21 @@ def test_a_zip_of_a_version_zipfile_cannot_read_is_refused_clearly() -> None:
     archive[entry + 6 : entry + 8] = (93).to_bytes(2, "little")  # "needs version 9.3" (atheris)
     with pytest.raises(InvalidInput, match="not a readable ZIP"):
         members("future.zip", bytes(archive), LIMITS)
+
+
+@pytest.mark.parametrize(
+    ("compression", "at", "value"),
+    # bzip2's "BZh" signature; the byte of LZMA's properties (lc, lp, pb) after zipfile's header
+    [(zipfile.ZIP_BZIP2, 0, 0x5A), (zipfile.ZIP_LZMA, 4, 0xFF)],
+)
+def test_a_member_whose_bzip2_or_lzma_data_is_damaged_is_refused_clearly(
+    compression: int, at: int, value: int
+) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        archive.writestr("run.fit", read("garmin-fenix-5-run.fit"))
+    damaged = bytearray(buffer.getvalue())
+    damaged[30 + len("run.fit") + at] = value  # into the data, past the local header (atheris)
+    (member,) = members("damaged.zip", bytes(damaged), LIMITS)
+    with pytest.raises(InvalidInput, match="could not be unpacked"):
+        member.read()

@@ -9,6 +9,7 @@ archive's directory before a byte is inflated, and inflating stops at the sizes 
 from __future__ import annotations
 
 import io
+import lzma
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -193,13 +194,25 @@ def _check_directory(
         )
 
 
+# A member's data that cannot be unpacked, by compression: zlib.error (deflate), OSError (bzip2),
+# lzma.LZMAError; ValueError: a directory whose offsets point before the archive's start.
+UNPACKING_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    lzma.LZMAError,
+    EOFError,
+    NotImplementedError,
+    ValueError,
+)
+
+
 def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
     """A member's bytes, never more than its directory declared."""
     try:
         with archive.open(info) as handle:
             data = handle.read(info.file_size + 1)
-    # ValueError: a directory whose offsets point before the archive's start (a negative seek)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as error:
+    except UNPACKING_ERRORS as error:
         raise InvalidInput(
             f"'{info.filename}' in '{name}' could not be unpacked ({error})."
         ) from None
