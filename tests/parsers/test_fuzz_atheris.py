@@ -9,9 +9,11 @@ with a larger budget (``-runs=100000``, or ``-max_total_time=600``) to search fu
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -41,6 +43,14 @@ GARMIN_CSV = (
 RUNS = {"fit": 200, "gpx": 400, "tcx": 150, "csv": 1500, "archive": 1000}
 
 
+def _zip_compressed(compression: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        entry = zipfile.ZipInfo("Settings.fit", date_time=(2024, 1, 1, 0, 0, 0))
+        archive.writestr(entry, read("Settings.fit"), compress_type=compression)
+    return buffer.getvalue()
+
+
 def _seeds(kind: str) -> dict[str, bytes]:
     fixtures = {
         "fit": (
@@ -67,6 +77,8 @@ def _seeds(kind: str) -> dict[str, bytes]:
         seeds |= {
             "export.zip": zip_of({"activities/1.fit.gz": run, "activities.csv": STRAVA_CSV}),
             "run.fit.gz": run,
+            "bzip2.zip": _zip_compressed(zipfile.ZIP_BZIP2),
+            "lzma.zip": _zip_compressed(zipfile.ZIP_LZMA),
         }
     return seeds
 
