@@ -7,6 +7,7 @@ from runseason.db.models.cases import CaseNote, HealthCase, Task, TimelineEvent
 from runseason.db.models.checkins import CheckIn, ReadinessScore
 from runseason.db.models.coaching import CoachAction, Intervention, Recommendation
 from runseason.db.models.goals import RaceGoal
+from runseason.db.models.groups import GroupMember, TrainingGroup
 from runseason.db.models.imports import ActivitySource, ImportUpload
 from runseason.db.models.integrations import (
     CalendarFeed,
@@ -43,6 +44,7 @@ __all__ = [
     "CoachAssignment",
     "DailyMetric",
     "ErrorEvent",
+    "GroupMember",
     "HealthCase",
     "IdempotencyRecord",
     "ImportRun",
@@ -64,6 +66,7 @@ __all__ = [
     "SettingOverride",
     "Task",
     "TimelineEvent",
+    "TrainingGroup",
     "TrainingLog",
     "TrainingPlan",
     "User",
