@@ -32,6 +32,7 @@ from runseason.schemas.coaching import (
     RecommendationDecision,
     SuggestionAnswer,
 )
+from runseason.schemas.groups import GroupCreate, GroupMembers
 from runseason.schemas.plans import (
     GoalCreate,
     GoalUpdate,
@@ -54,6 +55,7 @@ from runseason.services import (
     data_rights,
     day_exceptions,
     erasure,
+    groups,
     imports,
     interventions,
     profile_suggestions,
@@ -758,3 +760,17 @@ def _plan_calendar(session: Session, actor: Actor, w: World) -> Any:
 @probe("runseason.services.imports.preview_csv")
 def _preview_csv(session: Session, actor: Actor, w: World) -> Any:
     return imports.preview_csv(session, actor, w.greta.id, _CSV)
+
+
+# --- training groups ---------------------------------------------------------------------------
+@probe("runseason.services.groups.create_group", STAFF)
+def _create_group(session: Session, actor: Actor, w: World) -> Any:
+    return groups.create_group(session, actor, GroupCreate(name="Probe", athlete_ids=[w.greta.id]))
+
+
+@probe("runseason.services.groups.set_group_members", STAFF)
+def _set_group_members(session: Session, actor: Actor, w: World) -> Any:
+    from tests.factories import actor as actor_of  # noqa: PLC0415
+
+    made = groups.create_group(session, actor_of(session, w.ada), GroupCreate(name="Squad"))
+    return groups.set_group_members(session, actor, made.id, GroupMembers(athlete_ids=[w.greta.id]))

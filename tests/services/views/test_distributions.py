@@ -7,9 +7,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.orm import Session
 
-from runseason.db.models import DailyMetric, PlannedSession, TrainingPlan
+from runseason.db.models import Athlete, DailyMetric, PlannedSession, TrainingPlan
 from runseason.domain.dates import week_start
 from runseason.errors import InvalidInput, NotFound
+from runseason.schemas.groups import GroupCreate
+from runseason.services import groups
 from runseason.services.views import distributions
 from tests.factories import NOW, World, actor
 
@@ -95,3 +97,52 @@ def test_bad_requests_are_named(db: Session, world: World) -> None:
         distributions.get_distributions(db, actor(db, world.cole), now=NOW, coach_id=world.asha.id)
     with pytest.raises(NotFound):
         distributions.get_distributions(db, actor(db, world.ada), now=NOW, coach_id=world.otto.id)
+
+
+def _group(db: Session, world: World, name: str, *athletes: Athlete) -> int:
+    data = GroupCreate(name=name, athlete_ids=[a.id for a in athletes])
+    return groups.create_group(db, actor(db, world.ada), data).id
+
+
+def test_a_group_narrows_every_chart_to_its_athletes(db: Session, world: World) -> None:
+    _days(db, world)
+    squad = _group(db, world, "Marathon squad", world.sam, world.riley)
+    admin = actor(db, world.ada)
+    read = distributions.get_distributions(db, admin, now=NOW, weeks=2, group_id=squad)
+    readiness = {r.category: r.athlete_days for r in read.readiness}
+    assert readiness == {"Red": 1, "Amber": 1}  # Sam and Riley, not Greta
+    assert read.adherence == []  # the plan is Greta's
+    (load,) = read.load
+    assert (load.athletes, load.total_load) == (2, 130.0)
+
+
+def test_a_group_and_a_coach_combine(db: Session, world: World) -> None:
+    _days(db, world)
+    squad = _group(db, world, "Marathon squad", world.sam, world.riley)
+    admin = actor(db, world.ada)
+    both = distributions.get_distributions(
+        db, admin, now=NOW, weeks=2, coach_id=world.cole.id, group_id=squad
+    )
+    assert [(r.category, r.athlete_days) for r in both.readiness] == [("Red", 1)]  # Sam only
+
+
+def test_a_coach_sees_only_their_own_athletes_of_a_group(db: Session, world: World) -> None:
+    _days(db, world)
+    squad = _group(db, world, "Marathon squad", world.greta, world.riley)
+    read = distributions.get_distributions(
+        db, actor(db, world.cole), now=NOW, weeks=2, group_id=squad
+    )
+    assert {r.category for r in read.readiness} == {"Green"}  # Greta's days, never Riley's
+    (load,) = read.load
+    assert load.athletes == 1
+
+
+def test_an_empty_group_shows_no_days_and_a_foreign_group_is_not_found(
+    db: Session, world: World
+) -> None:
+    _days(db, world)
+    empty = _group(db, world, "Juniors")
+    read = distributions.get_distributions(db, actor(db, world.ada), now=NOW, group_id=empty)
+    assert (read.readiness, read.risk, read.adherence, read.load) == ([], [], [], [])
+    with pytest.raises(NotFound):
+        distributions.get_distributions(db, actor(db, world.otto), now=NOW, group_id=empty)

@@ -95,6 +95,20 @@ def coach_has_athlete(athlete_id_column: Any, coach_id: Any) -> Any:
     )
 
 
+def coached_athletes(session: Session, organization_id: int, coach_id: int) -> set[int]:
+    """The athletes one coach of the organization holds today (an active assignment); empty for
+    a coach without athletes, or for an id that is no coach of the organization."""
+    return set(
+        session.scalars(
+            select(CoachAssignment.athlete_id).where(
+                CoachAssignment.coach_id == coach_id,
+                CoachAssignment.organization_id == organization_id,
+                CoachAssignment.ended_at.is_(None),
+            )
+        )
+    )
+
+
 def visible_athletes(actor: Actor) -> Select[Athlete]:
     """A query of the athletes the actor may see (for lists, always filtered in SQL)."""
     return select(Athlete).where(athlete_filter(actor, Athlete.id, Athlete.organization_id))

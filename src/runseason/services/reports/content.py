@@ -16,13 +16,13 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import CoachAssignment, HealthCase, TrainingLog, User
+from runseason.db.models import HealthCase, TrainingLog, User
 from runseason.domain.dates import local_date, week_start
 from runseason.domain.load import RUNNING_SPORTS
 from runseason.domain.units import Unit, format_distance, format_duration
 from runseason.errors import InvalidInput
 from runseason.schemas.trends import AthleteTrendsRead, PortfolioRead
-from runseason.services.identity.access import Actor, get_athlete, use_case
+from runseason.services.identity.access import Actor, coached_athletes, get_athlete, use_case
 from runseason.services.views import caseload, portfolio, trends
 
 Cell = str | float | int | None
@@ -183,7 +183,9 @@ def caseload_report(
 
 
 def _caseload_rows(session: Session, actor: Actor, coach_id: int | None) -> list[tuple[Cell, ...]]:
-    wanted = None if coach_id is None else _coached(session, actor, coach_id)
+    wanted = (
+        None if coach_id is None else coached_athletes(session, actor.organization_id, coach_id)
+    )
     rows: list[tuple[Cell, ...]] = []
     page = 1
     while True:
@@ -208,19 +210,6 @@ def _caseload_rows(session: Session, actor: Actor, coach_id: int | None) -> list
         if page * PAGE >= read.total:
             return rows
         page += 1
-
-
-def _coached(session: Session, actor: Actor, coach_id: int) -> set[int]:
-    """The athletes one coach of the actor's organization holds today."""
-    return set(
-        session.scalars(
-            select(CoachAssignment.athlete_id).where(
-                CoachAssignment.coach_id == coach_id,
-                CoachAssignment.organization_id == actor.organization_id,
-                CoachAssignment.ended_at.is_(None),
-            )
-        )
-    )
 
 
 def _outcomes(p: PortfolioRead) -> tuple[tuple[str, str], ...]:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import CoachAssignment, DailyMetric, PlannedSession
+from runseason.db.models import DailyMetric, PlannedSession
 from runseason.domain.dates import week_start
 from runseason.errors import InvalidInput, NotFound
 from runseason.schemas.distributions import (
@@ -23,7 +24,13 @@ from runseason.schemas.distributions import (
     OutcomeWeekRead,
     ShareRead,
 )
-from runseason.services.identity.access import Actor, athlete_filter, require_role
+from runseason.services import groups
+from runseason.services.identity.access import (
+    Actor,
+    athlete_filter,
+    coached_athletes,
+    require_role,
+)
 
 BANDS = {"green": "Green", "amber": "Amber", "red": "Red"}
 BUCKETS = {"stable": "Stable", "watch": "Watch", "at_risk": "At risk"}
@@ -36,8 +43,10 @@ def get_distributions(
     now: datetime,
     weeks: int = 12,
     coach_id: int | None = None,
+    group_id: int | None = None,
 ) -> DistributionsRead:
-    """Readiness bands, risk buckets, session outcomes and load per athlete, week by week."""
+    """Readiness bands, risk buckets, session outcomes and load per athlete, week by week, over
+    the athletes the actor sees (narrowed to one coach's, one training group's, or both)."""
     require_role(actor, "admin", "coach")
     if not 1 <= weeks <= 104:
         raise InvalidInput("weeks is between 1 and 104")
@@ -45,36 +54,50 @@ def get_distributions(
         raise InvalidInput("coach_id: only an admin may look at another coach's athletes")
     today = now.date()
     first = week_start(today) - timedelta(weeks=weeks - 1)
-    scope = _scope(session, actor, coach_id)
+    athletes = _athletes(session, actor, coach_id, group_id)
+    days = athletes.scope(DailyMetric.athlete_id, DailyMetric.organization_id)
     return DistributionsRead(
         weeks=weeks,
-        readiness=_shares(session, DailyMetric.readiness_band, BANDS, scope, first, today),
-        risk=_shares(session, DailyMetric.risk_bucket, BUCKETS, scope, first, today),
-        adherence=_outcomes(session, actor, coach_id, first, today),
-        load=_load(session, scope, first, today),
+        readiness=_shares(session, DailyMetric.readiness_band, BANDS, days, first, today),
+        risk=_shares(session, DailyMetric.risk_bucket, BUCKETS, days, first, today),
+        adherence=_outcomes(
+            session,
+            athletes.scope(PlannedSession.athlete_id, PlannedSession.organization_id),
+            first,
+            today,
+        ),
+        load=_load(session, days, first, today),
     )
 
 
-def _scope(session: Session, actor: Actor, coach_id: int | None) -> list[ColumnElement[bool]]:
-    conditions = [athlete_filter(actor, DailyMetric.athlete_id, DailyMetric.organization_id)]
+@dataclass(frozen=True, slots=True)
+class _Athletes:
+    """Whose figures: the athletes the actor sees, of one coach, in one group."""
+
+    actor: Actor
+    coached: set[int] | None
+    members: Select[Any] | None
+
+    def scope(self, athlete_id: Any, organization_id: Any) -> list[ColumnElement[bool]]:
+        """The conditions on a table's athlete and tenant columns."""
+        conditions = [athlete_filter(self.actor, athlete_id, organization_id)]
+        if self.coached is not None:
+            conditions.append(athlete_id.in_(sorted(self.coached)))
+        if self.members is not None:
+            conditions.append(athlete_id.in_(self.members))
+        return conditions
+
+
+def _athletes(
+    session: Session, actor: Actor, coach_id: int | None, group_id: int | None
+) -> _Athletes:
+    coached = None
     if coach_id is not None:
-        conditions.append(DailyMetric.athlete_id.in_(_coached(session, actor, coach_id)))
-    return conditions
-
-
-def _coached(session: Session, actor: Actor, coach_id: int) -> list[int]:
-    ids = list(
-        session.scalars(
-            select(CoachAssignment.athlete_id).where(
-                CoachAssignment.coach_id == coach_id,
-                CoachAssignment.organization_id == actor.organization_id,
-                CoachAssignment.ended_at.is_(None),
-            )
-        )
-    )
-    if not ids:
-        raise NotFound("no such coach with athletes in your organization")
-    return ids
+        coached = coached_athletes(session, actor.organization_id, coach_id)
+        if not coached:
+            raise NotFound("no such coach with athletes in your organization")
+    members = None if group_id is None else groups.group_athletes(session, actor, group_id)
+    return _Athletes(actor, coached, members)
 
 
 def _shares(
@@ -100,16 +123,14 @@ def _shares(
 
 
 def _outcomes(
-    session: Session, actor: Actor, coach_id: int | None, first: date, last: date
+    session: Session, scope: list[ColumnElement[bool]], first: date, last: date
 ) -> list[OutcomeWeekRead]:
     conditions = [
-        athlete_filter(actor, PlannedSession.athlete_id, PlannedSession.organization_id),
+        *scope,
         PlannedSession.scheduled_date.between(first, last - timedelta(days=1)),
         PlannedSession.role != "rest",
         PlannedSession.status != "cancelled",
     ]
-    if coach_id is not None:
-        conditions.append(PlannedSession.athlete_id.in_(_coached(session, actor, coach_id)))
     rows = session.execute(
         select(PlannedSession.scheduled_date, PlannedSession.status, func.count())
         .where(*conditions)
