@@ -35,10 +35,11 @@ from runseason.db.models import (
 )
 from runseason.schemas.cases import NoteCreate
 from runseason.schemas.checkins import CheckInCreate
+from runseason.schemas.groups import GroupCreate
 from runseason.schemas.library import TemplateCreate
 from runseason.schemas.plans import GoalCreate, PlanCreate
 from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate
-from runseason.services import cases, checkins, day_exceptions, imports, training
+from runseason.services import cases, checkins, day_exceptions, groups, imports, training
 from runseason.services.identity import auth, tokens
 from runseason.services.plans import generation, goals, library
 from tests.conftest import shared_dir
@@ -63,7 +64,14 @@ CROSS_ORG = {
     ("riley", "oona"),
 }
 PAIRS = sorted(CROSS_ORG | {("uma", "greta"), ("riley", "greta"), ("asha", "greta")})
-ORG_LEVEL = ("/templates/", "/users/", "/api-keys/", "/webhook-endpoints/", "/webhook-deliveries/")
+ORG_LEVEL = (
+    "/templates/",
+    "/users/",
+    "/api-keys/",
+    "/webhook-endpoints/",
+    "/webhook-deliveries/",
+    "/groups/",
+)
 FIT = (shared_dir() / "fixtures/activities/garmin-fenix-5-run.fit").read_bytes()
 STRUCTURE = {
     "warmup_s": 600,
@@ -109,6 +117,8 @@ def body_for(method: str, path: str) -> dict[str, Any] | None:
         "/resolve": {"outcome": "done it"},
         "/planned-sessions/": {"coach_note": "x"},
         "/templates/": {"name": "Renamed"},
+        "/members": {"athlete_ids": []},
+        "/groups/": {"name": "Renamed"},
         "/assignments": {"coach_id": 1},
         "/zones": {"kind": "pace", "name": "T", "clear": True},
         "/automation": {"mode": "manual"},
@@ -206,6 +216,9 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
             structure=STRUCTURE,
         ),
     )
+    group = groups.create_group(
+        db, staff, GroupCreate(name=f"Probe {athlete.id}", athlete_ids=[athlete.id])
+    )
     key = tokens.create_api_key(db, staff, "probe", "read_write", now=NOW)
     endpoint = WebhookEndpoint(
         organization_id=athlete.organization_id,
@@ -252,6 +265,7 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
             "task_id": task.id,
             "case_id": case.id,
             "template_id": template.id,
+            "group_id": group.id,
             "key_id": key.id,
             "user_id": athlete.user_id,
             "coach_id": staff.user_id,

@@ -79,6 +79,12 @@ CASES: dict[str, Callable[[World], tuple[str, str, dict[str, Any], dict[str, Any
         {"race_distance_m": 21097.5, "race_date": "2027-03-28"},
         {"race_distance_m": 10000, "race_date": "2027-03-28"},
     ),
+    "group": lambda w: (
+        "cole",
+        "/api/v1/groups",
+        {"name": "Tuesday group", "athlete_ids": [w.greta.id]},
+        {"name": "Thursday group", "athlete_ids": [w.greta.id]},
+    ),
     "assignment": lambda w: (
         "ada",
         f"/api/v1/athletes/{w.greta.id}/assignments",

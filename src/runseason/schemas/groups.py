@@ -11,12 +11,16 @@ from runseason.schemas.common import Input, Output
 
 GroupName = Annotated[str, Field(min_length=1, max_length=80)]
 AthleteIds = Annotated[
-    list[Annotated[int, Field(ge=1, le=2**63 - 1)]],
-    Field(max_length=1000, description="The athletes' ids; repeats count once."),
+    list[int], Field(max_length=1000, description="The athletes' ids; repeats count once.")
 ]
+BIGGEST_ID = 2**63 - 1
 
 
 def _once_each(ids: list[int]) -> list[int]:
+    """Each id once, in the order given; an id outside the database's range is refused."""
+    for athlete_id in ids:
+        if not 1 <= athlete_id <= BIGGEST_ID:
+            raise ValueError(f"{athlete_id} is not an athlete's id (ids start at 1)")
     return list(dict.fromkeys(ids))
 
 

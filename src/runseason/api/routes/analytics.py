@@ -55,7 +55,13 @@ def distributions_by_week(
     now: Now,
     weeks: Annotated[int, Query(ge=1, le=104)] = 12,
     coach_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+    group: Annotated[
+        int | None, Query(ge=1, le=2**63 - 1, description="A training group's id.")
+    ] = None,
 ) -> DistributionsRead:
     """Readiness bands and risk buckets (athlete-days), session outcomes and load per athlete,
-    week by week over the athletes you see (admins may name one coach)."""
-    return distributions.get_distributions(session, actor, now=now, weeks=weeks, coach_id=coach_id)
+    week by week over the athletes you see (admins may name one coach; anyone of the staff one
+    training group, alone or with the coach)."""
+    return distributions.get_distributions(
+        session, actor, now=now, weeks=weeks, coach_id=coach_id, group_id=group
+    )
