@@ -16,14 +16,16 @@ from runseason.db.models import (
     PlannedSession,
     Recommendation,
     TrainingLog,
+    User,
 )
 from runseason.demo import DemoSpec
 from runseason.demo.generator import generate
 from runseason.domain import training_load
+from runseason.services import groups
 from runseason.services.identity import auth
 from runseason.services.identity.access import actor_for_user
 from runseason.services.refresh import history
-from runseason.services.views import command_center
+from runseason.services.views import command_center, distributions
 from tests.factories import NOW
 
 SMALL = DemoSpec(athletes=6, coaches=2, weeks=4, seed=11, slug="demo-a")
@@ -128,3 +130,19 @@ def test_the_season_marks_planned_sessions_from_the_matched_logs(db: Session) ->
     settled = {"completed", "partial"}
     done = db.scalars(select(PlannedSession.status).where(PlannedSession.id.in_(matched))).all()
     assert set(done) <= settled, "every matched session is marked done"
+
+
+def test_the_club_keeps_squads_for_the_analytics_page(db: Session) -> None:
+    result = generate(db, DemoSpec(athletes=10, coaches=2, weeks=2, seed=5), today=NOW)
+    admin = db.scalars(
+        select(User).where(User.organization_id == result.organization_id, User.role == "admin")
+    ).one()
+    listed = groups.list_groups(db, actor_for_user(db, admin))
+    names = {g.name: g.members for g in listed.items}
+    assert set(names) == {"Marathon squad", "Half marathon group", "Beginners"}
+    assert sum(names.values()) >= 5  # most athletes train for a half or a full marathon
+    squad = next(g for g in listed.items if g.members)
+    read = distributions.get_distributions(
+        db, actor_for_user(db, admin), now=NOW, weeks=2, group_id=squad.id
+    )
+    assert read.readiness

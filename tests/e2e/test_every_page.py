@@ -29,6 +29,7 @@ COACH_PAGES = {
     "analytics": "Analytics",
     "portfolio": "Portfolio",
     "settings": "Settings",
+    "groups": "Training groups",
     "profile": "Profile",
 }
 ROLES = {

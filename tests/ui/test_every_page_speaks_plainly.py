@@ -36,6 +36,7 @@ COACH = [
     "analytics",
     "portfolio",
     "settings",
+    "groups",
     "profile",
 ]
 PAGES = {

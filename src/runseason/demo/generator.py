@@ -27,8 +27,9 @@ from runseason.domain.dates import local_date
 from runseason.errors import InvalidInput, RunSeasonError
 from runseason.schemas.accounts import AthleteUpdate, OrganizationCreate, UserCreate
 from runseason.schemas.coaching import InterventionResolve, RecommendationDecision
+from runseason.schemas.groups import GroupCreate
 from runseason.schemas.plans import GoalCreate, PlanCreate
-from runseason.services import interventions, recommendations
+from runseason.services import groups, interventions, recommendations
 from runseason.services.identity import organizations, users
 from runseason.services.identity.access import Actor, actor_for_user
 from runseason.services.plans import compliance, generation, goals
@@ -110,6 +111,7 @@ def generate(
     personas = make_personas(spec, rng)
     for i, p in enumerate(personas):
         club.enrol(p, club.coaches[i % len(club.coaches)], today.date(), start_day)
+    club.make_groups(personas)
     result = DemoResult(club.org_id, club.accounts, athletes=len(personas))
     sink: Sink = ServiceSink(session) if path == "services" else BulkSink(session)
     _run_days(session, club, personas, sink, (start_day, today), rng, result, progress)
@@ -140,7 +142,7 @@ class _Club:
         self.org_id = org.id
         self.accounts: list[Account] = []
         self.coach_of: dict[int, Actor] = {}
-        self.account("admin", "Dana Admin", f"admin@{spec.slug}.example.com")
+        self.admin = self.account("admin", "Dana Admin", f"admin@{spec.slug}.example.com")
         self.coaches = [
             self.account("coach", COACH_NAMES[i % 5], f"coach{i + 1}@{spec.slug}.example.com")
             for i in range(spec.coaches)
@@ -185,6 +187,19 @@ class _Club:
         goal = goals.create_goal(self.session, coach_actor, athlete_id, race, now=self.start)
         plan = PlanCreate(goal_id=goal.id, start_date=plan_start)
         generation.generate_plan(self.session, coach_actor, athlete_id, plan, now=self.start)
+
+    def make_groups(self, personas: list[Persona]) -> None:
+        """The squads a club keeps, by the race each athlete trains for and by experience, so
+        the Analytics page has groups to look at."""
+        squads = {
+            "Marathon squad": [p for p in personas if p.race[1] >= 42_000],
+            "Half marathon group": [p for p in personas if 21_000 <= p.race[1] < 42_000],
+            "Beginners": [p for p in personas if p.level == "beginner"],
+        }
+        admin = actor_for_user(self.session, self.admin)
+        for name, members in squads.items():
+            data = GroupCreate(name=name, athlete_ids=[p.athlete_id for p in members])
+            groups.create_group(self.session, admin, data)
 
 
 def _profile(p: Persona) -> AthleteUpdate:

@@ -81,14 +81,17 @@ def rename_group(session: Session, actor: Actor, group_id: int, data: GroupRenam
     return _read(actor, group, _seen_members(session, actor, [group.id])[group.id])
 
 
-def delete_group(session: Session, actor: Actor, group_id: int) -> None:
-    """Delete a group; its athletes and their data stay (admins, and the coach who made it)."""
+def delete_group(session: Session, actor: Actor, group_id: int) -> GroupRead:
+    """Delete a group; its athletes and their data stay (admins, and the coach who made it).
+    The answer is the group as it was."""
     group = _managed(session, actor, group_id)
+    was = _read(actor, group, _seen_members(session, actor, [group.id])[group.id])
     for member in session.scalars(select(GroupMember).where(GroupMember.group_id == group.id)):
         session.delete(member)  # one by one: each leaves its audit row
     session.flush()  # the members first: the models know no order between the two tables
     session.delete(group)
     session.flush()
+    return was
 
 
 @use_case("training_group", writes=True)

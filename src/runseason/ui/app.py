@@ -61,6 +61,7 @@ else:
         ],
         "Organization": [
             _page("settings", "Settings", ":material/settings:"),
+            _page("groups", "Training groups", ":material/diversity_3:"),
             _page("profile", "Profile", ":material/person:"),
         ],
     }

@@ -6,7 +6,9 @@ import json
 
 from sqlalchemy.orm import Session
 
-from tests.factories import World
+from runseason.schemas.groups import GroupCreate
+from runseason.services import groups
+from tests.factories import World, actor
 from tests.services.coaching_days import riley_red_patch
 from tests.ui.conftest import Open, text_of
 
@@ -49,3 +51,19 @@ def test_an_admin_narrows_to_one_coach(open_page: Open, world: World, db: Sessio
     coach.select(world.cole.id).run()
     assert not at.exception
     assert "No days recorded in these weeks." in text_of(at)  # Riley is Asha's athlete
+
+
+def test_a_coach_narrows_to_one_group(open_page: Open, world: World, db: Session) -> None:
+    riley_red_patch(db, world)
+    squad = groups.create_group(
+        db, actor(db, world.asha), GroupCreate(name="Quiet squad", athlete_ids=[world.ramp.id])
+    )
+    at = open_page(world.asha, "analytics")
+    assert any("Red" in list(d.value.columns) for d in at.dataframe)
+    group = next(s for s in at.selectbox if s.label == "Group")
+    assert group.options == ["All athletes", "Quiet squad"]
+    group.select(squad.id).run()
+    assert not at.exception
+    text = text_of(at)
+    assert "Counting the athletes of Quiet squad that you see (1 today)" in text
+    assert not any("Red" in list(d.value.columns) for d in at.dataframe)  # Riley's red days

@@ -1,5 +1,5 @@
 """Coach · Analytics: readiness, risk, adherence and load across the athletes, week by week,
-with the counts behind every chart (admins may look at one coach's athletes)."""
+with the counts behind every chart (one training group's athletes; admins also one coach's)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from runseason.schemas.distributions import DistributionsRead
+from runseason.services import groups
 from runseason.services.identity import users
 from runseason.services.views import distributions
 from runseason.ui import runtime, wording
@@ -23,7 +24,7 @@ RAG = {
 
 actor = runtime.actor()
 st.title("Analytics")
-cols = st.columns(2)
+cols = st.columns(3)
 weeks = cols[0].selectbox(
     "Weeks", [4, 12, 26, 52], index=1, format_func=lambda w: f"The last {w} weeks"
 )
@@ -36,8 +37,27 @@ if actor.role == "admin":
         [None, *names],
         format_func=lambda i: "The whole organization" if i is None else names[i],
     )
+found = runtime.call(groups.list_groups, actor, page=1, page_size=200)
+squads = {g.id: g for g in found.items} if found else {}
+group_id = cols[2 if actor.role == "admin" else 1].selectbox(
+    "Group",
+    [None, *squads],
+    format_func=lambda g: "All athletes" if g is None else squads[g].name,
+    help="Make training groups on the Training groups page.",
+)
+if group_id is not None:
+    squad = squads[group_id]
+    st.caption(
+        f"Counting the athletes of {runtime.plain(squad.name)} that you see "
+        f"({squad.members} today){' and that this coach holds' if coach_id else ''}."
+    )
 read = runtime.call(
-    distributions.get_distributions, actor, now=runtime.now(), weeks=int(weeks), coach_id=coach_id
+    distributions.get_distributions,
+    actor,
+    now=runtime.now(),
+    weeks=int(weeks),
+    coach_id=coach_id,
+    group_id=group_id,
 )
 if read is None:
     st.stop()
