@@ -6,6 +6,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from runseason.errors import InvalidInput, NotFound
+from runseason.schemas.groups import GroupCreate
+from runseason.services import groups
 from runseason.services.views import caseload
 from tests.factories import World, actor, make_athlete
 from tests.services.coaching_days import greta_green_streak, riley_red_patch
@@ -73,3 +75,23 @@ def test_search_reaches_past_the_first_two_hundred(db: Session, world: World) ->
     assert "Zelda Last" not in [r.name for r in first.items]
     found = caseload.get_caseload(db, coach, search="zelda")
     assert [r.name for r in found.items] == ["Zelda Last"]
+
+
+def test_caseload_narrows_to_a_training_group_with_its_own_bucket_counts(
+    db: Session, world: World
+) -> None:
+    riley_red_patch(db, world)
+    admin = actor(db, world.ada)
+    squad = groups.create_group(
+        db, admin, GroupCreate(name="Squad", athlete_ids=[world.riley.id, world.greta.id])
+    )
+    read = caseload.get_caseload(db, admin, group_id=squad.id, sort="name")
+    assert [r.name for r in read.items] == ["Greta Green", "Riley Red"]
+    assert read.total == 2
+    assert sum(read.buckets.values()) == 2
+    assert caseload.get_caseload(db, admin, group_id=squad.id, bucket="at_risk").total == 1
+    cole = caseload.get_caseload(db, actor(db, world.cole), group_id=squad.id)
+    assert [r.name for r in cole.items] == ["Greta Green"]
+    assert caseload.get_caseload(db, admin).total == 4  # the whole caseload is unchanged
+    with pytest.raises(NotFound):
+        caseload.get_caseload(db, actor(db, world.otto), group_id=squad.id)

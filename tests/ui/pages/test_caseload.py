@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from runseason.db.models import AthleteSnapshot
-from tests.factories import World, make_athlete
+from runseason.schemas.groups import GroupCreate
+from runseason.services import groups
+from tests.factories import World, actor, make_athlete
 from tests.services.coaching_days import riley_red_patch
 from tests.ui.conftest import Open
 
@@ -73,3 +75,18 @@ def test_the_athlete_picker_searches_the_whole_caseload(
     next(t for t in at.text_input if t.label == "Find an athlete").set_value("zelda").run()
     assert not at.exception
     assert at.selectbox[0].value == zelda.id
+
+
+def test_the_caseload_narrows_to_one_training_group(
+    open_page: Open, world: World, db: Session
+) -> None:
+    squad = groups.create_group(
+        db, actor(db, world.asha), GroupCreate(name="Tempo squad", athlete_ids=[world.ramp.id])
+    )
+    at = open_page(world.asha, "caseload")
+    assert len(at.dataframe[0].value) == 2
+    group = next(s for s in at.selectbox if s.label == "Group")
+    assert group.options == ["All athletes", "Tempo squad"]
+    group.select(squad.id).run()
+    assert not at.exception
+    assert list(at.dataframe[0].value["athlete"]) == ["Ramp Rapid"]

@@ -22,8 +22,19 @@ def get_caseload(
     bucket: Bucket = None,
     sort: Annotated[Literal["risk", "name", "readiness", "form"], Query()] = "risk",
     search: Annotated[str | None, Query(max_length=100)] = None,
+    group: Annotated[
+        int | None, Query(ge=1, le=2**63 - 1, description="A training group's id.")
+    ] = None,
 ) -> CaseloadRead:
-    """One row per athlete, sortable, filterable and searchable."""
+    """One row per athlete, sortable, filterable (by risk bucket and training group) and
+    searchable; the bucket counts follow the group."""
     return caseload.get_caseload(
-        session, actor, page=page, page_size=page_size, sort=sort, bucket=bucket, search=search
+        session,
+        actor,
+        page=page,
+        page_size=page_size,
+        sort=sort,
+        bucket=bucket,
+        search=search,
+        group_id=group,
     )

@@ -9,9 +9,10 @@ from pydantic import TypeAdapter
 from sqlalchemy import Select, Subquery, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import Athlete, AthleteSnapshot
+from runseason.db.models import Athlete, AthleteSnapshot, GroupMember
 from runseason.errors import InvalidInput, NotFound
 from runseason.schemas.coaching import CaseloadRead, CaseloadRow
+from runseason.services import groups
 from runseason.services.identity.access import (
     Actor,
     Role,
@@ -32,23 +33,35 @@ SORTS = {
 
 
 @cache
-def bucket_totals(role: Role) -> Subquery:
+def bucket_totals(role: Role, grouped: bool = False) -> Subquery:
     """One row: the athletes the actor sees per risk bucket, a column per bucket (those without a
-    snapshot yet count as stable). Its parameters are ``actor_params``."""
+    snapshot yet count as stable). Its parameters are ``actor_params`` (and ``group_id`` when
+    ``grouped``: the athletes of one training group only)."""
     bucket = func.coalesce(AthleteSnapshot.risk_bucket, "stable")
     columns: list[Any] = [func.count(case((bucket == name, 1))).label(name) for name in BUCKETS]
     counts = select(*columns)
-    return (
+    query = (
         within_scope(role, counts.select_from(Athlete), Athlete.id, Athlete.organization_id)
         .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Athlete.id)
         .where(Athlete.is_active)
-        .subquery("buckets")
+    )
+    if grouped:
+        query = query.where(_in_group())
+    return query.subquery("buckets")
+
+
+def _in_group() -> Any:
+    """SQL condition: the athlete is in the training group bound as ``group_id``."""
+    return Athlete.id.in_(
+        select(GroupMember.athlete_id).where(GroupMember.group_id == bindparam("group_id"))
     )
 
 
-def bucket_counts(session: Session, actor: Actor) -> dict[str, int]:
-    """Athletes per risk bucket (see ``bucket_totals``)."""
-    row = session.connection().execute(select(bucket_totals(actor.role)), actor_params(actor))
+def bucket_counts(session: Session, actor: Actor, group_id: int | None = None) -> dict[str, int]:
+    """Athletes per risk bucket (see ``bucket_totals``), of one training group if given."""
+    grouped = group_id is not None
+    params = {**actor_params(actor), **({"group_id": group_id} if grouped else {})}
+    row = session.connection().execute(select(bucket_totals(actor.role, grouped)), params)
     counts = row.one()._mapping
     return {name: int(counts[name]) for name in BUCKETS}
 
@@ -62,16 +75,21 @@ def get_caseload(
     sort: str = "risk",
     bucket: str | None = None,
     search: str | None = None,
+    group_id: int | None = None,
 ) -> CaseloadRead:
-    """One row per athlete from the stored snapshots: sortable, filterable, searchable, paged."""
+    """One row per athlete from the stored snapshots: sortable, filterable (by risk bucket and
+    training group), searchable, paged."""
     require_role(actor, "admin", "coach")
     offset = page_offset(page, page_size)
     if sort not in SORTS:
         raise InvalidInput(f"sort is one of {', '.join(SORTS)}")
     if bucket and bucket not in BUCKETS:
         raise InvalidInput(f"bucket is one of {', '.join(BUCKETS)}")
-    query = _caseload_statement(actor.role, bucket, bool(search))
+    grouped = group_id is not None
+    query = _caseload_statement(actor.role, bucket, bool(search), grouped)
     params: dict[str, Any] = actor_params(actor)
+    if group_id is not None:
+        params["group_id"] = groups.get_group(session, actor, group_id).id
     if search:
         params["pattern"] = f"%{search.strip()}%"
     connection = session.connection()  # plain columns: Core execution, no ORM machinery
@@ -80,7 +98,7 @@ def get_caseload(
         {**params, "limit": page_size, "offset": offset},
     )
     items = _CASELOAD_ROWS.validate_python([_caseload_row(row) for row in rows.mappings()])
-    buckets = bucket_counts(session, actor)
+    buckets = bucket_counts(session, actor, group_id)
     # The bucket counts already hold the total unless a search narrows the list.
     if search:
         total = connection.scalar(select(func.count()).select_from(query.subquery()), params) or 0
@@ -105,7 +123,9 @@ def get_caseload_row(session: Session, actor: Actor, athlete_id: int) -> Caseloa
 
 @cache
 def _one_row(role: Role) -> Select[Any]:
-    return _caseload_statement(role, None, False).where(Athlete.id == bindparam("athlete_id"))
+    return _caseload_statement(role, None, False, False).where(
+        Athlete.id == bindparam("athlete_id")
+    )
 
 
 @cache
@@ -115,8 +135,10 @@ def _paged(query: Select[Any], order: tuple[Any, ...]) -> Select[Any]:
 
 
 @cache
-def _caseload_statement(role: Role, bucket: str | None, searching: bool) -> Select[Any]:
-    """The caseload's rows for one role, bucket filter and search or none."""
+def _caseload_statement(
+    role: Role, bucket: str | None, searching: bool, grouped: bool
+) -> Select[Any]:
+    """The caseload's rows for one role, bucket filter, search or none, one group or all."""
     query = (
         select(*_CASELOAD_COLUMNS)
         .outerjoin(AthleteSnapshot, AthleteSnapshot.athlete_id == Athlete.id)
@@ -129,6 +151,8 @@ def _caseload_statement(role: Role, bucket: str | None, searching: bool) -> Sele
         query = query.where(in_bucket)
     if searching:
         query = query.where(Athlete.display_name.ilike(bindparam("pattern")))
+    if grouped:
+        query = query.where(_in_group())
     return query
 
 

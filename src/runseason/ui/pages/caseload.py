@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import streamlit as st
 
+from runseason.services import groups
 from runseason.services.views import caseload as caseload_view
 from runseason.ui import runtime
 from runseason.ui.components import caseload_table as table
 
 actor = runtime.actor()
 st.title("Caseload")
-cols = st.columns([2, 1, 1, 1])
+cols = st.columns([2, 1, 1, 1, 1])
 search = cols[0].text_input("Search by name", max_chars=100)
 sort = cols[1].selectbox("Sort by", ["risk", "name", "readiness", "form"])
 bucket = cols[2].selectbox(
     "Risk", ["all", "at_risk", "watch", "stable"], format_func=lambda b: b.replace("_", " ")
 )
-page = cols[3].number_input("Page", 1, 100_000, 1)
+squads = runtime.call(groups.list_groups, actor, page=1, page_size=200)
+names = {g.id: g.name for g in squads.items} if squads else {}
+group_id = cols[3].selectbox(
+    "Group", [None, *names], format_func=lambda g: "All athletes" if g is None else names[g]
+)
+page = cols[4].number_input("Page", 1, 100_000, 1)
 caseload = runtime.call(
     caseload_view.get_caseload,
     actor,
@@ -25,6 +31,7 @@ caseload = runtime.call(
     sort=sort,
     bucket=None if bucket == "all" else bucket,
     search=search or None,
+    group_id=group_id,
 )
 if caseload is not None:
     st.caption(
