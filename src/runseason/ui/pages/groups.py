@@ -21,7 +21,7 @@ actor = runtime.actor()
 st.title("Training groups")
 st.caption(
     "Put athletes into squads (an athlete may be in several), then look at one squad at a time "
-    "on the Analytics page."
+    "on the Caseload and Analytics pages."
     + (" You see and move only the athletes you coach." if actor.role == "coach" else "")
 )
 
