@@ -147,6 +147,37 @@ def _save(
     return score
 
 
+def score_stored_checkins(session: Session, athlete: Athlete) -> int:
+    """Score each of the athlete's check-ins that has no readiness yet, in date order, each
+    against the days before it (check-ins brought in whole, e.g. from an export); how many."""
+    params = readiness_params(effective_settings(session, athlete.organization_id))
+    unscored = session.scalars(
+        select(CheckIn)
+        .outerjoin(ReadinessScore, ReadinessScore.check_in_id == CheckIn.id)
+        .where(CheckIn.athlete_id == athlete.id, ReadinessScore.id.is_(None))
+        .order_by(CheckIn.local_date)
+    ).all()
+    for row in unscored:
+        result = readiness(
+            _values(row), _history(session, athlete.id, row.local_date, params.history_days), params
+        )
+        session.add(
+            ReadinessScore(
+                organization_id=row.organization_id,
+                athlete_id=row.athlete_id,
+                check_in=row,
+                local_date=row.local_date,
+                score=result.score,
+                band=result.band,
+                factors=[asdict(f) for f in result.factors],
+                baseline_used=result.baseline_used,
+                capped_by=result.capped_by,
+            )
+        )
+    session.flush()
+    return len(unscored)
+
+
 @use_case("athlete", writes=True)
 def submit_checkin(
     session: Session, actor: Actor, athlete_id: int, data: CheckInCreate, *, now: datetime

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import ForeignKey, Select, Table, select
 from sqlalchemy.orm import Session
 
 from runseason.db.base import Base
@@ -46,9 +46,23 @@ def _athlete_tables() -> list[Table]:
     return [t for t in Base.metadata.sorted_tables if "athlete_id" in t.c and t.name != "athletes"]
 
 
-def _rows(session: Session, table: Table, column: str, value: int) -> list[dict[str, Any]]:
+def _child_tables(parents: list[Table]) -> list[tuple[Table, ForeignKey]]:
+    """Tables without an athlete column whose rows hang from the athlete's rows (a plan's
+    weeks and revisions, an import's upload), each with the key that ties it to its parent."""
+    names = {t.name for t in parents}
+    return [
+        (table, fk)
+        for table in Base.metadata.sorted_tables
+        if "athlete_id" not in table.c
+        for fk in table.foreign_keys
+        if fk.column.table.name in names and (fk.ondelete or "").upper() == "CASCADE"
+    ]
+
+
+def _rows(session: Session, table: Table, column: str, value: Any) -> list[dict[str, Any]]:
     columns = [c for c in table.c if c.name not in SECRET_COLUMNS]
-    query = select(*columns).where(table.c[column] == value)
+    where = table.c[column].in_(value) if isinstance(value, Select) else table.c[column] == value
+    query = select(*columns).where(where)
     order = list(table.primary_key.columns)
     return [dict(r._mapping) for r in session.execute(query.order_by(*order))]
 
@@ -104,8 +118,13 @@ def export_athlete_data(session: Session, actor: Actor, athlete_id: int, *, now:
         "athletes": _rows(session, Athlete.__table__, "id", athlete.id),  # type: ignore[arg-type]
         "users": _rows(session, User.__table__, "id", athlete.user_id),  # type: ignore[arg-type]
     }
-    for table in _athlete_tables():
+    owned = _athlete_tables()
+    for table in owned:
         tables[table.name] = _rows(session, table, "athlete_id", athlete.id)
+    for table, fk in _child_tables(owned):
+        parent = fk.column.table
+        theirs = select(fk.column).where(parent.c.athlete_id == athlete.id)
+        tables[table.name] = _rows(session, table, fk.parent.name, theirs)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, rows in tables.items():
