@@ -401,6 +401,13 @@ def _erase_athlete(session: Session, actor: Actor, w: World) -> Any:
     return erasure.erase_athlete(session, actor, w.greta.id, now=NOW)
 
 
+@probe("runseason.services.erasure.erase_organization", ADMIN)
+def _erase_organization(session: Session, actor: Actor, w: World) -> Any:
+    return erasure.erase_organization(
+        session, actor, w.north.id, confirmation=w.north.slug, now=NOW
+    )
+
+
 @probe("runseason.services.cases.list_notes")
 def _list_notes(session: Session, actor: Actor, w: World) -> Any:
     return cases.list_notes(session, actor, w.greta.id)

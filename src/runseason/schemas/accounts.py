@@ -22,6 +22,14 @@ class OrganizationCreate(Input):
     timezone: TimeZone = "UTC"
 
 
+class OrganizationErase(Input):
+    """The confirmation of an organization's erasure: its short name, typed back."""
+
+    confirmation: str = Field(
+        min_length=1, max_length=80, description="The organization's slug, typed back."
+    )
+
+
 class OrganizationRead(Output):
     """A tenant as shown to its admins."""
 

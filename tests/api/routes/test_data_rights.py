@@ -42,3 +42,20 @@ def test_an_admin_erases_an_athlete_who_then_cannot_sign_in(
     gone = client.get(f"/api/v1/athletes/{world.greta.id}", headers=headers["ada"])
     assert gone.status_code == 404
     assert client.get("/api/v1/me", headers=headers["greta"]).status_code == 401
+
+
+def test_an_admin_erases_the_organization_after_typing_its_slug(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World
+) -> None:
+    url = f"/api/v1/organizations/{world.north.id}/erase"
+    wrong = client.post(url, json={"confirmation": "south"}, headers=headers["ada"])
+    assert wrong.status_code == 422, wrong.text
+    assert "northside" in wrong.text
+    confirmed = {"confirmation": "northside"}
+    assert client.post(url, json=confirmed, headers=headers["cole"]).status_code == 404
+    assert client.post(url, json=confirmed, headers=headers["otto"]).status_code == 404
+    erased = client.post(url, json=confirmed, headers=headers["ada"])
+    assert erased.status_code == 200, erased.text
+    assert erased.json()["erased_rows"]["users"] >= 5
+    assert client.get("/api/v1/me", headers=headers["ada"]).status_code == 401
+    assert client.get("/api/v1/me", headers=headers["otto"]).status_code == 200

@@ -1,10 +1,11 @@
-"""An athlete's data rights: the whole of their data as one download, and its erasure."""
+"""Data rights: an athlete's whole data as one download, its erasure, an organization's erasure."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.schemas.accounts import OrganizationErase
 from runseason.services import data_rights, erasure
 
 router = APIRouter(tags=["athletes"])
@@ -33,3 +34,16 @@ def erase_athlete(
     """Erase the athlete and everything held about them (an administrator; it cannot be undone).
     The answer counts the rows erased per table; one audit tombstone records the erasure."""
     return {"erased_rows": erasure.erase_athlete(session, actor, athlete_id, now=now)}
+
+
+@router.post("/organizations/{organization_id}/erase", tags=["organization"])
+def erase_organization(
+    organization_id: PathId, data: OrganizationErase, actor: CurrentActor, session: Db, now: Now
+) -> dict[str, dict[str, int]]:
+    """Erase the whole organization: every person in it and everything held about them (an
+    administrator of it, typing its slug back as ``confirmation``; it cannot be undone). The
+    answer counts the rows erased per table; one audit tombstone, naming no one, stays."""
+    erased = erasure.erase_organization(
+        session, actor, organization_id, confirmation=data.confirmation, now=now
+    )
+    return {"erased_rows": erased}
