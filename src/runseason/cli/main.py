@@ -16,6 +16,7 @@ from runseason.cli.accounts import org_app, user_app
 from runseason.cli.backup import backup, restore
 from runseason.cli.calc import calc_app
 from runseason.cli.common import cli_command, echo_json, fail
+from runseason.cli.data_rights import erase_org, import_export
 from runseason.cli.db import db_app
 from runseason.cli.demo import DEFAULT_CREDENTIALS, demo, run_demo
 from runseason.cli.imports import import_history
@@ -49,6 +50,8 @@ app.command("demo")(demo)
 app.command("backup")(backup)
 app.command("restore")(restore)
 app.command("import")(import_history)
+app.command("import-export")(import_export)
+org_app.command("erase")(erase_org)
 
 
 @app.callback()
