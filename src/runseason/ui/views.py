@@ -130,7 +130,7 @@ def plan_calendar(
     if cal is None or not cal.weeks:
         return None
     st.caption(
-        f"{cal.name}: {wording.day(cal.start_date)} to {wording.day(cal.end_date)}, "
+        f"{runtime.plain(cal.name)}: {wording.day(cal.start_date)} to {wording.day(cal.end_date)}, "
         f"{len(cal.weeks)} weeks, version {cal.version}"
     )
     ahead = [w for w in cal.weeks if w.number >= cal.current_week][:max_weeks]

@@ -116,7 +116,7 @@ def on_track_panel(read: OnTrackRead | None, unit: units.Unit) -> None:
         )
         return
     st.write(
-        f"**{read.race_name}** on {wording.day(read.race_day)}, "
+        f"**{runtime.plain(read.race_name)}** on {wording.day(read.race_day)}, "
         f"{units.format_distance(read.distance_m, unit)}"
     )
     cols = st.columns(4)

@@ -112,7 +112,7 @@ def _edit_session(
     if edit and runtime.call(editing.edit_session, actor, row.id, edit, now=runtime.now()):
         what = "cancelled" if cancel else "saved"
         runtime.done(
-            f"{row.title} on {wording.day_short(day)}: {what}; the plan has a new version."
+            f"{runtime.plain(row.title)} on {wording.day_short(day)}: {what}; the plan has a new version."
         )
 
 
@@ -163,7 +163,7 @@ def _add(actor: Actor, plan: PlanRead, week: CalendarWeekRead) -> None:
         coach_note=note or None,
     )
     if data and runtime.call(editing.add_session, actor, plan.id, data, now=runtime.now()):
-        runtime.done(f"{template.name} added on {wording.day_short(day)}.")
+        runtime.done(f"{runtime.plain(template.name)} added on {wording.day_short(day)}.")
 
 
 def _swap(actor: Actor, plan: PlanRead, sessions: list[CalendarSessionRead], key: str) -> None:
@@ -175,7 +175,9 @@ def _swap(actor: Actor, plan: PlanRead, sessions: list[CalendarSessionRead], key
     if st.button("Swap the two days", key="swap-go"):
         data = SessionSwap(first_id=first.id, second_id=second.id, plan_version=plan.version)
         if runtime.call(editing.swap_sessions, actor, plan.id, data, now=runtime.now()):
-            runtime.done(f"Swapped: {first.title} and {second.title}.")
+            runtime.done(
+                f"Swapped: {runtime.plain(first.title)} and {runtime.plain(second.title)}."
+            )
 
 
 def _replace(actor: Actor, sessions: list[CalendarSessionRead], key: str, version: int) -> None:
@@ -185,7 +187,8 @@ def _replace(actor: Actor, sessions: list[CalendarSessionRead], key: str, versio
         data = SessionReplace(template_id=template.id, plan_version=version)
         if runtime.call(editing.replace_session, actor, row.id, data, now=runtime.now()):
             runtime.done(
-                f"{row.title} on {wording.day_short(row.scheduled_date)} is now {template.name}."
+                f"{runtime.plain(row.title)} on {wording.day_short(row.scheduled_date)} "
+                f"is now {runtime.plain(template.name)}."
             )
 
 

@@ -52,7 +52,9 @@ class AthleteGroup:
         bucket = runtime.BUCKET_LABELS.get(self.bucket, self.bucket)
         count = len(self.items)
         things = "1 item" if count == 1 else f"{count} items"
-        return f"{bucket} · **{self.name}** · risk {percent(self.risk)} now · {things}"
+        return (
+            f"{bucket} · **{runtime.plain(self.name)}** · risk {percent(self.risk)} now · {things}"
+        )
 
 
 def group_by_athlete(items: list[QueueItem]) -> list[AthleteGroup]:
@@ -155,7 +157,7 @@ def recommendation_panel(actor: Actor, group: AthleteGroup, zone: str) -> None:
     if rec is None or rec.type == "progress":  # never "progress as planned" under an alert
         st.caption("No plan change is proposed: look at the athlete's case.")
         return
-    st.info(f"Recommended: **{rec.title}**: {rec.rationale}")
+    st.info(f"Recommended: **{runtime.plain(rec.title)}**: {runtime.plain(rec.rationale)}")
     if rec.status == "open":
         if rec.decision == "ask_athlete":
             st.caption("Suggested to the athlete on their Today page: no answer yet.")

@@ -23,7 +23,7 @@ MARKS = {
 
 def _card(s: CalendarSessionRead, unit: units.Unit) -> None:
     with st.container(border=True):
-        st.markdown(f"**{wording.day(s.scheduled_date)}** · {s.title}")
+        st.markdown(f"**{wording.day(s.scheduled_date)}** · {runtime.plain(s.title)}")
         planned = runtime.duration(s.planned_duration_s)
         if s.planned_distance_m:
             planned += f" · {runtime.distance(s.planned_distance_m, unit)}"

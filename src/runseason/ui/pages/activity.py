@@ -243,8 +243,8 @@ if suggested:
     for item in suggested:
         line = st.container(border=True)
         line.markdown(
-            f"**{item.title}**: {_shown(item.kind, item.suggested)} "
-            f"(now {_shown(item.kind, item.current)}), from the {item.evidence}."
+            f"**{runtime.plain(item.title)}**: {_shown(item.kind, item.suggested)} "
+            f"(now {_shown(item.kind, item.current)}), from the {runtime.plain(item.evidence)}."
         )
         if actor.is_staff:
             accept, ignore = line.columns(2)

@@ -78,7 +78,7 @@ if why:
 
 today = runtime.call(briefing.get_briefing, actor, athlete_id, now=runtime.now())
 if today is not None:
-    st.info(f"Today: **{today.title}**: {today.reason}")
+    st.info(f"Today: **{runtime.plain(today.title)}**: {runtime.plain(today.reason)}")
 
 tabs = st.tabs(
     [

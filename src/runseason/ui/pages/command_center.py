@@ -47,7 +47,7 @@ def one_item(actor: Actor, item: QueueItem) -> None:
     iv = item.intervention
     with st.container(border=True):
         sla = rows.SLA_WORDS.get(iv.sla, iv.sla)
-        st.markdown(f"**{iv.title}** · {sla}")
+        st.markdown(f"**{runtime.plain(iv.title)}** · {sla}")
         st.caption(f"History: {item.opened}." + (" Cause cleared." if item.cause_cleared else ""))
         item_actions(actor, item)
 

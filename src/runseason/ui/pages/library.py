@@ -35,11 +35,12 @@ if found is not None:
             "`runseason library sync` (it also loads on the first `runseason start`)."
         )
     for t in found.items:
+        icon = ":material/local_fire_department:" if t.is_hard else ":material/eco:"
         with st.expander(
-            f"{':material/local_fire_department:' if t.is_hard else ':material/eco:'} {t.name}"
+            f"{icon} {runtime.plain(t.name)}"
             f" · {wording.label(t.category).lower()} · effort {t.rpe_target:g}/10"
         ):
-            st.write(t.purpose)
+            st.markdown(runtime.plain(t.purpose))
             st.caption(
                 f"Phases: {', '.join(wording.label(p).lower() for p in t.phases)}"
                 f" · about {runtime.duration(t.estimated_duration_s)}"
@@ -50,7 +51,9 @@ if found is not None:
                 if st.button("Clone into our library to adapt", key=f"clone-{t.id}"):
                     copy = runtime.call(library.clone_template, actor, t.id)
                     if copy is not None:
-                        st.success(f"Cloned as '{copy.name}': find it with the search box.")
+                        st.success(
+                            f"Cloned as '{runtime.plain(copy.name)}': find it with the search box."
+                        )
             else:
                 with st.form(f"edit-{t.id}"):
                     name = st.text_input("Name", t.name, max_chars=200)

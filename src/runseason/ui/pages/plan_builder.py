@@ -152,7 +152,7 @@ if pending is not None and pending[0] == athlete_id:
     if current is not None:
         with st.container(border=True):
             st.warning(
-                f"{names[athlete_id]} already follows {current.name} "
+                f"{runtime.plain(names[athlete_id])} already follows {runtime.plain(current.name)} "
                 f"({wording.day(current.start_date)} to {wording.day(current.end_date)}). "
                 "A new plan "
                 "replaces it; the current plan is kept under Earlier plans and can be restored."
@@ -200,7 +200,7 @@ with st.form("other-race"):
             priority=priority,
         )
         if other and runtime.call(goals.create_goal, actor, athlete_id, other, now=runtime.now()):
-            runtime.done(f"{other.name} added ({other.priority} race).")
+            runtime.done(f"{runtime.plain(other.name)} added ({other.priority} race).")
 found_goals = runtime.call(goals.list_goals, actor, athlete_id)
 race_goals = found_goals.items if found_goals else []
 if race_goals:
@@ -225,7 +225,7 @@ if race_goals:
         if st.form_submit_button("Save the race"):
             if delete:
                 if runtime.call(_delete_goal, actor, goal.id):
-                    runtime.done(f"{goal.name} deleted.")
+                    runtime.done(f"{runtime.plain(goal.name)} deleted.")
                 st.stop()
             try:
                 new_target_s = units.parse_duration(new_target) if new_target.strip() else None
@@ -242,4 +242,4 @@ if race_goals:
             if change and runtime.call(
                 goals.update_goal, actor, goal.id, change, now=runtime.now()
             ):
-                runtime.done(f"{change.name or goal.name}: saved.")
+                runtime.done(f"{runtime.plain(change.name or goal.name)}: saved.")

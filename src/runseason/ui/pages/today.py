@@ -133,8 +133,8 @@ if submitted:
 brief = runtime.call(briefing.get_briefing, actor, athlete_id, now=runtime.now())
 if brief is not None:
     with st.container(border=True):
-        st.subheader(f"Your session: {brief.title}")
-        st.write(brief.reason)
+        st.subheader(f"Your session: {runtime.plain(brief.title)}")
+        st.markdown(runtime.plain(brief.reason))
         st.caption(brief.decision_label)
         cols = st.columns(3)
         cols[0].metric("Duration", brief.duration_text or "-")
@@ -162,8 +162,8 @@ suggestion = runtime.call(suggestions.find_suggestion, actor, athlete_id, now=ru
 if suggestion is not None:
     with st.container(border=True):
         st.subheader("A suggestion for today")
-        st.markdown(f"**{suggestion.title}**")
-        st.caption(suggestion.rationale)
+        st.markdown(f"**{runtime.plain(suggestion.title)}**")
+        st.caption(runtime.plain(suggestion.rationale))
         if suggestion.answer is None:
             left, right = st.columns(2)
             accept = left.button("Accept the change", type="primary")
