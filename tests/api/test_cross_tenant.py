@@ -123,6 +123,7 @@ def body_for(method: str, path: str) -> dict[str, Any] | None:
         "/zones": {"kind": "pace", "name": "T", "clear": True},
         "/automation": {"mode": "manual"},
         "/answer": {"answer": "decline"},
+        "/organizations/": {"confirmation": "not-this-one"},
         "/athletes/": {"hr_max": 190},
     }
     if method not in ("post", "put", "patch"):
@@ -273,6 +274,7 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
             "endpoint_id": endpoint.id,
             "delivery_id": sent.id,
             "import_id": history.id,
+            "organization_id": athlete.organization_id,
         }
     )
 
