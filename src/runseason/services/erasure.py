@@ -185,7 +185,7 @@ def _confirmed(organization: Organization, confirmation: str) -> None:
         )
 
 
-@use_case("athlete", writes=True)
+@use_case("organization", writes=True)
 def erase_organization(
     session: Session, actor: Actor, organization_id: int, *, confirmation: str, now: datetime
 ) -> dict[str, int]:
