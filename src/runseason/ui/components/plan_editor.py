@@ -112,7 +112,8 @@ def _edit_session(
     if edit and runtime.call(editing.edit_session, actor, row.id, edit, now=runtime.now()):
         what = "cancelled" if cancel else "saved"
         runtime.done(
-            f"{runtime.plain(row.title)} on {wording.day_short(day)}: {what}; the plan has a new version."
+            f"{runtime.plain(row.title)} on {wording.day_short(day)}: {what}; "
+            "the plan has a new version."
         )
 
 
