@@ -5,6 +5,7 @@ from runseason.db.models.athletes import Athlete, AvailabilityException, CoachAs
 from runseason.db.models.audit import AuditLog, ErrorEvent
 from runseason.db.models.cases import CaseNote, HealthCase, Task, TimelineEvent
 from runseason.db.models.checkins import CheckIn, ReadinessScore
+from runseason.db.models.comments import SessionComment
 from runseason.db.models.coaching import CoachAction, Intervention, Recommendation
 from runseason.db.models.goals import RaceGoal
 from runseason.db.models.groups import GroupMember, TrainingGroup
@@ -62,6 +63,7 @@ __all__ = [
     "ReadinessScore",
     "Recommendation",
     "RefreshToken",
+    "SessionComment",
     "SessionTemplate",
     "SettingOverride",
     "Task",
