@@ -32,6 +32,7 @@ from runseason.schemas.coaching import (
     RecommendationDecision,
     SuggestionAnswer,
 )
+from runseason.schemas.comments import CommentCreate, CommentUpdate
 from runseason.schemas.groups import GroupCreate, GroupMembers
 from runseason.schemas.plans import (
     GoalCreate,
@@ -52,6 +53,7 @@ from runseason.services import (
     briefing,
     cases,
     checkins,
+    comments,
     data_rights,
     day_exceptions,
     erasure,
@@ -781,3 +783,59 @@ def _set_group_members(session: Session, actor: Actor, w: World) -> Any:
 
     made = groups.create_group(session, actor_of(session, w.ada), GroupCreate(name="Squad"))
     return groups.set_group_members(session, actor, made.id, GroupMembers(athlete_ids=[w.greta.id]))
+
+
+# --- session comment threads ----------------------------------------------------------------------
+GRETA = frozenset({"greta"})
+
+
+def _greta_session(session: Session, w: World) -> int:
+    plan_id = _greta_plan(session, w)
+    first = session.scalars(
+        select(PlannedSession.id).where(PlannedSession.plan_id == plan_id)
+    ).first()
+    assert first is not None
+    return first
+
+
+def _greta_comment(session: Session, w: World) -> int:
+    from tests.factories import actor as actor_of  # noqa: PLC0415
+
+    greta = actor_of(session, w.user_of(w.greta, session))
+    data = CommentCreate(body="Legs heavy on the last rep.")
+    return comments.add_session_comment(
+        session, greta, _greta_session(session, w), data, now=NOW
+    ).id
+
+
+@probe("runseason.services.comments.add_session_comment")
+def _add_session_comment(session: Session, actor: Actor, w: World) -> Any:
+    data = CommentCreate(body="How did it go?")
+    return comments.add_session_comment(session, actor, _greta_session(session, w), data, now=NOW)
+
+
+@probe("runseason.services.comments.add_log_comment")
+def _add_log_comment(session: Session, actor: Actor, w: World) -> Any:
+    data = CommentCreate(body="Good pacing.")
+    return comments.add_log_comment(session, actor, _greta_log(session, w), data, now=NOW)
+
+
+@probe("runseason.services.comments.list_session_comments")
+def _list_session_comments(session: Session, actor: Actor, w: World) -> Any:
+    return comments.list_session_comments(session, actor, _greta_session(session, w))
+
+
+@probe("runseason.services.comments.list_log_comments")
+def _list_log_comments(session: Session, actor: Actor, w: World) -> Any:
+    return comments.list_log_comments(session, actor, _greta_log(session, w))
+
+
+@probe("runseason.services.comments.edit_comment", GRETA)
+def _edit_comment(session: Session, actor: Actor, w: World) -> Any:
+    data = CommentUpdate(body="Legs heavy on the last two reps.")
+    return comments.edit_comment(session, actor, _greta_comment(session, w), data, now=NOW)
+
+
+@probe("runseason.services.comments.delete_comment", GRETA)
+def _delete_comment(session: Session, actor: Actor, w: World) -> Any:
+    return comments.delete_comment(session, actor, _greta_comment(session, w))
