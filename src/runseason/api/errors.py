@@ -83,7 +83,11 @@ async def _validation(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
     problems = []
     for item in error.errors():
-        where = ".".join(str(p) for p in item.get("loc", ()) if p not in ("body", "query", "path"))
+        # The first part says where the value came from; a field may itself be named "body".
+        loc = list(item.get("loc", ()))
+        if loc and loc[0] in ("body", "query", "path"):
+            loc = loc[1:]
+        where = ".".join(str(p) for p in loc)
         problems.append(f"{where}: {item.get('msg')}" if where else str(item.get("msg")))
     return JSONResponse(_body("invalid_input", "; ".join(problems)), status_code=422)
 
