@@ -17,6 +17,7 @@ TimelineKind = Literal[
     "health_case",
     "task",
     "marked_days",
+    "comment",
 ]
 KIND_LABELS: dict[str, str] = {
     "checkin": "Check-in",
@@ -28,6 +29,7 @@ KIND_LABELS: dict[str, str] = {
     "health_case": "Injury or illness",
     "task": "Task",
     "marked_days": "Marked days",
+    "comment": "Session comment",
 }
 
 

@@ -13,10 +13,18 @@ from runseason.db.models import Intervention, SessionTemplate
 from runseason.errors import InvalidInput, PermissionDenied
 from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
 from runseason.schemas.coaching import RecommendationDecision
+from runseason.schemas.comments import CommentCreate
 from runseason.schemas.plans import PlanCreate, SessionAdd
 from runseason.schemas.timeline import KIND_LABELS
 from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate
-from runseason.services import cases, day_exceptions, interventions, recommendations, training
+from runseason.services import (
+    cases,
+    comments,
+    day_exceptions,
+    interventions,
+    recommendations,
+    training,
+)
 from runseason.services.plans import editing, generation
 from runseason.services.views import timeline
 from tests.factories import NOW, World, actor
@@ -66,6 +74,9 @@ def _story(db: Session, world: World) -> None:
     interventions.acknowledge_intervention(db, coach, first.id, now=later)
     sick = DayExceptionCreate(kind="injured", start_date=NOW.date())
     day_exceptions.mark_days(db, coach, world.riley.id, sick, now=later)
+    riley = actor(db, world.user_of(world.riley, db))
+    said = CommentCreate(body="Legs heavy on the last rep")
+    comments.add_session_comment(db, riley, plan.sessions[0].id, said, now=later)
 
 
 def test_every_kind_is_in_the_story_in_words(db: Session, world: World) -> None:
@@ -91,6 +102,11 @@ def test_every_kind_is_in_the_story_in_words(db: Session, world: World) -> None:
     assert any(t.startswith("Intervention opened: ") for t in titles)
     assert any(t.startswith("Recommendation: ") for t in titles)
     assert f"Marked injured: {NOW.date():%d %b %Y}" in titles
+    riley_name = world.user_of(world.riley, db).full_name
+    assert any(
+        t.startswith(f"{riley_name} on ") and t.endswith(': "Legs heavy on the last rep"')
+        for t in titles
+    )
     times = [e.occurred_at for e in story.items]
     assert times == sorted(times, reverse=True)
 

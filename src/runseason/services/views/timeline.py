@@ -1,5 +1,5 @@
 """The athlete's whole story: check-ins, sessions, plan changes, notes, interventions,
-recommendations, injuries and illnesses, tasks and marked days, newest first.
+recommendations, injuries and illnesses, tasks, marked days and session comments, newest first.
 
 Each kind is read from the table that holds it, so history recorded before the timeline existed
 (or loaded in bulk) shows too. One statement picks the page (a UNION ALL of ids and times, ordered
@@ -35,6 +35,7 @@ from runseason.db.models import (
     HealthCase,
     PlanRevision,
     Recommendation,
+    SessionComment,
     TimelineEvent,
     TrainingLog,
     TrainingPlan,
@@ -89,6 +90,7 @@ def _selects(athlete_id: int, kinds: set[str]) -> list[Select[Any]]:
             AvailabilityException.id,
             AvailabilityException.athlete_id,
         ),
+        "comment": (SessionComment.created_at, SessionComment.id, SessionComment.athlete_id),
     }
     for kind, (when, ident, owner) in tables.items():
         if kind in kinds:

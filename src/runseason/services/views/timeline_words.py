@@ -13,12 +13,15 @@ from runseason.db.models import (
     CaseNote,
     CheckIn,
     HealthCase,
+    PlannedSession,
     PlanRevision,
     ReadinessScore,
     Recommendation,
+    SessionComment,
     TimelineEvent,
     TrainingLog,
     TrainingPlan,
+    User,
 )
 from runseason.domain.load import sport_label
 from runseason.domain.units import Unit, format_distance, format_duration
@@ -152,6 +155,27 @@ def marked_days(session: Session, ids: list[int], _unit: Unit) -> dict[int, str]
     return out
 
 
+def comments(session: Session, ids: list[int], _unit: Unit) -> dict[int, str]:
+    """Session comments, e.g. "Greta on Tue 24 Nov · Intervals: \"Legs heavy on the last rep\""."""
+    rows = session.execute(
+        select(SessionComment, User.full_name, PlannedSession, TrainingLog)
+        .outerjoin(User, User.id == SessionComment.author_id)
+        .outerjoin(PlannedSession, PlannedSession.id == SessionComment.planned_session_id)
+        .outerjoin(TrainingLog, TrainingLog.id == SessionComment.training_log_id)
+        .where(SessionComment.id.in_(ids))
+    )
+    out = {}
+    for comment, author, planned, log in rows:
+        if planned is not None:
+            about = f"{planned.scheduled_date:%a %d %b} · {planned.title}"
+        elif log is not None:
+            about = f"{log.local_date:%a %d %b} · {log.title or sport_label(log.sport)}"
+        else:
+            about = "a session"
+        out[comment.id] = f'{author or "Former member"} on {about}: "{_short(comment.body)}"'
+    return out
+
+
 def _event_title(event: TimelineEvent) -> str:
     subject, _, action = event.kind.partition("_")
     if event.ref_type == "health_case":
@@ -184,5 +208,6 @@ TITLES: dict[str, Titles] = {
     "recommendation": recommendations,
     "health_case": health_cases,
     "marked_days": marked_days,
+    "comment": comments,
     "event": events,
 }
