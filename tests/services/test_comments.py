@@ -16,8 +16,8 @@ from runseason.schemas.comments import CommentCreate, CommentUpdate
 from runseason.schemas.plans import PlanCreate
 from runseason.schemas.training import TrainingLogCreate
 from runseason.services import comments, training
-from runseason.services.plans import generation
 from runseason.services.paging import ListWindow
+from runseason.services.plans import generation
 from tests.factories import NOW, World, actor
 
 
@@ -64,7 +64,8 @@ def test_the_athlete_writes_and_the_coach_answers_in_one_thread_oldest_first(
     assert seen_by_coach.items[0].created_local.hour == 2
     seen_by_athlete = comments.list_session_comments(db, greta, planned)
     assert seen_by_athlete.items[0].created_local.hour == 8
-    assert seen_by_athlete.items[0].id == first.id and seen_by_athlete.items[0].mine
+    assert seen_by_athlete.items[0].id == first.id
+    assert seen_by_athlete.items[0].mine
 
 
 def test_the_thread_pages_with_a_total(db: Session, world: World) -> None:
@@ -97,7 +98,8 @@ def test_a_logged_session_has_its_own_thread(db: Session, world: World) -> None:
     comments.add_log_comment(db, greta, log.id, say("Felt easy"), now=NOW)
     thread = comments.list_log_comments(db, actor(db, world.cole), log.id)
     assert [c.body for c in thread.items] == ["Felt easy"]
-    assert thread.items[0].training_log_id == log.id and thread.items[0].planned_session_id is None
+    assert thread.items[0].training_log_id == log.id
+    assert thread.items[0].planned_session_id is None
 
 
 @pytest.mark.parametrize("who", ["uma", "otto"])

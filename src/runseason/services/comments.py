@@ -142,7 +142,10 @@ def edit_comment(
 
 
 @use_case("session_comment", writes=True)
-def delete_comment(session: Session, actor: Actor, comment_id: int) -> None:
-    """Remove one's own message from its thread."""
-    session.delete(_own(session, actor, comment_id))
+def delete_comment(session: Session, actor: Actor, comment_id: int) -> CommentRead:
+    """Remove one's own message from its thread; returns what was removed."""
+    row = _own(session, actor, comment_id)
+    removed = _read(row, session.get(User, actor.user_id), actor, _zone(session, actor))
+    session.delete(row)
     session.flush()
+    return removed

@@ -5,8 +5,8 @@ from runseason.db.models.athletes import Athlete, AvailabilityException, CoachAs
 from runseason.db.models.audit import AuditLog, ErrorEvent
 from runseason.db.models.cases import CaseNote, HealthCase, Task, TimelineEvent
 from runseason.db.models.checkins import CheckIn, ReadinessScore
-from runseason.db.models.comments import SessionComment
 from runseason.db.models.coaching import CoachAction, Intervention, Recommendation
+from runseason.db.models.comments import SessionComment
 from runseason.db.models.goals import RaceGoal
 from runseason.db.models.groups import GroupMember, TrainingGroup
 from runseason.db.models.imports import ActivitySource, ImportUpload

@@ -11,7 +11,14 @@ from runseason.services import briefing, cases, day_exceptions
 from runseason.services.plans import generation
 from runseason.services.views import adherence, analytics, caseload
 from runseason.ui import runtime, wording
-from runseason.ui.components import checkin_history, day_story, recent_sessions, reports, trends
+from runseason.ui.components import (
+    checkin_history,
+    day_story,
+    recent_sessions,
+    reports,
+    session_thread,
+    trends,
+)
 from runseason.ui.views import fitness_chart, load_ratio_charts, load_trends, plan_calendar
 
 actor = runtime.actor()
@@ -116,7 +123,10 @@ with plan_tab:
     if plan is None:
         st.info("No active plan: build one in the plan builder.")
     else:
-        plan_calendar(plan, unit, marked=marked or [])
+        week = plan_calendar(plan, unit, marked=marked or [])
+        if week is not None:
+            athlete_today = local_date(runtime.now(), me.timezone)
+            session_thread.week_thread(actor, week.sessions, athlete_today, key="athlete_thread")
     st.subheader("Sick, travelling or injured days")
     day_story.marked_days_list(actor, athlete_id)
     local_today = local_date(runtime.now(), me.timezone)

@@ -13,7 +13,7 @@ from runseason.schemas.plans import PlanRead
 from runseason.services import calendar_feed, day_exceptions, workouts
 from runseason.services.plans import generation
 from runseason.ui import runtime, wording
-from runseason.ui.components import coach_notes
+from runseason.ui.components import coach_notes, session_thread
 from runseason.ui.views import plan_calendar
 
 AHEAD_DAYS = 14
@@ -89,6 +89,11 @@ else:
     marked = runtime.call(
         day_exceptions.list_marked_days, actor, actor.athlete_id or 0, now=runtime.now()
     )
-    plan_calendar(plan, runtime.unit_of(me), marked=marked or [])
+    week = plan_calendar(plan, runtime.unit_of(me), marked=marked or [])
+    if week is not None:
+        today = local_date(runtime.now(), me.timezone or "UTC")
+        session_thread.week_thread(
+            actor, week.sessions, today, key="my_plan_thread", prompt="Message to your coach"
+        )
     workouts_section(plan)
 calendar_section(actor.athlete_id or 0)

@@ -17,7 +17,7 @@ from runseason.schemas.checkins import CheckInCreate
 from runseason.schemas.coaching import SuggestionAnswer
 from runseason.services import briefing, checkins, suggestions
 from runseason.ui import runtime
-from runseason.ui.components import coach_notes, day_story, week_cards
+from runseason.ui.components import coach_notes, day_story, session_thread, week_cards
 
 actor = runtime.actor()
 me = runtime.user()
@@ -147,6 +147,11 @@ if brief is not None:
             st.caption(note)
         for factor in brief.factors:
             st.caption(f"• {factor}")
+        if brief.planned_session_id is not None:
+            st.markdown("**Talk to your coach about this session**")
+            session_thread.thread(
+                actor, brief.planned_session_id, key="today_thread", prompt="Message to your coach"
+            )
 
 coach_notes.shared_notes(actor, athlete_id)
 week_cards.this_week(actor, athlete_id, unit)
