@@ -35,11 +35,12 @@ from runseason.db.models import (
 )
 from runseason.schemas.cases import NoteCreate
 from runseason.schemas.checkins import CheckInCreate
+from runseason.schemas.comments import CommentCreate
 from runseason.schemas.groups import GroupCreate
 from runseason.schemas.library import TemplateCreate
 from runseason.schemas.plans import GoalCreate, PlanCreate
 from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate
-from runseason.services import cases, checkins, day_exceptions, groups, imports, training
+from runseason.services import cases, checkins, comments, day_exceptions, groups, imports, training
 from runseason.services.identity import auth, tokens
 from runseason.services.plans import generation, goals, library
 from tests.conftest import shared_dir
@@ -90,6 +91,7 @@ def body_for(method: str, path: str) -> dict[str, Any] | None:
     """A valid body for each write, so the request reaches the access check."""
     day = NOW.date().isoformat()
     bodies = {
+        "/comments": {"body": "hello"},  # first: a thread path also holds /logs/
         "/profile-suggestions": {"kind": "vdot", "activity_id": 1, "accept": False},
         "/replace": {"template_id": 1},
         "/swap": {"first_id": 1, "second_id": 2},
@@ -248,8 +250,9 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
         now=NOW,
     )
     history = imports.start_import(db, staff, athlete.id, "log.csv", HISTORY_CSV, now=NOW)
-    db.flush()
     assert planned is not None
+    said = comments.add_session_comment(db, staff, planned, CommentCreate(body="Hi"), now=NOW)
+    db.flush()
     assert rec is not None
     return Victim(
         {
@@ -275,6 +278,7 @@ def _victim(db: Session, world: World, athlete: Athlete, coach: User) -> Victim:
             "delivery_id": sent.id,
             "import_id": history.id,
             "organization_id": athlete.organization_id,
+            "comment_id": said.id,
         }
     )
 

@@ -59,6 +59,8 @@ class PlanCreate(Input):
     goal_time_s: float | None = Field(None, gt=600, le=12 * 3600)
     peak_weekly_distance_m: float | None = Field(None, ge=5_000, le=250_000)
     unavailable_dates: list[date] = Field(default_factory=list, max_length=366)
+    # The athlete's active plan is replaced (and kept as an earlier plan) only when asked.
+    replace_active: bool = False
 
     @model_validator(mode="after")
     def _a_race(self) -> PlanCreate:

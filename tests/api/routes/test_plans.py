@@ -167,3 +167,30 @@ def test_a_change_on_a_stale_plan_version_gets_409_and_writes_nothing(
     garbled = client.patch(url, json={"title": "X"}, headers={**coach, "If-Match": "soon"})
     assert garbled.status_code == 422
     assert "If-Match" in garbled.json()["detail"]
+
+
+def test_a_new_plan_over_an_active_one_gets_409_naming_it_unless_asked_to_replace(
+    client: TestClient, headers: dict[str, dict[str, str]], world: World
+) -> None:
+    path = f"/api/v1/athletes/{world.riley.id}/plans"
+    race = (NOW.date() + timedelta(weeks=16)).isoformat()
+    first = client.post(
+        path,
+        json={"race_distance_m": 10000, "race_date": race, "name": "Autumn 10K"},
+        headers=headers["asha"],
+    )
+    assert first.status_code == 201, first.text
+    asked = {"race_distance_m": 5000, "race_date": race}
+    refused = client.post(path, json=asked, headers=headers["asha"])
+    assert refused.status_code == 409
+    assert refused.json()["error"] == "conflict"
+    assert '"Autumn 10K"' in refused.json()["detail"]
+    assert f"id {first.json()['id']}" in refused.json()["detail"]
+    assert "replace_active" in refused.json()["detail"]
+    active = client.get(f"/api/v1/athletes/{world.riley.id}/plan", headers=headers["asha"])
+    assert active.json()["id"] == first.json()["id"]
+
+    replaced = client.post(path, json={**asked, "replace_active": True}, headers=headers["asha"])
+    assert replaced.status_code == 201, replaced.text
+    active = client.get(f"/api/v1/athletes/{world.riley.id}/plan", headers=headers["asha"])
+    assert active.json()["id"] == replaced.json()["id"]

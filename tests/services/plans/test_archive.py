@@ -14,7 +14,9 @@ from tests.factories import NOW, World, actor
 
 
 def _build(db: Session, world: World, weeks: int) -> int:
-    request = PlanCreate(race_distance_m=10000, race_date=NOW.date() + timedelta(weeks=weeks))
+    request = PlanCreate(
+        race_distance_m=10000, race_date=NOW.date() + timedelta(weeks=weeks), replace_active=True
+    )
     return generation.generate_plan(db, actor(db, world.cole), world.greta.id, request, now=NOW).id
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import PlannedSession
-from runseason.errors import InvalidInput, PermissionDenied
+from runseason.errors import Conflict, InvalidInput, PermissionDenied
 from runseason.schemas.accounts import AthleteUpdate
 from runseason.schemas.plans import GoalCreate, GoalUpdate, PlanCreate, PlanRegenerate, SessionEdit
 from runseason.services.identity import users
@@ -81,9 +81,12 @@ def test_a_new_plan_archives_the_old_one(db: Session, world: World) -> None:
     first = generation.generate_plan(
         db, coach, world.greta.id, PlanCreate(race_distance_m=10000, race_date=RACE), now=NOW
     )
-    second = generation.generate_plan(
-        db, coach, world.greta.id, PlanCreate(race_distance_m=5000, race_date=RACE), now=NOW
-    )
+    with pytest.raises(Conflict, match="already follows the plan"):
+        generation.generate_plan(
+            db, coach, world.greta.id, PlanCreate(race_distance_m=5000, race_date=RACE), now=NOW
+        )
+    replace = PlanCreate(race_distance_m=5000, race_date=RACE, replace_active=True)
+    second = generation.generate_plan(db, coach, world.greta.id, replace, now=NOW)
     active = generation.find_active_plan(db, coach, world.greta.id)
     assert active is not None
     assert active.id == second.id != first.id
@@ -154,7 +157,9 @@ def test_a_plan_the_days_cannot_hold_carries_its_warnings(db: Session, world: Wo
     assert all(" km" in w for w in plan.warnings)
     again = generation.get_plan(db, coach, plan.id)
     assert again.warnings == plan.warnings
-    roomy = PlanCreate(race_distance_m=10000, race_date=RACE, current_weekly_distance_m=40000)
+    roomy = PlanCreate(
+        race_distance_m=10000, race_date=RACE, current_weekly_distance_m=40000, replace_active=True
+    )
     assert generation.generate_plan(db, coach, world.greta.id, roomy, now=NOW).warnings == []
 
 

@@ -108,7 +108,7 @@ def test_a_goal_is_deleted_unless_the_active_plan_is_built_for_it(
         goals.delete_goal(db, coach, goal_id)
     assert [g.id for g in goals.list_goals(db, coach, world.greta.id).items] == [goal_id]
     assert generation.get_plan(db, coach, plan.id).goal_id == goal_id
-    other = PlanCreate(race_distance_m=5000, race_date=RACE)
+    other = PlanCreate(race_distance_m=5000, race_date=RACE, replace_active=True)
     generation.generate_plan(db, coach, world.greta.id, other, now=NOW)  # archives the first
     goals.delete_goal(db, coach, goal_id)
     assert goals.list_goals(db, coach, world.greta.id).items == []

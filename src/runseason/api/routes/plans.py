@@ -50,7 +50,9 @@ def generate_plan(
     data: PlanCreate,
     post: Post,
 ) -> JSONResponse:
-    """Generate a periodized plan (it replaces the active one)."""
+    """Generate a periodized plan. When the athlete has an active plan the answer is 409 naming
+    it, unless the request says ``replace_active: true``: then the active plan is archived (kept
+    under the athlete's plans, restorable)."""
     return post.respond(
         data,
         lambda: generation.generate_plan(post.session, post.actor, athlete_id, data, now=post.now),

@@ -33,7 +33,7 @@ from runseason.domain.plan_text import describe_warnings, session_title
 from runseason.domain.plan_validation import monday_of
 from runseason.domain.projection import daily_loads, project
 from runseason.domain.units import Unit
-from runseason.errors import InvalidInput, NotFound
+from runseason.errors import Conflict, InvalidInput, NotFound
 from runseason.schemas.plans import (
     PlanCreate,
     PlanRead,
@@ -223,18 +223,32 @@ def _persist(session: Session, athlete: Athlete, plan: TrainingPlan, draft: Plan
 def generate_plan(
     session: Session, actor: Actor, athlete_id: int, data: PlanCreate, *, now: datetime
 ) -> PlanRead:
-    """Build a periodized plan with the engine and store it as version 1 (staff only)."""
+    """Build a periodized plan with the engine and store it as version 1 (staff only).
+
+    An active plan is archived only when the request says ``replace_active``; otherwise the
+    answer is ``Conflict`` naming it, so a plan is never replaced without being asked.
+    """
     athlete = get_athlete(session, actor, athlete_id, write=True)
     require_role(actor, "admin", "coach")
+    active = list(
+        session.scalars(
+            select(TrainingPlan).where(
+                TrainingPlan.athlete_id == athlete.id, TrainingPlan.status == "active"
+            )
+        )
+    )
+    if active and not data.replace_active:
+        raise Conflict(
+            f'The athlete already follows the plan "{active[0].name}" (id {active[0].id}, '
+            f"{active[0].start_date} to {active[0].end_date}); send replace_active: true to "
+            "replace it (it is kept as an earlier plan and can be restored).",
+            detail=active[0].id,
+        )
     library.sync_builtin_library(session)
     today = local_date(now, athlete.timezone)
     resolved, name = _resolved(session, athlete, data)
     draft = _build(session, athlete, resolved, today)
-    for old in session.scalars(
-        select(TrainingPlan).where(
-            TrainingPlan.athlete_id == athlete.id, TrainingPlan.status == "active"
-        )
-    ):
+    for old in active:
         old.status = "archived"
     plan = TrainingPlan(
         organization_id=athlete.organization_id,
@@ -246,7 +260,7 @@ def generate_plan(
         weeks=len(draft.weeks),
         status="active",
         version=0,
-        parameters=resolved.model_dump(mode="json"),
+        parameters=resolved.model_dump(mode="json", exclude={"replace_active"}),
         warnings=list(describe_warnings(draft.warnings, unit_of(athlete))),
         created_by_id=actor.user_id,
     )
@@ -371,7 +385,7 @@ def regenerate_from(
     resolved, _name = _resolved(session, athlete, request)
     draft = _build(session, athlete, resolved, plan.start_date)
     removed, added = _replace_from(session, plan, athlete, draft, data.from_date)
-    plan.parameters = resolved.model_dump(mode="json")
+    plan.parameters = resolved.model_dump(mode="json", exclude={"replace_active"})
     plan.warnings = list(describe_warnings(draft.warnings, unit_of(athlete)))
     revisions.record_revision(
         session,

@@ -164,7 +164,9 @@ if pending is not None and pending[0] == athlete_id:
                 st.rerun()
     if replace:
         st.session_state.pop(PENDING, None)
-        plan = runtime.call(_build, actor, athlete_id, pending[1], pending[2], now=runtime.now())
+        # The coach confirmed (or there is nothing to replace): the service is told so.
+        plan_in = pending[2].model_copy(update={"replace_active": current is not None})
+        plan = runtime.call(_build, actor, athlete_id, pending[1], plan_in, now=runtime.now())
         if plan is not None:
             runtime.done(f"Plan built: {plan.weeks} weeks, {len(plan.sessions)} sessions.")
 
