@@ -71,3 +71,10 @@ def test_no_typed_text_becomes_an_image_or_a_link(text: str) -> None:
     html = MarkdownIt("commonmark").render(runtime.plain(text))
     assert "<img" not in html
     assert "<a " not in html
+
+
+def test_risk_buckets_read_as_coloured_words_without_emoji() -> None:
+    for key, label in runtime.BUCKET_LABELS.items():
+        assert label.endswith(key.replace("_", " "))
+        assert label.startswith((":red[", ":orange[", ":green["))
+        assert all(ord(ch) < 0x2000 for ch in label), label

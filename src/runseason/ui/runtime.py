@@ -202,4 +202,9 @@ def duration(value_s: float | None) -> str:
 
 
 BAND_COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828"}
-BUCKET_LABELS = {"at_risk": "🔴 at risk", "watch": "🟠 watch", "stable": "🟢 stable"}
+# Risk buckets in words, coloured by their mark as the week's cards colour a session's status.
+BUCKET_LABELS = {
+    "at_risk": ":red[:material/error:] at risk",
+    "watch": ":orange[:material/visibility:] watch",
+    "stable": ":green[:material/check_circle:] stable",
+}
