@@ -26,7 +26,8 @@ def _athlete(coach: httpx.Client, name: str) -> dict[str, Any]:
 
 
 def _plan_with_a_session_today(coach: httpx.Client, athlete_id: int, today: date) -> None:
-    """A 10 km plan from today, with a session on today's date (added if the plan has none)."""
+    """A 10 km plan from today (replacing any), with a session on today's date (added if the plan
+    has none)."""
     made = coach.post(
         f"/athletes/{athlete_id}/plans",
         json={
@@ -35,6 +36,7 @@ def _plan_with_a_session_today(coach: httpx.Client, athlete_id: int, today: date
             "start_date": today.isoformat(),
             "current_weekly_distance_m": 30_000,
             "available_weekdays": list(range(7)),
+            "replace_active": True,  # the calendar flows may have built one already
         },
     )
     assert made.status_code == 201, made.text
@@ -100,7 +102,11 @@ def _riley_with_a_goal_plan(coach: httpx.Client, today: date) -> dict[str, Any]:
     assert goal.status_code == 201, goal.text
     plan = coach.post(
         f"/athletes/{riley['id']}/plans",
-        json={"goal_id": goal.json()["id"], "current_weekly_distance_m": 30_000},
+        json={
+            "goal_id": goal.json()["id"],
+            "current_weekly_distance_m": 30_000,
+            "replace_active": True,  # the calendar flows may have built one already
+        },
     )
     assert plan.status_code == 201, plan.text
     return riley

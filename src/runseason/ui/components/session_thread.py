@@ -78,7 +78,11 @@ def week_thread(
     todays = next((i for i, s in enumerate(talkable) if s.scheduled_date == today), 0)
     start = ids.index(talkable[todays].id)
     chosen = st.selectbox(
-        "Session", ids, index=start, format_func=labels.__getitem__, key=f"{key}-session"
+        "Session to talk about",
+        ids,
+        index=start,
+        format_func=labels.__getitem__,
+        key=f"{key}-session",
     )
     if chosen is not None:
         thread(actor, int(chosen), key=key, prompt=prompt)
