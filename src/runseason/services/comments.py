@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import PlannedSession, SessionComment, TrainingLog, User
@@ -73,7 +73,7 @@ def _add(
 def _thread(session: Session, actor: Actor, where: Any, window: ListWindow) -> Page[CommentRead]:
     offset = page_offset(window.page, window.page_size)
     total = session.scalar(select(func.count(SessionComment.id)).where(where)) or 0
-    query: Select[Any] = (
+    query = (
         select(SessionComment, User)
         .outerjoin(User, User.id == SessionComment.author_id)
         .where(where)

@@ -166,14 +166,18 @@ def comments(session: Session, ids: list[int], _unit: Unit) -> dict[int, str]:
     )
     out = {}
     for comment, author, planned, log in rows:
-        if planned is not None:
-            about = f"{planned.scheduled_date:%a %d %b} · {planned.title}"
-        elif log is not None:
-            about = f"{log.local_date:%a %d %b} · {log.title or sport_label(log.sport)}"
-        else:
-            about = "a session"
+        about = _session_words(planned, log)
         out[comment.id] = f'{author or "Former member"} on {about}: "{_short(comment.body)}"'
     return out
+
+
+def _session_words(planned: PlannedSession | None, log: TrainingLog | None) -> str:
+    """The session a comment is about (one of the two is set: a CHECK says so)."""
+    if planned is not None:
+        return f"{planned.scheduled_date:%a %d %b} · {planned.title}"
+    if log is not None:
+        return f"{log.local_date:%a %d %b} · {log.title or sport_label(log.sport)}"
+    return "a session"
 
 
 def _event_title(event: TimelineEvent) -> str:
