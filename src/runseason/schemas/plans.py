@@ -227,6 +227,7 @@ class CalendarSessionRead(Output):
     original_title: str | None = None
     original_duration_s: float | None = None
     changed: bool = False
+    comments: int = 0  # messages in the session's thread
 
 
 class CalendarWeekRead(Output):

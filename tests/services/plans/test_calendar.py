@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy.orm import Session
 
 from runseason.errors import NotFound
+from runseason.schemas.comments import CommentCreate
 from runseason.schemas.plans import PlanCreate, SessionEdit
 from runseason.schemas.training import TrainingLogCreate
-from runseason.services import training
+from runseason.services import comments, training
 from runseason.services.plans import calendar, editing, generation
 from tests.factories import NOW, World, actor
 
@@ -78,3 +79,14 @@ def test_another_organization_cannot_read_the_calendar(db: Session, world: World
     plan_id = _plan(db, world)
     with pytest.raises(NotFound):
         calendar.get_plan_calendar(db, actor(db, world.otto), plan_id, now=NOW)
+
+
+def test_each_session_says_how_many_messages_its_thread_holds(db: Session, world: World) -> None:
+    cole = actor(db, world.cole)
+    plan_id = _plan(db, world)
+    first = calendar.get_plan_calendar(db, cole, plan_id, now=NOW).weeks[0].sessions[0]
+    assert first.comments == 0
+    for text in ("Legs heavy", "Keep the reps at 4:05"):
+        comments.add_session_comment(db, cole, first.id, CommentCreate(body=text), now=NOW)
+    again = calendar.get_plan_calendar(db, cole, plan_id, now=NOW).weeks[0].sessions
+    assert [s.comments for s in again] == [2] + [0] * (len(again) - 1)

@@ -55,6 +55,8 @@ def test_the_athlete_writes_under_a_session_and_the_coach_answers(
     assert "**You** · " in text_of(at)
 
     coach = coach_page(world)
+    picker = next(s for s in coach.selectbox if s.label == "Session to talk about")
+    assert picker.format_func(picker.value).endswith(" · 1 message")
     greta_name = world.user_of(world.greta, db).full_name
     assert "Legs heavy on the last rep" in text_of(coach)
     assert f"**{runtime.plain(greta_name)} (athlete)**" in text_of(coach)

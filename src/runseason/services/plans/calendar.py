@@ -1,6 +1,7 @@
 """The plan as a calendar: each week numbered from 1, each session as first planned (version 1),
 as planned now and as done (the logs matched to it), with the days marked sick, travelling or
-injured. Read in five statements whatever the plan's length."""
+injured, and how many messages each session's thread holds. Read in six statements whatever the
+plan's length."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import (
     Athlete,
     PlannedSession,
     PlanRevision,
+    SessionComment,
     TrainingLog,
     TrainingPlan,
 )
@@ -58,6 +60,17 @@ def _done(session: Session, plan_id: int) -> dict[int, tuple[float, float, int]]
         total[1] += distance or 0.0
         total[2] += 1
     return {k: (v[0], v[1], int(v[2])) for k, v in sums.items()}
+
+
+def _comments(session: Session, plan_id: int) -> dict[int, int]:
+    """How many messages each of the plan's sessions has in its thread (those with any)."""
+    rows = session.execute(
+        select(SessionComment.planned_session_id, func.count())
+        .join(PlannedSession, PlannedSession.id == SessionComment.planned_session_id)
+        .where(PlannedSession.plan_id == plan_id)
+        .group_by(SessionComment.planned_session_id)
+    )
+    return {planned_id: count for planned_id, count in rows if planned_id is not None}
 
 
 def _session(
@@ -152,10 +165,15 @@ def get_plan_calendar(
     athlete = session.get(Athlete, plan.athlete_id)
     assert athlete is not None
     marked = overlapping(session, athlete.id, plan.start_date, plan.end_date)
-    return build_calendar(
+    read = build_calendar(
         read_plan(session, plan),
         local_date(now, athlete.timezone),
         _original(session, plan.id),
         _done(session, plan.id),
         excused_days(marked),
     )
+    counts = _comments(session, plan.id)
+    for week in read.weeks:
+        for item in week.sessions:
+            item.comments = counts.get(item.id, 0)
+    return read

@@ -57,7 +57,10 @@ def thread(actor: Actor, session_id: int, *, key: str, prompt: str = "Reply") ->
 
 
 def _label(s: CalendarSessionRead) -> str:
-    return f"{s.scheduled_date:%a %d %b} · {s.title}"
+    said = (
+        "" if not s.comments else " · 1 message" if s.comments == 1 else f" · {s.comments} messages"
+    )
+    return f"{s.scheduled_date:%a %d %b} · {s.title}{said}"
 
 
 def week_thread(
