@@ -9,11 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
-from runseason.db.models import CheckIn
+from runseason.db.models import CheckIn, SessionTemplate
 from runseason.db.types import utcnow
 from runseason.domain.dates import local_date
-from runseason.schemas.plans import GoalCreate, PlanCreate
-from runseason.services.plans import generation, goals
+from runseason.schemas.plans import GoalCreate, PlanCreate, SessionAdd
+from runseason.services.plans import editing, generation, goals
 from runseason.ui import wording
 from tests.factories import World, actor
 from tests.services.test_briefing import VO2, fit
@@ -182,3 +182,35 @@ def test_this_week_shows_as_cards_with_today_s_session(
     shown = {f"**{wording.day(s.scheduled_date)}** · {s.title}" for s in built.sessions}
     assert cards
     assert set(cards) <= shown
+
+
+def test_the_athlete_writes_to_the_coach_under_today_s_session(
+    open_page: Open, world: World, db: Session
+) -> None:
+    coach = actor(db, world.cole)
+    today = local_date(utcnow(), world.greta.timezone)
+    request = PlanCreate(
+        race_distance_m=10_000,
+        race_date=today + timedelta(weeks=12),
+        start_date=today,
+        available_weekdays=list(range(7)),
+    )
+    built = generation.generate_plan(db, coach, world.greta.id, request, now=utcnow())
+    if not any(s.scheduled_date == today and s.category != "rest" for s in built.sessions):
+        easy = db.scalars(
+            select(SessionTemplate).where(
+                SessionTemplate.organization_id.is_(None), SessionTemplate.category == "easy"
+            )
+        ).first()
+        assert easy is not None
+        added = SessionAdd(scheduled_date=today, template_id=easy.id)
+        editing.add_session(db, coach, built.id, added, now=utcnow())
+    db.flush()
+    at = open_page(world.user_of(world.greta, db), None)
+    assert "**Talk to your coach about this session**" in text_of(at)
+    next(t for t in at.text_area if t.label == "Message to your coach").set_value("Legs heavy")
+    next(b for b in at.button if b.label == "Send").click()  # type: ignore[attr-defined]
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert "Legs heavy" in [m.value for m in at.markdown]
+    assert "**You** · " in text_of(at)
