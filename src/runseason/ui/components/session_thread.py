@@ -13,7 +13,7 @@ from runseason.schemas.plans import CalendarSessionRead
 from runseason.services import comments
 from runseason.services.identity.access import Actor
 from runseason.services.paging import MAX_PAGE_SIZE, ListWindow
-from runseason.ui import runtime
+from runseason.ui import runtime, wording
 
 LABELS = {"body": "Message"}
 
@@ -60,7 +60,7 @@ def _label(s: CalendarSessionRead) -> str:
     said = (
         "" if not s.comments else " · 1 message" if s.comments == 1 else f" · {s.comments} messages"
     )
-    return f"{s.scheduled_date:%a %d %b} · {s.title}{said}"
+    return f"{wording.day_short(s.scheduled_date)} · {s.title}{said}"
 
 
 def week_thread(

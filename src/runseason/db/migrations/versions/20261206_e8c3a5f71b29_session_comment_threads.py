@@ -2,7 +2,7 @@
 session.
 
 Revision ID: e8c3a5f71b29
-Revises: c7e9a1b3d5f2
+Revises: 9c3e5a7b1d24
 Create Date: 2026-12-06
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 from runseason.db.types import BigId
 
 revision: str = "e8c3a5f71b29"
-down_revision: str | None = "c7e9a1b3d5f2"
+down_revision: str | None = "9c3e5a7b1d24"
 branch_labels = None
 depends_on = None
 
