@@ -9,6 +9,7 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from runseason.domain import units
+from runseason.errors import InvalidInput
 from runseason.schemas.plans import (
     GoalCreate,
     GoalUpdate,
@@ -99,6 +100,12 @@ if roster is None or not roster.items:
 names = {r.athlete_id: r.name for r in roster.items}
 athlete_id = st.selectbox("Athlete", list(names), format_func=lambda i: names[i])
 today = runtime.now().date()
+GOAL_LABELS = {
+    "name": "Race name as shown",
+    "race_date": "New race date",
+    "target_time_s": "New target time",
+    "priority": "New priority",
+}
 RACES = {"5K": 5000.0, "10K": 10000.0, "Half marathon": 21097.5, "Marathon": 42195.0}
 DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 with st.form("plan"):
@@ -231,11 +238,12 @@ if race_goals:
                 st.stop()
             try:
                 new_target_s = units.parse_duration(new_target) if new_target.strip() else None
-            except Exception as error:
-                st.error(str(error))
+            except InvalidInput as error:
+                st.error(f"New target time: {error.message}")
                 st.stop()
             change = runtime.valid(
                 GoalUpdate,
+                GOAL_LABELS,
                 name=new_name,
                 race_date=new_day,
                 target_time_s=new_target_s,
