@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from pydantic import Field
+
 from runseason.schemas.common import Output
 
 
@@ -71,11 +73,28 @@ class WeekRollup(Output):
     planned_load: float
 
 
+class ProjectedDayRead(Output):
+    """A day ahead: fitness, fatigue and form expected if the plan is followed as written."""
+
+    day: date
+    planned_load: float
+    ctl: float
+    atl: float
+    form: float
+
+
 class LoadHistoryRead(Output):
-    """Fitness, fatigue, form and ACWR over a period, with what the numbers can and cannot say."""
+    """Fitness, fatigue, form and ACWR over a period, with what the numbers can and cannot say.
+
+    ``projection`` continues fitness, fatigue and form from tomorrow to the active plan's race day
+    over the plan's planned load (empty without an active plan whose race is ahead).
+    """
 
     athlete_id: int
     days: list[DayMetricRead]
     weeks: list[WeekRollup]
     acwr_available: bool
     caution: str
+    projection: list[ProjectedDayRead] = Field(default_factory=list)
+    race_day: date | None = None
+    race_name: str | None = None

@@ -163,7 +163,14 @@ def fitness_chart(history: LoadHistoryRead) -> None:
     if not history.days:
         st.info("No training recorded yet.")
         return
-    st.altair_chart(charts.pmc(history.days), width="stretch")
+    chart = charts.pmc(history.days, history.projection, history.race_day)
+    st.altair_chart(chart, width="stretch")
+    if history.projection and history.race_day:
+        race = runtime.plain(history.race_name) if history.race_name else "the race"
+        st.caption(
+            f"Dashed: fitness, fatigue and form projected from the planned sessions to {race} "
+            f"on {history.race_day:%d %b %Y}, if the plan is followed as written."
+        )
     if history.weeks:
         st.altair_chart(charts.weekly_load(history.weeks), width="stretch")
     if history.caution:

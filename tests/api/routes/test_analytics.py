@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
 
@@ -87,3 +87,27 @@ def test_on_track_and_the_load_trends(
     ).json()
     last = history["days"][-1]
     assert {"ramp", "strain", "acwr_uncoupled"} <= set(last)
+
+
+def test_the_load_history_carries_the_plan_projected_to_race_day(
+    client: TestClient, headers: Headers, world: World
+) -> None:
+    race = NOW.date() + timedelta(weeks=12)
+    coach = headers["asha"]
+    goal = client.post(
+        f"/api/v1/athletes/{world.riley.id}/goals",
+        json={"name": "Lakeside half", "distance_m": 21097.5, "race_date": race.isoformat()},
+        headers=coach,
+    ).json()
+    built = client.post(
+        f"/api/v1/athletes/{world.riley.id}/plans", json={"goal_id": goal["id"]}, headers=coach
+    )
+    assert built.status_code == 201, built.text
+    path = f"/api/v1/athletes/{world.riley.id}/load-history"
+    read = client.get(path, params={"days": 14}, headers=coach).json()
+    assert (read["race_day"], read["race_name"]) == (race.isoformat(), "Lakeside half")
+    projected = read["projection"]
+    assert date.fromisoformat(projected[-1]["day"]) == race
+    assert sum(d["planned_load"] for d in projected) > 0
+    assert projected[-1]["ctl"] > 0
+    assert set(projected[0]) == {"day", "planned_load", "ctl", "atl", "form"}

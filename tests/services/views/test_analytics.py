@@ -153,3 +153,79 @@ def test_prediction_from_a_recent_race(db: Session, world: World) -> None:
     prediction = analytics.get_prediction(db, coach, world.greta.id, 10000)
     assert prediction is not None
     assert prediction.low_s < prediction.high_s
+
+
+def _plan_to(db: Session, world: World, race_in_days: int, loads: dict[int, float]) -> None:
+    """An active plan for Greta whose race is ``race_in_days`` ahead, with a planned load on
+    each day offset in ``loads`` (1 = tomorrow)."""
+    today = local_date(NOW, world.greta.timezone)
+    race_day = today + timedelta(days=race_in_days)
+    goal = goals.create_goal(
+        db,
+        actor(db, world.cole),
+        world.greta.id,
+        GoalCreate(name="Harbour 10K", distance_m=10_000, race_date=race_day),
+        now=NOW,
+    )
+    plan = TrainingPlan(
+        organization_id=world.north.id,
+        athlete_id=world.greta.id,
+        goal_id=goal.id,
+        name="Harbour block",
+        start_date=today,
+        end_date=race_day,
+        weeks=1 + race_in_days // 7,
+    )
+    db.add(plan)
+    db.flush()
+    for offset, load in loads.items():
+        db.add(
+            PlannedSession(
+                organization_id=world.north.id,
+                plan_id=plan.id,
+                athlete_id=world.greta.id,
+                scheduled_date=today + timedelta(days=offset),
+                title="Easy run",
+                category="easy",
+                role="easy",
+                planned_duration_s=3600,
+                planned_load=load,
+            )
+        )
+    db.flush()
+
+
+def test_the_projection_to_race_day_follows_the_planned_load_by_the_pmc_formula(
+    db: Session, world: World
+) -> None:
+    # SCIENCE.md section 4 from zero: one day of load 100, then six zero days.
+    _plan_to(db, world, 7, {1: 100.0})
+    read = analytics.get_load_history(db, actor(db, world.cole), world.greta.id, now=NOW, days=14)
+    today = local_date(NOW, world.greta.timezone)
+    days = read.projection
+    assert [d.day for d in days] == [today + timedelta(days=n) for n in range(1, 8)]
+    assert (read.race_day, read.race_name) == (today + timedelta(days=7), "Harbour 10K")
+    assert [d.planned_load for d in days] == [100.0, 0, 0, 0, 0, 0, 0]
+    assert (days[0].ctl, days[0].atl, days[0].form) == pytest.approx((2.3810, 14.2857, 0.0), abs=1e-4)
+    assert days[1].form == pytest.approx(-11.9048, abs=1e-4)
+    assert (days[6].ctl, days[6].atl) == pytest.approx((2.0604, 5.6653), abs=1e-4)
+    # the pandas "span" form (2 / (N + 1)) would give fitness 4.6512 and fatigue 25.0 on day 1
+    assert days[0].ctl != pytest.approx(4.6512, abs=1e-3)
+
+
+def test_forty_two_planned_days_at_50_reach_the_published_fitness_and_form(
+    db: Session, world: World
+) -> None:
+    _plan_to(db, world, 43, dict.fromkeys(range(1, 43), 50.0))
+    read = analytics.get_load_history(db, actor(db, world.cole), world.greta.id, now=NOW, days=14)
+    assert len(read.projection) == 43
+    day_42, race_day = read.projection[41], read.projection[42]
+    assert (day_42.ctl, day_42.atl) == pytest.approx((31.8272, 49.9229), abs=1e-4)
+    assert race_day.form == pytest.approx(-18.0957, abs=1e-4)
+
+
+def test_no_projection_without_an_active_plan_whose_race_is_ahead(
+    db: Session, world: World
+) -> None:
+    read = analytics.get_load_history(db, actor(db, world.cole), world.greta.id, now=NOW, days=14)
+    assert (read.projection, read.race_day, read.race_name) == ([], None, None)

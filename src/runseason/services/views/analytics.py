@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -15,7 +15,12 @@ from runseason.domain.prediction import PredictionRange, predict_range
 from runseason.domain.projection import daily_loads, on_track, project
 from runseason.domain.training_load import ACWR_CAUTION, ACWR_MIN_DAYS
 from runseason.errors import InvalidInput
-from runseason.schemas.briefing import DayMetricRead, LoadHistoryRead, WeekRollup
+from runseason.schemas.briefing import (
+    DayMetricRead,
+    LoadHistoryRead,
+    ProjectedDayRead,
+    WeekRollup,
+)
 from runseason.schemas.training import OnTrackRead
 from runseason.services.identity.access import (
     Actor,
@@ -29,7 +34,8 @@ from runseason.services.refresh import history
 def get_load_history(
     session: Session, actor: Actor, athlete_id: int, *, now: datetime, days: int = 120
 ) -> LoadHistoryRead:
-    """Daily fitness, fatigue, form and ACWR, and weekly rollups, for the last ``days`` days."""
+    """Daily fitness, fatigue, form and ACWR, and weekly rollups, for the last ``days`` days,
+    and the plan's projection from tomorrow to race day."""
     if not 7 <= days <= 1100:
         raise InvalidInput("days must be between 7 and 1100")
     athlete = get_athlete(session, actor, athlete_id)
@@ -49,12 +55,20 @@ def get_load_history(
         w.load += r.load
         w.sessions += r.sessions
         w.planned_load += r.planned_load
+    ahead = _race_ahead(session, athlete.id, today)
+    projected = []
+    if ahead is not None:
+        ctl, atl = _state_today(session, athlete.id, today)
+        projected = project(today + timedelta(days=1), ctl, atl, ahead.loads)
     return LoadHistoryRead(
         athlete_id=athlete.id,
         days=[DayMetricRead.model_validate(r) for r in rows],
         weeks=list(weeks.values()),
         acwr_available=bool(rows) and rows[-1].days_of_data >= ACWR_MIN_DAYS,
         caution=ACWR_CAUTION,
+        projection=[ProjectedDayRead.model_validate(asdict(d)) for d in projected],
+        race_day=ahead.race_day if ahead else None,
+        race_name=ahead.name if ahead else None,
     )
 
 
@@ -100,24 +114,27 @@ def _race_of(session: Session, plan: TrainingPlan) -> tuple[str, date, float, fl
     return plan.name, plan.end_date, float(distance), goal_time
 
 
-@use_case("athlete")
-def get_on_track(
-    session: Session, actor: Actor, athlete_id: int, *, now: datetime
-) -> OnTrackRead | None:
-    """The active plan projected to race day: fitness and the predicted time against the goal.
+@dataclass(frozen=True, slots=True)
+class _RaceAhead:
+    """The active plan's race still ahead, and the plan's load a day from tomorrow to it."""
 
-    None without an active plan whose race is ahead, or without a current VDOT.
-    """
-    athlete = get_athlete(session, actor, athlete_id)
-    today = local_date(now, athlete.timezone)
+    plan: TrainingPlan
+    name: str
+    race_day: date
+    distance_m: float
+    goal_time_s: float | None
+    loads: list[float]
+
+
+def _race_ahead(session: Session, athlete_id: int, today: date) -> _RaceAhead | None:
     plan = session.scalar(
         select(TrainingPlan)
-        .where(TrainingPlan.athlete_id == athlete.id, TrainingPlan.status == "active")
+        .where(TrainingPlan.athlete_id == athlete_id, TrainingPlan.status == "active")
         .order_by(TrainingPlan.id.desc())
         .limit(1)
     )
     race = _race_of(session, plan) if plan is not None else None
-    if plan is None or race is None or race[1] <= today or not athlete.vdot:
+    if plan is None or race is None or race[1] <= today:
         return None
     name, race_day, distance_m, goal_time_s = race
     planned = session.execute(
@@ -128,20 +145,36 @@ def get_on_track(
         )
     ).all()
     loads = daily_loads(today + timedelta(days=1), race_day, [(d, x) for d, x in planned])
+    return _RaceAhead(plan, name, race_day, distance_m, goal_time_s, loads)
+
+
+@use_case("athlete")
+def get_on_track(
+    session: Session, actor: Actor, athlete_id: int, *, now: datetime
+) -> OnTrackRead | None:
+    """The active plan projected to race day: fitness and the predicted time against the goal.
+
+    None without an active plan whose race is ahead, or without a current VDOT.
+    """
+    athlete = get_athlete(session, actor, athlete_id)
+    today = local_date(now, athlete.timezone)
+    ahead = _race_ahead(session, athlete.id, today) if athlete.vdot else None
+    if ahead is None or not athlete.vdot:
+        return None
     result = on_track(
         today,
-        race_day,
+        ahead.race_day,
         _state_today(session, athlete.id, today),
-        loads,
+        ahead.loads,
         athlete.vdot,
-        distance_m,
-        goal_time_s,
+        ahead.distance_m,
+        ahead.goal_time_s,
     )
     return OnTrackRead(
         athlete_id=athlete.id,
-        plan_id=plan.id,
-        plan_name=plan.name,
-        race_name=name,
+        plan_id=ahead.plan.id,
+        plan_name=ahead.plan.name,
+        race_name=ahead.name,
         caution=ON_TRACK_CAUTION,
         **asdict(result),
     )
