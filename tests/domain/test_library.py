@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from runseason.domain.library import (
-    builtin_templates,
-    resolve,
-    structure_duration_s,
-    structure_load,
-    validate_structure,
-)
+from runseason.domain.library import builtin_templates, resolve, structure_load
 from runseason.domain.plan_templates import validate_catalogue
+from runseason.domain.workout_structure import structure_duration_s, validate_structure
 from runseason.errors import InvalidInput
 
 TEMPLATES = builtin_templates()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from runseason.domain.library import ZONE_RPE
+from runseason.domain.workout_structure import ZONE_RPE
 from runseason.domain.library_data import (
     FAMILIES,
     PROGRESSION_ZONES,

@@ -649,6 +649,20 @@ def _trends(session: Session, actor: Actor, w: World) -> Any:
     return trends.get_trends(session, actor, w.greta.id, now=NOW)
 
 
+@probe("runseason.services.plans.library.preview_workout", STAFF)
+def _preview_workout(session: Session, actor: Actor, w: World) -> Any:
+    from runseason.schemas.library import WorkoutPreviewAsk  # noqa: PLC0415
+    from runseason.services.plans import library  # noqa: PLC0415
+
+    structure = {
+        "warmup_s": 600,
+        "steps": [{"repeat": 4, "work": {"distance_m": 800, "zone": "I"}}],
+        "cooldown_s": 600,
+    }
+    ask = WorkoutPreviewAsk(athlete_id=w.greta.id, structure=structure)
+    return library.preview_workout(session, actor, ask)
+
+
 # --- the plan outside the platform: calendar feed and workout files ------------------------------
 @probe("runseason.services.calendar_feed.get_calendar_feed")
 def _get_calendar_feed(session: Session, actor: Actor, w: World) -> Any:

@@ -20,12 +20,16 @@ from runseason.domain.library_data import (
     Repeats,
 )
 from runseason.domain.load import SRPE_PER_STRESS_POINT
-from runseason.domain.paces import training_paces
 from runseason.domain.plan_model import PHASES, CatalogueEntry
+from runseason.domain.workout_structure import (
+    ZONE_RPE,
+    segments,
+    structure_duration_s,
+    zone_paces,
+)
 from runseason.errors import InvalidInput
 
 LIBRARY_VERSION = "2026.11"
-ZONE_RPE = {"E": 3.0, "M": 5.5, "T": 7.0, "I": 8.5, "R": 9.0, "H": 8.0, "jog": 2.0, "walk": 1.0}
 WARMUP_S, COOLDOWN_S = 900, 600
 
 
@@ -72,49 +76,10 @@ class TemplateSpec:
         )
 
 
-def _segments(structure: Mapping[str, Any]) -> list[tuple[float, str]]:
-    out = [(float(structure.get("warmup_s", 0)), "E")]
-    for block in structure.get("steps", []):
-        for _ in range(int(block.get("repeat", 1))):
-            work = block["work"]
-            out.append((float(work["duration_s"]), str(work.get("zone", "E"))))
-            recover = block.get("recover")
-            if recover:
-                out.append((float(recover["duration_s"]), str(recover.get("zone", "jog"))))
-    out.append((float(structure.get("cooldown_s", 0)), "E"))
-    return out
-
-
-def structure_duration_s(structure: Mapping[str, Any]) -> float:
-    """Seconds of the whole session."""
-    return sum(seconds for seconds, _ in _segments(structure))
-
-
 def structure_load(structure: Mapping[str, Any]) -> float:
     """Session-RPE (Foster et al. 2001) of the structure, in stress points."""
-    srpe = sum(seconds / 60 * ZONE_RPE.get(zone, 3.0) for seconds, zone in _segments(structure))
+    srpe = sum(seconds / 60 * ZONE_RPE.get(zone, 3.0) for seconds, zone in segments(structure))
     return srpe / SRPE_PER_STRESS_POINT
-
-
-def validate_structure(structure: Mapping[str, Any]) -> None:
-    """Refuse a structure with unknown zones, empty blocks or impossible lengths."""
-    steps = structure.get("steps")
-    if not isinstance(steps, list) or not steps:
-        raise InvalidInput("A session needs at least one block of work.")
-    for block in steps:
-        repeat = block.get("repeat", 1)
-        if not isinstance(repeat, int) or not 1 <= repeat <= 50:
-            raise InvalidInput("Repeats are between 1 and 50.")
-        for part in ("work", "recover"):
-            step = block.get(part)
-            if step is None and part == "recover":
-                continue
-            if not isinstance(step, Mapping) or step.get("zone") not in ZONE_RPE:
-                raise InvalidInput(f"Each {part} step needs a zone among {', '.join(ZONE_RPE)}.")
-            if not 5 <= float(step.get("duration_s", 0)) <= 6 * 3600:
-                raise InvalidInput("A step lasts between 5 seconds and 6 hours.")
-    if not 5 * 60 <= structure_duration_s(structure) <= 6 * 3600:
-        raise InvalidInput("A session lasts between 5 minutes and 6 hours.")
 
 
 def _continuous(minutes: float, zone: str, warm: bool = True) -> dict[str, Any]:
@@ -245,24 +210,6 @@ class ResolvedStep:
     distance_m: float | None
 
 
-def zone_paces(vdot: float | None) -> dict[str, float]:
-    """Seconds per km per zone for a VDOT (empty when unknown)."""
-    if vdot is None:
-        return {}
-    p = training_paces(vdot)
-    easy = (p.easy_slow_s_per_km + p.easy_fast_s_per_km) / 2
-    return {
-        "E": easy,
-        "M": p.marathon_s_per_km,
-        "T": p.threshold_s_per_km,
-        "I": p.interval_s_per_km,
-        "R": p.repetition_s_per_km,
-        "H": p.threshold_s_per_km,
-        "jog": easy + 30,
-        "walk": 600.0,
-    }
-
-
 def resolve(
     structure: Mapping[str, Any], vdot: float | None
 ) -> tuple[list[ResolvedStep], float | None]:
@@ -270,7 +217,7 @@ def resolve(
     paces = zone_paces(vdot)
     steps = []
     total = 0.0
-    for seconds, zone in _segments(structure):
+    for seconds, zone in segments(structure):
         if seconds <= 0:
             continue
         pace = paces.get(zone)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from runseason.domain.units import Unit, format_duration, pace_in
+from runseason.domain.workout_structure import edge_seconds, part_seconds
 
 # The zone that carries each category's main work (a session without a stored structure).
 CATEGORY_ZONE = {
@@ -65,13 +66,20 @@ WARMUP_S, COOLDOWN_S = 900.0, 600.0
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """Repeats of work at one zone with a recovery between."""
+    """Repeats of work at one zone with a recovery between.
+
+    A part planned by distance keeps it (``work_m``, ``recover_m``) beside its estimated time;
+    ``target`` is what the work follows: the zone's pace, its heart rate or effort alone.
+    """
 
     repeat: int
     work_s: float
     zone: str
     recover_s: float = 0.0
     recover_zone: str = "jog"
+    work_m: float | None = None
+    recover_m: float | None = None
+    target: str = "pace"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +89,8 @@ class Shape:
     warmup_s: float
     blocks: tuple[Block, ...]
     cooldown_s: float
+    warmup_m: float | None = None
+    cooldown_m: float | None = None
 
     @property
     def duration_s(self) -> float:
@@ -118,20 +128,11 @@ def _rank(zone: str) -> int:
 def shape_of(structure: Mapping[str, Any] | None, category: str, duration_s: float) -> Shape:
     """The stored structure as a shape, or one built from the category and the planned time."""
     if structure and structure.get("steps"):
-        blocks = []
-        for step in structure["steps"]:
-            work, recover = step["work"], step.get("recover") or {}
-            blocks.append(
-                Block(
-                    int(step.get("repeat", 1)),
-                    float(work["duration_s"]),
-                    str(work.get("zone", "E")),
-                    float(recover.get("duration_s", 0.0)),
-                    str(recover.get("zone", "jog")),
-                )
-            )
-        warm, cool = float(structure.get("warmup_s", 0)), float(structure.get("cooldown_s", 0))
-        return Shape(warm, tuple(blocks), cool)
+        blocks = tuple(_block(step) for step in structure["steps"])
+        warm, cool = edge_seconds(structure, "warmup"), edge_seconds(structure, "cooldown")
+        return Shape(
+            warm, blocks, cool, _metres(structure, "warmup_m"), _metres(structure, "cooldown_m")
+        )
     zone = CATEGORY_ZONE.get(category, "E")
     if zone == "E" or duration_s < WARMUP_S + COOLDOWN_S + 300:
         return Shape(0.0, (Block(1, duration_s, zone),), 0.0)
@@ -139,11 +140,33 @@ def shape_of(structure: Mapping[str, Any] | None, category: str, duration_s: flo
     return Shape(WARMUP_S, (Block(1, main, zone),), COOLDOWN_S)
 
 
+def _metres(part: Mapping[str, Any], key: str) -> float | None:
+    value = part.get(key)
+    return None if value is None else float(value)
+
+
+def _block(step: Mapping[str, Any]) -> Block:
+    work, recover = step["work"], step.get("recover") or {}
+    zone, recover_zone = str(work.get("zone", "E")), str(recover.get("zone", "jog"))
+    return Block(
+        int(step.get("repeat", 1)),
+        part_seconds(work, zone),
+        zone,
+        part_seconds(recover, recover_zone),
+        recover_zone,
+        _metres(work, "distance_m"),
+        _metres(recover, "distance_m"),
+        str(work.get("target", "pace")),
+    )
+
+
 def _shorter(block: Block, factor: float) -> Block:
     """Fewer repeats (at least one fewer), or a continuous block cut to whole minutes."""
     if block.repeat > 1:
         return replace(block, repeat=max(1, min(block.repeat - 1, round(block.repeat * factor))))
-    return replace(block, work_s=max(300.0, math.floor(block.work_s * factor / 60) * 60))
+    return replace(
+        block, work_s=max(300.0, math.floor(block.work_s * factor / 60) * 60), work_m=None
+    )
 
 
 def reduced_shape(shape: Shape, factor: float) -> Shape:

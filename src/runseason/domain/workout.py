@@ -14,6 +14,7 @@ from runseason.domain.session_shape import (
     HR_ZONES_FIVE,
     HR_ZONES_FRIEL,
     ZONE_WORDS,
+    Block,
     Shape,
     Zones,
 )
@@ -33,6 +34,8 @@ class Step:
     # (slow, fast) in seconds per km; (low, high) in beats per minute.
     pace_s_per_km: tuple[float, float] | None = None
     hr_bpm: tuple[int, int] | None = None
+    # What the step follows: the pace range, the heart-rate range, or effort alone.
+    target: str = "pace"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,37 +77,88 @@ def heart_rate_bounds(zone: str, zones: Zones) -> tuple[int, int] | None:
     return round(max(found[0][0], 0)), round(found[-1][1])
 
 
-def _step(name: str, intensity: str, zone: str, zones: Zones, duration_s: float) -> Step:
+def _step(
+    name: str,
+    intensity: str,
+    zone: str,
+    zones: Zones,
+    amount: tuple[float, float | None],
+    target: str = "pace",
+) -> Step:
+    """A step of ``amount`` (seconds, and metres when planned by distance) with its targets."""
     targeted = intensity != "recovery"
+    seconds, metres = amount
     return Step(
         name,
         intensity,
         zone,
-        duration_s=duration_s,
-        pace_s_per_km=pace_bounds(zone, zones) if targeted else None,
-        hr_bpm=heart_rate_bounds(zone, zones) if targeted else None,
+        duration_s=None if metres else seconds,
+        distance_m=metres or None,
+        pace_s_per_km=pace_bounds(zone, zones) if targeted and target == "pace" else None,
+        hr_bpm=heart_rate_bounds(zone, zones) if targeted and target != "effort" else None,
+        target=target if targeted else "effort",
     )
+
+
+def _block_parts(block: Block, zones: Zones) -> list[Step | Repeat]:
+    title = ZONE_WORDS.get(block.zone, "easy").capitalize()
+    work = _step(title, "active", block.zone, zones, (block.work_s, block.work_m), block.target)
+    steps = [work]
+    if block.recover_s or block.recover_m:
+        words = ZONE_WORDS.get(block.recover_zone, "easy jog").capitalize()
+        amount = (block.recover_s, block.recover_m)
+        steps.append(_step(words, "recovery", block.recover_zone, zones, amount))
+    if block.repeat == 1:
+        return list(steps)
+    return [Repeat(block.repeat, tuple(steps))]
 
 
 def workout_of(name: str, shape: Shape, zones: Zones, distance_m: float | None = None) -> Workout:
     """The shape as workout steps; a single continuous run planned by distance goes by distance."""
     parts: list[Step | Repeat] = []
-    if shape.warmup_s:
-        parts.append(_step("Warm-up", "warmup", "E", zones, shape.warmup_s))
+    if shape.warmup_s or shape.warmup_m:
+        warm = (shape.warmup_s, shape.warmup_m)
+        parts.append(_step("Warm-up", "warmup", "E", zones, warm))
     for block in shape.blocks:
-        title = ZONE_WORDS.get(block.zone, "easy").capitalize()
-        work = _step(title, "active", block.zone, zones, block.work_s)
-        if block.repeat == 1:
-            parts.append(work)
-            continue
-        steps = [work]
-        if block.recover_s:
-            words = ZONE_WORDS.get(block.recover_zone, "easy jog").capitalize()
-            steps.append(_step(words, "recovery", block.recover_zone, zones, block.recover_s))
-        parts.append(Repeat(block.repeat, tuple(steps)))
-    if shape.cooldown_s:
-        parts.append(_step("Cool-down", "cooldown", "E", zones, shape.cooldown_s))
+        parts.extend(_block_parts(block, zones))
+    if shape.cooldown_s or shape.cooldown_m:
+        cool = (shape.cooldown_s, shape.cooldown_m)
+        parts.append(_step("Cool-down", "cooldown", "E", zones, cool))
     only = parts[0]
     if distance_m and len(parts) == 1 and isinstance(only, Step):
         parts[0] = replace(only, duration_s=None, distance_m=distance_m)
     return Workout(name, tuple(parts))
+
+
+def estimated_pace_s_per_km(zone: str, zones: Zones) -> float | None:
+    """The pace a step is likely run at: the middle of its zone (a jog easy pace plus 30 s, a
+    walk 10:00 /km, as the library's estimates); None without pace zones."""
+    easy = pace_bounds("E", zones)
+    if zone == "walk":
+        return 600.0 if zones.pace else None
+    if zone == "jog":
+        return None if easy is None else (easy[0] + easy[1]) / 2 + 30
+    bounds = pace_bounds(zone, zones) or easy
+    return None if bounds is None else (bounds[0] + bounds[1]) / 2
+
+
+def step_estimate(step: Step, zones: Zones) -> tuple[float | None, float | None]:
+    """A step's (seconds, metres): what it was planned by, the other at its zone's pace."""
+    pace = estimated_pace_s_per_km(step.zone, zones)
+    if step.distance_m is not None:
+        return (step.distance_m / 1000 * pace if pace else None), step.distance_m
+    seconds = step.duration_s or 0.0
+    return seconds, (seconds / pace * 1000 if pace else None)
+
+
+def workout_totals(workout: Workout, zones: Zones) -> tuple[float | None, float | None]:
+    """The whole workout's time and distance, repeats counted (None where a pace is missing)."""
+    seconds: float | None = 0.0
+    metres: float | None = 0.0
+    for part in workout.parts:
+        times, steps = (part.times, part.steps) if isinstance(part, Repeat) else (1, (part,))
+        for step in steps:
+            s, m = step_estimate(step, zones)
+            seconds = None if seconds is None or s is None else seconds + times * s
+            metres = None if metres is None or m is None else metres + times * m
+    return seconds, metres

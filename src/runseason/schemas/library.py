@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator
 
-from runseason.domain.library import validate_structure
+from runseason.domain.workout_structure import validate_structure
 from runseason.domain.plan_model import CATEGORIES, LEVELS, PHASES
 from runseason.errors import InvalidInput
 from runseason.schemas.common import Input, Output
@@ -103,3 +103,57 @@ class TemplatePreview(Output):
     template: TemplateRead
     steps: list[ResolvedStepRead]
     distance_m: float | None
+
+
+class WorkoutPreviewAsk(Input):
+    """A workout structure (as in ``TemplateCreate``) to resolve for one of your athletes."""
+
+    athlete_id: int = Field(ge=1, le=2**63 - 1)
+    structure: dict[str, Any]
+
+    @field_validator("structure")
+    @classmethod
+    def _structure(cls, value: dict[str, Any]) -> dict[str, Any]:
+        try:
+            validate_structure(value)
+        except InvalidInput as error:
+            raise ValueError(error.message) from None
+        return value
+
+
+class PreviewStepRead(Output):
+    """One step with the athlete's own targets, and its time and distance at the zone's pace."""
+
+    name: str
+    intensity: str
+    zone: str
+    target: str
+    duration_s: float | None
+    distance_m: float | None
+    pace_s_per_km: tuple[float, float] | None
+    hr_bpm: tuple[int, int] | None
+    effort: str
+    estimated_duration_s: float | None
+    estimated_distance_m: float | None
+
+
+class PreviewPartRead(Output):
+    """A step, or steps repeated ``times`` times."""
+
+    times: int
+    steps: list[PreviewStepRead]
+
+
+class WorkoutPreviewRead(Output):
+    """A workout resolved for one athlete: paces in their zones, heart rates in bpm, totals.
+
+    A total is null when a step's pace is unknown (the athlete has no pace zones yet).
+    """
+
+    athlete_id: int
+    unit: str
+    parts: list[PreviewPartRead]
+    duration_s: float | None
+    distance_m: float | None
+    has_pace_zones: bool
+    has_heart_rate_zones: bool

@@ -132,7 +132,9 @@ def form_panel(
     zones = pd.DataFrame(
         [{"low": lo, "high": hi, "zone": name, "colour": c} for lo, hi, name, c in FORM_ZONES]
     )
-    forms = frame["Form"] if ahead is None or ahead.empty else pd.concat([frame["Form"], ahead["Form"]])
+    forms = (
+        frame["Form"] if ahead is None or ahead.empty else pd.concat([frame["Form"], ahead["Form"]])
+    )
     low = max(min(forms.min(), -10.0) - 5, -60.0)
     high = min(max(forms.max(), 5.0) + 5, 60.0)
     shade = (

@@ -206,7 +206,9 @@ def test_the_projection_to_race_day_follows_the_planned_load_by_the_pmc_formula(
     assert [d.day for d in days] == [today + timedelta(days=n) for n in range(1, 8)]
     assert (read.race_day, read.race_name) == (today + timedelta(days=7), "Harbour 10K")
     assert [d.planned_load for d in days] == [100.0, 0, 0, 0, 0, 0, 0]
-    assert (days[0].ctl, days[0].atl, days[0].form) == pytest.approx((2.3810, 14.2857, 0.0), abs=1e-4)
+    assert (days[0].ctl, days[0].atl, days[0].form) == pytest.approx(
+        (2.3810, 14.2857, 0.0), abs=1e-4
+    )
     assert days[1].form == pytest.approx(-11.9048, abs=1e-4)
     assert (days[6].ctl, days[6].atl) == pytest.approx((2.0604, 5.6653), abs=1e-4)
     # the pandas "span" form (2 / (N + 1)) would give fitness 4.6512 and fatigue 25.0 on day 1

@@ -10,7 +10,14 @@ from fastapi.responses import JSONResponse
 from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize, PathId
 from runseason.api.replay import Post
 from runseason.schemas.common import Page
-from runseason.schemas.library import TemplateCreate, TemplatePreview, TemplateRead, TemplateUpdate
+from runseason.schemas.library import (
+    TemplateCreate,
+    TemplatePreview,
+    TemplateRead,
+    TemplateUpdate,
+    WorkoutPreviewAsk,
+    WorkoutPreviewRead,
+)
 from runseason.services.plans import library
 
 router = APIRouter(tags=["library"])
@@ -91,3 +98,13 @@ def update_template(
 def archive_template(template_id: PathId, actor: CurrentActor, session: Db) -> TemplateRead:
     """Archive one of your own templates."""
     return library.archive_template(session, actor, template_id)
+
+
+@router.post("/templates/preview", response_model=WorkoutPreviewRead)
+def preview_workout(
+    data: WorkoutPreviewAsk, actor: CurrentActor, session: Db
+) -> WorkoutPreviewRead:
+    """A workout structure (a template's, or one being written) resolved for one of your
+    athletes: each step with their pace range and heart rate in bpm, and the total time and
+    distance. Nothing is stored."""
+    return library.preview_workout(session, actor, data)

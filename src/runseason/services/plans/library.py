@@ -8,24 +8,32 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import SessionTemplate
-from runseason.domain.library import (
-    LIBRARY_VERSION,
-    builtin_templates,
-    resolve,
-    structure_duration_s,
-    structure_load,
-)
+from runseason.domain.library import LIBRARY_VERSION, builtin_templates, resolve, structure_load
 from runseason.domain.plan_model import CatalogueEntry
+from runseason.domain.session_shape import EFFORT_WORDS, Zones, shape_of
+from runseason.domain.workout import Repeat, Step, step_estimate, workout_of, workout_totals
+from runseason.domain.workout_structure import structure_duration_s
 from runseason.errors import Conflict, NotFound, PermissionDenied
 from runseason.schemas.common import Page
 from runseason.schemas.library import (
+    PreviewPartRead,
+    PreviewStepRead,
     ResolvedStepRead,
     TemplateCreate,
     TemplatePreview,
     TemplateRead,
     TemplateUpdate,
+    WorkoutPreviewAsk,
+    WorkoutPreviewRead,
 )
-from runseason.services.identity.access import Actor, get_athlete, require_role, require_write
+from runseason.services.briefing import athlete_zones
+from runseason.services.identity.access import (
+    Actor,
+    get_athlete,
+    require_role,
+    require_write,
+    use_case,
+)
 from runseason.services.paging import page_offset
 
 
@@ -220,6 +228,58 @@ def preview_template(
         template=TemplateRead.model_validate(row),
         steps=[ResolvedStepRead.model_validate(asdict(s)) for s in steps],
         distance_m=distance,
+    )
+
+
+RECOVERY_EFFORT = "2/10, very easy"
+
+
+def _preview_step(step: Step, zones: Zones) -> PreviewStepRead:
+    seconds, metres = step_estimate(step, zones)
+    resting = step.intensity == "recovery" or step.zone in ("jog", "walk")
+    effort = RECOVERY_EFFORT if resting else EFFORT_WORDS.get(step.zone, EFFORT_WORDS["E"])
+    return PreviewStepRead(
+        name=step.name,
+        intensity=step.intensity,
+        zone=step.zone,
+        target=step.target,
+        duration_s=step.duration_s,
+        distance_m=step.distance_m,
+        pace_s_per_km=step.pace_s_per_km,
+        hr_bpm=step.hr_bpm,
+        effort=effort,
+        estimated_duration_s=seconds,
+        estimated_distance_m=metres,
+    )
+
+
+@use_case("athlete")
+def preview_workout(session: Session, actor: Actor, data: WorkoutPreviewAsk) -> WorkoutPreviewRead:
+    """A workout structure resolved for one athlete: the same steps and targets a watch file of
+    it carries (their pace and heart-rate zones), and its total time and distance."""
+    athlete = get_athlete(session, actor, data.athlete_id)
+    require_role(actor, "admin", "coach")
+    zones = athlete_zones(athlete)
+    workout = workout_of("Preview", shape_of(data.structure, "", 0.0), zones)
+    parts = [
+        PreviewPartRead(
+            times=part.times if isinstance(part, Repeat) else 1,
+            steps=[
+                _preview_step(s, zones)
+                for s in (part.steps if isinstance(part, Repeat) else (part,))
+            ],
+        )
+        for part in workout.parts
+    ]
+    seconds, metres = workout_totals(workout, zones)
+    return WorkoutPreviewRead(
+        athlete_id=athlete.id,
+        unit=zones.unit,
+        parts=parts,
+        duration_s=seconds,
+        distance_m=metres,
+        has_pace_zones=bool(zones.pace),
+        has_heart_rate_zones=bool(zones.heart_rate),
     )
 
 
