@@ -14,6 +14,7 @@ from runseason.domain.session_shape import (
     shape_of,
     shape_title,
 )
+from runseason.domain.workout_structure import part_seconds, structure_duration_s
 
 SPECS = {s.code: s for s in builtin_templates()}
 
@@ -78,3 +79,24 @@ def test_distance_follows_the_paces_or_is_unknown() -> None:
     easy = shape("easy-40")
     assert shape_distance_m(easy, Zones({"E": (400.0, 400.0)}, {})) == pytest.approx(6000)
     assert shape_distance_m(easy, Zones({}, {})) is None
+
+
+def test_a_part_planned_by_distance_keeps_it_beside_its_estimated_time() -> None:
+    structure = {
+        "warmup_m": 2000,
+        "steps": [
+            {
+                "repeat": 6,
+                "work": {"distance_m": 800, "zone": "I", "target": "heart_rate"},
+                "recover": {"distance_m": 200, "zone": "walk"},
+            }
+        ],
+        "cooldown_s": 600,
+    }
+    shape = shape_of(structure, "vo2max_intervals", 0)
+    (block,) = shape.blocks
+    assert (block.work_m, block.recover_m, block.target) == (800, 200, "heart_rate")
+    assert block.work_s == part_seconds({"distance_m": 800}, "I")
+    assert block.recover_s == 200 / 1000 * 600  # a walk at 10:00 /km
+    assert (shape.warmup_m, shape.cooldown_m, shape.cooldown_s) == (2000, None, 600)
+    assert shape.duration_s == pytest.approx(structure_duration_s(structure))

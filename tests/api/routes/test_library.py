@@ -52,3 +52,33 @@ def test_a_clone_is_the_organization_s_own_to_edit_and_archive(
         f"/api/v1/templates/{builtin['id']}", json={"name": "Mine"}, headers=headers["cole"]
     )
     assert frozen.status_code in (403, 409)
+
+
+def test_a_workout_being_written_is_previewed_for_an_athlete_over_http(
+    client: TestClient, headers: Headers, world: World
+) -> None:
+    structure = {
+        "warmup_s": 900,
+        "steps": [
+            {
+                "repeat": 6,
+                "work": {"distance_m": 800, "zone": "I", "target": "pace"},
+                "recover": {"duration_s": 90, "zone": "jog"},
+            }
+        ],
+        "cooldown_s": 600,
+    }
+    body = {"athlete_id": world.greta.id, "structure": structure}
+    read = client.post("/api/v1/templates/preview", json=body, headers=headers["cole"])
+    assert read.status_code == 200, read.text
+    preview = read.json()
+    assert [p["times"] for p in preview["parts"]] == [1, 6, 1]
+    assert preview["parts"][1]["steps"][0]["distance_m"] == 800
+    refused = client.post(
+        "/api/v1/templates/preview",
+        json={**body, "structure": {**structure, "steps": [{**structure["steps"][0], "repeat": 0}]}},
+        headers=headers["cole"],
+    )
+    assert refused.status_code == 422
+    other = client.post("/api/v1/templates/preview", json=body, headers=headers["otto"])
+    assert other.status_code == 404

@@ -9,11 +9,13 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from runseason.db.models import SessionTemplate
+from runseason.db.models import Athlete, SessionTemplate
 from runseason.domain.library import builtin_templates
-from runseason.errors import Conflict, PermissionDenied
+from runseason.domain.workout import heart_rate_bounds, pace_bounds
+from runseason.errors import Conflict, NotFound, PermissionDenied
 from runseason.schemas.accounts import AthleteUpdate
-from runseason.schemas.library import TemplateCreate, TemplateUpdate
+from runseason.schemas.library import TemplateCreate, TemplateUpdate, WorkoutPreviewAsk
+from runseason.services.briefing import athlete_zones
 from runseason.services.identity import users
 from runseason.services.plans import library
 from tests.factories import NOW, World, actor
@@ -88,3 +90,78 @@ def test_preview_resolves_paces_for_the_athlete(db: Session, world: World) -> No
     work = [s for s in preview.steps if s.zone == "T"]
     assert work[0].pace_s_per_km == pytest.approx(255.2, abs=0.5)
     assert preview.distance_m is not None
+
+
+SIX_BY_800 = {
+    "warmup_s": 900,
+    "steps": [
+        {
+            "repeat": 6,
+            "work": {"distance_m": 800, "zone": "I"},
+            "recover": {"duration_s": 90, "zone": "jog"},
+        }
+    ],
+    "cooldown_s": 600,
+}
+
+
+def test_a_workout_is_previewed_with_the_athletes_zones_as_the_watch_file_has_them(
+    db: Session, world: World
+) -> None:
+    coach = actor(db, world.cole)
+    users.update_athlete(
+        db, coach, world.greta.id, AthleteUpdate(vdot=50, lthr=170, unit_preference="mi")
+    )
+    ask = WorkoutPreviewAsk(athlete_id=world.greta.id, structure=SIX_BY_800)
+    read = library.preview_workout(db, coach, ask)
+    athlete = db.get(Athlete, world.greta.id)
+    assert athlete is not None
+    zones = athlete_zones(athlete)
+    assert read.unit == "mi"
+    assert (read.has_pace_zones, read.has_heart_rate_zones) == (True, True)
+    warm, reps, cool = read.parts
+    assert (warm.times, reps.times, cool.times) == (1, 6, 1)
+    work, jog = reps.steps
+    assert (work.distance_m, work.duration_s, work.zone) == (800, None, "I")
+    assert work.pace_s_per_km == pace_bounds("I", zones)
+    assert work.hr_bpm == heart_rate_bounds("I", zones)
+    assert (jog.name, jog.duration_s, jog.effort) == ("Easy jog", 90, "2/10, very easy")
+    middle = sum(pace_bounds("I", zones) or (0, 0)) / 2
+    assert work.estimated_duration_s == pytest.approx(0.8 * middle)
+    assert read.duration_s == pytest.approx(
+        900 + 600 + sum(6 * (s.estimated_duration_s or 0) for s in reps.steps)
+    )
+    assert read.distance_m == pytest.approx(
+        sum(p.times * (s.estimated_distance_m or 0) for p in read.parts for s in p.steps)
+    )
+
+
+def test_without_a_vdot_the_preview_has_heart_rates_but_no_paces_or_total_time(
+    db: Session, world: World
+) -> None:
+    coach = actor(db, world.cole)
+    users.update_athlete(db, coach, world.greta.id, AthleteUpdate(lthr=170))
+    athlete = db.get(Athlete, world.greta.id)
+    assert athlete is not None
+    if athlete.vdot is not None:
+        athlete.vdot = None
+        db.flush()
+    read = library.preview_workout(
+        db, coach, WorkoutPreviewAsk(athlete_id=world.greta.id, structure=SIX_BY_800)
+    )
+    assert not read.has_pace_zones
+    assert read.duration_s is None  # the 800s need a pace
+    assert read.parts[1].steps[0].hr_bpm is not None
+
+
+def test_only_the_athletes_staff_preview_and_a_bad_structure_is_refused_by_row(
+    db: Session, world: World
+) -> None:
+    ask = WorkoutPreviewAsk(athlete_id=world.greta.id, structure=SIX_BY_800)
+    with pytest.raises(NotFound):
+        library.preview_workout(db, actor(db, world.otto), ask)
+    with pytest.raises(PermissionDenied):
+        library.preview_workout(db, actor(db, world.user_of(world.greta, db)), ask)
+    bad = {**SIX_BY_800, "steps": [{"repeat": 6, "work": {"zone": "I"}}]}
+    with pytest.raises(ValidationError, match="Main set row 1, work: give a time or a distance"):
+        WorkoutPreviewAsk(athlete_id=world.greta.id, structure=bad)
