@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from runseason.domain.workout_structure import ZONE_RPE
 from runseason.domain.library_data import (
     FAMILIES,
     PROGRESSION_ZONES,
@@ -14,6 +13,7 @@ from runseason.domain.library_data import (
     Strides,
 )
 from runseason.domain.plan_model import CATEGORIES, PHASES
+from runseason.domain.workout_structure import ZONE_RPE
 
 
 @pytest.mark.parametrize("family", [f for f in FAMILIES if not isinstance(f, Strides)], ids=str)

@@ -73,7 +73,10 @@ def test_repeats_by_distance_go_by_distance_with_the_target_the_coach_chose() ->
     }
     workout = workout_of("6 × 800 m", shape_of(structure, "", 0), ZONES)
     warm, reps, tempo, cool = workout.parts
-    assert isinstance(warm, Step) and isinstance(reps, Repeat) and isinstance(tempo, Step)
+    assert isinstance(warm, Step)
+    assert isinstance(reps, Repeat)
+    assert isinstance(tempo, Step)
+    assert isinstance(cool, Step)
     assert (warm.distance_m, warm.duration_s, warm.pace_s_per_km) == (2000, None, (380, 340))
     work, jog = reps.steps
     assert (work.distance_m, work.duration_s, work.target) == (800, None, "heart_rate")

@@ -67,7 +67,9 @@ def test_the_editor_rows_become_six_by_800_with_a_jog_between() -> None:
 def test_a_row_without_recovery_and_empty_edges_have_no_recovery_or_edges() -> None:
     structure = structure_of_text("", [BlockText(1, "2 km", "T", "heart_rate")], "")
     assert structure == {
-        "steps": [{"repeat": 1, "work": {"distance_m": 2000.0, "zone": "T", "target": "heart_rate"}}]
+        "steps": [
+            {"repeat": 1, "work": {"distance_m": 2000.0, "zone": "T", "target": "heart_rate"}}
+        ]
     }
 
 
@@ -105,7 +107,10 @@ def _with(**changes: Any) -> dict[str, Any]:
             block[part] = {**block[part], key: value}  # type: ignore[dict-item]
         else:
             block[part] = value
-    return {"warmup_s": 600, "steps": [{"repeat": 1, "work": {"duration_s": 300, "zone": "E"}}, block]}
+    return {
+        "warmup_s": 600,
+        "steps": [{"repeat": 1, "work": {"duration_s": 300, "zone": "E"}}, block],
+    }
 
 
 @pytest.mark.parametrize(

@@ -168,7 +168,8 @@ def validate_structure(structure: Mapping[str, Any]) -> None:
     total = structure_duration_s(structure)
     if not SESSION_S[0] <= total <= SESSION_S[1]:
         raise InvalidInput(
-            f"Whole session: between 5 minutes and 6 hours (this one is about {total / 60:.0f} min)."
+            "Whole session: between 5 minutes and 6 hours "
+            f"(this one is about {total / 60:.0f} min)."
         )
 
 

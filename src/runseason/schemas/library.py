@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator
 
-from runseason.domain.workout_structure import validate_structure
 from runseason.domain.plan_model import CATEGORIES, LEVELS, PHASES
+from runseason.domain.workout_structure import validate_structure
 from runseason.errors import InvalidInput
 from runseason.schemas.common import Input, Output
 

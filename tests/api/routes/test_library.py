@@ -76,7 +76,10 @@ def test_a_workout_being_written_is_previewed_for_an_athlete_over_http(
     assert preview["parts"][1]["steps"][0]["distance_m"] == 800
     refused = client.post(
         "/api/v1/templates/preview",
-        json={**body, "structure": {**structure, "steps": [{**structure["steps"][0], "repeat": 0}]}},
+        json={
+            **body,
+            "structure": {**structure, "steps": [{**structure["steps"][0], "repeat": 0}]},
+        },
         headers=headers["cole"],
     )
     assert refused.status_code == 422

@@ -108,7 +108,8 @@ def test_the_default_workout_is_resolved_with_the_athletes_own_paces_and_heart_r
         "cooldown_s": 600,
     }
     seconds, metres = workout_totals(workout_of("x", shape_of(structure, "", 0), zones), zones)
-    assert seconds is not None and metres is not None
+    assert seconds is not None
+    assert metres is not None
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {
         "Total time": format_duration(seconds),
@@ -188,6 +189,10 @@ def test_the_coach_adds_a_row_removes_one_and_saves_the_workout(
     assert saved is not None
     assert saved.organization_id == world.north.id
     assert [b["repeat"] for b in saved.structure["steps"]] == [6, 1]
-    assert saved.structure["steps"][0]["work"] == {"distance_m": 800.0, "zone": "I", "target": "pace"}
+    assert saved.structure["steps"][0]["work"] == {
+        "distance_m": 800.0,
+        "zone": "I",
+        "target": "pace",
+    }
     assert saved.structure["steps"][1]["work"]["distance_m"] == 2000.0
     assert any("saved to your library" in t.value for t in at.toast)

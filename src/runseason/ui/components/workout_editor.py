@@ -27,7 +27,9 @@ ZONE_CHOICES = {
 }
 TARGET_CHOICES = {"pace": "Pace", "heart_rate": "Heart rate", "effort": "Effort"}
 RECOVERY_CHOICES = {"jog": "Jog", "walk": "Walk"}
-FIRST_ROW = {"repeat": 6, "work": "800 m", "zone": "I", "recovery": "90 s"}
+# The first row shows the shape of a classic session (6 × 800 m, 90 s jog); a new row is empty.
+FIRST_ROW = BlockText(6, "800 m", "I", "pace", "90 s", "jog")
+NEW_ROW = BlockText(1, "", "T", "pace", "", "jog")
 
 
 def _rows() -> list[int]:
@@ -50,15 +52,15 @@ def _remove_row(row_id: int) -> None:
 
 
 def _row(number: int, row_id: int, removable: bool) -> BlockText:
-    first = FIRST_ROW if row_id == 0 else {"repeat": 1, "work": "", "zone": "T", "recovery": ""}
+    first = FIRST_ROW if row_id == 0 else NEW_ROW
     with st.container(border=True):
         top = st.columns([1, 2, 2, 2])
         repeat = top[0].number_input(
-            f"Row {number}: repeats", 1, 50, int(first["repeat"]), key=f"wk-{row_id}-repeat"
+            f"Row {number}: repeats", 1, 50, first.repeat, key=f"wk-{row_id}-repeat"
         )
         work = top[1].text_input(
             "Work (time or distance)",
-            str(first["work"]),
+            first.work,
             key=f"wk-{row_id}-work",
             placeholder="800 m, 3 min, 90 s, 3:00",
             max_chars=20,
@@ -67,7 +69,7 @@ def _row(number: int, row_id: int, removable: bool) -> BlockText:
         zone = top[2].selectbox(
             "Zone",
             zones,
-            index=zones.index(str(first["zone"])),
+            index=zones.index(first.zone),
             format_func=ZONE_CHOICES.__getitem__,
             key=f"wk-{row_id}-zone",
         )
@@ -80,7 +82,7 @@ def _row(number: int, row_id: int, removable: bool) -> BlockText:
         bottom = st.columns([2, 2, 1])
         recovery = bottom[0].text_input(
             "Recovery (empty for none)",
-            str(first["recovery"]),
+            first.recovery,
             key=f"wk-{row_id}-recovery",
             placeholder="90 s, 400 m",
             max_chars=20,
