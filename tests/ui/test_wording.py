@@ -78,3 +78,24 @@ def test_a_column_list_keeps_abbreviations_in_capitals() -> None:
     assert wording.label("hrv_rmssd", capital=False) == "HRV rMSSD"
     assert wording.label("rpe", capital=False) == "effort (RPE)"
     assert wording.label("sleep_hours", capital=False) == "sleep hours"
+
+
+def test_a_written_workout_reads_with_its_distances_and_targets() -> None:
+    structure = {
+        "warmup_m": 2000,
+        "steps": [
+            {
+                "repeat": 6,
+                "work": {"distance_m": 800, "zone": "I", "target": "heart_rate"},
+                "recover": {"duration_s": 90, "zone": "jog"},
+            },
+            {"repeat": 1, "work": {"duration_s": 600, "zone": "T", "target": "effort"}},
+        ],
+        "cooldown_s": 600,
+    }
+    assert wording.workout(structure) == [
+        "Warm up 2.0 km easy",
+        "6 × 800 m interval by heart rate, 1:30 jog to recover",
+        "10:00 threshold by effort",
+        "Cool down 10:00 easy",
+    ]

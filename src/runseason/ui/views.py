@@ -160,7 +160,7 @@ def plan_calendar(
 
 def fitness_chart(history: LoadHistoryRead) -> None:
     """Fitness, fatigue and form over the form zones, and weekly load planned beside done."""
-    if not history.days:
+    if not history.days and not history.projection:
         st.info("No training recorded yet.")
         return
     chart = charts.pmc(history.days, history.projection, history.race_day)

@@ -191,24 +191,30 @@ def setting_rows(values: Mapping[str, Any], prefix: str = "") -> list[dict[str, 
     return rows
 
 
+TARGET_WORDS = {"heart_rate": "by heart rate", "effort": "by effort"}
+
+
+def _amount(duration_s: Any, distance_m: Any) -> str:
+    if duration_s:
+        return units.format_duration(float(duration_s))
+    if distance_m:
+        metres = float(distance_m)
+        return f"{metres:.0f} m" if metres < 1000 else units.format_distance(metres, "km", 1)
+    return ""
+
+
 def _part(part: Mapping[str, Any]) -> str:
-    how_long = part.get("duration_s")
-    distance = part.get("distance_m")
-    amount = (
-        units.format_duration(how_long)
-        if how_long
-        else units.format_distance(distance, "km", 1)
-        if distance
-        else ""
-    )
-    return f"{amount} {zone(str(part.get('zone', 'E')))}".strip()
+    amount = _amount(part.get("duration_s"), part.get("distance_m"))
+    target = TARGET_WORDS.get(str(part.get("target", "pace")), "")
+    return f"{amount} {zone(str(part.get('zone', 'E')))} {target}".strip()
 
 
 def workout(structure: Mapping[str, Any]) -> list[str]:
     """A workout's structure as the steps a runner reads: warm-up, repeats, cool-down."""
     lines = []
-    if structure.get("warmup_s"):
-        lines.append(f"Warm up {units.format_duration(structure['warmup_s'])} easy")
+    warm = _amount(structure.get("warmup_s"), structure.get("warmup_m"))
+    if warm:
+        lines.append(f"Warm up {warm} easy")
     for step in structure.get("steps", []):
         work = _part(step.get("work", {}))
         repeat = int(step.get("repeat", 1))
@@ -216,6 +222,7 @@ def workout(structure: Mapping[str, Any]) -> list[str]:
         if step.get("recover"):
             line += f", {_part(step['recover'])} to recover"
         lines.append(line[:1].upper() + line[1:])
-    if structure.get("cooldown_s"):
-        lines.append(f"Cool down {units.format_duration(structure['cooldown_s'])} easy")
+    cool = _amount(structure.get("cooldown_s"), structure.get("cooldown_m"))
+    if cool:
+        lines.append(f"Cool down {cool} easy")
     return lines
