@@ -69,13 +69,13 @@ def test_a_workout_being_written_is_previewed_for_an_athlete_over_http(
         "cooldown_s": 600,
     }
     body = {"athlete_id": world.greta.id, "structure": structure}
-    read = client.post("/api/v1/templates/preview", json=body, headers=headers["cole"])
+    read = client.post("/api/v1/workout-previews", json=body, headers=headers["cole"])
     assert read.status_code == 200, read.text
     preview = read.json()
     assert [p["times"] for p in preview["parts"]] == [1, 6, 1]
     assert preview["parts"][1]["steps"][0]["distance_m"] == 800
     refused = client.post(
-        "/api/v1/templates/preview",
+        "/api/v1/workout-previews",
         json={
             **body,
             "structure": {**structure, "steps": [{**structure["steps"][0], "repeat": 0}]},
@@ -83,5 +83,5 @@ def test_a_workout_being_written_is_previewed_for_an_athlete_over_http(
         headers=headers["cole"],
     )
     assert refused.status_code == 422
-    other = client.post("/api/v1/templates/preview", json=body, headers=headers["otto"])
+    other = client.post("/api/v1/workout-previews", json=body, headers=headers["otto"])
     assert other.status_code == 404

@@ -100,7 +100,8 @@ def archive_template(template_id: PathId, actor: CurrentActor, session: Db) -> T
     return library.archive_template(session, actor, template_id)
 
 
-@router.post("/templates/preview", response_model=WorkoutPreviewRead)
+# Not under /templates: PATCH or DELETE /templates/preview would reach /templates/{template_id}.
+@router.post("/workout-previews", response_model=WorkoutPreviewRead)
 def preview_workout(
     data: WorkoutPreviewAsk, actor: CurrentActor, session: Db
 ) -> WorkoutPreviewRead:
