@@ -169,7 +169,7 @@ def fitness_chart(history: LoadHistoryRead) -> None:
         race = runtime.plain(history.race_name) if history.race_name else "the race"
         st.caption(
             f"Dashed: fitness, fatigue and form projected from the planned sessions to {race} "
-            f"on {history.race_day:%d %b %Y}, if the plan is followed as written."
+            f"on {wording.day(history.race_day)}, if the plan is followed as written."
         )
     if history.weeks:
         st.altair_chart(charts.weekly_load(history.weeks), width="stretch")
