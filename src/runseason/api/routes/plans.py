@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, TypeVar
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session
 
 from runseason.api.deps import CurrentActor, Db, IfMatch, Now, PathId
 from runseason.api.replay import Post
@@ -23,6 +26,7 @@ from runseason.schemas.plans import (
     SessionSwap,
     WeekScale,
 )
+from runseason.services.identity.access import Actor
 from runseason.services.plans import editing, generation
 
 router = APIRouter(tags=["athletes"])
@@ -42,6 +46,33 @@ def _tagged(plan: PlanRead, response: Response) -> PlanRead:
     """The plan, with its version as the answer's ETag (for ``If-Match`` on the next change)."""
     response.headers["ETag"] = f'"{plan.version}"'
     return plan
+
+
+@dataclass(frozen=True, slots=True)
+class PlanEdit:
+    """What each edit of a plan takes: who, in which transaction, when, the version its
+    ``If-Match`` names, and the answer whose ETag gives the new version."""
+
+    session: Session
+    actor: Actor
+    now: datetime
+    response: Response
+    version: int | None
+
+    def on(self, data: Change) -> Change:
+        return _on(data, self.version)
+
+    def tagged(self, plan: PlanRead) -> PlanRead:
+        return _tagged(plan, self.response)
+
+
+def _edit(
+    actor: CurrentActor, session: Db, now: Now, response: Response, version: IfMatch = None
+) -> PlanEdit:
+    return PlanEdit(session, actor, now, response, version)
+
+
+Edit = Annotated[PlanEdit, Depends(_edit)]
 
 
 @router.post("/athletes/{athlete_id}/plans", response_model=PlanRead, status_code=201)
@@ -87,18 +118,12 @@ def plan_projection(
 
 
 @router.patch("/planned-sessions/{session_id}", response_model=PlanRead)
-def edit_planned_session(
-    session_id: PathId,
-    data: SessionEdit,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    response: Response,
-    version: IfMatch = None,
-) -> PlanRead:
+def edit_planned_session(session_id: PathId, data: SessionEdit, edit: Edit) -> PlanRead:
     """Move, resize, rename or cancel a planned session (a new plan version)."""
-    change = _on(data, version)
-    return _tagged(editing.edit_session(session, actor, session_id, change, now=now), response)
+    change = edit.on(data)
+    return edit.tagged(
+        editing.edit_session(edit.session, edit.actor, session_id, change, now=edit.now)
+    )
 
 
 @router.post("/plans/{plan_id}/sessions", response_model=PlanRead, status_code=201)
@@ -117,60 +142,34 @@ def add_planned_session(
 
 
 @router.post("/planned-sessions/{session_id}/replace", response_model=PlanRead)
-def replace_planned_session(
-    session_id: PathId,
-    data: SessionReplace,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    response: Response,
-    version: IfMatch = None,
-) -> PlanRead:
+def replace_planned_session(session_id: PathId, data: SessionReplace, edit: Edit) -> PlanRead:
     """Put another template in a session's place (same day and duration)."""
-    change = _on(data, version)
-    return _tagged(editing.replace_session(session, actor, session_id, change, now=now), response)
+    change = edit.on(data)
+    return edit.tagged(
+        editing.replace_session(edit.session, edit.actor, session_id, change, now=edit.now)
+    )
 
 
 @router.post("/plans/{plan_id}/swap", response_model=PlanRead)
-def swap_planned_sessions(
-    plan_id: PathId,
-    data: SessionSwap,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    response: Response,
-    version: IfMatch = None,
-) -> PlanRead:
+def swap_planned_sessions(plan_id: PathId, data: SessionSwap, edit: Edit) -> PlanRead:
     """Exchange the days of two sessions."""
-    change = _on(data, version)
-    return _tagged(editing.swap_sessions(session, actor, plan_id, change, now=now), response)
+    change = edit.on(data)
+    return edit.tagged(
+        editing.swap_sessions(edit.session, edit.actor, plan_id, change, now=edit.now)
+    )
 
 
 @router.post("/plan-weeks/{week_id}/scale", response_model=PlanRead)
-def scale_plan_week(
-    week_id: PathId,
-    data: WeekScale,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    response: Response,
-    version: IfMatch = None,
-) -> PlanRead:
+def scale_plan_week(week_id: PathId, data: WeekScale, edit: Edit) -> PlanRead:
     """Change a week's volume (the sessions still to come)."""
-    change = _on(data, version)
-    return _tagged(editing.scale_week(session, actor, week_id, change, now=now), response)
+    change = edit.on(data)
+    return edit.tagged(editing.scale_week(edit.session, edit.actor, week_id, change, now=edit.now))
 
 
 @router.post("/plans/{plan_id}/regenerate", response_model=PlanRead)
-def regenerate_plan(
-    plan_id: PathId,
-    data: PlanRegenerate,
-    actor: CurrentActor,
-    session: Db,
-    now: Now,
-    response: Response,
-    version: IfMatch = None,
-) -> PlanRead:
+def regenerate_plan(plan_id: PathId, data: PlanRegenerate, edit: Edit) -> PlanRead:
     """Rebuild the plan from a date forward, keeping the past."""
-    change = _on(data, version)
-    return _tagged(generation.regenerate_from(session, actor, plan_id, change, now=now), response)
+    change = edit.on(data)
+    return edit.tagged(
+        generation.regenerate_from(edit.session, edit.actor, plan_id, change, now=edit.now)
+    )
