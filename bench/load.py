@@ -18,6 +18,7 @@ import httpx
 from sqlalchemy import create_engine, text
 
 Call = Callable[[httpx.Client], int]
+API_PIDS: dict[str, int] = {}  # the base URL of a running ``api_server``: its process id
 
 
 def _free_port() -> int:
@@ -37,16 +38,24 @@ def _server_env(url: str, refresh: str, worker: str) -> dict[str, str]:
 
 
 @contextmanager
-def api_server(url: str, refresh: str = "queued", worker: str = "process") -> Iterator[str]:
-    """``runseason serve api`` on a free port; its base URL.
+def api_server(
+    url: str,
+    refresh: str = "queued",
+    worker: str = "process",
+    *,
+    workers: int = 1,
+    env: dict[str, str] | None = None,
+) -> Iterator[str]:
+    """``runseason serve api --workers N`` on a free port; its base URL.
 
     With ``refresh="queued"`` the refresh worker runs as a ``runseason worker`` process
-    (``worker="process"``) or as a thread of the API process (``worker="thread"``).
+    (``worker="process"``) or as a thread of the API process (``worker="thread"``). ``env``
+    overrides the servers' environment (a case that keeps the product's defaults).
     """
     port = _free_port()
-    env = _server_env(url, refresh, worker)
+    env = {**_server_env(url, refresh, worker), **(env or {})}
     binary = str(Path(sys.executable).parent / "runseason")
-    commands = [[binary, "serve", "api", "--port", str(port)]]
+    commands = [[binary, "serve", "api", "--port", str(port), "--workers", str(workers)]]
     if refresh == "queued" and worker == "process":
         commands.append([binary, "worker"])
     processes = [
@@ -54,19 +63,30 @@ def api_server(url: str, refresh: str = "queued", worker: str = "process") -> It
         for c in commands
     ]
     base = f"http://127.0.0.1:{port}"
+    API_PIDS[base] = processes[0].pid
     try:
-        for _ in range(200):
-            try:
-                if httpx.get(f"{base}/api/v1/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        _wait_until_up(base, processes)
         yield base
     finally:
         for process in processes:
             process.terminate()
         for process in processes:
             process.wait(timeout=30)
+        API_PIDS.pop(base, None)
+
+
+def _wait_until_up(base: str, processes: list[subprocess.Popen[bytes]]) -> None:
+    """Wait for the health check to answer (two minutes: a busy machine imports slowly)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/api/v1/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+        if any(process.poll() is not None for process in processes):
+            break
+    raise RuntimeError(f"the API at {base} did not start")
 
 
 def open_loop(
@@ -169,3 +189,53 @@ class QueueWatch:
         while self.depth() and time.perf_counter() - started < limit:
             time.sleep(0.05)
         return round(time.perf_counter() - started, 2)
+
+
+_TICK_S = 1 / os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 0.01
+
+
+def _stat(pid: str) -> tuple[int, float] | None:
+    """The parent's id and the CPU seconds (user + system) of a process; None once it is gone."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = raw[raw.rindex(")") + 2 :].split()  # the name may hold spaces: skip past it
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) * _TICK_S
+
+
+def process_tree_cpu_s(root: int) -> float:
+    """CPU seconds spent so far by a process and all its descendants (Linux; 0 elsewhere)."""
+    if not Path("/proc").is_dir():
+        return 0.0
+    stats = {p.name: _stat(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()}
+    children: dict[int, list[int]] = {}
+    for pid, found in stats.items():
+        if found is not None:
+            children.setdefault(found[0], []).append(int(pid))
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        found = stats.get(str(pid))
+        total += found[1] if found is not None else 0.0
+        todo += children.get(pid, [])
+    return total
+
+
+def backends_cpu_s(database: str) -> float:
+    """CPU seconds spent so far by the PostgreSQL backends connected to ``database`` (local)."""
+    if not Path("/proc").is_dir():
+        return 0.0
+    total = 0.0
+    for process in Path("/proc").iterdir():
+        if not process.name.isdigit():
+            continue
+        try:
+            title = (process / "cmdline").read_bytes().replace(b"\0", b" ").split()
+        except OSError:
+            continue
+        # A backend's title: "postgres: [<cluster>:] <user> <database> <client address> <state>".
+        if title[:1] == [b"postgres:"] and database.encode() in title[1:4]:
+            found = _stat(process.name)
+            total += found[1] if found is not None else 0.0
+    return total

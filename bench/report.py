@@ -41,6 +41,13 @@ HOW_TO_READ = """\
 - **The check-in load.** The open loop sends 100 requests a second for 20 s whatever the
   answers' speed, each from a different athlete with a year of logged sessions; latency counts
   from the scheduled send. Throughput is 16 closed-loop clients, each request a first check-in.
+- **Many people at once.** `runseason serve api --workers 2` with JSON request logs; a coach
+  with 200 athletes, a year of sessions each; 20 closed-loop clients in a process of their own,
+  each an athlete cycling through their session list, the caseload and `/me`. The latency rows'
+  median is the p50; the details give p99 and each route, CPU per request (server, PostgreSQL,
+  client) and the load average. FitTrackee 1.3.6's figures are theirs (2 workers, its session
+  list: 119-127 requests/s, p95 172-190 ms): ratios divide by their best. A closed loop's mean
+  latency is clients over throughput (20 / 400 requests/s = 50 ms): CPU per request moves both.
 - **The activity import** uploads each FIT file into a fresh athlete the day after it was
   recorded (parse, the file and its streams stored, the load from the trace, the days' refresh)
   and divides by a plain `fitdecode` parse of the same file in the same run. Its absolute
@@ -75,6 +82,9 @@ CHECKS: dict[str, Callable[[Record], bool]] = {
     "metrics-recompute (all)": lambda r: r.median <= 5,
     "checkin-api (latency)": lambda r: r.p95 is not None and r.p95 <= 50,
     "checkin-api (max throughput)": lambda r: r.ratio is not None and r.ratio >= 0.5,
+    "many-clients (throughput)": lambda r: r.ratio is not None and r.ratio >= 3,
+    "many-clients (latency, all routes)": lambda r: r.p95 is not None and r.p95 <= 50,
+    "many-clients (latency, session list)": lambda r: r.p95 is not None and r.p95 <= 50,
     "generator (bulk path)": lambda r: r.median <= 300,
     "ui-pages (command_center)": lambda r: r.median <= 300,
     "ui-pages (caseload)": lambda r: r.median <= 300,

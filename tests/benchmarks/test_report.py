@@ -13,6 +13,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 LATENCY = {"errors": 0, "max_queue_depth": 9, "queue_empty_after_s": 0.05}
 THROUGHPUT = {"constant_rps": 1858.8, "athletes": 2000, "second_checkins": 0}
+COST = {
+    "requests": 8040,
+    "errors": {},
+    "server_cpu_ms_per_request": 2.3,
+    "client_cpu_ms_per_request": 0.06,
+    "client_cpu_share_of_a_core": 0.02,
+    "load_average_1m": [1.9, 2.2],
+    "database_cpu_ms_per_request": 0.4,
+}
+ROUTE = {"requests_per_s": 134.0, "p50": 35.0, "p95": 49.0, "p99": 60.0}
+ROUTES = {"p99": 61.0, "session list": ROUTE, "caseload": ROUTE, "/me": ROUTE}
 # name, size, unit, median, p95, baseline median, ratio, extra: the rows of one database's full run
 FULL_RUN = [
     ("caseload", "200 athletes, 365 days", "ms", 0.8, 0.8, 0.3, 2.4, {"seed_seconds": 1.0}),
@@ -75,6 +86,9 @@ FULL_RUN = [
         None,
         {"metric_rows": 728000},
     ),
+    ("many-clients (throughput)", "20 clients", "requests/s", 402.0, None, 127.0, 3.17, COST),
+    ("many-clients (latency, all routes)", "20 clients", "ms", 35.0, 49.0, None, 0.28, ROUTES),
+    ("many-clients (latency, session list)", "20 clients", "ms", 38.0, 50.0, None, 0.29, None),
     ("ui-pages (command_center)", "500 athletes", "ms", 21.5, 25.9, None, None, None),
     ("ui-pages (caseload)", "500 athletes", "ms", 8.4, 13.5, None, None, None),
     ("ui-pages (session memory)", "one idle session", "MB", 0.5, None, None, None, None),
@@ -161,6 +175,17 @@ def test_each_row_says_whether_its_target_is_met() -> None:
         )
         == "context"
     )
+    fittrackee = Record("many-clients (throughput)", "sqlite", "20", "requests/s", 380.0)
+    assert verdict(fittrackee) == "missed"  # no ratio: nothing to hold to the target
+    fittrackee.ratio = 2.99
+    assert verdict(fittrackee) == "missed"
+    fittrackee.ratio = 3.0
+    assert verdict(fittrackee) == "met"
+    for route in ("all routes", "session list"):
+        many = Record(f"many-clients (latency, {route})", "postgresql", "20", "ms", 20.0, 50.0)
+        assert verdict(many) == "met"
+        many.p95 = 50.1
+        assert verdict(many) == "missed"
     demo = Record("generator (services, the demo)", "sqlite", "40 x 16", "s", 61.0)
     assert verdict(demo) == "missed"
 
