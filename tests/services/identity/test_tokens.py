@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from runseason.errors import AuthenticationFailed, PermissionDenied
-from runseason.services.identity import tokens
+from runseason.services.identity import tokens, users
 from tests.factories import NOW, World, actor
 
 
@@ -45,3 +47,25 @@ def test_a_read_only_api_key_signs_in_but_cannot_write_and_can_be_revoked(
     tokens.revoke_api_key(db, coach, created.id, now=NOW)
     with pytest.raises(AuthenticationFailed):
         tokens.actor_from_api_key(db, created.key, now=NOW)
+
+
+def test_the_signed_in_user_stays_loaded_for_the_request(db: Session, world: World) -> None:
+    """``GET /me`` reads the user sign-in loaded: one statement, not two."""
+    pair = tokens.issue_tokens(db, world.cole, now=NOW)
+    created = tokens.create_api_key(db, actor(db, world.cole), "script", "read", now=NOW)
+    db.commit()
+    for sign_in in (
+        lambda: tokens.actor_from_access_token(db, pair.access_token, now=NOW)[0],
+        lambda: tokens.actor_from_api_key(db, created.key, now=NOW),
+    ):
+        db.expunge_all()
+        found = sign_in()
+        gc.collect()  # the identity map's references are weak
+        statements: list[str] = []
+        listen = event.listens_for(db.get_bind(), "before_cursor_execute")
+        record = listen(lambda *args: statements.append(args[2]))
+        try:
+            assert users.get_me(db, found).email == world.cole.email
+        finally:
+            event.remove(db.get_bind(), "before_cursor_execute", record)
+        assert statements == []

@@ -291,8 +291,22 @@ USER_WITH_PROFILE = (
 )
 
 
+SIGNED_IN_USER = "runseason_signed_in_user"  # session info: the signed-in user, kept loaded
+
+
+def keep_signed_in_user(session: Session, user: User) -> None:
+    """Hold the signed-in user for the rest of the session's transaction.
+
+    The identity map holds its objects weakly: once sign-in has made its actor, the user it
+    loaded was dropped, and a use-case reading the same user (``GET /me``) loaded it again,
+    a second statement on every such request.
+    """
+    session.info[SIGNED_IN_USER] = user
+
+
 def actor_for_user(session: Session, user: User, *, scope: Scope = "read_write") -> Actor:
     """The actor a signed-in user acts as (an athlete's own profile id is looked up once)."""
+    keep_signed_in_user(session, user)
     athlete_id = None
     if user.role == "athlete":
         athlete_id = session.scalar(_ATHLETE_OF_USER, {"user_id": user.id})

@@ -25,6 +25,7 @@ from runseason.services.identity.access import (
     Actor,
     actor_for_user,
     actor_of,
+    keep_signed_in_user,
     require_write,
 )
 from runseason.services.identity.auth import token_digest
@@ -169,6 +170,7 @@ def actor_from_access_token(session: Session, token: str, *, now: datetime) -> t
         or float(claims["iat"]) < round(user.tokens_not_before.timestamp(), 6)
     ):
         raise AuthenticationFailed("The access token is no longer valid; please sign in again.")
+    keep_signed_in_user(session, user)
     return actor_of(user, athlete_id), user.must_change_password
 
 
