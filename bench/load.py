@@ -76,8 +76,8 @@ def api_server(
 
 
 def _wait_until_up(base: str, processes: list[subprocess.Popen[bytes]]) -> None:
-    """Wait for the health check to answer (two minutes: a busy machine imports slowly)."""
-    deadline = time.monotonic() + 120
+    """Wait for the health check to answer (five minutes: a busy machine imports slowly)."""
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"{base}/api/v1/healthz", timeout=1).status_code == 200:
