@@ -62,8 +62,11 @@ def test_the_signed_in_user_stays_loaded_for_the_request(db: Session, world: Wor
         found = sign_in()
         gc.collect()  # the identity map's references are weak
         statements: list[str] = []
-        listen = event.listens_for(db.get_bind(), "before_cursor_execute")
-        record = listen(lambda *args: statements.append(args[2]))
+
+        def record(*args: object) -> None:
+            statements.append(str(args[2]))
+
+        event.listen(db.get_bind(), "before_cursor_execute", record)
         try:
             assert users.get_me(db, found).email == world.cole.email
         finally:
