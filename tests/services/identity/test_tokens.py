@@ -54,6 +54,11 @@ def test_the_signed_in_user_stays_loaded_for_the_request(db: Session, world: Wor
     pair = tokens.issue_tokens(db, world.cole, now=NOW)
     created = tokens.create_api_key(db, actor(db, world.cole), "script", "read", now=NOW)
     db.commit()
+    statements: list[str] = []
+
+    def record(*args: object) -> None:
+        statements.append(str(args[2]))
+
     for sign_in in (
         lambda: tokens.actor_from_access_token(db, pair.access_token, now=NOW)[0],
         lambda: tokens.actor_from_api_key(db, created.key, now=NOW),
@@ -61,11 +66,7 @@ def test_the_signed_in_user_stays_loaded_for_the_request(db: Session, world: Wor
         db.expunge_all()
         found = sign_in()
         gc.collect()  # the identity map's references are weak
-        statements: list[str] = []
-
-        def record(*args: object) -> None:
-            statements.append(str(args[2]))
-
+        statements.clear()
         event.listen(db.get_bind(), "before_cursor_execute", record)
         try:
             assert users.get_me(db, found).email == world.cole.email
