@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, event, select, text
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.orm import Session
 
 from runseason.config import load_settings
@@ -22,6 +22,7 @@ from runseason.db.session import (
     begin_writes,
     create_db_engine,
     make_session_factory,
+    ping_when_idle,
     session_scope,
     use_session_factory,
     wait_for_database,
@@ -277,4 +278,51 @@ def test_postgresql_connections_run_without_jit() -> None:
         engine.connect()
     assert seen["options"] == "-c jit=off -c TimeZone=UTC"
     assert seen["connect_timeout"] == 5
+    engine.dispose()
+
+
+def _pinged_engine(tmp_path: Path, idle_s: float) -> tuple[Engine, list[int]]:
+    """A file engine with idle pings, and the ids of the connections its pings reached."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'ping.db'}", pool_size=1, max_overflow=0)
+    ping_when_idle(engine, idle_s)
+    pings: list[int] = []
+    do_ping = engine.dialect.do_ping
+
+    def counted(dbapi_connection: object) -> bool:
+        pings.append(id(dbapi_connection))
+        return do_ping(dbapi_connection)  # type: ignore[arg-type]
+
+    engine.dialect.do_ping = counted  # type: ignore[method-assign]
+    return engine, pings
+
+
+def test_a_connection_in_steady_use_is_not_pinged(tmp_path: Path) -> None:
+    engine, pings = _pinged_engine(tmp_path, idle_s=60)
+    for _ in range(3):
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    assert pings == []
+    engine.dispose()
+
+
+def test_an_idle_connection_is_pinged_and_a_dead_one_replaced(tmp_path: Path) -> None:
+    engine, pings = _pinged_engine(tmp_path, idle_s=0)
+    with engine.connect() as connection:  # new: no ping
+        first = connection.connection.dbapi_connection
+    with engine.connect() as connection:  # back from the pool after "idling": pinged
+        assert connection.connection.dbapi_connection is first
+    assert pings == [id(first)]
+    assert first is not None
+    first.close()  # the database went away under the pooled connection
+    with engine.connect() as connection:
+        assert connection.connection.dbapi_connection is not first
+        assert connection.execute(text("SELECT 1")).scalar() == 1
+    engine.dispose()
+
+
+def test_postgresql_engines_ping_idle_connections_not_every_checkout() -> None:
+    engine = create_db_engine("postgresql+psycopg://user@127.0.0.1:1/none")
+    assert not engine.pool._pre_ping
+    listeners = [getattr(f, "__name__", "") for f in engine.pool.dispatch.checkout]
+    assert "_checked_out" in listeners  # the idle ping
     engine.dispose()

@@ -22,7 +22,12 @@ from filelock import FileLock, Timeout
 from pydantic_core import from_json
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DisconnectionError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from runseason.config import Settings, get_settings
@@ -104,7 +109,6 @@ def create_db_engine(url: str, settings: Settings | None = None, **kwargs: Any) 
             "pool_size": settings.db_pool_size,
             "max_overflow": settings.db_max_overflow,
             "pool_timeout": settings.db_pool_timeout_s,
-            "pool_pre_ping": True,
             # The platform's statements are short: compiling one with JIT (which PostgreSQL
             # starts on any plan it estimates as costly, such as a batch read of two years of
             # days) took longer than running it. Timestamps come back in UTC, the zone the
@@ -114,9 +118,41 @@ def create_db_engine(url: str, settings: Settings | None = None, **kwargs: Any) 
             "hide_parameters": True,  # error texts must never carry health values
         }
         options.update(kwargs)
-        return create_engine(url, **options)
+        engine = create_engine(url, **options)
+        if not options.get("pool_pre_ping"):
+            ping_when_idle(engine)
+        return engine
     except (NoSuchModuleError, ModuleNotFoundError) as exc:
         raise ConfigurationError(f"invalid RUNSEASON_DATABASE_URL: {exc}") from None
+
+
+# A pooled connection back from a request within this many seconds is handed out as it is;
+# one idle for longer is pinged first (a restarted database or a proxy's idle timeout).
+IDLE_PING_S = 10.0
+_CHECKED_IN_AT = "runseason_checked_in_at"  # connection record info: when the pool got it back
+
+
+def ping_when_idle(engine: Engine, idle_s: float = IDLE_PING_S) -> None:
+    """Ping a pooled connection before use only when it has been idle for ``idle_s`` seconds.
+
+    ``pool_pre_ping`` pings at every checkout: under load, one more round trip to the database
+    on every request for a connection used a few milliseconds before. A connection found dead
+    is replaced by a fresh one, as pre-ping does; a busy pool's connections are never idle.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_CHECKED_IN_AT] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        returned = record.info.pop(_CHECKED_IN_AT, None)
+        if returned is None or time.monotonic() - returned < idle_s:
+            return  # a new connection, or one in steady use
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            raise DisconnectionError("an idle pooled connection is gone") from error
 
 
 def _sqlite_engine(url: str, settings: Settings, **kwargs: Any) -> Engine:
