@@ -222,11 +222,11 @@ def process_tree_cpu_s(root: int) -> float:
     return total
 
 
-def backends_cpu_s(database: str) -> float:
-    """CPU seconds spent so far by the PostgreSQL backends connected to ``database`` (local)."""
+def backends_cpu_s(database: str) -> dict[int, float]:
+    """CPU seconds spent so far by each PostgreSQL backend connected to ``database`` (local)."""
     if not Path("/proc").is_dir():
-        return 0.0
-    total = 0.0
+        return {}
+    spent: dict[int, float] = {}
     for process in Path("/proc").iterdir():
         if not process.name.isdigit():
             continue
@@ -237,5 +237,14 @@ def backends_cpu_s(database: str) -> float:
         # A backend's title: "postgres: [<cluster>:] <user> <database> <client address> <state>".
         if title[:1] == [b"postgres:"] and database.encode() in title[1:4]:
             found = _stat(process.name)
-            total += found[1] if found is not None else 0.0
-    return total
+            if found is not None:
+                spent[int(process.name)] = found[1]
+    return spent
+
+
+def backends_cpu_between(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds the backends spent between two readings; one born in between counts whole.
+
+    A backend that ended in between is lost with what it spent after the first reading.
+    """
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())

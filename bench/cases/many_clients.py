@@ -28,7 +28,13 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from bench.harness import NOW, ROOT, open_session
-from bench.load import API_PIDS, api_server, backends_cpu_s, process_tree_cpu_s
+from bench.load import (
+    API_PIDS,
+    api_server,
+    backends_cpu_between,
+    backends_cpu_s,
+    process_tree_cpu_s,
+)
 from bench.records import Record
 from runseason.db.models import Athlete, User
 from runseason.demo.bulk import seed_bulk
@@ -154,13 +160,13 @@ def _drive(
     server = API_PIDS[base]
     database = (make_url(url).database or "") if db_name == "postgresql" else ""
 
-    def sample() -> tuple[float, float, float]:
-        used = backends_cpu_s(database) if database else 0.0
+    def sample() -> tuple[float, dict[int, float], float]:
+        used = backends_cpu_s(database) if database else {}
         return process_tree_cpu_s(server), used, os.getloadavg()[0]
 
     paths = [str(ROOT), os.environ.get("PYTHONPATH", "")]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
-    marks: dict[str, tuple[float, float, float]] = {}
+    marks: dict[str, tuple[float, dict[int, float], float]] = {}
     result: dict[str, Any] = {}
     with (
         tempfile.TemporaryFile("w+") as errors,
@@ -191,7 +197,7 @@ def _drive(
     (server_0, db_0, load_0), (server_1, db_1, load_1) = marks["measuring"], marks["done"]
     window = Window(
         round(server_1 - server_0, 3),
-        round(db_1 - db_0, 3),
+        round(backends_cpu_between(db_0, db_1), 3),
         float(result["client_cpu_s"]),
         (load_0, load_1),
     )

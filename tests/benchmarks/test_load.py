@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from bench.load import backends_cpu_s, process_tree_cpu_s
+from bench.load import backends_cpu_between, backends_cpu_s, process_tree_cpu_s
 
 LINUX = Path("/proc/self/stat").exists()
 
@@ -38,4 +38,10 @@ def test_a_process_tree_counts_the_cpu_of_its_children() -> None:
 
 
 def test_no_backend_of_an_unknown_database() -> None:
-    assert backends_cpu_s("rs_no_such_database_here") == 0.0
+    assert backends_cpu_s("rs_no_such_database_here") == {}
+
+
+def test_backends_count_what_they_spent_in_between_and_a_new_one_whole() -> None:
+    before = {10: 1.0, 11: 2.0, 12: 5.0}  # 12 ends in between
+    after = {10: 1.5, 11: 2.0, 13: 0.25}  # 13 is born in between
+    assert backends_cpu_between(before, after) == 0.75
