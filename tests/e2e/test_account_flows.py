@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.test_main_flows import TIMEOUT, WRONG, sign_in
+from tests.e2e.test_triage import _api
 
 pytestmark = pytest.mark.e2e
 
@@ -32,6 +33,21 @@ def _choose_account(page: Page, name: str) -> None:
     expect(page.get_by_role("combobox", name="Account")).to_have_value(
         re.compile(name), timeout=TIMEOUT
     )
+
+
+def _action(page: Page, key: str, user_id: int, label: str) -> None:
+    """Press one of the account's own buttons (keyed by the account, so a click cannot land on
+    the buttons of the account shown before the rerun)."""
+    button = page.locator(f".st-key-{key}-{user_id}").get_by_role("button", name=label)
+    expect(button).to_be_visible(timeout=TIMEOUT)
+    button.click()
+
+
+def _user_id(base_url: str, email: str) -> int:
+    with _api(base_url, ADA) as ada:
+        listed = ada.get("/users", params={"page_size": 200, "role": "athlete"})
+        assert listed.status_code == 200, listed.text
+        return int(next(u["id"] for u in listed.json()["items"] if u["email"] == email))
 
 
 def _open_as(browser: Browser, base_url: str, email: str, password: str) -> Page:
@@ -65,13 +81,14 @@ def test_an_admin_looks_after_an_account_and_the_athlete_keeps_a_clean_log(
     expect(nia.get_by_role("heading", name="Today")).to_be_visible(timeout=TIMEOUT)
 
     # Deactivated, she cannot sign in; reactivated, she can.
+    nia_id = _user_id(base_url, NIA)
     _choose_account(page, "Nia New")
-    page.get_by_role("button", name="Deactivate").click()
+    _action(page, "off", nia_id, "Deactivate")
     expect(page.get_by_text("This account is deactivated.")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Nia New is deactivated")).to_be_visible(timeout=TIMEOUT)  # toast
     refused = _open_as(browser, base_url, NIA, OWN_PASSWORD)
     expect(refused.get_by_role("alert")).to_contain_text(WRONG, timeout=TIMEOUT)
-    page.get_by_role("button", name="Reactivate").click()
+    _action(page, "on", nia_id, "Reactivate")
     expect(page.get_by_text("This account is active.")).to_be_visible(timeout=TIMEOUT)
     back = _open_as(browser, base_url, NIA, OWN_PASSWORD)
     expect(back.get_by_role("heading", name="Today")).to_be_visible(timeout=TIMEOUT)
@@ -102,7 +119,7 @@ def test_an_admin_looks_after_an_account_and_the_athlete_keeps_a_clean_log(
     expect(back.get_by_text("No sessions yet.")).to_be_visible(timeout=TIMEOUT)
 
     # She forgets it: the admin issues a temporary one, which works once more.
-    page.get_by_role("button", name="Issue a temporary password").click()
+    _action(page, "temp", nia_id, "Issue a temporary password")
     again = _secret(page)
     assert again != first
     reset = _open_as(browser, base_url, NIA, again)

@@ -71,7 +71,8 @@ def test_a_coach_marks_sick_days_and_sees_the_plan_days_excused(page: Page, base
     expect(page.get_by_text("these days leave the adherence count")).to_be_visible(timeout=TIMEOUT)
     page.reload()
     page.get_by_role("tab", name="Plan").click()
-    expect(page.get_by_text(f"Sick: {today:%d %b %Y}", exact=True)).to_be_visible(timeout=TIMEOUT)
+    marked = page.get_by_text(f"Sick: {wording.day(today)}", exact=True)
+    expect(marked).to_be_visible(timeout=TIMEOUT)
     calendar = page.get_by_test_id("stDataFrame").filter(has_text=wording.day_short(today)).first
     expect(calendar).to_contain_text("excused (sick)", timeout=TIMEOUT)
 

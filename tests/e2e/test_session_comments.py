@@ -34,7 +34,7 @@ def test_the_athlete_writes_about_a_session_and_the_coach_answers(
     expect(page.get_by_text("Comments on a session")).to_be_visible(timeout=TIMEOUT)
     # The week's session of today, or its first when today's is a rest day.
     picker = page.get_by_role("combobox", name="Session to talk about")
-    expect(picker).to_have_value(re.compile(r"^\w{3} \d{2} \w{3} · "), timeout=TIMEOUT)
+    expect(picker).to_have_value(re.compile(r"^\w{3} \d{1,2} \w{3} · "), timeout=TIMEOUT)
     box = page.get_by_role("textbox", name="Message to your coach")
     box.fill(ASKED)
     page.get_by_role("button", name="Send").click()

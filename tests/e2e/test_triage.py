@@ -92,7 +92,9 @@ def test_each_athlete_has_a_url_that_survives_a_reload(
     expect(picker).to_have_value(re.compile("Sam Silent"), timeout=TIMEOUT)
     assert f"athlete={sam['id']}" in page.url
     page.get_by_role("link", name="Caseload").click()
+    expect(page.get_by_role("heading", name="Caseload")).to_be_visible(timeout=TIMEOUT)
     table = page.get_by_test_id("stDataFrame")
+    expect(table).to_have_count(1, timeout=TIMEOUT)  # the Athlete page's tables have gone
     expect(table).to_be_visible(timeout=TIMEOUT)
     page.screenshot(path=str(artifacts / "coach-caseload.png"), full_page=True)
     box = table.bounding_box()

@@ -199,11 +199,11 @@ def _import(session: Session, actor: Actor, w: World) -> Any:
     return activity_import.import_activity(session, actor, w.greta.id, "run.fit", content, now=NOW)
 
 
-def _greta_import(session: Session, w: World) -> int:
+def _greta_import(session: Session, w: World, name: str = "garmin-fenix-5-run.fit") -> int:
     from tests.conftest import shared_dir  # noqa: PLC0415
     from tests.factories import actor as actor_of  # noqa: PLC0415
 
-    content = (shared_dir() / "fixtures/activities/garmin-fenix-5-run.fit").read_bytes()
+    content = (shared_dir() / "fixtures/activities" / name).read_bytes()
     coach = actor_of(session, w.cole)
     return activity_import.import_activity(
         session, coach, w.greta.id, "run.fit", content, now=NOW
@@ -230,7 +230,8 @@ def _list_profile_suggestions(session: Session, actor: Actor, w: World) -> Any:
 def _answer_profile_suggestion(session: Session, actor: Actor, w: World) -> Any:
     from runseason.schemas.activities import ProfileSuggestionAnswer  # noqa: PLC0415
 
-    log_id = _greta_import(session, w)
+    # A 47-minute run: a maximum held for 10 s in a session of 10 minutes or more.
+    log_id = _greta_import(session, w, "activity-small-fenix2-run.fit")
     answer = ProfileSuggestionAnswer(kind="hr_max", activity_id=log_id, accept=False)
     return profile_suggestions.answer_profile_suggestion(session, actor, w.greta.id, answer)
 

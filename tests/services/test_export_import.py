@@ -24,9 +24,19 @@ from runseason.db.models import Athlete, AuditLog, DailyMetric, ReadinessScore, 
 from runseason.errors import Conflict, InvalidInput, NotFound
 from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
 from runseason.schemas.checkins import CheckInCreate
+from runseason.schemas.comments import CommentCreate
+from runseason.schemas.groups import GroupCreate
 from runseason.schemas.plans import GoalCreate, PlanCreate
 from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate
-from runseason.services import cases, checkins, data_rights, day_exceptions, training
+from runseason.services import (
+    cases,
+    checkins,
+    comments,
+    data_rights,
+    day_exceptions,
+    groups,
+    training,
+)
 from runseason.services.activity_import import import_activity
 from runseason.services.export_import import import_athlete_export
 from runseason.services.plans import generation, goals, library
@@ -47,6 +57,7 @@ IMPORT_TIME = {"athletes": {"updated_at"}}
 RECOMPUTED = {"daily_metrics", "athlete_snapshots", "load_series", "readiness_scores"}
 # The old instance's: its coach, its links and its outgoing messages.
 STAYED = {"coach_assignments", "calendar_feeds", "webhook_messages", "webhook_deliveries"}
+STAYED |= {"group_members"}  # the old organization's training groups
 STAYED |= {"metric_refresh_jobs"}
 
 
@@ -93,6 +104,18 @@ def _a_season(db: Session, world: World) -> None:
         now=NOW,
     )
     generation.generate_plan(db, cole, world.greta.id, PlanCreate(goal_id=goal.id), now=NOW)
+    run = training.log_session(
+        db,
+        greta,
+        world.greta.id,
+        TrainingLogCreate(local_date=NOW.date(), duration_s=3000),
+        now=NOW,
+    )
+    said = CommentCreate(body="Legs heavy on the hills.")
+    comments.add_log_comment(db, greta, run.id, said, now=NOW)
+    answer = CommentCreate(body="Easy tomorrow, then.")
+    comments.add_log_comment(db, cole, run.id, answer, now=NOW)
+    groups.create_group(db, cole, GroupCreate(name="Hill club", athlete_ids=[world.greta.id]))
     db.flush()
 
 
@@ -207,6 +230,7 @@ def test_export_import_export_gives_the_same_rows_and_daily_metrics(
     first = data_rights.export_athlete_data(db, actor(db, world.ada), world.greta.id, now=NOW)
     again, counts = _imported_elsewhere(tmp_path, first)
     assert counts["check_ins"] == 7
+    assert counts["session_comments"] == 2  # the coach's answer, its author forgotten
     before, after = _canonical(first), _canonical(again)
     assert len(before["daily_metrics"]) >= 7
     assert before["readiness_scores"]

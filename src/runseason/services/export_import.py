@@ -8,10 +8,10 @@
           └─► derived data      readiness scores and the daily metrics are computed again by
                                 the platform (checkins.score_stored_checkins, the refresh)
 
-What belonged to the old instance rather than to the athlete (coach assignments, calendar-feed
-links, webhook messages) stays behind; a reference to a person of the old instance (a coach who
-wrote a note) is forgotten, as erasure would forget it. Everything runs in one savepoint: a
-refused export writes nothing.
+What belonged to the old instance rather than to the athlete (coach assignments, training
+groups, calendar-feed links, webhook messages) stays behind; a reference to a person of the old
+instance (a coach who wrote a note) is forgotten, as erasure would forget it. Everything runs in
+one savepoint: a refused export writes nothing.
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ IMPORTED = frozenset(
         "case_notes",
         "tasks",
         "coach_actions",
+        "session_comments",
         "timeline_events",
     }
 )
@@ -78,6 +79,7 @@ LEFT_BEHIND = frozenset(
         "metric_refresh_jobs",
         "readiness_scores",
         "coach_assignments",
+        "group_members",
         "calendar_feeds",
         "webhook_messages",
         "webhook_deliveries",

@@ -60,7 +60,18 @@ def pmc(
     if not ahead.empty:
         top = top + _pmc_lines(ahead, dashed=True) + _race_rule(race_day)
     top = top.properties(height=220, title="Fitness, fatigue and planned load")
-    return alt.vconcat(top, form_panel(frame, ahead, race_day)).resolve_scale(x="shared")
+    # The lines are one path each (hidden from screen readers); the chart says what it shows.
+    return (
+        alt.vconcat(top, form_panel(frame, ahead, race_day))
+        .resolve_scale(x="shared")
+        .properties(description=PMC_DESCRIPTION)
+    )
+
+
+PMC_DESCRIPTION = (
+    "Fitness and fatigue over the days, with the planned load as bars, and form over its "
+    "zones below; dashed from today to race day where a plan is followed."
+)
 
 
 def _pmc_frame(days: Sequence[DayMetricRead | ProjectedDayRead]) -> pd.DataFrame:
@@ -90,7 +101,7 @@ def _pmc_lines(frame: pd.DataFrame, *, dashed: bool) -> Chart:
     return (
         alt.Chart(frame)
         .transform_fold(["Fitness", "Fatigue"], as_=["measure", "value"])
-        .mark_line(strokeWidth=2, strokeDash=PROJECTED_DASH if dashed else [1, 0])
+        .mark_line(strokeWidth=2, strokeDash=PROJECTED_DASH if dashed else [1, 0], aria=False)
         .encode(
             x=alt.X("day:T", title=None),
             y=alt.Y("value:Q", title="training stress"),
@@ -114,12 +125,12 @@ def _race_rule(race_day: date | None) -> Chart:
     marker = pd.DataFrame({"day": pd.to_datetime([race_day]), "label": ["Race day"]})
     rule = (
         alt.Chart(marker)
-        .mark_rule(color=RACE_DAY_COLOUR, strokeWidth=2)
+        .mark_rule(color=RACE_DAY_COLOUR, strokeWidth=2, aria=False)
         .encode(x="day:T", tooltip=[alt.Tooltip("day:T", title="Race day")])
     )
     text = (
         alt.Chart(marker)
-        .mark_text(align="right", dx=-4, dy=8, baseline="top", color=RACE_DAY_COLOUR)
+        .mark_text(align="right", dx=-4, dy=8, baseline="top", color=RACE_DAY_COLOUR, aria=False)
         .encode(x="day:T", y=alt.value(0), text="label:N")
     )
     return rule + text
@@ -156,7 +167,9 @@ def form_panel(
 def _form_line(frame: pd.DataFrame, *, dashed: bool) -> Chart:
     return (
         alt.Chart(frame)
-        .mark_line(color=FORM, strokeWidth=2, strokeDash=PROJECTED_DASH if dashed else [1, 0])
+        .mark_line(
+            color=FORM, strokeWidth=2, strokeDash=PROJECTED_DASH if dashed else [1, 0], aria=False
+        )
         .encode(
             x=alt.X("day:T", title=None),
             y="Form:Q",

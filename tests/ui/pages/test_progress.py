@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from runseason.schemas.plans import GoalCreate, PlanCreate
 from runseason.services.plans import generation, goals
+from runseason.ui import wording
 from tests.factories import World, actor
 from tests.ui.conftest import Open
 
@@ -39,7 +40,7 @@ def test_the_fitness_chart_continues_dashed_to_race_day(
     assert any(
         c.startswith(
             "Dashed: fitness, fatigue and form projected from the planned sessions to "
-            f"Lakeside 10K on {race_day:%d %b %Y}"
+            f"Lakeside 10K on {wording.day(race_day)}"
         )
         for c in captions
     ), captions
