@@ -18,5 +18,5 @@ def shared_notes(actor: Actor, athlete_id: int, *, latest: int = 3) -> None:
     with st.container(border=True):
         st.markdown(":material/forum: **From your coach**")
         for note in notes.items:
-            st.markdown(note.body)
+            st.markdown(runtime.plain(note.body))  # as the coach typed it: no link, no image
             st.caption(wording.day(note.created_at))
