@@ -36,7 +36,7 @@ def test_a_recorded_run_suggests_vdot_maximum_and_threshold_heart_rate(
     assert found["vdot"].suggested > 40
     assert found["vdot"].evidence.startswith("best 5 km in ")
     assert found["hr_max"].suggested == 176  # held for 10 s (the file's peak is 178)
-    assert found["hr_max"].evidence == "highest heart rate held for 10 s on 15 Aug 2015"
+    assert found["hr_max"].evidence == "highest heart rate held for 10 s on Sat 15 Aug 2015"
     assert found["lthr"].suggested == 170
     assert {s.activity_id for s in found.values()} == {log_id}
     # Nothing changed until the coach answers.

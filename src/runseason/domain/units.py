@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Literal
 
 from runseason.errors import InvalidInput
@@ -57,6 +58,12 @@ def format_duration(duration_s: float) -> str:
     if hours:
         return f"{sign}{hours}:{minutes:02d}:{seconds:02d}"
     return f"{sign}{minutes}:{seconds:02d}"
+
+
+def format_day(day: date, *, year: bool = True) -> str:
+    """A day in the one style every page and message uses: ``Sun 6 Dec 2026`` (``Sun 6 Dec``
+    without the year, where the season goes without saying)."""
+    return f"{day:%a} {day.day} {day:%b}" + (f" {day:%Y}" if year else "")
 
 
 def format_pace(pace_s_per_km: float, unit: Unit = "km") -> str:

@@ -57,7 +57,8 @@ def _best_vdot(rows: list[Any]) -> Found | None:
                 continue
             value = round(paces.vdot(distance, seconds), 1)
             if best is None or value > best[0]:
-                evidence = f"best {label} in {units.format_duration(seconds)} on {day:%d %b %Y}"
+                took, on = units.format_duration(seconds), units.format_day(day)
+                evidence = f"best {label} in {took} on {on}"
                 best = (value, log_id, day, evidence)
     return best
 
@@ -67,7 +68,7 @@ def _highest(rows: list[Any], key: str, kind: str, words: str) -> Found | None:
     for log_id, summary, day in rows:
         value = summary.get(key)
         if value and kind not in summary.get("dismissed", []) and (best is None or value > best[0]):
-            best = (round(float(value)), log_id, day, f"{words} on {day:%d %b %Y}")
+            best = (round(float(value)), log_id, day, f"{words} on {units.format_day(day)}")
     return best
 
 

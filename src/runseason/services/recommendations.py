@@ -21,7 +21,7 @@ from runseason.db.models import (
 from runseason.domain.interventions import InterventionRules
 from runseason.domain.plan_text import session_title
 from runseason.domain.risk import Thresholds
-from runseason.domain.units import Unit
+from runseason.domain.units import Unit, format_day
 from runseason.errors import Conflict, InvalidInput
 from runseason.schemas.coaching import RecommendationDecision, RecommendationRead, SessionChangeRead
 from runseason.services import case_events
@@ -265,7 +265,7 @@ def _restore(session: Session, rec: Recommendation, actor_id: int, now: datetime
         changed = [k for k in before if before[k] != after.get(k)]
         if any(now_view.get(k) != after.get(k) for k in changed):
             raise Conflict(
-                f"The session of {row.scheduled_date:%-d %B %Y} was edited after the change: "
+                f"The session of {format_day(row.scheduled_date)} was edited after the change: "
                 "change it back in the plan builder."
             )
         back[row.id] = {k: before[k] for k in changed if k != "scheduled_date"}

@@ -137,12 +137,12 @@ def day(value: date | datetime | str | None) -> str:
         value = date.fromisoformat(value)
     if value is None:
         return "-"
-    return f"{value:%a} {value.day} {value:%b %Y}"
+    return units.format_day(value)
 
 
 def day_short(value: date) -> str:
     """A day of the current season, where the year goes without saying: ``Sun 6 Dec``."""
-    return f"{value:%a} {value.day} {value:%b}"
+    return units.format_day(value, year=False)
 
 
 def moment(value: datetime | None, zone: str) -> str:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from runseason.db.models import Intervention, SessionTemplate
+from runseason.domain.units import format_day
 from runseason.errors import InvalidInput, PermissionDenied
 from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
 from runseason.schemas.coaching import RecommendationDecision
@@ -101,7 +102,7 @@ def test_every_kind_is_in_the_story_in_words(db: Session, world: World) -> None:
     assert any(t.startswith("Intervention acknowledged: ") for t in titles)
     assert any(t.startswith("Intervention opened: ") for t in titles)
     assert any(t.startswith("Recommendation: ") for t in titles)
-    assert f"Marked injured: {NOW.date():%d %b %Y}" in titles
+    assert f"Marked injured: {format_day(NOW.date())}" in titles
     riley_name = world.user_of(world.riley, db).full_name
     assert any(
         t.startswith(f"{riley_name} on ") and t.endswith(': "Legs heavy on the last rep"')

@@ -124,8 +124,8 @@ def test_marked_days_say_why_and_which_days(db: Session, world: World) -> None:
     )
     said = words.marked_days(db, [sick, away], "km")
     assert said == {
-        sick: "Marked sick: 03 Mar 2027",
-        away: "Marked travelling: 10 Mar 2027 to 13 Mar 2027",
+        sick: "Marked sick: Wed 3 Mar 2027",
+        away: "Marked travelling: Wed 10 Mar 2027 to Sat 13 Mar 2027",
     }
 
 

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from runseason.db.models import RaceGoal
 from runseason.schemas.plans import GoalCreate
 from runseason.services.plans import goals
+from runseason.ui import wording
 from tests.factories import World, actor
 from tests.ui.conftest import Open, button_of
 
@@ -64,7 +65,7 @@ def test_the_coach_moves_the_race_and_sets_a_new_target_time(
     db.refresh(goal)
     assert (goal.race_date, goal.target_time_s) == (new_day, 2610.0)
     assert any("Harbour 10K: saved." in t.value for t in at.toast)
-    assert f"{new_day:%d %b %Y}" in _race_shown(at)
+    assert wording.day(new_day) in _race_shown(at)
     assert _field(at, "New target time").value == "43:30"  # type: ignore[attr-defined]
 
 

@@ -24,7 +24,7 @@ from runseason.db.models import (
     User,
 )
 from runseason.domain.load import sport_label
-from runseason.domain.units import Unit, format_distance, format_duration
+from runseason.domain.units import Unit, format_day, format_distance, format_duration
 
 ACTION_WORDS = {
     "opened": "opened",
@@ -148,9 +148,9 @@ def marked_days(session: Session, ids: list[int], _unit: Unit) -> dict[int, str]
     out = {}
     rows = session.scalars(select(AvailabilityException).where(AvailabilityException.id.in_(ids)))
     for m in rows:
-        span = f"{m.start_date:%d %b %Y}"
+        span = format_day(m.start_date)
         if m.end_date != m.start_date:
-            span += f" to {m.end_date:%d %b %Y}"
+            span += f" to {format_day(m.end_date)}"
         out[m.id] = f"Marked {_words(m.kind, MARK_WORDS)}: {span}"
     return out
 
@@ -174,9 +174,9 @@ def comments(session: Session, ids: list[int], _unit: Unit) -> dict[int, str]:
 def _session_words(planned: PlannedSession | None, log: TrainingLog | None) -> str:
     """The session a comment is about (one of the two is set: a CHECK says so)."""
     if planned is not None:
-        return f"{planned.scheduled_date:%a %d %b} · {planned.title}"
+        return f"{format_day(planned.scheduled_date, year=False)} · {planned.title}"
     if log is not None:
-        return f"{log.local_date:%a %d %b} · {log.title or sport_label(log.sport)}"
+        return f"{format_day(log.local_date, year=False)} · {log.title or sport_label(log.sport)}"
     return "a session"
 
 
