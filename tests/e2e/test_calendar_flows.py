@@ -29,8 +29,11 @@ def open_plan_builder(page: Page, athlete: str) -> None:
 
 
 def choose(page: Page, label: str, option: str | re.Pattern[str]) -> None:
-    """Pick an option of a Streamlit select box."""
-    page.get_by_role("combobox", name=label).click()
+    """Pick an option of a Streamlit select box (scrolled into view first: a click that only
+    scrolls the page there does not open the list)."""
+    box = page.get_by_role("combobox", name=label)
+    box.scroll_into_view_if_needed()
+    box.click()
     page.get_by_role("option", name=option).first.click()
 
 
@@ -39,23 +42,35 @@ def build(page: Page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
 
 
+def _active_plan(base_url: str, name: str) -> None:
+    """The athlete follows a 10 km plan from today (built through the API, replacing any)."""
+    with _api(base_url, ASHA) as asha:
+        listed = asha.get("/athletes", params={"page_size": 200}).json()["items"]
+        athlete = next(a for a in listed if name in str(a))
+        made = asha.post(
+            f"/athletes/{athlete['id']}/plans",
+            json={
+                "race_distance_m": 10_000,
+                "race_date": (date.today() + timedelta(weeks=14)).isoformat(),
+                "replace_active": True,
+            },
+        )
+        assert made.status_code == 201, made.text
+
+
 def errors(page: Page) -> list[str]:
     """What the page refused, to say why a step failed."""
     return [e.inner_text() for e in page.get_by_test_id("stAlertContentError").all()]
 
 
 def test_coach_edits_a_session_from_the_calendar_and_sees_it_saved(
-    page: Page, artifacts: Path
+    page: Page, base_url: str, artifacts: Path
 ) -> None:
+    _active_plan(base_url, "Ramp")  # the calendar of the plan Ramp follows
     open_plan_builder(page, "Ramp Rapid")
-    build(page)
-    prompt = page.get_by_role("button", name="Replace the current plan")
     calendar = page.get_by_role("heading", name="3 · The calendar")
-    expect(prompt.or_(calendar).first).to_be_visible(timeout=TIMEOUT)
-    if prompt.is_visible():
-        prompt.click()
-        expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
     expect(calendar).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
     # Next week, as a coach adjusting the days ahead would (this week may be all but over).
     choose(page, "Week", re.compile(r"^Week 2 · "))
     expect(page.get_by_role("heading", name="Change week 2")).to_be_visible(timeout=TIMEOUT)
@@ -67,7 +82,11 @@ def test_coach_edits_a_session_from_the_calendar_and_sees_it_saved(
     options = page.get_by_role("option")
     expect(options.first).to_be_visible(timeout=TIMEOUT)
     label = options.nth(1).inner_text()
+    shown_before = _minutes_holder(page)
     options.nth(1).click()
+    # The form is keyed by its session: wait until the one picked has replaced the first.
+    expect(page.locator(f".{shown_before}")).to_have_count(0, timeout=TIMEOUT)
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
     day_and_title = label.rsplit(" · ", 1)[0]
     minutes = page.get_by_role("spinbutton", name="Minutes")
     expect(minutes).to_have_value(str(round(_minutes_of(label))), timeout=TIMEOUT)
@@ -88,6 +107,14 @@ def test_coach_edits_a_session_from_the_calendar_and_sees_it_saved(
     page.screenshot(path=str(artifacts / "coach-plan-calendar.png"), full_page=True)
 
 
+def _minutes_holder(page: Page) -> str:
+    """The class naming the Minutes field's key (it carries the session shown in the form)."""
+    holder = page.locator("[class*='st-key-minutes-']")
+    expect(holder).to_have_count(1, timeout=TIMEOUT)
+    classes = (holder.get_attribute("class") or "").split()
+    return next(c for c in classes if c.startswith("st-key-minutes-"))
+
+
 def _minutes_of(label: str) -> float:
     """Minutes of a label ending in h:mm:ss or m:ss."""
     parts = [int(p) for p in label.rsplit(" · ", 1)[1].split(":")]
@@ -96,18 +123,7 @@ def _minutes_of(label: str) -> float:
 
 
 def test_coach_replaces_an_active_plan_only_after_confirming(page: Page, base_url: str) -> None:
-    with _api(base_url, ASHA) as asha:  # Riley follows a plan before the coach opens the builder
-        listed = asha.get("/athletes", params={"page_size": 200}).json()["items"]
-        riley = next(a for a in listed if "Riley" in str(a))
-        made = asha.post(
-            f"/athletes/{riley['id']}/plans",
-            json={
-                "race_distance_m": 10_000,
-                "race_date": (date.today() + timedelta(weeks=14)).isoformat(),
-                "replace_active": True,
-            },
-        )
-        assert made.status_code == 201, made.text
+    _active_plan(base_url, "Riley")  # before the coach opens the builder
     open_plan_builder(page, "Riley Red")
     build(page)
     expect(page.get_by_text(re.compile("already follows"))).to_be_visible(timeout=TIMEOUT)
