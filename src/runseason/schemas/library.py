@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field
 
 from runseason.domain.plan_model import CATEGORIES, LEVELS, PHASES
 from runseason.domain.workout_structure import validate_structure
 from runseason.errors import InvalidInput
 from runseason.schemas.common import Input, Output
+
+
+def _checked_structure(value: dict[str, Any]) -> dict[str, Any]:
+    try:
+        validate_structure(value)
+    except InvalidInput as error:
+        raise ValueError(error.message) from None
+    return value
+
+
+# A workout's structure, checked wherever one comes in (a template made or changed, a preview).
+WorkoutStructure = Annotated[dict[str, Any], AfterValidator(_checked_structure)]
 
 if TYPE_CHECKING:
     Category = str
@@ -55,16 +67,7 @@ class TemplateCreate(Input):
     level: Level = "intermediate"
     is_hard: bool = False
     scalable: bool = False
-    structure: dict[str, Any]
-
-    @field_validator("structure")
-    @classmethod
-    def _structure(cls, value: dict[str, Any]) -> dict[str, Any]:
-        try:
-            validate_structure(value)
-        except InvalidInput as error:
-            raise ValueError(error.message) from None
-        return value
+    structure: WorkoutStructure
 
 
 class TemplateUpdate(Input):
@@ -75,17 +78,7 @@ class TemplateUpdate(Input):
     phases: list[Phase] | None = Field(None, min_length=1)
     level: Level | None = None
     is_hard: bool | None = None
-    structure: dict[str, Any] | None = None
-
-    @field_validator("structure")
-    @classmethod
-    def _structure(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
-        if value is not None:
-            try:
-                validate_structure(value)
-            except InvalidInput as error:
-                raise ValueError(error.message) from None
-        return value
+    structure: WorkoutStructure | None = None
 
 
 class ResolvedStepRead(Output):
@@ -109,16 +102,7 @@ class WorkoutPreviewAsk(Input):
     """A workout structure (as in ``TemplateCreate``) to resolve for one of your athletes."""
 
     athlete_id: int = Field(ge=1, le=2**63 - 1)
-    structure: dict[str, Any]
-
-    @field_validator("structure")
-    @classmethod
-    def _structure(cls, value: dict[str, Any]) -> dict[str, Any]:
-        try:
-            validate_structure(value)
-        except InvalidInput as error:
-            raise ValueError(error.message) from None
-        return value
+    structure: WorkoutStructure
 
 
 class PreviewStepRead(Output):
