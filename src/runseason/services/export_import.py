@@ -1,6 +1,6 @@
 """An athlete's export (``services/data_rights.py``) brought into an organization of this instance.
 
-    ZIP ─► read_export          every json/<table>.json checked against the schema: known
+    ZIP ─► ExportArchive        every json/<table>.json checked against the schema: known
     │                           tables and columns, values of each column's type, files found
     └─► import_athlete_export   a new account (temporary password, never the old hash) and
           │                     profile, then each table's rows in the schema's order, their
@@ -16,30 +16,23 @@ one savepoint: a refused export writes nothing.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import math
-import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 from hashlib import sha256
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import JSON, Column, Table, insert, select
+from sqlalchemy import Column, Table, insert, select
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
 from runseason.db.base import Base
 from runseason.db.models import Athlete, AuditLog, CheckIn, SessionTemplate, TrainingLog, User
-from runseason.db.types import UTCDateTime
 from runseason.domain.dates import local_date
-from runseason.domain.streams import CHANNELS, make_streams, pack
-from runseason.errors import Conflict, InvalidInput, NotFound
+from runseason.errors import Conflict, NotFound
 from runseason.schemas.accounts import CreatedUser, UserCreate
 from runseason.services import checkins
+from runseason.services.export_archive import FILES, ExportArchive, refuse, samples, typed
 from runseason.services.identity import auth, users
 from runseason.services.refresh import snapshots
 
@@ -87,10 +80,6 @@ LEFT_BEHIND = frozenset(
 )
 # A timeline event's ref_type names its subject's table (the plural), except these.
 REFERRED = {"note": "case_notes"}
-MAX_ENTRIES = 100_000
-MAX_BYTES = 2 * 1024**3  # uncompressed, the whole archive
-MAX_ROWS = 2_000_000
-FILES = "files/"
 
 
 @dataclass
@@ -104,113 +93,10 @@ class ImportedAthlete:
     rows: dict[str, int] = field(default_factory=dict)
 
 
-def _refuse(why: str) -> InvalidInput:
-    return InvalidInput(f"This file is not an export this platform can import: {why}.")
-
-
-class _Archive:
-    """The export's entries, read with bounds: no more entries or bytes than an export holds."""
-
-    def __init__(self, content: bytes) -> None:
-        try:
-            self.zip = zipfile.ZipFile(io.BytesIO(content))
-            infos = self.zip.infolist()
-        except (zipfile.BadZipFile, ValueError, OSError) as error:
-            raise _refuse("it is not a ZIP file") from error
-        if len(infos) > MAX_ENTRIES or sum(i.file_size for i in infos) > MAX_BYTES:
-            raise _refuse("it is larger than any export")
-        self.names = {i.filename for i in infos}
-        if len(self.names) != len(infos):
-            raise _refuse("it names an entry twice")
-
-    def read(self, name: str) -> bytes:
-        if name not in self.names:
-            raise _refuse(f"{name} is missing")
-        try:
-            return self.zip.read(name)
-        except (zipfile.BadZipFile, RuntimeError, ValueError, OSError, EOFError) as error:
-            raise _refuse(f"{name} cannot be read") from error
-
-    def table(self, name: str) -> list[dict[str, Any]]:
-        try:
-            rows = json.loads(self.read(f"json/{name}.json"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-            raise _refuse(f"json/{name}.json is not JSON") from error
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise _refuse(f"json/{name}.json is not a list of rows")
-        return rows
-
-    def tables(self) -> dict[str, list[dict[str, Any]]]:
-        """Every table of the export by name; a table this schema does not know is refused."""
-        found: dict[str, list[dict[str, Any]]] = {}
-        for name in sorted(self.names):
-            if not name.startswith("json/"):
-                continue
-            table = name.removeprefix("json/").removesuffix(".json")
-            if table not in Base.metadata.tables or not name.endswith(".json"):
-                raise _refuse(f"{name} is no table of this platform")
-            found[table] = self.table(table)
-        if sum(len(rows) for rows in found.values()) > MAX_ROWS:
-            raise _refuse("it holds more rows than any export")
-        return found
-
-
-def _typed(column: Column[Any], raw: Any, file: Callable[[Any], bytes]) -> Any:
-    """The exported value as the column's Python value, or a refusal (JSON columns as they are)."""
-    if raw is None:
-        return None
-    if isinstance(column.type, JSON):
-        return raw
-    kind = datetime if isinstance(column.type, UTCDateTime) else column.type.python_type
-    if kind is bytes:
-        return file(raw)
-    if kind is bool and isinstance(raw, bool):
-        return raw
-    if kind is int and isinstance(raw, int) and not isinstance(raw, bool):
-        return raw
-    if kind is float and isinstance(raw, int | float) and not isinstance(raw, bool):
-        return float(raw)
-    if kind is str and isinstance(raw, str):
-        length = getattr(column.type, "length", None)
-        if length is None or len(raw) <= length:
-            return raw
-    if kind in (datetime, date, time) and isinstance(raw, str):
-        try:
-            value = kind.fromisoformat(raw)
-        except ValueError:
-            value = None
-        if value is not None and (kind is not datetime or value.tzinfo is not None):
-            return value
-    raise _refuse(f"{column.table.name}.{column.name} holds {str(raw)[:40]!r}")
-
-
-def _samples(content: bytes, row: dict[str, Any]) -> tuple[list[dict[str, Any]], bytes]:
-    """A session's samples CSV packed again as the stream the export unpacked."""
-    try:
-        lines = list(csv.reader(io.StringIO(content.decode())))
-        names, values = lines[0], lines[1:]
-        if not set(names) <= set(CHANNELS) or "time_s" not in names:
-            raise ValueError(names)
-        columns = {
-            name: [math.nan if v[i] == "" else float(v[i]) for v in values]
-            for i, name in enumerate(names)
-        }
-        layout, data = pack(make_streams(columns))
-    except (IndexError, ValueError, UnicodeDecodeError) as error:
-        raise _refuse("a session's samples are not readable") from error
-    stated = row.get("channels")
-    stated_names = [c.get("name") for c in stated if isinstance(c, dict)] if stated else []
-    if [c["name"] for c in layout] != stated_names:
-        raise _refuse("a session's samples do not match its channels")
-    if len(values) != row.get("point_count"):
-        raise _refuse("a session's samples do not match its point count")
-    return layout, data
-
-
 class _Rows:
     """The export's rows turned into this instance's: new keys, this organization, typed values."""
 
-    def __init__(self, session: Session, archive: _Archive, organization_id: int) -> None:
+    def __init__(self, session: Session, archive: ExportArchive, organization_id: int) -> None:
         self.session, self.archive, self.organization_id = session, archive, organization_id
         self.ids: dict[str, dict[int, int]] = {}
         visible = (SessionTemplate.organization_id == organization_id) | (
@@ -227,7 +113,7 @@ class _Rows:
 
     def file(self, path: Any) -> bytes:
         if not isinstance(path, str) or not path.startswith(FILES):
-            raise _refuse(f"a file is named {str(path)[:40]!r}")
+            raise refuse(f"a file is named {str(path)[:40]!r}")
         return self.archive.read(path)
 
     def key(self, column: Column[Any], raw: Any) -> Any:
@@ -235,19 +121,19 @@ class _Rows:
         (fk,) = column.foreign_keys
         target = fk.column.table.name
         if not isinstance(raw, int) or isinstance(raw, bool):
-            raise _refuse(f"{column.table.name}.{column.name} is not a key")
+            raise refuse(f"{column.table.name}.{column.name} is not a key")
         if target == "organizations":
             return self.organization_id
         mapped = self.ids.get(target, {}).get(raw)
         if mapped is None and (target == "athletes" or not column.nullable):
-            raise _refuse(f"{column.table.name}.{column.name} points at a row the file lacks")
+            raise refuse(f"{column.table.name}.{column.name} points at a row the file lacks")
         return mapped
 
     def values(self, table: Table, raw: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         """The row's old key and the values to insert."""
         unknown = set(raw) - set(table.c.keys())
         if unknown:
-            raise _refuse(f"{table.name} has no column {sorted(unknown)[0]!r}")
+            raise refuse(f"{table.name} has no column {sorted(unknown)[0]!r}")
         old: Any = None
         values: dict[str, Any] = {}
         for column in table.c:
@@ -261,7 +147,7 @@ class _Rows:
             elif column.foreign_keys:
                 values[column.name] = None if value is None else self.key(column, value)
             elif not column.primary_key:
-                values[column.name] = _typed(column, value, self.file)
+                values[column.name] = typed(column, value, self.file)
         self._fix(table.name, raw, values)
         return old, values
 
@@ -270,9 +156,9 @@ class _Rows:
         if name == "activity_files" and sha256(values.get("content") or b"").hexdigest() != (
             values.get("sha256")
         ):
-            raise _refuse("an activity file does not match its checksum")
+            raise refuse("an activity file does not match its checksum")
         if name == "activity_streams":
-            values["channels"], values["data"] = _samples(self.file(raw.get("data")), raw)
+            values["channels"], values["data"] = samples(self.file(raw.get("data")), raw)
         if name == "planned_sessions":
             values["template_id"] = self.templates.get(values.get("template_code") or "")
         if name == "timeline_events" and values.get("ref_id") is not None:
@@ -290,7 +176,7 @@ class _Rows:
                 self.session.execute(insert(table).values(values))
                 continue
             if not isinstance(old, int) or old in mapped:
-                raise _refuse(f"{table.name} has a missing or repeated id")
+                raise refuse(f"{table.name} has a missing or repeated id")
             statement = insert(table).values(values).returning(table.c.id)
             mapped[old] = self.session.execute(statement).scalar_one()
         return len(rows)
@@ -299,7 +185,7 @@ class _Rows:
 def _one(tables: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
     rows = tables.get(name) or []
     if len(rows) != 1:
-        raise _refuse(f"it should hold one row of {name}, not {len(rows)}")
+        raise refuse(f"it should hold one row of {name}, not {len(rows)}")
     return rows[0]
 
 
@@ -314,9 +200,9 @@ def _new_account(
     organization_id, coach_email = placement
     keys = (person.get("id"), profile.get("id"))
     if not all(isinstance(k, int) for k in keys) or profile.get("user_id") != keys[0]:
-        raise _refuse("it is not one athlete's export")
+        raise refuse("it is not one athlete's export")
     if person.get("role") != "athlete":
-        raise _refuse("it is not an athlete's export")
+        raise refuse("it is not an athlete's export")
     email = auth.normalize_email(str(person.get("email")))
     if session.scalar(select(User.id).where(User.email == email)) is not None:
         raise Conflict(
@@ -334,7 +220,7 @@ def _new_account(
     try:
         data = UserCreate(**wanted, coach_id=coach_id)
     except ValidationError as error:
-        raise _refuse(f"the athlete's {error.errors()[0]['loc'][0]} is not valid") from error
+        raise refuse(f"the athlete's {error.errors()[0]['loc'][0]} is not valid") from error
     return users.create_user(session, None, data, now=now, organization_id=organization_id)
 
 
@@ -359,7 +245,7 @@ def _first_day(session: Session, athlete_id: int, today: date) -> date:
 
 def _bring(
     session: Session,
-    archive: _Archive,
+    archive: ExportArchive,
     tables: dict[str, list[dict[str, Any]]],
     placement: tuple[int, str | None],
     now: datetime,
@@ -412,15 +298,15 @@ def import_athlete_export(
     """Bring one athlete's export into the organization (the server's operator): a new account
     with a temporary password, their rows under new keys and the derived data computed here.
     A malformed or hostile file, or an email already here, is refused and nothing is written."""
-    archive = _Archive(content)
+    archive = ExportArchive(content)
     tables = archive.tables()
     unknown = set(tables) - IMPORTED - LEFT_BEHIND - {"users", "athletes"}
     if unknown:
-        raise _refuse(f"it holds {sorted(unknown)[0]}, which no athlete's export holds")
+        raise refuse(f"it holds {sorted(unknown)[0]}, which no athlete's export holds")
     try:
         with session.begin_nested():
             imported = _bring(session, archive, tables, (organization_id, coach_email), now)
     except StatementError as error:
-        raise _refuse("its rows break the database's rules") from error
+        raise refuse("its rows break the database's rules") from error
     session.expire_all()
     return imported
