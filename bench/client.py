@@ -7,7 +7,8 @@ which costs a few tens of microseconds where an httpx request costs several hund
 runs on its own core's worth of time, apart from the case's, and reports its own CPU.
 
 The plan (JSON on stdin): ``host``, ``port``, ``clients``, ``warmup_s``, ``seconds`` and
-``sequences``: one list of ``[route, path, headers]`` per client, cycled. The process prints
+``sequences``: one list of ``[route, path, headers]`` per client, cycled; the clients connect one
+after another over the first half of the warm-up. The process prints
 ``measuring`` when the measured window opens, ``done`` when it closes, then one JSON line:
 per route the latencies (ms) of the requests sent and answered inside the window, the error
 statuses, and the process's CPU seconds over the window.
@@ -73,8 +74,9 @@ class Tally:
 
 
 async def _client(
-    host: str, port: int, sequence: list[tuple[str, bytes]], tally: Tally, offset: int
+    host: str, port: int, sequence: list[tuple[str, bytes]], tally: Tally, offset: int, delay: float
 ) -> None:
+    await asyncio.sleep(delay)
     reader, writer = await asyncio.open_connection(host, port)
     clock = time.perf_counter
     turn = offset
@@ -118,8 +120,15 @@ async def drive(plan: dict[str, Any]) -> dict[str, Any]:
     loop.call_at(loop.time() + (opens - time.perf_counter()), mark, "measuring")
     loop.call_at(loop.time() + (tally.closes - time.perf_counter()), mark, "done")
     clients = int(plan["clients"])
+    # People arrive one after another (a ramp-up over the first half of the warm-up, as load
+    # tools do): twenty connections opened in the same millisecond would all be taken by whichever
+    # server worker wakes first, and stay there.
+    step = float(plan["warmup_s"]) / 2 / clients
     await asyncio.gather(
-        *(_client(host, port, sequences[i % len(sequences)], tally, i) for i in range(clients))
+        *(
+            _client(host, port, sequences[i % len(sequences)], tally, i, i * step)
+            for i in range(clients)
+        )
     )
     while "done" not in marks:  # every client stopped early (the server went away)
         await asyncio.sleep(0.01)

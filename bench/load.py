@@ -66,6 +66,7 @@ def api_server(
     API_PIDS[base] = processes[0].pid
     try:
         _wait_until_up(base, processes)
+        _wait_until_settled(processes[0].pid)
         yield base
     finally:
         for process in processes:
@@ -87,6 +88,22 @@ def _wait_until_up(base: str, processes: list[subprocess.Popen[bytes]]) -> None:
         if any(process.poll() is not None for process in processes):
             break
     raise RuntimeError(f"the API at {base} did not start")
+
+
+def _wait_until_settled(root: int, quiet_s: float = 0.05, seconds: float = 60) -> None:
+    """Wait until the server's processes stop using CPU: every worker has finished starting.
+
+    The health check answers as soon as one worker is up; clients that connected then would all
+    stay on that worker for the whole run.
+    """
+    deadline = time.monotonic() + seconds
+    before = process_tree_cpu_s(root)
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        after = process_tree_cpu_s(root)
+        if after - before < quiet_s:
+            return
+        before = after
 
 
 def open_loop(
