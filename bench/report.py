@@ -129,9 +129,13 @@ def _details(records: list[Record]) -> list[str]:
         if extra:
             figures = ", ".join(f"{k} {json.dumps(v)}" for k, v in extra.items())
             lines.append(f"- {r.name}, {r.database}, {r.size}: {figures}")
-    for run, cases in runs.items():
-        named = "; ".join(f"{case} on {', '.join(dbs)}" for case, dbs in cases.items())
-        lines.append(f"- From the {run}, the rest from the full run: {named}.")
+    if runs:  # one line however many partial runs came after the full one
+        named = "; ".join(
+            f"{case} on {', '.join(dbs)} ({run})"
+            for run, cases in runs.items()
+            for case, dbs in cases.items()
+        )
+        lines.append(f"- Re-measured after the full run: {named}.")
     return ["## Details", "", *lines] if lines else []
 
 

@@ -206,3 +206,16 @@ def test_the_committed_table_is_in_the_writers_format() -> None:
     header = table_rows(text)[0]
     assert header[3:6] == ["unit", "median", "p95"]
     assert header[-1] == "met"
+
+
+def test_partial_runs_are_named_on_one_line_however_many_there_are() -> None:
+    rows = full_run("sqlite")
+    stamps = {"checkin-api": "partial run of 2026-11-29 21:41 UTC"}
+    stamps["caseload"] = "partial run of 2026-12-01 08:00 UTC"
+    for r in rows:
+        stamp = stamps.get(r.name.split(" (")[0])
+        if stamp:
+            r.extra = {**(r.extra or {}), "run": stamp}
+    lines = [line for line in render(payload(rows)).splitlines() if "partial run of" in line]
+    assert len(lines) == 1
+    assert "caseload on sqlite (partial run of 2026-12-01 08:00 UTC)" in lines[0]
