@@ -17,9 +17,11 @@ from runseason.db.models import Athlete, AuditLog, CheckIn, ErrorEvent, Organiza
 from runseason.errors import InvalidInput, NotFound, PermissionDenied
 from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
 from runseason.schemas.checkins import CheckInCreate
+from runseason.schemas.coaching import AutomationUpdate
 from runseason.schemas.plans import GoalCreate, PlanCreate
 from runseason.schemas.training import TrainingLogCreate
 from runseason.services import cases, checkins, erasure, training
+from runseason.services.coaching_settings import set_automation_mode
 from runseason.services.plans import generation, goals
 from tests.factories import NOW, World, actor
 
@@ -58,6 +60,7 @@ def _a_season_of_greta(db: Session, world: World) -> None:
         now=NOW,
     )
     generation.generate_plan(db, cole, world.greta.id, PlanCreate(goal_id=goal.id), now=NOW)
+    set_automation_mode(db, cole, "athlete", world.greta.id, AutomationUpdate(mode="automatic"))
     db.flush()
 
 
@@ -75,6 +78,11 @@ def _referencing(db: Session, table: Table, athlete_id: int, user_id: int) -> li
             select(func.count()).select_from(table).where(column == value)
         ):
             found.append(f"{table.name}.{column.name}")
+    if {"scope", "subject_id"} <= set(table.c.keys()):  # a row naming its person by scope
+        named = (table.c.scope == "athlete") & (table.c.subject_id == athlete_id)
+        named |= (table.c.scope == "coach") & (table.c.subject_id == user_id)
+        if db.scalar(select(func.count()).select_from(table).where(named)):
+            found.append(f"{table.name}.subject_id")
     return found
 
 
@@ -92,6 +100,7 @@ def test_nothing_in_any_table_points_at_an_erased_athlete(db: Session, world: Wo
     assert counts["check_ins"] == 3
     assert counts["training_logs"] == 3
     assert counts["users"] == counts["athletes"] == 1
+    assert counts["setting_overrides"] == 1
     left = [
         where
         for table in Base.metadata.sorted_tables

@@ -11,7 +11,7 @@ import hashlib
 import io
 import json
 import zipfile
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +24,10 @@ from runseason.db.models import Athlete, AuditLog, DailyMetric, ReadinessScore, 
 from runseason.errors import Conflict, InvalidInput, NotFound
 from runseason.schemas.cases import HealthCaseCreate, NoteCreate, TaskCreate
 from runseason.schemas.checkins import CheckInCreate
+from runseason.schemas.coaching import AutomationUpdate
 from runseason.schemas.comments import CommentCreate
 from runseason.schemas.groups import GroupCreate
+from runseason.schemas.notifications import NotificationPreferencesUpdate
 from runseason.schemas.plans import GoalCreate, PlanCreate
 from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate
 from runseason.services import (
@@ -38,7 +40,9 @@ from runseason.services import (
     training,
 )
 from runseason.services.activity_import import import_activity
+from runseason.services.coaching_settings import set_automation_mode
 from runseason.services.export_import import import_athlete_export
+from runseason.services.notifications import preferences
 from runseason.services.plans import generation, goals, library
 from tests.dbutil import migrated_factory
 from tests.factories import NOW, World, actor, make_org, make_user
@@ -59,6 +63,9 @@ RECOMPUTED = {"daily_metrics", "athlete_snapshots", "load_series", "readiness_sc
 STAYED = {"coach_assignments", "calendar_feeds", "webhook_messages", "webhook_deliveries"}
 STAYED |= {"group_members"}  # the old organization's training groups
 STAYED |= {"metric_refresh_jobs"}
+# The coach's settings for the athlete, and what signed in to or sent from the old instance.
+STAYED |= {"setting_overrides", "notification_sends", "api_keys", "refresh_tokens"}
+STAYED |= {"user_sessions", "idempotency_records"}
 
 
 def _a_season(db: Session, world: World) -> None:
@@ -116,6 +123,9 @@ def _a_season(db: Session, world: World) -> None:
     answer = CommentCreate(body="Easy tomorrow, then.")
     comments.add_log_comment(db, cole, run.id, answer, now=NOW)
     groups.create_group(db, cole, GroupCreate(name="Hill club", athlete_ids=[world.greta.id]))
+    later = NotificationPreferencesUpdate(reminder_at=time(6, 30), quiet_days=[6])
+    preferences.update_notification_preferences(db, greta, later)
+    set_automation_mode(db, cole, "athlete", world.greta.id, AutomationUpdate(mode="automatic"))
     db.flush()
 
 
@@ -231,6 +241,12 @@ def test_export_import_export_gives_the_same_rows_and_daily_metrics(
     again, counts = _imported_elsewhere(tmp_path, first)
     assert counts["check_ins"] == 7
     assert counts["session_comments"] == 2  # the coach's answer, its author forgotten
+    assert counts["notification_preferences"] == 1
+    first_tables = _tables(first)[1]
+    (override,) = first_tables["setting_overrides"]
+    assert (override["scope"], override["subject_id"]) == ("athlete", world.greta.id)
+    (choices,) = _tables(again)[1]["notification_preferences"]
+    assert (choices["reminder_at"], choices["quiet_days"]) == ("06:30:00", [6])
     before, after = _canonical(first), _canonical(again)
     assert len(before["daily_metrics"]) >= 7
     assert before["readiness_scores"]

@@ -16,7 +16,7 @@ from sqlalchemy import ForeignKey, Select, Table, select
 from sqlalchemy.orm import Session
 
 from runseason.db.base import Base
-from runseason.db.models import Athlete, User
+from runseason.db.models import Athlete, SettingOverride, User
 from runseason.domain.streams import unpack
 from runseason.errors import PermissionDenied
 from runseason.services.identity.access import Actor, get_athlete, use_case
@@ -44,6 +44,21 @@ def spreadsheet_safe(value: Any) -> str:
 def _athlete_tables() -> list[Table]:
     """Every table whose rows belong to one athlete, found from the schema itself."""
     return [t for t in Base.metadata.sorted_tables if "athlete_id" in t.c and t.name != "athletes"]
+
+
+def _account_tables() -> list[Table]:
+    """Tables whose rows belong to one person's account (their email choices and sends, sign-in
+    sessions, API keys), found from the schema: a ``user_id`` that goes with the user."""
+    return [
+        t
+        for t in Base.metadata.sorted_tables
+        if "user_id" in t.c
+        and "athlete_id" not in t.c
+        and any(
+            fk.column.table.name == "users" and (fk.ondelete or "").upper() == "CASCADE"
+            for fk in t.c.user_id.foreign_keys
+        )
+    ]
 
 
 def _child_tables(parents: list[Table]) -> list[tuple[Table, ForeignKey]]:
@@ -121,6 +136,18 @@ def export_athlete_data(session: Session, actor: Actor, athlete_id: int, *, now:
     owned = _athlete_tables()
     for table in owned:
         tables[table.name] = _rows(session, table, "athlete_id", athlete.id)
+    for table in _account_tables():
+        tables[table.name] = _rows(session, table, "user_id", athlete.user_id)
+    # The coaching settings kept for this athlete name them by scope, not by a key.
+    overrides = SettingOverride.__table__
+    tables["setting_overrides"] = [
+        dict(r._mapping)
+        for r in session.execute(
+            select(overrides)
+            .where(overrides.c.scope == "athlete", overrides.c.subject_id == athlete.id)
+            .order_by(overrides.c.id)
+        )
+    ]
     for table, fk in _child_tables(owned):
         parent = fk.column.table
         theirs = select(fk.column).where(parent.c.athlete_id == athlete.id)

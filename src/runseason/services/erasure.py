@@ -72,9 +72,16 @@ def doomed_rows(session: Session, athlete: Athlete) -> dict[str, set[str]]:
     doomed = doomed_conditions(
         {"users": users.c.id == athlete.user_id, "athletes": athletes.c.id == athlete.id}
     )
+    doomed["setting_overrides"] = _their_settings(athlete.id)
     return {
         name: _keys(session, Base.metadata.tables[name], where) for name, where in doomed.items()
     }
+
+
+def _their_settings(athlete_id: int) -> Any:
+    """The coaching settings kept for the athlete: named by scope and subject, not by a key."""
+    overrides = Base.metadata.tables["setting_overrides"]
+    return (overrides.c.scope == "athlete") & (overrides.c.subject_id == athlete_id)
 
 
 def _keys(session: Session, table: Table, where: Any) -> set[str]:
@@ -115,6 +122,9 @@ def erase_athlete(
     _forget_in_trails(session, doomed, user_id)
     session.execute(delete(Athlete).where(Athlete.id == athlete_id))
     session.execute(delete(User).where(User.id == user_id))
+    session.execute(
+        delete(Base.metadata.tables["setting_overrides"]).where(_their_settings(athlete_id))
+    )
     counts = {name: len(keys) for name, keys in sorted(doomed.items()) if keys}
     session.execute(
         insert(AuditLog).values(

@@ -61,9 +61,11 @@ IMPORTED = frozenset(
         "coach_actions",
         "session_comments",
         "timeline_events",
+        "notification_preferences",
     }
 )
-# Computed again here, or the old instance's own (its coaches, links and outgoing messages).
+# Computed again here, or the old instance's own (its coaches, links, outgoing messages, the
+# coaches' settings, and the sign-ins and keys that opened that instance).
 LEFT_BEHIND = frozenset(
     {
         "daily_metrics",
@@ -76,6 +78,12 @@ LEFT_BEHIND = frozenset(
         "calendar_feeds",
         "webhook_messages",
         "webhook_deliveries",
+        "notification_sends",
+        "setting_overrides",
+        "api_keys",
+        "refresh_tokens",
+        "user_sessions",
+        "idempotency_records",
     }
 )
 # A timeline event's ref_type names its subject's table (the plural), except these.
