@@ -1,10 +1,13 @@
 """Accounts and logs on a page, in a real browser: an admin invites, deactivates and reactivates
 someone and issues a temporary password; the new athlete chooses a password, logs a session,
-corrects it and deletes it (each confirmed after the rerun that shows it)."""
+corrects it and deletes it (each confirmed after the rerun that shows it); an athlete downloads
+their data."""
 
 from __future__ import annotations
 
+import json
 import re
+import zipfile
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -126,3 +129,20 @@ def test_an_admin_looks_after_an_account_and_the_athlete_keeps_a_clean_log(
     expect(reset.get_by_text("Choose your own password")).to_be_visible(timeout=TIMEOUT)
     back.reload()  # her old session ended with the reset
     expect(back.get_by_text("Sign in to see your day")).to_be_visible(timeout=TIMEOUT)
+
+
+def test_an_athlete_downloads_everything_held_about_them_as_one_zip(page: Page) -> None:
+    sign_in(page, "oona.other@southside.example.com")
+    expect(page.get_by_role("heading", name="Today")).to_be_visible(timeout=TIMEOUT)
+    page.goto("/profile")
+    expect(page.get_by_role("heading", name="Your data")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("button", name="Prepare the download").click()
+    ready = page.get_by_role("button", name=re.compile(r"Download the ZIP \("))
+    expect(ready).to_be_visible(timeout=TIMEOUT)
+    with page.expect_download(timeout=TIMEOUT) as downloaded:
+        ready.click()
+    assert downloaded.value.suggested_filename.endswith(".zip")
+    with zipfile.ZipFile(downloaded.value.path()) as archive:
+        (user,) = json.loads(archive.read("json/users.json"))
+        assert user["email"] == "oona.other@southside.example.com"
+        assert "README.txt" in archive.namelist()

@@ -1,4 +1,4 @@
-"""Admin · Organization: accounts, invitations with a temporary password, coach assignments."""
+"""Admin · Organization: accounts (data download, erasure), invitations, coach assignments."""
 
 from __future__ import annotations
 
@@ -8,6 +8,11 @@ from runseason.schemas.accounts import UserCreate, UserRead
 from runseason.services import audit
 from runseason.services.identity import users
 from runseason.ui import runtime, wording
+from runseason.ui.components.data_rights import (
+    download_section,
+    erase_athlete_form,
+    erase_organization_form,
+)
 
 actor = runtime.actor()
 me = runtime.user()
@@ -47,6 +52,10 @@ def _account_actions(accounts: list[UserRead]) -> None:
     elif cols[2].button("Reactivate", key=f"on-{chosen.id}"):
         if runtime.call(users.reactivate_user, actor, chosen.id) is not None:
             runtime.done(f"{chosen.full_name} is active again.")
+    if chosen.athlete_id:
+        with st.expander(f"{chosen.full_name}'s data: download or erase"):
+            download_section(actor, chosen.athlete_id, f"{chosen.full_name}")
+            erase_athlete_form(actor, chosen.athlete_id, chosen.full_name, chosen.email)
 
 
 USER_LABELS = {"email": "Email", "full_name": "Full name", "coach_id": "Head coach"}
@@ -166,3 +175,6 @@ if trail is not None:
         width="stretch",
     )
     st.caption(f"{trail.total} changes recorded")
+
+st.subheader("Erase the organization")
+erase_organization_form(actor)

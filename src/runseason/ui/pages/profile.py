@@ -1,4 +1,4 @@
-"""Profile: zones and paces, units and time zone, password and active sessions."""
+"""Profile: zones and paces, units and time zone, password, sessions, and your data as a ZIP."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from runseason.schemas.accounts import AthleteUpdate, ProfileUpdate
 from runseason.services.identity import auth, users
 from runseason.services.plans import zones
 from runseason.ui import runtime, wording
+from runseason.ui.components.data_rights import download_section
 from runseason.ui.components.email_preferences import email_preferences_form
 
 
@@ -129,6 +130,10 @@ if not me.must_change_password:
                 right.caption(mine.heart_rate_method)
             for gap in mine.missing:
                 st.info(f"Missing: {gap}.")
+
+    if actor.athlete_id:
+        st.subheader("Your data")
+        download_section(actor, actor.athlete_id, "you")
 
     sessions = (
         runtime.call(
