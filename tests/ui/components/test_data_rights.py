@@ -82,6 +82,7 @@ def test_an_admin_erases_the_organization_only_with_its_short_name_typed_back(
 ) -> None:
     at = open_page(world.ada, "organization")
     slug, north_id, south_id = world.north.slug, world.north.id, world.south.id
+    assert "Erase everything" in text_of(at)
     assert f"Type its short name, {slug}, to confirm" in [t.label for t in at.text_input]
     _typed(at, "Type its short name", f"not-{slug}")
     button_of(at, "Erase the organization").click()  # type: ignore[attr-defined]

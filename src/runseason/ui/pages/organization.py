@@ -176,5 +176,5 @@ if trail is not None:
     )
     st.caption(f"{trail.total} changes recorded")
 
-st.subheader("Erase the organization")
+st.subheader("Erase everything")
 erase_organization_form(actor)
