@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Select, and_, bindparam, false, literal, select, union_all
+from sqlalchemy import ColumnElement, Select, and_, bindparam, false, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from runseason.config import CoachingSettings, describe_error, get_settings
@@ -146,6 +146,11 @@ def update_organization_settings(
     session.flush()
     session.info.pop(CACHE_KEY, None)
     return result
+
+
+def kept_for_athlete(athlete_id: int) -> ColumnElement[bool]:
+    """The settings overrides kept for one athlete (named by scope and subject, not by a key)."""
+    return (SettingOverride.scope == "athlete") & (SettingOverride.subject_id == athlete_id)
 
 
 # The automation mode may be set per organization, per coach and per athlete; the most specific

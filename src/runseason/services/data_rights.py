@@ -19,6 +19,7 @@ from runseason.db.base import Base
 from runseason.db.models import Athlete, SettingOverride, User
 from runseason.domain.streams import unpack
 from runseason.errors import PermissionDenied
+from runseason.services import coaching_settings
 from runseason.services.identity.access import Actor, get_athlete, use_case
 
 # Credentials are never exported: a download must not become a way to copy someone's access.
@@ -138,15 +139,9 @@ def export_athlete_data(session: Session, actor: Actor, athlete_id: int, *, now:
         tables[table.name] = _rows(session, table, "athlete_id", athlete.id)
     for table in _account_tables():
         tables[table.name] = _rows(session, table, "user_id", athlete.user_id)
-    # The coaching settings kept for this athlete name them by scope, not by a key.
-    overrides = SettingOverride.__table__
+    kept = select(SettingOverride.__table__).where(coaching_settings.kept_for_athlete(athlete.id))
     tables["setting_overrides"] = [
-        dict(r._mapping)
-        for r in session.execute(
-            select(overrides)
-            .where(overrides.c.scope == "athlete", overrides.c.subject_id == athlete.id)
-            .order_by(overrides.c.id)
-        )
+        dict(r._mapping) for r in session.execute(kept.order_by(SettingOverride.id))
     ]
     for table, fk in _child_tables(owned):
         parent = fk.column.table

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from runseason.db.base import Base
 from runseason.db.models import Athlete, AuditLog, ErrorEvent, Organization, User
 from runseason.errors import InvalidInput, NotFound
+from runseason.services import coaching_settings
 from runseason.services.identity.access import (
     Actor,
     get_athlete,
@@ -72,16 +73,10 @@ def doomed_rows(session: Session, athlete: Athlete) -> dict[str, set[str]]:
     doomed = doomed_conditions(
         {"users": users.c.id == athlete.user_id, "athletes": athletes.c.id == athlete.id}
     )
-    doomed["setting_overrides"] = _their_settings(athlete.id)
+    doomed["setting_overrides"] = coaching_settings.kept_for_athlete(athlete.id)
     return {
         name: _keys(session, Base.metadata.tables[name], where) for name, where in doomed.items()
     }
-
-
-def _their_settings(athlete_id: int) -> Any:
-    """The coaching settings kept for the athlete: named by scope and subject, not by a key."""
-    overrides = Base.metadata.tables["setting_overrides"]
-    return (overrides.c.scope == "athlete") & (overrides.c.subject_id == athlete_id)
 
 
 def _keys(session: Session, table: Table, where: Any) -> set[str]:
@@ -123,7 +118,9 @@ def erase_athlete(
     session.execute(delete(Athlete).where(Athlete.id == athlete_id))
     session.execute(delete(User).where(User.id == user_id))
     session.execute(
-        delete(Base.metadata.tables["setting_overrides"]).where(_their_settings(athlete_id))
+        delete(Base.metadata.tables["setting_overrides"]).where(
+            coaching_settings.kept_for_athlete(athlete_id)
+        )
     )
     counts = {name: len(keys) for name, keys in sorted(doomed.items()) if keys}
     session.execute(
