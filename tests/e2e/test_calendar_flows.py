@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.e2e.test_main_flows import ASHA, TIMEOUT, sign_in
 from tests.e2e.test_triage import _api
@@ -29,12 +30,20 @@ def open_plan_builder(page: Page, athlete: str) -> None:
 
 
 def choose(page: Page, label: str, option: str | re.Pattern[str]) -> None:
-    """Pick an option of a Streamlit select box (scrolled into view first: a click that only
-    scrolls the page there does not open the list)."""
+    """Pick an option of a Streamlit select box as a person does: open the list, wait for the
+    option, click it. A click that lands while the page is still re-running does not open the
+    list, so the box is clicked again (up to three times) until the option shows."""
     box = page.get_by_role("combobox", name=label)
-    box.scroll_into_view_if_needed()
-    box.click()
-    page.get_by_role("option", name=option).first.click()
+    wanted = page.get_by_role("option", name=option).first
+    for _attempt in range(3):
+        box.scroll_into_view_if_needed()
+        box.click()
+        try:
+            wanted.wait_for(state="visible", timeout=TIMEOUT / 3)
+            break
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")  # close whatever opened; the next click reopens it
+    wanted.click()
 
 
 def build(page: Page) -> None:
