@@ -1,4 +1,9 @@
-"""The morning check-in: validated, scored, stored, and the athlete's metrics refreshed."""
+"""The morning check-in: validated, scored, stored, and the athlete's metrics refreshed.
+
+Followed in five files: ``api/routes/checkins.py`` (the route), ``schemas/checkins.py`` (what
+comes in and goes out), this module (date, score, one row, the refresh queued),
+``domain/readiness.py`` (the score) and ``db/models/checkins.py`` (the rows).
+"""
 
 from __future__ import annotations
 
