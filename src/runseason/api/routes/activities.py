@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from runseason.api.deps import CurrentActor, Db, PathId
+from runseason.api.router import Router
 from runseason.schemas.activities import (
     ActivityRead,
     ActivityStreamsRead,
@@ -15,7 +16,7 @@ from runseason.schemas.activities import (
 )
 from runseason.services import activities, profile_suggestions
 
-router = APIRouter(tags=["athletes"])
+router = Router(tags=["athletes"])
 
 Points = Annotated[
     int | None,

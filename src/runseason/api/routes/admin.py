@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
 from runseason import __version__
 from runseason.api.deps import CurrentActor, Db, Now, PageNumber, PageSize, PathId
 from runseason.api.replay import Post
+from runseason.api.router import Router
 from runseason.schemas.accounts import AssignmentRead, TemporaryPassword, UserCreate, UserRead
 from runseason.schemas.audit import AssignmentCreate, AuditEntryRead
 from runseason.schemas.common import Page
@@ -19,7 +20,7 @@ from runseason.schemas.system import SystemStatusRead
 from runseason.services import audit, system
 from runseason.services.identity import users
 
-router = APIRouter(tags=["admin"])
+router = Router(tags=["admin"])
 
 
 @router.get("/admin/system", response_model=SystemStatusRead)

@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.router import Router
 from runseason.schemas.briefing import LoadHistoryRead
 from runseason.schemas.distributions import DistributionsRead
 from runseason.schemas.training import OnTrackRead
 from runseason.services.views import analytics, distributions
 
-router = APIRouter(tags=["athletes"])
+router = Router(tags=["athletes"])
 
 
 @router.get("/athletes/{athlete_id}/load-history", response_model=LoadHistoryRead)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 
 from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize, PathId
 from runseason.api.replay import Post
+from runseason.api.router import Router
 from runseason.errors import InvalidInput
 from runseason.schemas.accounts import AthleteRead, AthleteUpdate, UserCreate
 from runseason.schemas.common import Page
 from runseason.services.identity import users
 
-router = APIRouter(tags=["athletes"])
+router = Router(tags=["athletes"])
 
 
 @router.get("/athletes", response_model=Page[AthleteRead])

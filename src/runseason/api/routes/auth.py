@@ -7,12 +7,13 @@ from html import escape
 from importlib import resources
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Form, Request, Response
+from fastapi import Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import Field, ValidationError
 
 from runseason.api import csrf
 from runseason.api.deps import SESSION_COOKIE, AnyActor, CurrentActor, Db, Now, PathId, client_ip
+from runseason.api.router import Router
 from runseason.config import get_settings
 from runseason.db.session import session_scope
 from runseason.db.types import utcnow
@@ -21,7 +22,7 @@ from runseason.schemas.accounts import ProfileUpdate, UserRead
 from runseason.schemas.common import Input, Output
 from runseason.services.identity import auth, tokens, users
 
-router = APIRouter(tags=["auth"])
+router = Router(tags=["auth"])
 
 
 class LoginRequest(Input):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from runseason.api.deps import CurrentActor
+from runseason.api.router import Router
 from runseason.schemas.calculators import PredictionReport, VdotReport
 from runseason.services import calculators
 
-router = APIRouter(prefix="/calculators", tags=["calculators"])
+router = Router(prefix="/calculators", tags=["calculators"])
 
 DistanceQuery = Annotated[
     str, Query(max_length=20, description="1500m, mile, 3k, 5k, 10k, 15k, half, marathon or metres")

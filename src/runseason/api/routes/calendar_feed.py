@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import Path, Request, Response
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.router import Router
 from runseason.schemas.integrations import CalendarFeedCreated, CalendarFeedRead
 from runseason.services import calendar_feed
 
-router = APIRouter(tags=["athletes"])
+router = Router(tags=["athletes"])
 TOKEN = Path(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")
 
 

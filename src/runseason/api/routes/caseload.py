@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from runseason.api.deps import Bucket, CurrentActor, Db, PageNumber, PageSize
+from runseason.api.router import Router
 from runseason.schemas.coaching import CaseloadRead
 from runseason.services.views import caseload
 
-router = APIRouter(tags=["coaching"])
+router = Router(tags=["coaching"])
 
 
 @router.get("/caseload", response_model=CaseloadRead)

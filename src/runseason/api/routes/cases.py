@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId, Window
 from runseason.api.replay import Post
+from runseason.api.router import Router
 from runseason.schemas.cases import (
     HealthCaseCreate,
     HealthCaseRead,
@@ -18,7 +18,7 @@ from runseason.schemas.cases import (
 from runseason.schemas.common import Page
 from runseason.services import cases
 
-router = APIRouter(tags=["coaching"])
+router = Router(tags=["coaching"])
 
 
 @router.post("/athletes/{athlete_id}/notes", status_code=201)

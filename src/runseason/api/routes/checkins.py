@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from runseason.api.deps import CurrentActor, Db, Now, PageNumber, PageSize, PathId
 from runseason.api.replay import Post
+from runseason.api.router import Router
 from runseason.schemas.checkins import CheckInCreate, CheckInRead, CheckInSubmitted
 from runseason.schemas.common import Page
 from runseason.services import briefing, checkins
 
-router = APIRouter(tags=["athletes"])
+router = Router(tags=["athletes"])
 
 
 @router.post(

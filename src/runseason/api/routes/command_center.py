@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from runseason.api.deps import Bucket, CurrentActor, Db, Now, PageNumber, PageSize
+from runseason.api.router import Router
 from runseason.schemas.coaching import CommandCenterRead
 from runseason.services.views import command_center
 
-router = APIRouter(tags=["coaching"])
+router = Router(tags=["coaching"])
 
 
 @router.get("/command-center", response_model=CommandCenterRead)

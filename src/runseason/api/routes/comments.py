@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import Response
 from fastapi.responses import JSONResponse
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId, Window
 from runseason.api.replay import Post
+from runseason.api.router import Router
 from runseason.schemas.comments import CommentCreate, CommentRead, CommentUpdate
 from runseason.schemas.common import Page
 from runseason.services import comments
 
-router = APIRouter(tags=["comments"])
+router = Router(tags=["comments"])
 
 
 @router.get("/planned-sessions/{session_id}/comments", response_model=Page[CommentRead])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import Response
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.router import Router
 from runseason.schemas.accounts import OrganizationErase
 from runseason.services import data_rights, erasure
 
-router = APIRouter(tags=["athletes"])
+router = Router(tags=["athletes"])
 
 
 @router.get(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import Query, Response
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.router import Router
 from runseason.schemas.training import DayExceptionCreate, DayExceptionRead
 from runseason.services import day_exceptions
 
-router = APIRouter(tags=["athletes"])
+router = Router(tags=["athletes"])
 
 
 @router.post(

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import Response
 from fastapi.responses import JSONResponse
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId, Window
 from runseason.api.replay import Post
+from runseason.api.router import Router
 from runseason.schemas.common import Page
 from runseason.schemas.plans import GoalCreate, GoalRead, GoalUpdate
 from runseason.services.plans import goals
 
-router = APIRouter(tags=["athletes"])
+router = Router(tags=["athletes"])
 
 
 @router.post("/athletes/{athlete_id}/goals", response_model=GoalRead, status_code=201)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import Response
 from fastapi.responses import JSONResponse
 
 from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize, PathId
 from runseason.api.replay import Post
+from runseason.api.router import Router
 from runseason.schemas.common import Page
 from runseason.schemas.groups import GroupCreate, GroupMembers, GroupRead, GroupRename
 from runseason.services import groups
 
-router = APIRouter(tags=["coaching"])
+router = Router(tags=["coaching"])
 
 
 @router.get("/groups", response_model=Page[GroupRead])

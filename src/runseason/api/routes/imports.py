@@ -5,18 +5,19 @@ from __future__ import annotations
 import hashlib
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Form, UploadFile
+from fastapi import Depends, File, Form, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from runseason.api.deps import CurrentActor, Db, PathId
 from runseason.api.replay import Post
+from runseason.api.router import Router
 from runseason.config import get_settings
 from runseason.schemas.imports import CsvColumns, CsvPreview, ImportRead
 from runseason.services import imports
 
-router = APIRouter(tags=["athletes"])
+router = Router(tags=["athletes"])
 Column = Annotated[str | None, Form(max_length=200)]
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from runseason.api.deps import CurrentActor, Db, Now, PathId, Window
+from runseason.api.router import Router
 from runseason.schemas.coaching import InterventionRead, InterventionResolve, InterventionSnooze
 from runseason.schemas.common import Page
 from runseason.services import interventions
 
-router = APIRouter(tags=["coaching"])
+router = Router(tags=["coaching"])
 
 
 @router.get("/interventions/{intervention_id}", response_model=InterventionRead)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 
 from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize, PathId
 from runseason.api.replay import Post
+from runseason.api.router import Router
 from runseason.schemas.common import Page
 from runseason.schemas.library import (
     TemplateCreate,
@@ -20,7 +21,7 @@ from runseason.schemas.library import (
 )
 from runseason.services.plans import library
 
-router = APIRouter(tags=["library"])
+router = Router(tags=["library"])
 
 
 @router.get("/templates", response_model=Page[TemplateRead])

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import hmac
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from runseason.api.deps import Db, Now
+from runseason.api.router import Router
 from runseason.config import get_settings
 from runseason.errors import AuthenticationFailed
 from runseason.services import system
 
-router = APIRouter(tags=["system"])
+router = Router(tags=["system"])
 
 
 @router.get("/metrics", response_class=Response)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from html import escape
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import HTMLResponse
 
 from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize
+from runseason.api.router import Router
 from runseason.errors import InvalidInput
 from runseason.schemas.common import Page
 from runseason.schemas.notifications import (
@@ -19,7 +20,7 @@ from runseason.schemas.notifications import (
 )
 from runseason.services.notifications import preferences, sends, unsubscribe
 
-router = APIRouter(tags=["notifications"])
+router = Router(tags=["notifications"])
 _PAGES: dict[int | str, dict[str, Any]] = {
     200: {"description": "A page saying what was turned off.", "content": {"text/html": {}}},
     404: {"description": "A page saying the link is not valid.", "content": {"text/html": {}}},

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, TypeVar
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import Depends, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from runseason.api.deps import CurrentActor, Db, IfMatch, Now, PathId
 from runseason.api.replay import Post
+from runseason.api.router import Router
 from runseason.errors import InvalidInput
 from runseason.schemas.plans import (
     PlanChange,
@@ -29,7 +30,7 @@ from runseason.schemas.plans import (
 from runseason.services.identity.access import Actor
 from runseason.services.plans import editing, generation
 
-router = APIRouter(tags=["athletes"])
+router = Router(tags=["athletes"])
 Change = TypeVar("Change", bound=PlanChange)
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from runseason.api.deps import CurrentActor, Db, Now
+from runseason.api.router import Router
 from runseason.schemas.trends import PortfolioRead
 from runseason.services.views import portfolio
 
-router = APIRouter(tags=["coaching"])
+router = Router(tags=["coaching"])
 
 
 @router.get("/portfolio", response_model=PortfolioRead)

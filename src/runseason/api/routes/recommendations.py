@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.router import Router
 from runseason.schemas.coaching import RecommendationDecision, RecommendationRead, SessionChangeRead
 from runseason.services import recommendations
 
-router = APIRouter(tags=["coaching"])
+router = Router(tags=["coaching"])
 
 
 @router.get("/recommendations/{recommendation_id}/preview", response_model=list[SessionChangeRead])

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import Response
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.router import Router
 from runseason.services.reports import files
 
-router = APIRouter(tags=["reports"])
+router = Router(tags=["reports"])
 
 Season = Annotated[
     int | None, Query(ge=2000, le=2200, description="The year; this one by default.")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
-
 from runseason.api.deps import CurrentActor, Db
+from runseason.api.router import Router
 from runseason.schemas.coaching import AutomationRead, AutomationUpdate
 from runseason.services import coaching_settings
 
-router = APIRouter(tags=["coaching"])
+router = Router(tags=["coaching"])
 
 
 @router.get("/settings")

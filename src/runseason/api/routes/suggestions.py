@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from runseason.api.deps import CurrentActor, Db, Now
+from runseason.api.router import Router
 from runseason.schemas.coaching import SuggestionAnswer, SuggestionRead
 from runseason.services import suggestions
 
-router = APIRouter(tags=["athletes"])
+router = Router(tags=["athletes"])
 
 
 @router.get("/athletes/{athlete_id}/suggestion", response_model=SuggestionRead | None)

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from runseason.api.deps import CurrentActor, Db, PageNumber, PageSize, PathId
+from runseason.api.router import Router
 from runseason.schemas.common import Page
 from runseason.schemas.timeline import TimelineEntryRead, TimelineKind
 from runseason.services.views.timeline import get_timeline
 
-router = APIRouter(tags=["coaching"])
+router = Router(tags=["coaching"])
 
 
 @router.get("/athletes/{athlete_id}/timeline", response_model=Page[TimelineEntryRead])

@@ -5,17 +5,18 @@ from __future__ import annotations
 import hashlib
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Response, UploadFile
+from fastapi import File, Form, Response, UploadFile
 from fastapi.responses import JSONResponse
 
 from runseason.api.deps import CurrentActor, Db, Now, PageNumber, PageSize, PathId
 from runseason.api.replay import Post
+from runseason.api.router import Router
 from runseason.config import get_settings
 from runseason.schemas.common import Page
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
 from runseason.services import activity_import, training
 
-router = APIRouter(tags=["athletes"])
+router = Router(tags=["athletes"])
 
 
 @router.post("/athletes/{athlete_id}/logs", status_code=201)

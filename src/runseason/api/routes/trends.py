@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.router import Router
 from runseason.schemas.trends import AthleteTrendsRead
 from runseason.services.views import trends
 
-router = APIRouter(tags=["athletes"])
+router = Router(tags=["athletes"])
 
 
 @router.get("/athletes/{athlete_id}/trends", response_model=AthleteTrendsRead)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import Response
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
+from runseason.api.router import Router
 from runseason.schemas.integrations import (
     WebhookDeliveryRead,
     WebhookEndpointCreate,
@@ -14,7 +15,7 @@ from runseason.schemas.integrations import (
 )
 from runseason.services.webhooks import endpoints
 
-router = APIRouter(tags=["admin"])
+router = Router(tags=["admin"])
 
 
 @router.get("/webhook-endpoints", response_model=list[WebhookEndpointRead])

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from runseason.api.deps import CurrentActor, Db, PathId
+from runseason.api.router import Router
 from runseason.schemas.zones import ZoneOverride, ZonesRead
 from runseason.services.plans import zones
 
-router = APIRouter(tags=["athletes"])
+router = Router(tags=["athletes"])
 
 
 @router.get("/athletes/{athlete_id}/zones", response_model=ZonesRead)
