@@ -96,7 +96,8 @@ class RiskSettings(_Group):
     weight_overrides: dict[str, float] = Field(default_factory=dict)
     # Foster's weekly load × monotony, in the platform's load points.
     strain_threshold: float = Field(1000.0, gt=0, le=100000)
-    # Done over planned load in 7 days; adherence_over and adherence_under bound "as planned".
+    # Done over planned load of the last 7 days: above ``adherence_over`` is over-doing,
+    # below ``adherence_under`` under-doing.
     adherence_over: float = Field(1.2, gt=1, le=3)
     adherence_under: float = Field(0.6, ge=0, lt=1)
     contact_days: int = Field(14, ge=1, le=90)  # days without a coach's action on the athlete
@@ -198,7 +199,8 @@ class Settings(BaseSettings):
     database_url: SecretStr = SecretStr(DEFAULT_DATABASE_URL)
     allow_sqlite_in_prod: bool = False
     redis_url: SecretStr | None = None
-    # An API worker's threads for short requests and for long ones (api/threads.py says why).
+    # Threads an API worker gives to short requests, and to long ones (files, exports, reports):
+    # short requests are CPU work under one interpreter lock, and more threads only take turns.
     api_threads: int = Field(2, ge=1, le=64)
     api_long_threads: int = Field(4, ge=1, le=64)
     db_pool_size: int = Field(10, ge=1, le=200)
@@ -223,7 +225,8 @@ class Settings(BaseSettings):
     # Retention: a check-in's own words (its note) are kept this many days, then the worker
     # blanks them (the scores stay); unset keeps them for as long as the athlete's data stays.
     retention_checkin_note_days: int | None = Field(None, ge=30, le=36_500)
-    # Worker backups: every backup_interval_hours into backup_dir (unset: none), backup_keep kept.
+    # Scheduled backups by the worker: a copy every backup_interval_hours into backup_dir (unset:
+    # none), the newest backup_keep kept.
     backup_dir: str | None = Field(None, max_length=1000)
     backup_interval_hours: float = Field(24.0, ge=0.01, le=24 * 90)
     backup_keep: int = Field(7, ge=1, le=1000)
