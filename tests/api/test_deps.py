@@ -35,12 +35,10 @@ from tests.factories import PASSWORD, World, make_world
 def test_non_blocking_dependencies_skip_the_thread_pool() -> None:
     # FastAPI hands every plain ``def`` dependency to a worker thread: a wake-up of the thread
     # and of the event loop per dependency per request. The clock and the password-change check
-    # do no I/O, so they are coroutines; signing in reads the database, so the coroutine
-    # ``signed_in_actor`` runs it (``_sign_in``) on one of the short requests' threads.
+    # do no I/O, so they are coroutines; the database session and signing in stay in threads.
     assert inspect.iscoroutinefunction(deps.now)
     assert inspect.iscoroutinefunction(deps.current_actor)
-    assert inspect.iscoroutinefunction(deps.signed_in_actor)
-    assert not inspect.iscoroutinefunction(deps._sign_in)
+    assert not inspect.iscoroutinefunction(deps.signed_in_actor)
     assert inspect.isasyncgenfunction(deps.db_session)  # opened on the loop where it can be
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Literal
 
+from anyio import CapacityLimiter, to_thread
 from fastapi import Depends, Header, Path, Query, Request
 from sqlalchemy.orm import Session
 
-from runseason.api import csrf, threads
+from runseason.api import csrf
 from runseason.config import get_settings
 from runseason.db.session import begin_writes, session_scope, write_lock_of
 from runseason.db.types import utcnow
@@ -20,7 +23,23 @@ from runseason.services.identity.access import Actor
 from runseason.services.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ListWindow
 
 SESSION_COOKIE = "rs_session"
+
+
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Waiting for SQLite's write lock and ending a transaction run on threads of their own: a request
+# waiting for the lock never holds a thread of the shared pool that the lock's holder needs.
+_limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, tuple[CapacityLimiter, ...]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _own_threads() -> tuple[CapacityLimiter, ...]:
+    """The (lock waiters, transaction endings) limiters of the running event loop."""
+    loop = asyncio.get_running_loop()
+    found = _limiters.get(loop)
+    if found is None:
+        found = _limiters[loop] = (CapacityLimiter(64), CapacityLimiter(16))
+    return found
 
 
 async def db_session() -> AsyncIterator[Session]:
@@ -30,12 +49,15 @@ async def db_session() -> AsyncIterator[Session]:
     """
     scope = session_scope()
     session = scope.__enter__()
+    endings = _own_threads()[1]
     try:
         yield session
     except BaseException as error:
-        await threads.run("ending", scope.__exit__, type(error), error, error.__traceback__)
+        await to_thread.run_sync(
+            scope.__exit__, type(error), error, error.__traceback__, limiter=endings
+        )
         raise
-    await threads.run("ending", scope.__exit__, None, None, None)
+    await to_thread.run_sync(scope.__exit__, None, None, None, limiter=endings)
 
 
 async def now() -> datetime:
@@ -79,12 +101,8 @@ def _limit(actor: Actor, request: Request) -> None:
     ratelimit.enforce(key, rate, "Too many requests; slow down and retry shortly.")
 
 
-async def signed_in_actor(request: Request, session: Db, moment: Now) -> tuple[Actor, bool]:
-    """The actor and whether they still must change a temporary password (on a short thread)."""
-    return await threads.run("short", _sign_in, request, session, moment)
-
-
-def _sign_in(request: Request, session: Session, moment: datetime) -> tuple[Actor, bool]:
+def signed_in_actor(request: Request, session: Db, moment: Now) -> tuple[Actor, bool]:
+    """The actor and whether they still must change a temporary password."""
     actor, must_change = _authenticate(request, session, moment)
     _limit(actor, request)
     access.bind(actor)
@@ -98,7 +116,7 @@ async def writing_actor(
 ) -> tuple[Actor, bool]:
     """``signed_in_actor``; a changing request then waits for its turn to write (SQLite)."""
     if request.method not in SAFE_METHODS and write_lock_of(session.get_bind()) is not None:
-        await threads.run("lock", begin_writes, session)
+        await to_thread.run_sync(begin_writes, session, limiter=_own_threads()[0])
     return found
 
 

@@ -13,23 +13,20 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
+from anyio import to_thread
 from fastapi import APIRouter
-
-from runseason.api import threads
 
 
 def on_one_thread(endpoint: Callable[..., Any]) -> Callable[..., Any]:
-    """``endpoint`` as a coroutine running it on a thread of its pool (coroutines as they are)."""
+    """``endpoint`` as a coroutine that runs it on a worker thread (``async`` ones as they are)."""
     if inspect.iscoroutinefunction(endpoint):
         return endpoint
 
-    name = threads.pool_of(endpoint)
-
     @functools.wraps(endpoint)  # FastAPI reads the parameters through ``__wrapped__``
-    async def on_thread(*args: Any, **kwargs: Any) -> Any:
-        return await threads.run(name, endpoint, *args, **kwargs)
+    async def run(*args: Any, **kwargs: Any) -> Any:
+        return await to_thread.run_sync(functools.partial(endpoint, *args, **kwargs))
 
-    return on_thread
+    return run
 
 
 class Router(APIRouter):

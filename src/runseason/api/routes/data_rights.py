@@ -6,7 +6,6 @@ from fastapi import Response
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
 from runseason.api.router import Router
-from runseason.api.threads import long_request
 from runseason.schemas.accounts import OrganizationErase
 from runseason.services import data_rights, erasure
 
@@ -18,7 +17,6 @@ router = Router(tags=["athletes"])
     response_class=Response,
     responses={200: {"content": {"application/zip": {}}}},
 )
-@long_request
 def export_athlete_data(athlete_id: PathId, actor: CurrentActor, session: Db, now: Now) -> Response:
     """Everything held about the athlete as a ZIP of JSON and CSV (the athlete, or an admin)."""
     content = data_rights.export_athlete_data(session, actor, athlete_id, now=now)
@@ -31,7 +29,6 @@ def export_athlete_data(athlete_id: PathId, actor: CurrentActor, session: Db, no
 
 
 @router.post("/athletes/{athlete_id}/erase")
-@long_request
 def erase_athlete(
     athlete_id: PathId, actor: CurrentActor, session: Db, now: Now
 ) -> dict[str, dict[str, int]]:
@@ -41,7 +38,6 @@ def erase_athlete(
 
 
 @router.post("/organizations/{organization_id}/erase", tags=["organization"])
-@long_request
 def erase_organization(
     organization_id: PathId, data: OrganizationErase, actor: CurrentActor, session: Db, now: Now
 ) -> dict[str, dict[str, int]]:

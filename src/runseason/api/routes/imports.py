@@ -13,7 +13,6 @@ from pydantic import ValidationError
 from runseason.api.deps import CurrentActor, Db, PathId
 from runseason.api.replay import Post
 from runseason.api.router import Router
-from runseason.api.threads import long_request
 from runseason.config import get_settings
 from runseason.schemas.imports import CsvColumns, CsvPreview, ImportRead
 from runseason.services import imports
@@ -66,7 +65,6 @@ def _read(file: UploadFile) -> tuple[str, bytes]:
 
 
 @router.post("/athletes/{athlete_id}/imports", response_model=ImportRead, status_code=202)
-@long_request
 def start_import(athlete_id: PathId, post: Post, file: Upload, columns: Columns) -> JSONResponse:
     """Queue an archive or CSV for import; its limits (size, file count, compression ratio, paths,
     nesting) are checked before anything is unpacked. Poll the import for its progress; a retry
@@ -94,7 +92,6 @@ def list_imports(athlete_id: PathId, actor: CurrentActor, session: Db) -> list[I
 
 # Not under ".../imports/": "preview" would also match ".../imports/{import_id}".
 @router.post("/athletes/{athlete_id}/import-preview", response_model=CsvPreview)
-@long_request
 def preview_csv(
     athlete_id: PathId, actor: CurrentActor, session: Db, file: Upload, columns: Columns
 ) -> CsvPreview:

@@ -11,7 +11,6 @@ from fastapi.responses import JSONResponse
 from runseason.api.deps import CurrentActor, Db, Now, PageNumber, PageSize, PathId
 from runseason.api.replay import Post
 from runseason.api.router import Router
-from runseason.api.threads import long_request
 from runseason.config import get_settings
 from runseason.schemas.common import Page
 from runseason.schemas.training import TrainingLogCreate, TrainingLogRead, TrainingLogUpdate
@@ -35,7 +34,6 @@ def log_session(
 
 
 @router.post("/athletes/{athlete_id}/logs/upload", response_model=TrainingLogRead, status_code=201)
-@long_request
 def upload_activity(
     athlete_id: PathId,
     post: Post,
