@@ -4,8 +4,9 @@ the plan's sessions; a race goal changed in the plan builder shows on the athlet
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -23,6 +24,11 @@ def _athlete(coach: httpx.Client, name: str) -> dict[str, Any]:
     assert listed.status_code == 200, listed.text
     found: dict[str, Any] = next(a for a in listed.json()["items"] if name in str(a))
     return found
+
+
+def _today_of(athlete: dict[str, Any]) -> date:
+    """The athlete's today in their time zone (a day ahead of or behind the machine's at night)."""
+    return datetime.now(ZoneInfo(athlete["timezone"])).date()
 
 
 def _plan_with_a_session_today(coach: httpx.Client, athlete_id: int, today: date) -> None:
@@ -54,9 +60,9 @@ def _plan_with_a_session_today(coach: httpx.Client, athlete_id: int, today: date
 
 
 def test_a_coach_marks_sick_days_and_sees_the_plan_days_excused(page: Page, base_url: str) -> None:
-    today = date.today()
     with _api(base_url, ASHA) as asha:
         ramp = _athlete(asha, "Ramp Rapid")
+        today = _today_of(ramp)
         _plan_with_a_session_today(asha, ramp["id"], today)
     sign_in(page, ASHA)
     expect(page.get_by_role("heading", name="Command Center")).to_be_visible(timeout=TIMEOUT)

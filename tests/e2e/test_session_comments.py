@@ -5,14 +5,13 @@ athlete reads the answer."""
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.test_main_flows import TIMEOUT, sign_in
-from tests.e2e.test_plan_day_flows import _athlete, _plan_with_a_session_today
+from tests.e2e.test_plan_day_flows import _athlete, _plan_with_a_session_today, _today_of
 from tests.e2e.test_triage import COLE, GRETA, _api, sign_in_at
 
 pytestmark = pytest.mark.e2e
@@ -24,10 +23,9 @@ ANSWERED = "Good: keep the reps at 4:05 next week"
 def test_the_athlete_writes_about_a_session_and_the_coach_answers(
     page: Page, base_url: str, artifacts: Path
 ) -> None:
-    today = date.today()
     with _api(base_url, COLE) as cole:
         greta = _athlete(cole, "Greta")
-        _plan_with_a_session_today(cole, greta["id"], today)
+        _plan_with_a_session_today(cole, greta["id"], _today_of(greta))
     sign_in(page, GRETA)
     expect(page.get_by_role("heading", name="Today")).to_be_visible(timeout=TIMEOUT)
     page.goto(f"{base_url}/my_plan")

@@ -9,13 +9,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
-from runseason.db.models import AvailabilityException, User
+from runseason.db.models import AvailabilityException, SessionTemplate, User
+from runseason.domain.dates import local_date
 from runseason.schemas.accounts import AthleteUpdate
-from runseason.schemas.plans import GoalCreate, PlanCreate
+from runseason.schemas.plans import GoalCreate, PlanCreate, SessionAdd
 from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate
 from runseason.services import day_exceptions, training
 from runseason.services.identity import users
-from runseason.services.plans import generation, goals
+from runseason.services.plans import editing, generation, goals
 from runseason.ui import runtime
 from tests.factories import World, actor
 from tests.services.coaching_days import riley_red_patch
@@ -49,10 +50,11 @@ def test_the_athlete_marks_a_sick_day_on_today(open_page: Open, world: World, db
 
 
 def _season(db: Session, world: World) -> None:
-    """Greta: a VDOT, a half-marathon goal and plan from four weeks ago, a week marked sick."""
+    """Greta: a VDOT, a half-marathon goal and plan from three weeks ago, a session today and the
+    last eleven days marked sick."""
     coach = actor(db, world.cole)
     now = runtime.now()
-    today = now.date()
+    today = local_date(now, world.greta.timezone)  # Oslo's day, a day ahead of UTC's at night
     users.update_athlete(db, coach, world.greta.id, AthleteUpdate(vdot=46))
     start = now - timedelta(days=20)
     goal = goals.create_goal(
@@ -67,12 +69,26 @@ def _season(db: Session, world: World) -> None:
         ),
         now=start,
     )
-    generation.generate_plan(db, coach, world.greta.id, PlanCreate(goal_id=goal.id), now=start)
+    built = generation.generate_plan(
+        db, coach, world.greta.id, PlanCreate(goal_id=goal.id), now=start
+    )
+    if not any(s.scheduled_date == today and s.category != "rest" for s in built.sessions):
+        easy = db.scalars(
+            select(SessionTemplate).where(
+                SessionTemplate.organization_id.is_(None), SessionTemplate.category == "easy"
+            )
+        ).first()
+        assert easy is not None
+        added = SessionAdd(scheduled_date=today, template_id=easy.id)
+        editing.add_session(db, coach, built.id, added, now=now)
     for back in (19, 17, 15):
         data = TrainingLogCreate(local_date=today - timedelta(days=back), duration_s=2400, rpe=5)
         training.log_session(db, coach, world.greta.id, data, now=now)
     sick = DayExceptionCreate(
-        kind="sick", start_date=today - timedelta(days=10), end_date=today - timedelta(days=6)
+        # Through today: this week's calendar shows today's session excused on any weekday.
+        kind="sick",
+        start_date=today - timedelta(days=10),
+        end_date=today,
     )
     day_exceptions.mark_days(db, coach, world.greta.id, sick, now=now)
 
