@@ -9,17 +9,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
-from runseason.db.models import AvailabilityException, SessionTemplate, User
+from runseason.db.models import AvailabilityException, User
 from runseason.domain.dates import local_date
 from runseason.schemas.accounts import AthleteUpdate
-from runseason.schemas.plans import GoalCreate, PlanCreate, SessionAdd
+from runseason.schemas.plans import GoalCreate, PlanCreate
 from runseason.schemas.training import DayExceptionCreate, TrainingLogCreate
 from runseason.services import day_exceptions, training
 from runseason.services.identity import users
-from runseason.services.plans import editing, generation, goals
+from runseason.services.plans import generation, goals
 from runseason.ui import runtime
 from tests.factories import World, actor
 from tests.services.coaching_days import riley_red_patch
+from tests.ui.pages.test_today import a_session_on
 
 Open = Callable[[User, str | None], AppTest]
 
@@ -72,15 +73,7 @@ def _season(db: Session, world: World) -> None:
     built = generation.generate_plan(
         db, coach, world.greta.id, PlanCreate(goal_id=goal.id), now=start
     )
-    if not any(s.scheduled_date == today and s.category != "rest" for s in built.sessions):
-        easy = db.scalars(
-            select(SessionTemplate).where(
-                SessionTemplate.organization_id.is_(None), SessionTemplate.category == "easy"
-            )
-        ).first()
-        assert easy is not None
-        added = SessionAdd(scheduled_date=today, template_id=easy.id)
-        editing.add_session(db, coach, built.id, added, now=now)
+    a_session_on(db, coach, built, today)
     for back in (19, 17, 15):
         data = TrainingLogCreate(local_date=today - timedelta(days=back), duration_s=2400, rpe=5)
         training.log_session(db, coach, world.greta.id, data, now=now)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 from runseason.db.models import CheckIn, SessionTemplate
 from runseason.db.types import utcnow
 from runseason.domain.dates import local_date
-from runseason.schemas.plans import GoalCreate, PlanCreate, SessionAdd
+from runseason.schemas.plans import GoalCreate, PlanCreate, PlanRead, SessionAdd
+from runseason.services.identity.access import Actor
 from runseason.services.plans import editing, generation, goals
 from runseason.ui import wording
 from runseason.ui.runtime import plain
@@ -186,6 +187,20 @@ def test_this_week_shows_as_cards_with_today_s_session(
     assert set(cards) <= shown
 
 
+def a_session_on(db: Session, coach: Actor, built: PlanRead, day: date) -> None:
+    """An easy session on ``day`` in the plan, unless the plan already runs that day."""
+    if any(s.scheduled_date == day and s.category != "rest" for s in built.sessions):
+        return
+    easy = db.scalars(
+        select(SessionTemplate).where(
+            SessionTemplate.organization_id.is_(None), SessionTemplate.category == "easy"
+        )
+    ).first()
+    assert easy is not None
+    added = SessionAdd(scheduled_date=day, template_id=easy.id)
+    editing.add_session(db, coach, built.id, added, now=utcnow())
+
+
 def test_the_athlete_writes_to_the_coach_under_today_s_session(
     open_page: Open, world: World, db: Session
 ) -> None:
@@ -198,15 +213,7 @@ def test_the_athlete_writes_to_the_coach_under_today_s_session(
         available_weekdays=list(range(7)),
     )
     built = generation.generate_plan(db, coach, world.greta.id, request, now=utcnow())
-    if not any(s.scheduled_date == today and s.category != "rest" for s in built.sessions):
-        easy = db.scalars(
-            select(SessionTemplate).where(
-                SessionTemplate.organization_id.is_(None), SessionTemplate.category == "easy"
-            )
-        ).first()
-        assert easy is not None
-        added = SessionAdd(scheduled_date=today, template_id=easy.id)
-        editing.add_session(db, coach, built.id, added, now=utcnow())
+    a_session_on(db, coach, built, today)
     db.flush()
     at = open_page(world.user_of(world.greta, db), None)
     assert "**Talk to your coach about this session**" in text_of(at)
