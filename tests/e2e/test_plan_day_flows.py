@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from runseason.ui import wording
 from tests.e2e.test_main_flows import ASHA, TIMEOUT, sign_in
@@ -59,6 +59,14 @@ def _plan_with_a_session_today(coach: httpx.Client, athlete_id: int, today: date
     assert added.status_code == 201, added.text
 
 
+def _week_table(page: Page, day: date) -> Locator:
+    """The calendar's table of the chosen week's sessions: the one with a "First planned" column
+    and the day (the weeks' table also names the day when it starts a week, and other tabs hold
+    tables too, e.g. the check-ins)."""
+    tables = page.get_by_test_id("stDataFrame")
+    return tables.filter(has_text="First planned").filter(has_text=wording.day_short(day)).first
+
+
 def test_a_coach_marks_sick_days_and_sees_the_plan_days_excused(page: Page, base_url: str) -> None:
     with _api(base_url, ASHA) as asha:
         ramp = _athlete(asha, "Ramp Rapid")
@@ -68,8 +76,7 @@ def test_a_coach_marks_sick_days_and_sees_the_plan_days_excused(page: Page, base
     expect(page.get_by_role("heading", name="Command Center")).to_be_visible(timeout=TIMEOUT)
     page.goto(f"{base_url}/athlete?athlete={ramp['id']}")
     page.get_by_role("tab", name="Plan").click()
-    # The calendar's table of the week (other tabs hold tables too, e.g. the check-ins).
-    calendar = page.get_by_test_id("stDataFrame").filter(has_text=wording.day_short(today)).first
+    calendar = _week_table(page, today)
     expect(calendar).to_be_visible(timeout=TIMEOUT)
     expect(calendar).not_to_contain_text("excused")
     expect(page.get_by_text("No days marked.")).to_be_visible(timeout=TIMEOUT)
@@ -79,7 +86,7 @@ def test_a_coach_marks_sick_days_and_sees_the_plan_days_excused(page: Page, base
     page.get_by_role("tab", name="Plan").click()
     marked = page.get_by_text(f"Sick: {wording.day(today)}", exact=True)
     expect(marked).to_be_visible(timeout=TIMEOUT)
-    calendar = page.get_by_test_id("stDataFrame").filter(has_text=wording.day_short(today)).first
+    calendar = _week_table(page, today)
     expect(calendar).to_contain_text("excused (sick)", timeout=TIMEOUT)
 
 
