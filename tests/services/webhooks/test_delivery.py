@@ -4,6 +4,7 @@ endpoints turned off with the admin told, redirects not followed, addresses chec
 
 from __future__ import annotations
 
+import random
 from datetime import timedelta
 
 import pytest
@@ -75,7 +76,7 @@ def test_failures_are_retried_with_jitter_for_over_a_day_then_the_endpoint_is_tu
             row = _delivery(db, endpoint_id)
             assert (row.status, row.attempts) == ("pending", attempt)
             waited = (row.next_attempt_at - moment).total_seconds()
-            assert delay * 0.8 <= waited <= delay * 1.2
+            assert delay <= waited <= delay * 1.2
             assert delivery.deliver_due(now=moment + timedelta(seconds=waited - 1)) == 0
             moment = row.next_attempt_at
         assert delivery.deliver_due(now=moment) == 1
@@ -88,6 +89,34 @@ def test_failures_are_retried_with_jitter_for_over_a_day_then_the_endpoint_is_tu
     assert not endpoint.is_enabled
     told = db.scalars(select(ErrorEvent).where(ErrorEvent.organization_id == world.north.id))
     assert any(receiver.url in e.message and "turned off" in e.message for e in told)
+
+
+class _Extreme(random.Random):
+    """Draws always the low end (or the high end) of a range."""
+
+    def __init__(self, high: bool) -> None:
+        super().__init__(0)
+        self.high = high
+
+    def uniform(self, a: float, b: float) -> float:
+        return b if self.high else a
+
+
+@pytest.mark.parametrize("high", [False, True], ids=["shortest", "longest"])
+def test_the_tries_span_over_a_day_however_the_jitter_falls(high: bool) -> None:
+    first = moment = utcnow()
+    waits = []
+    for attempts in range(1, len(delivery.RETRY_DELAYS_S) + 1):
+        after = delivery.retry_at(attempts, moment, rng=_Extreme(high))
+        assert after is not None
+        waits.append(after - moment)
+        moment = after
+    assert delivery.retry_at(len(delivery.RETRY_DELAYS_S) + 1, moment) is None
+    assert moment - first > timedelta(hours=24)
+    assert all(
+        timedelta(seconds=d) <= w for d, w in zip(delivery.RETRY_DELAYS_S, waits, strict=True)
+    )
+    assert moment - first <= timedelta(seconds=sum(delivery.RETRY_DELAYS_S) * 1.2)
 
 
 def test_a_410_turns_the_endpoint_off_at_once(db: Session, world: World) -> None:

@@ -4,9 +4,11 @@ Each run fans new outbox messages out to the endpoints subscribed to them, then 
 deliveries with a lease (a worker killed mid-send leaves them to the next run after the lease),
 signs and sends them over HTTP without holding a transaction, and records each answer. A 2xx is
 delivered; a failure is tried again after Standard Webhooks' schedule (5 s, 5 min, 30 min, 2 h,
-5 h, 10 h, 10 h: over 27 hours) with ±20 % jitter; 410 Gone turns the endpoint off at once, and a
-delivery that runs out of tries turns it off and tells the organization's admins. A delivery may
-arrive twice (a lost answer, a killed worker), always with the same webhook-id.
+5 h, 10 h, 10 h: over 27 hours), each wait up to 20 % longer at random so that endpoints that
+failed together are not all tried again at once (never shorter, so the tries always span more than
+a day); 410 Gone turns the endpoint off at once, and a delivery that runs out of tries turns it off
+and tells the organization's admins. A delivery may arrive twice (a lost answer, a killed worker),
+always with the same webhook-id.
 """
 
 from __future__ import annotations
@@ -211,7 +213,7 @@ def retry_at(attempts: int, now: datetime, rng: random.Random | None = None) -> 
     """When to try again after ``attempts`` failed tries (None: no tries left)."""
     if attempts > len(RETRY_DELAYS_S):
         return None
-    spread = (rng or random).uniform(1 - JITTER, 1 + JITTER)
+    spread = (rng or random).uniform(1, 1 + JITTER)  # later only: the tries span over a day
     return now + timedelta(seconds=RETRY_DELAYS_S[attempts - 1] * spread)
 
 
