@@ -19,6 +19,7 @@ from runseason.db import migrate
 from runseason.db import session as session_module
 from runseason.db.models import Organization
 from runseason.db.session import (
+    autocommit_factory,
     begin_writes,
     create_db_engine,
     make_session_factory,
@@ -29,6 +30,7 @@ from runseason.db.session import (
     write_lock_of,
 )
 from runseason.errors import ConfigurationError, DatabaseBusy, DatabaseUnavailable
+from tests.dbutil import migrated_factory
 
 
 def test_session_scope_commits_on_success_and_rolls_back_on_error(db: Session) -> None:
@@ -326,3 +328,39 @@ def test_postgresql_engines_ping_idle_connections_not_every_checkout() -> None:
     listeners = [getattr(f, "__name__", "") for f in engine.pool.dispatch.checkout]
     assert "_checked_out" in listeners  # the idle ping
     engine.dispose()
+
+
+def _in_transaction(session: Session) -> bool:
+    dbapi = session.connection().connection.dbapi_connection
+    if session.get_bind().dialect.name == "sqlite":
+        return bool(dbapi.in_transaction)  # type: ignore[union-attr]
+    return dbapi.info.transaction_status.name != "IDLE"  # type: ignore[union-attr]
+
+
+def test_a_read_runs_outside_a_transaction_on_postgresql_and_a_write_inside_one(
+    tmp_path: Path,
+) -> None:
+    """``autocommit`` spares a read PostgreSQL's BEGIN and COMMIT round trips; on SQLite, where
+    they are calls in the process, a read keeps its transaction."""
+    with migrated_factory(tmp_path, "autocommit") as (engine, factory):
+        use_session_factory(factory)
+        try:
+            with session_scope(autocommit=True) as read:
+                read.execute(select(Organization.id)).all()
+                read_in_transaction = _in_transaction(read)
+                read.add(Organization(name="Touched", slug="touched"))
+                read.flush()
+                with engine.connect() as other:  # a read's own write is committed at once
+                    seen = other.scalar(
+                        select(Organization.id).where(Organization.slug == "touched")
+                    )
+            with session_scope() as write:
+                write.execute(select(Organization.id)).all()
+                write_in_transaction = _in_transaction(write)
+        finally:
+            use_session_factory(None)
+    postgresql = engine.dialect.name == "postgresql"
+    assert read_in_transaction is not postgresql
+    assert (seen is not None) is postgresql
+    assert write_in_transaction
+    assert (autocommit_factory(factory) is factory) is not postgresql

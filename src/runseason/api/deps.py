@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-import weakref
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Literal
 
-from anyio import CapacityLimiter, to_thread
+from anyio import to_thread
 from fastapi import Depends, Header, Path, Query, Request
 from sqlalchemy.orm import Session
 
-from runseason.api import csrf
+from runseason.api import csrf, threads
 from runseason.config import get_settings
 from runseason.db.session import begin_writes, session_scope, write_lock_of
 from runseason.db.types import utcnow
@@ -26,30 +24,17 @@ SESSION_COOKIE = "rs_session"
 
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-# Waiting for SQLite's write lock and ending a transaction run on threads of their own: a request
-# waiting for the lock never holds a thread of the shared pool that the lock's holder needs.
-_limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, tuple[CapacityLimiter, ...]] = (
-    weakref.WeakKeyDictionary()
-)
 
 
-def _own_threads() -> tuple[CapacityLimiter, ...]:
-    """The (lock waiters, transaction endings) limiters of the running event loop."""
-    loop = asyncio.get_running_loop()
-    found = _limiters.get(loop)
-    if found is None:
-        found = _limiters[loop] = (CapacityLimiter(64), CapacityLimiter(16))
-    return found
-
-
-async def db_session() -> AsyncIterator[Session]:
+async def db_session(request: Request) -> AsyncIterator[Session]:
     """One use-case, one transaction: committed when the route returns, rolled back if it raises.
 
-    Opening the session does no I/O, so it happens on the event loop; ending it runs on a thread.
+    A quick read runs in autocommit (``session_scope``). Opening the session does no I/O, so it
+    happens on the event loop; ending it runs on a thread.
     """
-    scope = session_scope()
+    scope = session_scope(autocommit=threads.quick_read(request))
     session = scope.__enter__()
-    endings = _own_threads()[1]
+    endings = threads.pools().endings
     try:
         yield session
     except BaseException as error:
@@ -101,8 +86,14 @@ def _limit(actor: Actor, request: Request) -> None:
     ratelimit.enforce(key, rate, "Too many requests; slow down and retry shortly.")
 
 
-def signed_in_actor(request: Request, session: Db, moment: Now) -> tuple[Actor, bool]:
-    """The actor and whether they still must change a temporary password."""
+async def signed_in_actor(request: Request, session: Db, moment: Now) -> tuple[Actor, bool]:
+    """The actor and whether they still must change a temporary password (on the request's
+    threads: a quick read's read threads, or FastAPI's pool)."""
+    limiter = threads.limiter_for(request)
+    return await to_thread.run_sync(_sign_in, request, session, moment, limiter=limiter)
+
+
+def _sign_in(request: Request, session: Session, moment: datetime) -> tuple[Actor, bool]:
     actor, must_change = _authenticate(request, session, moment)
     _limit(actor, request)
     access.bind(actor)
@@ -116,7 +107,7 @@ async def writing_actor(
 ) -> tuple[Actor, bool]:
     """``signed_in_actor``; a changing request then waits for its turn to write (SQLite)."""
     if request.method not in SAFE_METHODS and write_lock_of(session.get_bind()) is not None:
-        await to_thread.run_sync(begin_writes, session, limiter=_own_threads()[0])
+        await to_thread.run_sync(begin_writes, session, limiter=threads.pools().lock_waits)
     return found
 
 

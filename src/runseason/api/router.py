@@ -2,8 +2,9 @@
 
 FastAPI runs a plain ``def`` endpoint on the thread pool and then validates its answer on the
 pool again, a second hand-off for a check that costs microseconds. ``Router`` registers each
-plain ``def`` route behind an ``async`` wrapper that runs the route on a thread once; FastAPI then
-validates and serializes the answer on the event loop, as it does for every ``async`` route.
+plain ``def`` route behind an ``async`` wrapper that runs the route on a thread once (a quick
+read's on the read threads, ``api.threads``); FastAPI then validates and serializes the answer on
+the event loop, as it does for every ``async`` route.
 """
 
 from __future__ import annotations
@@ -16,15 +17,21 @@ from typing import Any
 from anyio import to_thread
 from fastapi import APIRouter
 
+from runseason.api import threads
 
-def on_one_thread(endpoint: Callable[..., Any]) -> Callable[..., Any]:
-    """``endpoint`` as a coroutine that runs it on a worker thread (``async`` ones as they are)."""
+
+def on_one_thread(endpoint: Callable[..., Any], *, read: bool = False) -> Callable[..., Any]:
+    """``endpoint`` as a coroutine that runs it on a worker thread (``async`` ones as they are):
+    a quick read's on the read threads, any other on FastAPI's pool."""
     if inspect.iscoroutinefunction(endpoint):
         return endpoint
 
     @functools.wraps(endpoint)  # FastAPI reads the parameters through ``__wrapped__``
     async def run(*args: Any, **kwargs: Any) -> Any:
-        return await to_thread.run_sync(functools.partial(endpoint, *args, **kwargs))
+        limiter = threads.pools().reads if read else None
+        return await to_thread.run_sync(
+            functools.partial(endpoint, *args, **kwargs), limiter=limiter
+        )
 
     return run
 
@@ -34,4 +41,5 @@ class Router(APIRouter):
 
     def add_api_route(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
         """Register ``endpoint`` (wrapped by ``on_one_thread``) at ``path``."""
-        super().add_api_route(path, on_one_thread(endpoint), **kwargs)
+        read = threads.is_quick_read(kwargs.get("methods") or ["GET"], endpoint)
+        super().add_api_route(path, on_one_thread(endpoint, read=read), **kwargs)

@@ -6,6 +6,7 @@ from fastapi import Response
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
 from runseason.api.router import Router
+from runseason.api.threads import long_request
 from runseason.schemas.accounts import OrganizationErase
 from runseason.services import data_rights, erasure
 
@@ -17,6 +18,7 @@ router = Router(tags=["athletes"])
     response_class=Response,
     responses={200: {"content": {"application/zip": {}}}},
 )
+@long_request
 def export_athlete_data(athlete_id: PathId, actor: CurrentActor, session: Db, now: Now) -> Response:
     """Everything held about the athlete as a ZIP of JSON and CSV (the athlete, or an admin)."""
     content = data_rights.export_athlete_data(session, actor, athlete_id, now=now)

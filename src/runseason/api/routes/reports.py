@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from runseason.api.deps import CurrentActor, Db, Now, PathId
 from runseason.api.router import Router
+from runseason.api.threads import long_request
 from runseason.services.reports import files
 
 router = Router(tags=["reports"])
@@ -33,6 +34,7 @@ def _download(made: files.ReportFile) -> Response:
 
 
 @router.get("/athletes/{athlete_id}/reports/season", response_class=Response, responses=FILE)
+@long_request
 def athlete_season_report(
     athlete_id: PathId,
     actor: CurrentActor,
@@ -48,6 +50,7 @@ def athlete_season_report(
 
 
 @router.get("/reports/caseload", response_class=Response, responses=FILE)
+@long_request
 def caseload_report(
     actor: CurrentActor,
     session: Db,
