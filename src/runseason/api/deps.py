@@ -23,9 +23,6 @@ from runseason.services.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ListWind
 SESSION_COOKIE = "rs_session"
 
 
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
 async def db_session(request: Request) -> AsyncIterator[Session]:
     """One use-case, one transaction: committed when the route returns, rolled back if it raises.
 
@@ -106,7 +103,7 @@ async def writing_actor(
     found: Annotated[tuple[Actor, bool], Depends(signed_in_actor)], request: Request, session: Db
 ) -> tuple[Actor, bool]:
     """``signed_in_actor``; a changing request then waits for its turn to write (SQLite)."""
-    if request.method not in SAFE_METHODS and write_lock_of(session.get_bind()) is not None:
+    if request.method not in csrf.SAFE_METHODS and write_lock_of(session.get_bind()) is not None:
         await to_thread.run_sync(begin_writes, session, limiter=threads.pools().lock_waits)
     return found
 
