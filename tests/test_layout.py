@@ -65,3 +65,23 @@ def test_the_rule_maps_modules_packages_and_markers() -> None:
     assert mirrored_test(SRC / "api/routes/plans.py") == TESTS / "api/routes/test_plans.py"
     assert mirrored_test(SRC / "parsers/__init__.py") == TESTS / "parsers/test_parsers.py"
     assert mirrored_test(SRC / "domain/__init__.py") is None
+
+
+# CONTRIBUTING's size rule: a module splits near 400 lines, a function never runs over 60.
+MODULE_LINES = 400
+FUNCTION_LINES = 60
+
+
+def test_no_module_over_400_lines_and_no_function_over_60() -> None:
+    too_long = []
+    for module in _modules():
+        text = module.read_text(encoding="utf-8")
+        relative = module.relative_to(SRC).as_posix()
+        if (lines := len(text.splitlines())) > MODULE_LINES:
+            too_long.append(f"{relative}: {lines} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > FUNCTION_LINES:
+                    too_long.append(f"{relative}: {node.name}() {length} lines")
+    assert not too_long, "over the size rule:\n" + "\n".join(too_long)

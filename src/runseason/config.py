@@ -199,8 +199,7 @@ class Settings(BaseSettings):
     database_url: SecretStr = SecretStr(DEFAULT_DATABASE_URL)
     allow_sqlite_in_prod: bool = False
     redis_url: SecretStr | None = None
-    # Quick reads an API worker runs at a time (``api.threads``): more only take turns on the
-    # interpreter lock and stretch every read's tail.
+    # Quick reads an API worker runs at a time (``api.threads``): more stretch every read's tail.
     api_read_threads: int = Field(2, ge=1, le=64)
     db_pool_size: int = Field(10, ge=1, le=200)
     db_max_overflow: int = Field(30, ge=0, le=400)
@@ -268,8 +267,7 @@ class Settings(BaseSettings):
     # A refused or dropped send is tried this many times in all, waiting backoff, 2×, 4× ...
     smtp_attempts: int = Field(4, ge=1, le=10)
     smtp_backoff_s: float = Field(2.0, ge=0, le=600)
-    # Where people reach the web app: the links in emails (Today, the Command Center,
-    # unsubscribe) start with it.
+    # Where people reach the web app: the links in emails (Today, Command Center) start with it.
     public_url: str = "http://localhost:8501"
     coaching: CoachingSettings = Field(default_factory=CoachingSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)

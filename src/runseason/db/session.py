@@ -40,7 +40,6 @@ _factory: sessionmaker[Session] | None = None
 
 _HELD = "runseason_write_lock_held"  # connection info: this connection holds the write lock
 _WRITING = "runseason_writing"  # connection info: its transaction began with BEGIN IMMEDIATE
-# Statements that never write; anything else takes the write lock before it runs.
 _READS = ("SELECT", "PRAGMA", "EXPLAIN", "BEGIN", "COMMIT", "ROLLBACK", "RELEASE")
 
 
@@ -135,9 +134,8 @@ _CHECKED_IN_AT = "runseason_checked_in_at"  # connection record info: when the p
 def ping_when_idle(engine: Engine, idle_s: float = IDLE_PING_S) -> None:
     """Ping a pooled connection before use only when it has been idle for ``idle_s`` seconds.
 
-    ``pool_pre_ping`` pings at every checkout: under load, one more round trip to the database
-    on every request for a connection used a few milliseconds before. A connection found dead
-    is replaced by a fresh one, as pre-ping does; a busy pool's connections are never idle.
+    ``pool_pre_ping`` pings at every checkout, one more round trip on every request; a connection
+    found dead is replaced by a fresh one, as pre-ping does.
     """
 
     @event.listens_for(engine, "checkin")
@@ -324,8 +322,7 @@ def get_session_factory() -> sessionmaker[Session]:
 
 
 def make_session_factory(bind: Any, **kwargs: Any) -> sessionmaker[Session]:
-    """A session factory with the audit and outbox listeners attached and objects kept after
-    commit."""
+    """A session factory with the audit and outbox listeners, keeping objects after commit."""
     factory = sessionmaker(bind=bind, expire_on_commit=False, **kwargs)
     audit.install(factory)
     outbox.install(factory)
@@ -338,11 +335,8 @@ _autocommit: weakref.WeakKeyDictionary[sessionmaker[Session], sessionmaker[Sessi
 
 
 def autocommit_factory(factory: sessionmaker[Session]) -> sessionmaker[Session]:
-    """``factory`` whose sessions run each statement on its own, on a PostgreSQL engine.
-
-    A read then costs no ``BEGIN`` and ``COMMIT`` round trips (``many-clients``: 13-20 % more
-    requests a second). Any other bind (SQLite, a test's connection) keeps ``factory``.
-    """
+    """``factory`` whose sessions commit each statement on its own (no ``BEGIN``/``COMMIT``
+    round trips) on a PostgreSQL engine; any other bind (SQLite, a test's connection) keeps it."""
     bind = factory.kw.get("bind")
     if not isinstance(bind, Engine) or bind.dialect.name != "postgresql":
         return factory
@@ -374,11 +368,10 @@ def dispose_engine() -> None:
 def session_scope(*, readonly: bool = False, autocommit: bool = False) -> Iterator[Session]:
     """Run one use-case: commit if the block succeeds, roll back if it raises (or is read-only).
 
-    ``autocommit`` is for a use-case that only reads: on PostgreSQL its statements then commit one
-    by one (a read's own bookkeeping, a session's last-seen time, is one statement).
-
-    An error raised with ``keep_changes=True`` (a failed sign-in counting towards the lockout) is
-    committed before it propagates: the refusal is the outcome, and its record must stay.
+    ``autocommit`` is for a use-case that only reads (on PostgreSQL each statement commits alone;
+    a read's own bookkeeping, a session's last-seen time, is one statement). An error raised with
+    ``keep_changes=True`` (a failed sign-in counting towards the lockout) is committed before it
+    propagates: the refusal is the outcome, and its record must stay.
     """
     factory = get_session_factory()
     session = (autocommit_factory(factory) if autocommit else factory)()
