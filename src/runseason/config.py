@@ -267,7 +267,7 @@ class Settings(BaseSettings):
     # A refused or dropped send is tried this many times in all, waiting backoff, 2×, 4× ...
     smtp_attempts: int = Field(4, ge=1, le=10)
     smtp_backoff_s: float = Field(2.0, ge=0, le=600)
-    # Where people reach the web app: the links in emails (Today, Command Center) start with it.
+    # Where people reach the web app: email links (Today, Command Center, unsubscribe) start here.
     public_url: str = "http://localhost:8501"
     coaching: CoachingSettings = Field(default_factory=CoachingSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
