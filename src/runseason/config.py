@@ -199,8 +199,6 @@ class Settings(BaseSettings):
     database_url: SecretStr = SecretStr(DEFAULT_DATABASE_URL)
     allow_sqlite_in_prod: bool = False
     redis_url: SecretStr | None = None
-    # Quick reads an API worker runs at a time (``api.threads``): more stretch every read's tail.
-    api_read_threads: int = Field(2, ge=1, le=64)
     db_pool_size: int = Field(10, ge=1, le=200)
     db_max_overflow: int = Field(30, ge=0, le=400)
     db_pool_timeout_s: float = Field(10.0, gt=0, le=120)

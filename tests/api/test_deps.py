@@ -35,8 +35,8 @@ from tests.factories import PASSWORD, World, make_world
 def test_non_blocking_dependencies_skip_the_thread_pool() -> None:
     # FastAPI hands every plain ``def`` dependency to a worker thread: a wake-up of the thread
     # and of the event loop per dependency per request. The clock and the password-change check
-    # do no I/O, so they are coroutines; the database session and signing in stay in threads
-    # (signing in hands its work to the request's threads itself: a quick read's read threads).
+    # do no I/O, so they are coroutines; signing in runs on the request's own place itself (a
+    # quick read's event loop, any other request's thread).
     assert inspect.iscoroutinefunction(deps.now)
     assert inspect.iscoroutinefunction(deps.current_actor)
     assert inspect.iscoroutinefunction(deps.signed_in_actor)

@@ -1,5 +1,6 @@
-"""The API's router: a plain ``def`` route costs one thread hand-off; its answer is checked on the
-event loop; parameters, dependencies and ``async`` routes are as FastAPI makes them."""
+"""The API's router: a plain ``def`` write costs one thread hand-off and a quick read none; the
+answer is checked on the event loop; parameters, dependencies and ``async`` routes are as FastAPI
+makes them."""
 
 from __future__ import annotations
 
@@ -37,10 +38,15 @@ async def doubled(n: int) -> int:
 def _app() -> FastAPI:
     router = Router()
 
-    @router.get("/plain/{n}", response_model=Answer)
+    @router.post("/plain/{n}", response_model=Answer)
     def plain(n: int, twice: Annotated[int, Depends(doubled)], add: int = 0) -> dict[str, Any]:
         seen["ran"] = threading.current_thread().name
         return {"value": twice + add}
+
+    @router.get("/read/{n}", response_model=Answer)
+    def read(n: int, twice: Annotated[int, Depends(doubled)]) -> dict[str, Any]:
+        seen["read"] = threading.current_thread().name
+        return {"value": twice}
 
     @router.get("/awaited", response_model=Answer)
     async def awaited() -> dict[str, Any]:
@@ -51,16 +57,18 @@ def _app() -> FastAPI:
     return app
 
 
-def _get(app: FastAPI, path: str) -> httpx.Response:
+def _get(app: FastAPI, path: str, method: str = "GET") -> httpx.Response:
     async def call() -> httpx.Response:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            return await client.get(path)
+            return await client.request(method, path)
 
     return anyio.run(call)
 
 
-def test_a_plain_route_takes_one_thread_hand_off(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_plain_write_takes_one_thread_hand_off_and_a_read_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     hand_offs: list[object] = []
     original = to_thread.run_sync
 
@@ -69,17 +77,21 @@ def test_a_plain_route_takes_one_thread_hand_off(monkeypatch: pytest.MonkeyPatch
         return await original(func, *args, **kwargs)
 
     monkeypatch.setattr(to_thread, "run_sync", counted)
-    answer = _get(_app(), "/plain/4?add=1")
+    answer = _get(_app(), "/plain/4?add=1", "POST")
     assert answer.status_code == 200
     assert answer.json() == {"value": 9}  # path, query and dependency all reached the route
     assert len(hand_offs) == 1  # FastAPI alone: the route, then the answer's check
+    assert _get(_app(), "/read/4").json() == {"value": 8}
+    assert len(hand_offs) == 1  # the read ran on the event loop
 
 
-def test_the_route_runs_on_a_worker_thread_and_its_answer_is_checked_on_the_loop() -> None:
+def test_a_write_runs_on_a_worker_thread_a_read_on_the_loop_answers_checked_on_the_loop() -> None:
     seen.clear()
-    assert _get(_app(), "/plain/1").json() == {"value": 2}
+    assert _get(_app(), "/plain/1", "POST").json() == {"value": 2}
     assert seen["ran"] != threading.current_thread().name
     assert seen["checked"] == threading.current_thread().name  # anyio.run's loop: this thread
+    assert _get(_app(), "/read/1").json() == {"value": 2}
+    assert seen["read"] == threading.current_thread().name
 
 
 def test_an_invalid_answer_is_still_refused() -> None:

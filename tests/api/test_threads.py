@@ -1,4 +1,5 @@
-"""The API's threads: quick reads take turns on a few, writes and file-building reads do not."""
+"""Where the API's work runs: quick reads on the event loop, writes and file-building reads on a
+thread, whose session ends on that same thread."""
 
 from __future__ import annotations
 
@@ -9,14 +10,18 @@ from typing import Annotated, Any
 
 import anyio
 import httpx
+import pytest
+from anyio import to_thread
 from fastapi import Depends, FastAPI, Request
 from fastapi.routing import APIRoute
+from sqlalchemy import event, text
+from sqlalchemy.orm import Session
 
 from runseason.api import threads
+from runseason.api.deps import Db
 from runseason.api.router import Router
 from runseason.api.routes import ROUTERS
 from runseason.api.threads import long_request
-from runseason.config import get_settings
 
 
 class Peak:
@@ -36,36 +41,55 @@ class Peak:
             self.now -= 1
 
 
+async def loop_thread() -> int:
+    """The thread of the event loop (an ``async`` dependency runs there)."""
+    return threading.get_ident()
+
+
 async def kind_of(request: Request) -> str:
     return "quick read" if threads.quick_read(request) else "other"
+
+
+LoopThread = Annotated[int, Depends(loop_thread)]
 
 
 def _app(peaks: dict[str, Peak]) -> FastAPI:
     router = Router()
 
     @router.get("/read")
-    def read() -> int:
-        peaks["read"].hold()
-        return 1
+    def read(loop: LoopThread) -> bool:
+        return threading.get_ident() == loop
 
     @router.post("/write")
-    def write() -> int:
+    def write(loop: LoopThread) -> bool:
         peaks["write"].hold()
-        return 1
+        return threading.get_ident() == loop
 
     @router.get("/file")
     @long_request
-    def build_file(kind: Annotated[str, Depends(kind_of)]) -> str:
-        peaks["file"].hold(0)
-        return kind
+    def build_file(kind: Annotated[str, Depends(kind_of)], loop: LoopThread) -> list[Any]:
+        return [kind, threading.get_ident() == loop]
 
     @router.get("/kind")
     def kind(found: Annotated[str, Depends(kind_of)]) -> str:
         return found
 
+    @router.post("/ends")
+    def ends(session: Db) -> None:
+        event.listen(session, "after_commit", lambda _s: seen.setdefault("commit", _thread()))
+        session.execute(text("SELECT 1"))
+        seen["route"] = _thread()
+
     app = FastAPI()
     app.include_router(router)
     return app
+
+
+seen: dict[str, int] = {}
+
+
+def _thread() -> int:
+    return threading.get_ident()
 
 
 def _at_once(app: FastAPI, calls: list[tuple[str, str]]) -> list[httpx.Response]:
@@ -95,21 +119,37 @@ async def _send(
     answers[index] = await client.request(method, path)
 
 
-def test_quick_reads_run_a_few_at_a_time_and_writes_are_not_held_to_it() -> None:
-    peaks = {"read": Peak(), "write": Peak(), "file": Peak()}
-    answers = _at_once(_app(peaks), [("GET", "/read")] * 6 + [("POST", "/write")] * 6)
-    assert [a.status_code for a in answers] == [200] * 12
-    assert peaks["read"].most == get_settings().api_read_threads == 2
+def test_quick_reads_run_on_the_event_loop_and_writes_on_threads_all_at_once() -> None:
+    peaks = {"write": Peak()}
+    answers = _at_once(_app(peaks), [("GET", "/read")] * 3 + [("POST", "/write")] * 6)
+    assert [a.status_code for a in answers] == [200] * 9
+    assert [a.json() for a in answers] == [True] * 3 + [False] * 6
     assert peaks["write"].most == 6  # writes run on FastAPI's pool, all at once
 
 
-def test_a_file_building_read_is_answered_while_the_read_threads_are_busy() -> None:
-    peaks = {"read": Peak(), "write": Peak(), "file": Peak()}
-    app = _app(peaks)
-    answers = _at_once(app, [("GET", "/read")] * 4 + [("GET", "/file")])
-    assert [a.status_code for a in answers] == [200] * 5
-    assert answers[-1].json() == "other"  # a marked route is no quick read
+def test_a_file_building_read_runs_on_a_thread() -> None:
+    app = _app({})
+    answers = _at_once(app, [("GET", "/file")])
+    assert answers[0].json() == ["other", False]  # a marked route is no quick read
     assert _at_once(app, [("GET", "/kind"), ("POST", "/kind")])[0].json() == "quick read"
+
+
+def test_a_write_ends_its_session_on_its_own_thread(
+    db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hand_offs: list[str] = []
+    run_sync = to_thread.run_sync
+
+    async def counted(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        hand_offs.append(getattr(func, "__name__", "partial"))
+        return await run_sync(func, *args, **kwargs)
+
+    monkeypatch.setattr(to_thread, "run_sync", counted)
+    seen.clear()
+    answer = _at_once(_app({}), [("POST", "/ends")])[0]
+    assert answer.status_code == 200, answer.text
+    assert seen["commit"] == seen["route"]  # committed on the route's thread
+    assert len(hand_offs) == 1  # and in the same hand-off: none to end the session
 
 
 def _routes() -> dict[tuple[str, str], Callable[..., Any]]:
@@ -122,7 +162,7 @@ def _routes() -> dict[tuple[str, str], Callable[..., Any]]:
     return found
 
 
-def test_the_api_runs_reads_on_the_read_threads_and_files_and_writes_on_the_pool() -> None:
+def test_the_api_runs_reads_on_the_loop_and_files_and_writes_on_the_pool() -> None:
     routes = _routes()
     quick = {key for key, endpoint in routes.items() if threads.is_quick_read([key[0]], endpoint)}
     assert ("GET", "/me") in quick

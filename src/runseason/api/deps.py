@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Annotated, Literal
 
@@ -23,23 +24,61 @@ from runseason.services.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ListWind
 SESSION_COOKIE = "rs_session"
 
 
+class RequestSession:
+    """The request's session and its use-case scope, ended once, by whichever gets there first:
+    the route's own thread (``api.router``) or, when the route never ran, the dependency."""
+
+    def __init__(self, quick: bool) -> None:
+        self.quick = quick
+        self.scope = session_scope(autocommit=quick)
+        self.session = self.scope.__enter__()
+        self.ended = False
+
+    def end(self, error: BaseException | None = None) -> None:
+        """Commit (or roll back on ``error``) and close, the first time only."""
+        if self.ended:
+            return
+        self.ended = True
+        if error is None:
+            self.scope.__exit__(None, None, None)
+        else:
+            self.scope.__exit__(type(error), error, error.__traceback__)
+
+    async def end_from_loop(self, error: BaseException | None = None) -> None:
+        """``end`` from the event loop: a quick read's there (autocommit has nothing left to
+        send), any other on a thread (a commit waits for the database)."""
+        if self.quick or self.ended:
+            self.end(error)
+        else:
+            await to_thread.run_sync(self.end, error, limiter=threads.pools().endings)
+
+
+_request_session: ContextVar[RequestSession | None] = ContextVar(
+    "runseason_request_session", default=None
+)
+
+
+def end_request_session(error: BaseException | None = None) -> None:
+    """End the running request's session, if it has one (a route's thread, when it returns)."""
+    opened = _request_session.get()
+    if opened is not None:
+        opened.end(error)
+
+
 async def db_session(request: Request) -> AsyncIterator[Session]:
     """One use-case, one transaction: committed when the route returns, rolled back if it raises.
 
-    A quick read runs in autocommit (``session_scope``). Opening the session does no I/O, so it
-    happens on the event loop; ending it runs on a thread.
+    A quick read runs in autocommit (``session_scope``) on the event loop. Opening the session
+    does no I/O; a route on a thread ends it there (``api.router``).
     """
-    scope = session_scope(autocommit=threads.quick_read(request))
-    session = scope.__enter__()
-    endings = threads.pools().endings
+    opened = RequestSession(threads.quick_read(request))
+    _request_session.set(opened)
     try:
-        yield session
+        yield opened.session
     except BaseException as error:
-        await to_thread.run_sync(
-            scope.__exit__, type(error), error, error.__traceback__, limiter=endings
-        )
+        await opened.end_from_loop(error)
         raise
-    await to_thread.run_sync(scope.__exit__, None, None, None, limiter=endings)
+    await opened.end_from_loop()
 
 
 async def now() -> datetime:
@@ -84,10 +123,11 @@ def _limit(actor: Actor, request: Request) -> None:
 
 
 async def signed_in_actor(request: Request, session: Db, moment: Now) -> tuple[Actor, bool]:
-    """The actor and whether they still must change a temporary password (on the request's
-    threads: a quick read's read threads, or FastAPI's pool)."""
-    limiter = threads.limiter_for(request)
-    return await to_thread.run_sync(_sign_in, request, session, moment, limiter=limiter)
+    """The actor and whether they still must change a temporary password (a quick read's on
+    the event loop, any other request's on FastAPI's pool)."""
+    if threads.quick_read(request):
+        return _sign_in(request, session, moment)
+    return await to_thread.run_sync(_sign_in, request, session, moment)
 
 
 def _sign_in(request: Request, session: Session, moment: datetime) -> tuple[Actor, bool]:

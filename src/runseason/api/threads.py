@@ -1,14 +1,15 @@
-"""The API's threads: quick reads share a few, everything else runs on FastAPI's pool.
+"""Where the API's work runs: quick reads on the event loop, everything else on a thread.
 
 A quick read (``GET`` or ``HEAD``) is CPU work under the interpreter lock between short waits for
-the database. Ten of them at once on FastAPI's forty threads take turns on the lock and stretch
-every read's tail, so an API worker runs ``api_read_threads`` of them at a time (two by default),
-first come first served. Writes stay on FastAPI's pool: one can wait inside its route for an
-athlete's row lock, and must never hold a reader's thread. Routes that build a large file
-(reports, data exports) are marked ``@long_request`` and stay on FastAPI's pool, in one
-transaction, so a slow one never holds up a quick read. Waiting for SQLite's write lock and
-ending a transaction have threads of their own: a request waiting for the lock never holds a
-thread its holder needs.
+the database, so an API worker runs it on its event loop from sign-in to answer, one at a time:
+every hand-off to a thread and back passes the interpreter lock between two threads, and three of
+them cost more than the read itself. A quick read never waits for a lock; its only write is its
+bookkeeping (a session's or an API key's last use, once a minute). Writes run on FastAPI's pool
+(one can wait inside its route for an athlete's row lock), their session ending on the route's
+thread, so a connection goes back to the pool without waiting for the event loop. Routes that
+build a large file (reports, data exports) are marked ``@long_request`` and run on the pool too, in
+one transaction, so a slow one never holds up the loop. Waiting for SQLite's write lock has
+threads of its own: a request waiting for the lock never holds a thread its holder needs.
 """
 
 from __future__ import annotations
@@ -22,8 +23,6 @@ from typing import Any, TypeVar
 from anyio import CapacityLimiter
 from starlette.requests import Request
 
-from runseason.config import get_settings
-
 READ_METHODS = frozenset({"GET", "HEAD"})
 _LONG = "runseason_long_request"
 F = TypeVar("F", bound=Callable[..., Any])
@@ -33,7 +32,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 class Pools:
     """One event loop's thread limiters."""
 
-    reads: CapacityLimiter
     lock_waits: CapacityLimiter
     endings: CapacityLimiter
 
@@ -42,14 +40,11 @@ _pools: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Pools] = weakref.We
 
 
 def pools() -> Pools:
-    """The running event loop's limiters (made on first use, with the settings' sizes)."""
+    """The running event loop's limiters (made on first use)."""
     loop = asyncio.get_running_loop()
     found = _pools.get(loop)
     if found is None:
-        size = get_settings().api_read_threads
-        found = _pools[loop] = Pools(
-            CapacityLimiter(size), CapacityLimiter(64), CapacityLimiter(16)
-        )
+        found = _pools[loop] = Pools(CapacityLimiter(64), CapacityLimiter(16))
     return found
 
 
@@ -67,8 +62,3 @@ def is_quick_read(methods: Iterable[str], endpoint: Callable[..., Any] | None) -
 def quick_read(request: Request) -> bool:
     """Whether the request is a quick read (its route's endpoint is known once it is routed)."""
     return is_quick_read([request.method], request.scope.get("endpoint"))
-
-
-def limiter_for(request: Request) -> CapacityLimiter | None:
-    """The read threads for a quick read; ``None`` (FastAPI's pool) for anything else."""
-    return pools().reads if quick_read(request) else None
