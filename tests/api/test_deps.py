@@ -14,22 +14,25 @@ from typing import Any
 import httpx
 import uvicorn
 from fastapi.testclient import TestClient
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from runseason.api import deps
 from runseason.api.app import create_app
 from runseason.config import load_settings
 from runseason.db import migrate
+from runseason.db.models import ApiKey
 from runseason.db.session import (
     create_db_engine,
     make_session_factory,
     session_scope,
     use_session_factory,
 )
+from runseason.db.types import utcnow
+from runseason.services.identity import tokens
 from runseason.services.identity.access import lock_athlete
 from tests.dbutil import fresh_database_url
-from tests.factories import PASSWORD, World, make_world
+from tests.factories import PASSWORD, World, actor, make_world
 
 
 def test_non_blocking_dependencies_skip_the_thread_pool() -> None:
@@ -96,6 +99,31 @@ def _served(tmp_path: Path) -> Iterator[tuple[str, World]]:
             engine.dispose()
 
 
+CHECKIN = {"sleep_quality": 3, "energy": 3, "recovery": 3, "stress": 3}
+
+
+@contextmanager
+def _athlete_locked(athlete_id: int) -> Iterator[threading.Event]:
+    """Another writer holds the athlete's lock (SQLite's write lock, PostgreSQL's row lock)
+    until the event yielded is set."""
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with session_scope() as session:
+            lock_athlete(session, athlete_id)
+            holding.set()
+            release.wait(60)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert holding.wait(30)
+        yield release
+    finally:
+        release.set()
+        holder.join(30)
+
+
 def test_reads_and_refusals_are_answered_while_a_writer_holds_the_lock(tmp_path: Path) -> None:
     """60 requests with a wrong key, 20 signed-in reads and 8 waiting writes at once, while
     another writer holds the athlete's lock (SQLite's write lock, PostgreSQL's row lock): the
@@ -110,39 +138,63 @@ def test_reads_and_refusals_are_answered_while_a_writer_holds_the_lock(tmp_path:
         login = http.post(f"{base}/auth/login", json={"email": email, "password": PASSWORD})
         assert login.status_code == 200, login.text
         signed_in = {"Authorization": f"Bearer {login.json()['access_token']}"}
-        holding, release = threading.Event(), threading.Event()
-
-        def hold() -> None:
-            with session_scope() as session:
-                lock_athlete(session, riley.id)
-                holding.set()
-                release.wait(60)
-
-        holder = threading.Thread(target=hold)
-        holder.start()
-        checkin = {"sleep_quality": 3, "energy": 3, "recovery": 3, "stress": 3}
-        try:
-            assert holding.wait(30)
-            with ThreadPoolExecutor(max_workers=90) as pool:
-                writes = [
-                    pool.submit(
-                        http.post,
-                        f"{base}/athletes/{riley.id}/checkins",
-                        json=checkin,
-                        headers=signed_in,
-                    )
-                    for _ in range(8)
-                ]
-                refused = [
-                    pool.submit(http.get, f"{base}/me", headers={"X-API-Key": f"rs_wrong{i}"})
-                    for i in range(60)
-                ]
-                reads = [pool.submit(http.get, f"{base}/me", headers=signed_in) for _ in range(20)]
-                assert [f.result().status_code for f in refused] == [401] * 60
-                assert [f.result().status_code for f in reads] == [200] * 20
-                assert not any(f.done() for f in writes)  # they wait for the holder
-                release.set()
-                assert [f.result().status_code for f in writes] == [201] * 8
-        finally:
+        with (
+            _athlete_locked(riley.id) as release,
+            ThreadPoolExecutor(max_workers=90) as pool,
+        ):
+            writes = [
+                pool.submit(
+                    http.post,
+                    f"{base}/athletes/{riley.id}/checkins",
+                    json=CHECKIN,
+                    headers=signed_in,
+                )
+                for _ in range(8)
+            ]
+            refused = [
+                pool.submit(http.get, f"{base}/me", headers={"X-API-Key": f"rs_wrong{i}"})
+                for i in range(60)
+            ]
+            reads = [pool.submit(http.get, f"{base}/me", headers=signed_in) for _ in range(20)]
+            assert [f.result().status_code for f in refused] == [401] * 60
+            assert [f.result().status_code for f in reads] == [200] * 20
+            assert not any(f.done() for f in writes)  # they wait for the holder
             release.set()
-            holder.join(30)
+            assert [f.result().status_code for f in writes] == [201] * 8
+
+
+def test_more_writes_than_the_pool_has_threads_all_get_their_turn(tmp_path: Path) -> None:
+    """50 check-ins signed in with an API key whose last use is to be written, more than the
+    thread pool's 40, arrive while another writer holds the athlete's lock: signing in writes
+    nothing (its bookkeeping goes with the route's changes), so no request holds the write lock
+    while it waits for a thread, and every check-in gets its turn once the holder lets go."""
+    with (
+        _served(tmp_path) as (base, world),
+        httpx.Client(limits=httpx.Limits(max_connections=100), timeout=120) as http,
+    ):
+        riley = world.riley
+        with session_scope() as session:
+            user = world.user_of(riley, session)
+            key = tokens.create_api_key(
+                session, actor(session, user), "watch", "read_write", now=utcnow()
+            ).key
+        with (
+            _athlete_locked(riley.id) as release,
+            ThreadPoolExecutor(max_workers=50) as pool,
+        ):
+            writes = [
+                pool.submit(
+                    http.post,
+                    f"{base}/athletes/{riley.id}/checkins",
+                    json=CHECKIN,
+                    headers={"X-API-Key": key},
+                )
+                for _ in range(50)
+            ]
+            time.sleep(1.0)  # every request has signed in and waits
+            assert not any(f.done() for f in writes)
+            release.set()
+            assert [f.result().status_code for f in writes] == [201] * 50
+        with session_scope() as session:
+            used = session.scalar(select(ApiKey.last_used_at).where(ApiKey.user_id == user.id))
+        assert used is not None  # the key's last use was written with a check-in

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from runseason.api import csrf, threads
 from runseason.config import get_settings
-from runseason.db.session import begin_writes, session_scope, write_lock_of
+from runseason.db.session import begin_writes, session_scope
 from runseason.db.types import utcnow
 from runseason.errors import AuthenticationFailed, InvalidInput, PasswordChangeRequired
 from runseason.schemas.common import Day
@@ -26,13 +26,24 @@ SESSION_COOKIE = "rs_session"
 
 class RequestSession:
     """The request's session and its use-case scope, ended once, by whichever gets there first:
-    the route's own thread (``api.router``) or, when the route never ran, the dependency."""
+    the route's own thread (``api.router``) or, when the route never ran, the dependency.
+
+    A changing request takes its turn to write on the route's thread, just before the route
+    runs, and gives it back there when the session ends: the turn is never held across a hand-off
+    between threads, where it would wait for the event loop while other writers wait for it.
+    """
 
     def __init__(self, quick: bool) -> None:
         self.quick = quick
         self.scope = session_scope(autocommit=quick)
         self.session = self.scope.__enter__()
         self.ended = False
+        self.writes_first = False
+
+    def begin(self) -> None:
+        """Before the route runs: a changing request's transaction becomes a writing one."""
+        if self.writes_first:
+            begin_writes(self.session)
 
     def end(self, error: BaseException | None = None) -> None:
         """Commit (or roll back on ``error``) and close, the first time only."""
@@ -50,12 +61,19 @@ class RequestSession:
         if self.quick or self.ended:
             self.end(error)
         else:
-            await to_thread.run_sync(self.end, error, limiter=threads.pools().endings)
+            await to_thread.run_sync(self.end, error, limiter=threads.endings())
 
 
 _request_session: ContextVar[RequestSession | None] = ContextVar(
     "runseason_request_session", default=None
 )
+
+
+def begin_request_session() -> None:
+    """Begin the running request's route (on its thread): its turn to write, if it changes."""
+    opened = _request_session.get()
+    if opened is not None:
+        opened.begin()
 
 
 def end_request_session(error: BaseException | None = None) -> None:
@@ -131,7 +149,8 @@ async def signed_in_actor(request: Request, session: Db, moment: Now) -> tuple[A
 
 
 def _sign_in(request: Request, session: Session, moment: datetime) -> tuple[Actor, bool]:
-    actor, must_change = _authenticate(request, session, moment)
+    with session.no_autoflush:  # signing in writes nothing: a last use goes with the route's work
+        actor, must_change = _authenticate(request, session, moment)
     _limit(actor, request)
     access.bind(actor)
     request.state.actor = actor  # the error handler and the request log run outside this thread
@@ -140,11 +159,12 @@ def _sign_in(request: Request, session: Session, moment: datetime) -> tuple[Acto
 
 
 async def writing_actor(
-    found: Annotated[tuple[Actor, bool], Depends(signed_in_actor)], request: Request, session: Db
+    found: Annotated[tuple[Actor, bool], Depends(signed_in_actor)], request: Request
 ) -> tuple[Actor, bool]:
-    """``signed_in_actor``; a changing request then waits for its turn to write (SQLite)."""
-    if request.method not in csrf.SAFE_METHODS and write_lock_of(session.get_bind()) is not None:
-        await to_thread.run_sync(begin_writes, session, limiter=threads.pools().lock_waits)
+    """``signed_in_actor``; a changing request's route takes its turn to write first (SQLite)."""
+    opened = _request_session.get()
+    if opened is not None and request.method not in csrf.SAFE_METHODS:
+        opened.writes_first = True
     return found
 
 

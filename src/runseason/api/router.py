@@ -41,8 +41,9 @@ def on_one_thread(endpoint: Callable[..., Any], *, read: bool = False) -> Callab
 
 
 def _ended(endpoint: Callable[..., Any], args: Any, kwargs: dict[str, Any]) -> Any:
-    """Run ``endpoint``, then end the request's session on the same thread."""
+    """Begin the request's session, run ``endpoint``, then end the session, all on one thread."""
     try:
+        deps.begin_request_session()
         answer = endpoint(*args, **kwargs)
     except BaseException as error:
         deps.end_request_session(error)

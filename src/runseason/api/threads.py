@@ -8,8 +8,8 @@ bookkeeping (a session's or an API key's last use, once a minute). Writes run on
 (one can wait inside its route for an athlete's row lock), their session ending on the route's
 thread, so a connection goes back to the pool without waiting for the event loop. Routes that
 build a large file (reports, data exports) are marked ``@long_request`` and run on the pool too, in
-one transaction, so a slow one never holds up the loop. Waiting for SQLite's write lock has
-threads of its own: a request waiting for the lock never holds a thread its holder needs.
+one transaction, so a slow one never holds up the loop. A write waits for SQLite's write lock on
+its route's thread and gives it back there, so the lock's holder never needs another thread.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from anyio import CapacityLimiter
@@ -28,23 +27,17 @@ _LONG = "runseason_long_request"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@dataclass(frozen=True)
-class Pools:
-    """One event loop's thread limiters."""
-
-    lock_waits: CapacityLimiter
-    endings: CapacityLimiter
+_endings: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, CapacityLimiter] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-_pools: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Pools] = weakref.WeakKeyDictionary()
-
-
-def pools() -> Pools:
-    """The running event loop's limiters (made on first use)."""
+def endings() -> CapacityLimiter:
+    """The running event loop's threads for ending a session whose route never ran."""
     loop = asyncio.get_running_loop()
-    found = _pools.get(loop)
+    found = _endings.get(loop)
     if found is None:
-        found = _pools[loop] = Pools(CapacityLimiter(64), CapacityLimiter(16))
+        found = _endings[loop] = CapacityLimiter(16)
     return found
 
 

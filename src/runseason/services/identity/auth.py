@@ -181,7 +181,6 @@ def resolve_session(session: Session, token: str, *, now: datetime) -> Actor:
     user_session, user = _live_session(session, token, now)
     if now - user_session.last_seen_at >= SESSION_TOUCH_INTERVAL:
         user_session.last_seen_at = now
-        session.flush()
     return actor_for_user(session, user)
 
 
