@@ -6,7 +6,7 @@ import inspect
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -102,6 +102,13 @@ def _served(tmp_path: Path) -> Iterator[tuple[str, World]]:
 CHECKIN = {"sleep_quality": 3, "energy": 3, "recovery": 3, "stress": 3}
 
 
+def _check_ins(
+    pool: ThreadPoolExecutor, http: httpx.Client, url: str, headers: dict[str, str], count: int
+) -> list[Future[httpx.Response]]:
+    """``count`` check-ins posted to ``url`` at once."""
+    return [pool.submit(http.post, url, json=CHECKIN, headers=headers) for _ in range(count)]
+
+
 @contextmanager
 def _athlete_locked(athlete_id: int) -> Iterator[threading.Event]:
     """Another writer holds the athlete's lock (SQLite's write lock, PostgreSQL's row lock)
@@ -142,15 +149,7 @@ def test_reads_and_refusals_are_answered_while_a_writer_holds_the_lock(tmp_path:
             _athlete_locked(riley.id) as release,
             ThreadPoolExecutor(max_workers=90) as pool,
         ):
-            writes = [
-                pool.submit(
-                    http.post,
-                    f"{base}/athletes/{riley.id}/checkins",
-                    json=CHECKIN,
-                    headers=signed_in,
-                )
-                for _ in range(8)
-            ]
+            writes = _check_ins(pool, http, f"{base}/athletes/{riley.id}/checkins", signed_in, 8)
             refused = [
                 pool.submit(http.get, f"{base}/me", headers={"X-API-Key": f"rs_wrong{i}"})
                 for i in range(60)
@@ -182,15 +181,9 @@ def test_more_writes_than_the_pool_has_threads_all_get_their_turn(tmp_path: Path
             _athlete_locked(riley.id) as release,
             ThreadPoolExecutor(max_workers=50) as pool,
         ):
-            writes = [
-                pool.submit(
-                    http.post,
-                    f"{base}/athletes/{riley.id}/checkins",
-                    json=CHECKIN,
-                    headers={"X-API-Key": key},
-                )
-                for _ in range(50)
-            ]
+            writes = _check_ins(
+                pool, http, f"{base}/athletes/{riley.id}/checkins", {"X-API-Key": key}, 50
+            )
             time.sleep(1.0)  # every request has signed in and waits
             assert not any(f.done() for f in writes)
             release.set()
