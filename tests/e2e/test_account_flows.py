@@ -29,6 +29,14 @@ def _secret(page: Page) -> str:
     return shown.locator("code").inner_text().strip()
 
 
+def _form_key(page: Page) -> str:
+    """The class naming the correction form's delete button (it carries the values stored)."""
+    button = page.locator("[class*='st-key-FormSubmitter-change-log-'][class*='-Delete-the-']")
+    expect(button).to_have_count(1, timeout=TIMEOUT)
+    classes = (button.get_attribute("class") or "").split()
+    return next(c for c in classes if c.startswith("st-key-FormSubmitter-change-log-"))
+
+
 def _choose_account(page: Page, name: str) -> None:
     page.get_by_role("combobox", name="Account").click()
     page.keyboard.type(name)  # the list is long: typing narrows it
@@ -103,6 +111,7 @@ def test_an_admin_looks_after_an_account_and_the_athlete_keeps_a_clean_log(
     expect(back.get_by_text(re.compile("Saved: load"))).to_be_visible(timeout=TIMEOUT)
     change = back.get_by_test_id("stForm").filter(has_text="Save the correction")
     expect(change).to_be_visible(timeout=TIMEOUT)
+    before = _form_key(back)
     minutes = change.get_by_role("spinbutton", name="Minutes")
     minutes.fill("50")
     minutes.press("Tab")
@@ -111,6 +120,9 @@ def test_an_admin_looks_after_an_account_and_the_athlete_keeps_a_clean_log(
     expect(back.get_by_role("combobox", name="Session to change")).to_have_value(
         re.compile("50:00"), timeout=TIMEOUT
     )
+    # The form is keyed by what is stored: a click on the one it replaces would be lost.
+    expect(back.locator(f".{before}")).to_have_count(0, timeout=TIMEOUT)
+    expect(back.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
     change = back.get_by_test_id("stForm").filter(has_text="Save the correction")
     change.get_by_role("button", name="Delete the session").click()
     expect(back.get_by_text("Tick “Yes, delete this session” first.")).to_be_visible(
