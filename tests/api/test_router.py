@@ -14,7 +14,7 @@ from anyio import to_thread
 from fastapi import Depends, FastAPI
 from pydantic import BaseModel, field_validator
 
-from runseason.api.router import Router, on_one_thread
+from runseason.api.router import Router, as_coroutine
 
 seen: dict[str, str] = {}
 
@@ -114,8 +114,8 @@ def test_async_routes_are_left_as_they_are() -> None:
     def plain() -> int:
         return 1
 
-    assert on_one_thread(route) is route
-    wrapped = on_one_thread(plain)
+    assert as_coroutine(route) is route
+    wrapped = as_coroutine(plain)
     assert wrapped is not plain
     assert wrapped.__wrapped__ is plain  # type: ignore[attr-defined]
     assert _get(_app(), "/awaited").json() == {"value": 7}

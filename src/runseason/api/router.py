@@ -20,7 +20,7 @@ from fastapi import APIRouter
 from runseason.api import deps, threads
 
 
-def on_one_thread(endpoint: Callable[..., Any], *, read: bool = False) -> Callable[..., Any]:
+def as_coroutine(endpoint: Callable[..., Any], *, read: bool = False) -> Callable[..., Any]:
     """``endpoint`` as a coroutine (``async`` ones as they are): a quick read runs on the event
     loop; any other runs on FastAPI's pool and ends the request's session on its thread."""
     if inspect.iscoroutinefunction(endpoint):
@@ -56,6 +56,6 @@ class Router(APIRouter):
     """``APIRouter`` whose plain ``def`` routes take one thread hand-off at most, not three."""
 
     def add_api_route(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
-        """Register ``endpoint`` (wrapped by ``on_one_thread``) at ``path``."""
+        """Register ``endpoint`` (wrapped by ``as_coroutine``) at ``path``."""
         read = threads.is_quick_read(kwargs.get("methods") or ["GET"], endpoint)
-        super().add_api_route(path, on_one_thread(endpoint, read=read), **kwargs)
+        super().add_api_route(path, as_coroutine(endpoint, read=read), **kwargs)
