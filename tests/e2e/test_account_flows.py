@@ -12,7 +12,7 @@ import zipfile
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.test_main_flows import TIMEOUT, WRONG, sign_in
+from tests.e2e.test_main_flows import TIMEOUT, WRONG, key_class, settled, sign_in
 from tests.e2e.test_triage import _api
 
 pytestmark = pytest.mark.e2e
@@ -27,14 +27,6 @@ def _secret(page: Page) -> str:
     shown = page.get_by_test_id("stAlertContentSuccess").filter(has_text="Temporary password")
     expect(shown).to_be_visible(timeout=TIMEOUT)
     return shown.locator("code").inner_text().strip()
-
-
-def _form_key(page: Page) -> str:
-    """The class naming the correction form's delete button (it carries the values stored)."""
-    button = page.locator("[class*='st-key-FormSubmitter-change-log-'][class*='-Delete-the-']")
-    expect(button).to_have_count(1, timeout=TIMEOUT)
-    classes = (button.get_attribute("class") or "").split()
-    return next(c for c in classes if c.startswith("st-key-FormSubmitter-change-log-"))
 
 
 def _choose_account(page: Page, name: str) -> None:
@@ -111,7 +103,7 @@ def test_an_admin_looks_after_an_account_and_the_athlete_keeps_a_clean_log(
     expect(back.get_by_text(re.compile("Saved: load"))).to_be_visible(timeout=TIMEOUT)
     change = back.get_by_test_id("stForm").filter(has_text="Save the correction")
     expect(change).to_be_visible(timeout=TIMEOUT)
-    before = _form_key(back)
+    before = key_class(back, "st-key-FormSubmitter-change-log-", "-Delete-the-")
     minutes = change.get_by_role("spinbutton", name="Minutes")
     minutes.fill("50")
     minutes.press("Tab")
@@ -122,7 +114,7 @@ def test_an_admin_looks_after_an_account_and_the_athlete_keeps_a_clean_log(
     )
     # The form is keyed by what is stored: a click on the one it replaces would be lost.
     expect(back.locator(f".{before}")).to_have_count(0, timeout=TIMEOUT)
-    expect(back.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
+    settled(back)
     change = back.get_by_test_id("stForm").filter(has_text="Save the correction")
     change.get_by_role("button", name="Delete the session").click()
     expect(back.get_by_text("Tick “Yes, delete this session” first.")).to_be_visible(

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.e2e.test_main_flows import ASHA, TIMEOUT, sign_in
+from tests.e2e.test_main_flows import ASHA, TIMEOUT, key_class, settled, sign_in
 from tests.e2e.test_triage import _api
 
 pytestmark = pytest.mark.e2e
@@ -48,7 +48,7 @@ def choose(page: Page, label: str, option: str | re.Pattern[str]) -> None:
 
 def build(page: Page) -> None:
     page.get_by_role("button", name="Build the plan").click()
-    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
+    settled(page)
 
 
 def _active_plan(base_url: str, name: str) -> None:
@@ -79,11 +79,11 @@ def test_coach_edits_a_session_from_the_calendar_and_sees_it_saved(
     open_plan_builder(page, "Ramp Rapid")
     calendar = page.get_by_role("heading", name="3 · The calendar")
     expect(calendar).to_be_visible(timeout=TIMEOUT)
-    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
+    settled(page)
     # Next week, as a coach adjusting the days ahead would (this week may be all but over).
     choose(page, "Week", re.compile(r"^Week 2 · "))
     expect(page.get_by_role("heading", name="Change week 2")).to_be_visible(timeout=TIMEOUT)
-    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
+    settled(page)
     picker = page.get_by_role("combobox", name="Session to change")
     picker.scroll_into_view_if_needed()
     picker.click()
@@ -91,11 +91,11 @@ def test_coach_edits_a_session_from_the_calendar_and_sees_it_saved(
     options = page.get_by_role("option")
     expect(options.first).to_be_visible(timeout=TIMEOUT)
     label = options.nth(1).inner_text()
-    shown_before = _minutes_holder(page)
+    shown_before = key_class(page, "st-key-minutes-")
     options.nth(1).click()
     # The form is keyed by its session: wait until the one picked has replaced the first.
     expect(page.locator(f".{shown_before}")).to_have_count(0, timeout=TIMEOUT)
-    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
+    settled(page)
     day_and_title = label.rsplit(" · ", 1)[0]
     minutes = page.get_by_role("spinbutton", name="Minutes")
     expect(minutes).to_have_value(str(round(_minutes_of(label))), timeout=TIMEOUT)
@@ -116,14 +116,6 @@ def test_coach_edits_a_session_from_the_calendar_and_sees_it_saved(
     page.screenshot(path=str(artifacts / "coach-plan-calendar.png"), full_page=True)
 
 
-def _minutes_holder(page: Page) -> str:
-    """The class naming the Minutes field's key (it carries the session shown in the form)."""
-    holder = page.locator("[class*='st-key-minutes-']")
-    expect(holder).to_have_count(1, timeout=TIMEOUT)
-    classes = (holder.get_attribute("class") or "").split()
-    return next(c for c in classes if c.startswith("st-key-minutes-"))
-
-
 def _minutes_of(label: str) -> float:
     """Minutes of a label ending in h:mm:ss or m:ss."""
     parts = [int(p) for p in label.rsplit(" · ", 1)[1].split(":")]
@@ -138,7 +130,7 @@ def test_coach_replaces_an_active_plan_only_after_confirming(page: Page, base_ur
     expect(page.get_by_text(re.compile("already follows"))).to_be_visible(timeout=TIMEOUT)
     page.get_by_role("button", name="Keep the current plan").click()
     expect(page.get_by_text(re.compile("already follows"))).to_be_hidden(timeout=TIMEOUT)
-    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
+    settled(page)
     build(page)
     page.get_by_role("button", name="Replace the current plan").click()
     built = page.get_by_text(re.compile(r"Plan built: \d+ weeks"))

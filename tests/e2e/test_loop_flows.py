@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.test_account_flows import ADA
-from tests.e2e.test_main_flows import TIMEOUT, sign_in
+from tests.e2e.test_main_flows import TIMEOUT, settled, sign_in
 from tests.e2e.test_plan_day_flows import _athlete
 from tests.e2e.test_triage import _api
 
@@ -30,11 +30,6 @@ CHECKIN_NOTE = "Legs a bit heavy after the hills"
 SHARED_NOTE = "Easy 40 min tomorrow, *conversational* [then 4 x 20 s strides]"
 LOG_NOTES = "Felt strong on the climbs, calf tight at the end"
 NEW_NAME = "Nova Newcomer"
-
-
-def _settled(page: Page) -> None:
-    """Streamlit's rerun has finished (its running-status widget is gone)."""
-    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
 
 
 def _as(browser: Browser, base_url: str, email: str) -> Page:
@@ -55,7 +50,7 @@ def test_the_athlete_s_note_reaches_the_coach_and_the_coach_s_note_reaches_her(
     # Oona checks in with a note for her coach (the note sits in the form's "More" part).
     sign_in(page, OONA)
     expect(page.get_by_role("heading", name="Check-in", exact=True)).to_be_visible(timeout=TIMEOUT)
-    _settled(page)
+    settled(page)
     page.get_by_role("radiogroup", name="Sleep quality").get_by_role("radio", name="4").click()
     page.get_by_text(re.compile(r"^More \(optional\): .*note$")).click()
     page.get_by_role("textbox", name="Note for your coach").fill(CHECKIN_NOTE)
@@ -63,14 +58,14 @@ def test_the_athlete_s_note_reaches_the_coach_and_the_coach_s_note_reaches_her(
     expect(page.get_by_role("heading", name="Update today's check-in")).to_be_visible(
         timeout=TIMEOUT
     )
-    _settled(page)
+    settled(page)
 
     # Otto opens her page: the note is in the Check-ins tab and in the timeline.
     coach = _as(browser, base_url, OTTO)
     expect(coach.get_by_role("heading", name="Command Center")).to_be_visible()
     coach.goto(f"{base_url}/athlete?athlete={oona['id']}")
     expect(coach.get_by_role("combobox", name="Athlete")).to_have_value(re.compile("Oona Other"))
-    _settled(coach)
+    settled(coach)
     coach.get_by_role("tab", name="Check-ins").click()
     latest = coach.get_by_text(re.compile(rf"^Latest note \(.+\): {CHECKIN_NOTE}$"))
     expect(latest).to_be_visible()
@@ -83,7 +78,7 @@ def test_the_athlete_s_note_reaches_the_coach_and_the_coach_s_note_reaches_her(
     coach.get_by_text("Share with the athlete").click()
     coach.get_by_role("button", name="Add note").click()
     expect(coach.get_by_text("Note added.")).to_be_visible()
-    _settled(coach)
+    settled(coach)
     expect(coach.get_by_text(re.compile(r"\(shared\)$"))).to_be_visible()
     expect(coach.get_by_text(SHARED_NOTE, exact=True)).to_be_visible()
     coach.context.close()
@@ -93,7 +88,7 @@ def test_the_athlete_s_note_reaches_the_coach_and_the_coach_s_note_reaches_her(
     shared = page.get_by_text(SHARED_NOTE, exact=True)
     expect(page.get_by_text("From your coach")).to_be_visible(timeout=TIMEOUT)
     expect(shared).to_be_visible(timeout=TIMEOUT)
-    _settled(page)
+    settled(page)
     page.get_by_role("link", name="My plan").click()
     expect(page.get_by_role("heading", name="My plan")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("From your coach")).to_be_visible(timeout=TIMEOUT)
@@ -107,7 +102,7 @@ def test_a_refused_session_keeps_its_notes_and_names_the_fields_in_words(
     expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible(timeout=TIMEOUT)
     page.goto(f"{base_url}/log")
     expect(page.get_by_role("heading", name="Log a session")).to_be_visible(timeout=TIMEOUT)
-    _settled(page)
+    settled(page)
     distance = page.get_by_role("spinbutton", name="Distance (km)")
     notes = page.get_by_role("textbox", name="Notes", exact=True)
     # 100 km in the form's 45 minutes: a pace no runner holds.
@@ -117,7 +112,7 @@ def test_a_refused_session_keeps_its_notes_and_names_the_fields_in_words(
     page.get_by_role("button", name="Save session").click()
     refused = page.get_by_test_id("stAlertContentError")
     expect(refused).to_contain_text("Distance and duration", timeout=TIMEOUT)
-    _settled(page)
+    settled(page)
     expect(refused).not_to_contain_text("distance_m")
     expect(refused).not_to_contain_text("duration_s")
     expect(page.get_by_text(re.compile(r"^Saved: load"))).to_have_count(0)
@@ -128,7 +123,7 @@ def test_a_refused_session_keeps_its_notes_and_names_the_fields_in_words(
     distance.press("Tab")
     page.get_by_role("button", name="Save session").click()
     expect(page.get_by_text(re.compile(r"^Saved: load \d+"))).to_be_visible(timeout=TIMEOUT)
-    _settled(page)
+    settled(page)
     expect(refused).to_have_count(0)
     # The stored session carries the notes typed before the refusal.
     change = page.get_by_test_id("stForm").filter(has_text="Save the correction")
@@ -144,7 +139,7 @@ def test_a_refused_invitation_keeps_the_name_and_names_the_email_field(
     expect(page.get_by_role("heading", name="Command Center")).to_be_visible(timeout=TIMEOUT)
     page.goto(f"{base_url}/organization")
     expect(page.get_by_role("heading", name="Organization")).to_be_visible(timeout=TIMEOUT)
-    _settled(page)
+    settled(page)
     form = page.get_by_test_id("stForm").filter(has_text="Invite someone")
     name = form.get_by_role("textbox", name="Full name")
     email = form.get_by_role("textbox", name="Email")
@@ -153,7 +148,7 @@ def test_a_refused_invitation_keeps_the_name_and_names_the_email_field(
     form.get_by_role("button", name="Create account").click()
     refused = page.get_by_test_id("stAlertContentError")
     expect(refused).to_contain_text(re.compile(r"^Email: "), timeout=TIMEOUT)
-    _settled(page)
+    settled(page)
     expect(refused).not_to_contain_text("email:")
     expect(name).to_have_value(NEW_NAME)
     expect(email).to_have_value("nova at northside")
@@ -163,5 +158,5 @@ def test_a_refused_invitation_keeps_the_name_and_names_the_email_field(
     expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text(
         "Temporary password", timeout=TIMEOUT
     )
-    _settled(page)
+    settled(page)
     expect(refused).to_have_count(0)

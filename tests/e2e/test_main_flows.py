@@ -27,6 +27,20 @@ def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
+def settled(page: Page) -> None:
+    """Streamlit's rerun has finished (its running-status widget is gone)."""
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
+
+
+def key_class(page: Page, prefix: str, within: str = "") -> str:
+    """The one ``st-key-`` class starting with ``prefix`` (and holding ``within``): a widget's key
+    that carries what its form shows, so a test can wait for the form it replaces to go."""
+    holder = page.locator(f"[class*='{prefix}']" + (f"[class*='{within}']" if within else ""))
+    expect(holder).to_have_count(1, timeout=TIMEOUT)
+    classes = (holder.get_attribute("class") or "").split()
+    return next(c for c in classes if c.startswith(prefix))
+
+
 def no_horizontal_scroll(page: Page) -> bool:
     return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_main_flows import TIMEOUT, sign_in
+from tests.e2e.test_main_flows import TIMEOUT, settled, sign_in
 from tests.e2e.test_plan_day_flows import _athlete, _plan_with_a_session_today, _today_of
 from tests.e2e.test_triage import COLE, GRETA, _api, sign_in_at
 
@@ -51,7 +51,7 @@ def test_the_athlete_writes_about_a_session_and_the_coach_answers(
     coach.get_by_role("textbox", name="Reply").fill(ANSWERED)
     coach.get_by_role("button", name="Send").click()
     expect(coach.get_by_text(ANSWERED, exact=True)).to_be_visible(timeout=TIMEOUT)
-    expect(coach.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT)
+    settled(coach)
     expect(coach.locator("[data-stale='true']")).to_have_count(0, timeout=TIMEOUT)
     coach.screenshot(path=str(artifacts / "coach-answers-a-session-comment.png"), full_page=True)
     coach.context.close()
