@@ -40,7 +40,9 @@ HOW_TO_READ = """\
   thread of the API process (`runseason start`), on PostgreSQL a `runseason worker` process.
 - **The check-in load.** The open loop sends 100 requests a second for 20 s whatever the
   answers' speed, each from a different athlete with a year of logged sessions; latency counts
-  from the scheduled send. Throughput is 16 closed-loop clients, each request a first check-in.
+  from the scheduled send. Throughput is 16 closed-loop clients, each request a first check-in;
+  the `refused` row, another athlete's check-in (signed in, validated, answered 404, nothing
+  written), is the floor no check-in can beat.
 - **Many people at once.** `runseason serve api --workers 2` with JSON request logs; a coach
   with 200 athletes, a year of sessions each; 20 closed-loop clients in a process of their own,
   each an athlete cycling through their session list, the caseload and `/me`. The latency rows'

@@ -80,6 +80,7 @@ class Floor:
     latencies: list[float]
     row_rps: float
     constant_rps: float
+    refused_rps: float
 
 
 def run(url: str, db_name: str, smoke: bool, _repeat: int) -> list[Record]:
@@ -109,6 +110,8 @@ def run(url: str, db_name: str, smoke: bool, _repeat: int) -> list[Record]:
         if light is not None:
             records.append(_light_record(db_name, where, load, light, floor))
         records.append(_throughput_record(db_name, label, where, len(fresh), phase, floor))
+        if index == 0:
+            records.append(_refused_record(db_name, floor))
     return records
 
 
@@ -126,7 +129,7 @@ def _measure(
     with watch:
         latencies, errors = open_loop(_checkin(base, group), load.rate, load.seconds)
     drained = watch.drained_after()
-    floor = floor or _floor(base, group[0][1], load)
+    floor = floor or _floor(base, group, load)
     peak = throughput(_checkin(base, fresh), load.span, CLOSED_LOOP_CLIENTS)
     beyond = max(0, round(peak * load.span) - len(fresh))  # check-ins past the fresh athletes
     phase = Phase(latencies, errors, watch.max_depth, drained, peak, beyond)
@@ -198,8 +201,13 @@ def _warm_up(url: str, base: str, group: list[Bearer]) -> QueueWatch:
     return watch
 
 
-def _floor(base: str, headers: dict[str, str], load: Load) -> Floor:
-    """A one-row read at the same rate, and the one-row and constant endpoints' throughput."""
+def _floor(base: str, group: list[Bearer], load: Load) -> Floor:
+    """A one-row read at the same rate; the one-row, constant and refused endpoints' throughput.
+
+    The refused call is a valid check-in for another athlete: signed in, validated, routed and
+    answered 404 with nothing written, the least any check-in can cost on this stack.
+    """
+    headers = group[0][1]
 
     def one_row(client: httpx.Client) -> int:
         return client.get(f"{base}/api/v1/me", headers=headers).status_code
@@ -207,9 +215,18 @@ def _floor(base: str, headers: dict[str, str], load: Load) -> Floor:
     def constant(client: httpx.Client) -> int:
         return client.get(f"{base}/api/v1/healthz").status_code
 
+    def refused(client: httpx.Client) -> int:
+        url = f"{base}/api/v1/athletes/{group[1][0]}/checkins"
+        return client.post(url, json=BODY, headers=headers).status_code
+
+    with httpx.Client(timeout=30) as client:
+        if (status := refused(client)) != 404:
+            raise RuntimeError(f"another athlete's check-in answered {status}, not 404")
     latencies, _ = open_loop(one_row, load.rate, load.seconds)
     row_rps = throughput(one_row, load.span, CLOSED_LOOP_CLIENTS)
-    return Floor(latencies, row_rps, throughput(constant, load.span, CLOSED_LOOP_CLIENTS))
+    constant_rps = throughput(constant, load.span, CLOSED_LOOP_CLIENTS)
+    refused_rps = throughput(refused, load.span, CLOSED_LOOP_CLIENTS)
+    return Floor(latencies, row_rps, constant_rps, refused_rps)
 
 
 def _p95_ratio(latencies: list[float], floor: Floor) -> float:
@@ -277,4 +294,20 @@ def _throughput_record(
             "athletes": athletes,
             "second_checkins": phase.second_checkins,
         },
+    )
+
+
+def _refused_record(db_name: str, floor: Floor) -> Record:
+    return Record(
+        "checkin-api (max throughput, refused)",
+        db_name,
+        f"{CLOSED_LOOP_CLIENTS} closed-loop clients, another athlete's check-in: signed in, "
+        "validated, answered 404, nothing written",
+        "requests/s",
+        floor.refused_rps,
+        None,
+        "GET /me (one row), same clients",
+        floor.row_rps,
+        round(floor.refused_rps / floor.row_rps, 2) if floor.row_rps else None,
+        "none (context: the floor of any check-in's throughput)",
     )

@@ -44,6 +44,16 @@ FULL_RUN = [
         0.53,
         THROUGHPUT,
     ),
+    (
+        "checkin-api (max throughput, refused)",
+        "16 clients",
+        "requests/s",
+        402.1,
+        None,
+        623.4,
+        0.65,
+        None,
+    ),
     ("checkin-api (latency, worker process)", "100 req/s", "ms", 4.0, 9.7, 2.5, 2.7, LATENCY),
     (
         "checkin-api (max throughput, worker process)",
@@ -175,6 +185,9 @@ def test_each_row_says_whether_its_target_is_met() -> None:
         )
         == "context"
     )
+    refused = Record("checkin-api (max throughput, refused)", "sqlite", "16", "requests/s", 9.0)
+    refused.ratio = 0.4  # the floor of a check-in, shown beside the target, not held to it
+    assert verdict(refused) == "context"
     fittrackee = Record("many-clients (throughput)", "sqlite", "20", "requests/s", 380.0)
     assert verdict(fittrackee) == "missed"  # no ratio: nothing to hold to the target
     fittrackee.ratio = 2.99
