@@ -61,4 +61,14 @@ def merge_partial(records: list[Record], previous: Path, stamp: str) -> list[Rec
     for r in records:
         r.extra = {**(r.extra or {}), "run": stamp}
     merged = [fresh.pop((old.name, old.database), old) for old in stored["records"]]
-    return merged + list(fresh.values())
+    for new in fresh.values():  # a row new to the table goes after its case's last row
+        same = [
+            i for i, r in enumerate(merged) if (_case(r), r.database) == (_case(new), new.database)
+        ]
+        merged.insert(same[-1] + 1 if same else len(merged), new)
+    return merged
+
+
+def _case(record: Record) -> str:
+    """The case a row belongs to: its name before any parenthesis."""
+    return record.name.split(" (")[0]

@@ -33,9 +33,8 @@ HOW_TO_READ = """\
   server, the worker, the database and the load generator, and its speed drifts by up to two
   times between runs; a ratio divides two figures taken minutes apart.
 - **`met`** checks the figure against the target. `context` marks rows shown beside a target
-  but not held to it: the check-in in the other layout, with the refresh inline on the request
-  and below saturation, and the demo generator on PostgreSQL (the minute is `make run`'s, on
-  SQLite).
+  but not held to it: the check-in in the other layout, inline, below saturation or refused,
+  and the demo generator on PostgreSQL (the minute is `make run`'s, on SQLite).
 - **Layouts.** Each database is served in its default layout: on SQLite the refresh worker is a
   thread of the API process (`runseason start`), on PostgreSQL a `runseason worker` process.
 - **The check-in load.** The open loop sends 100 requests a second for 20 s whatever the
@@ -119,6 +118,13 @@ def _row(r: Record) -> str:
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 
+def _named(record: Record, records: list[Record]) -> str:
+    """A re-measured row by its case, or by its own name when its case has rows of other runs."""
+    case = record.name.split(" (")[0]
+    runs = {(r.extra or {}).get("run") for r in records if r.name.split(" (")[0] == case}
+    return case if len(runs) == 1 else record.name
+
+
 def _details(records: list[Record]) -> list[str]:
     lines = []
     runs: dict[str, dict[str, list[str]]] = {}
@@ -126,7 +132,7 @@ def _details(records: list[Record]) -> list[str]:
         extra = dict(r.extra or {})
         run = extra.pop("run", None)
         if run:
-            databases = runs.setdefault(run, {}).setdefault(r.name.split(" (")[0], [])
+            databases = runs.setdefault(run, {}).setdefault(_named(r, records), [])
             databases += [] if r.database in databases else [r.database]
         if extra:
             figures = ", ".join(f"{k} {json.dumps(v)}" for k, v in extra.items())

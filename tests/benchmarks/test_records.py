@@ -52,6 +52,35 @@ def test_rows_of_the_rerun_cases_are_replaced_in_place(tmp_path: Path) -> None:
     assert merged[2].extra is None  # kept rows are not relabelled
 
 
+def test_a_row_new_to_the_table_goes_beside_its_case_on_its_database(tmp_path: Path) -> None:
+    previous = stored(
+        tmp_path / "latest.json",
+        [
+            Record("checkin-api (latency)", "sqlite", "100/s", "ms", 4.0, 9.0),
+            Record("checkin-api (max throughput)", "sqlite", "16", "requests/s", 160.0),
+            Record("caseload", "postgresql", "200", "ms", 6.0, 7.0),
+            Record("checkin-api (max throughput)", "postgresql", "16", "requests/s", 150.0),
+            Record("ui-pages (caseload)", "postgresql", "500", "ms", 20.0, 30.0),
+        ],
+    )
+    fresh = [
+        Record("checkin-api (max throughput, refused)", "sqlite", "16", "requests/s", 220.0),
+        Record("checkin-api (max throughput, refused)", "postgresql", "16", "requests/s", 230.0),
+        Record("portfolio", "sqlite", "2000", "ms", 40.0, 45.0),
+    ]
+    merged = merge_partial(fresh, previous, "partial run now")
+    assert [(r.name, r.database) for r in merged] == [
+        ("checkin-api (latency)", "sqlite"),
+        ("checkin-api (max throughput)", "sqlite"),
+        ("checkin-api (max throughput, refused)", "sqlite"),
+        ("caseload", "postgresql"),
+        ("checkin-api (max throughput)", "postgresql"),
+        ("checkin-api (max throughput, refused)", "postgresql"),
+        ("ui-pages (caseload)", "postgresql"),
+        ("portfolio", "sqlite"),  # a case the table never had goes last
+    ]
+
+
 def test_a_smoke_or_missing_previous_run_is_not_merged(tmp_path: Path) -> None:
     fresh = [Record("caseload", "sqlite", "50", "ms", 1.0, 1.0)]
     assert merge_partial(fresh, tmp_path / "absent.json", "x") == fresh

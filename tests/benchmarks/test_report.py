@@ -232,3 +232,16 @@ def test_partial_runs_are_named_on_one_line_however_many_there_are() -> None:
     lines = [line for line in render(payload(rows)).splitlines() if "partial run of" in line]
     assert len(lines) == 1
     assert "caseload on sqlite (partial run of 2026-12-01 08:00 UTC)" in lines[0]
+
+
+def test_a_case_measured_in_two_runs_names_its_rows() -> None:
+    rows = full_run("sqlite")
+    for r in rows:
+        if r.name.startswith("checkin-api"):
+            late = r.name == "checkin-api (max throughput, refused)"
+            run = "partial run of 2026-12-08 00:46 UTC" if late else "partial run of 2026-12-07"
+            r.extra = {**(r.extra or {}), "run": run}
+    text = render(payload(rows))
+    assert "checkin-api (max throughput, refused) on sqlite (partial run of 2026-12-08" in text
+    assert "checkin-api (latency) on sqlite (partial run of 2026-12-07)" in text
+    assert "checkin-api on" not in text
