@@ -63,12 +63,14 @@ def merge_partial(records: list[Record], previous: Path, stamp: str) -> list[Rec
     merged = [fresh.pop((old.name, old.database), old) for old in stored["records"]]
     for new in fresh.values():  # a row new to the table goes after its case's last row
         same = [
-            i for i, r in enumerate(merged) if (_case(r), r.database) == (_case(new), new.database)
+            i
+            for i, r in enumerate(merged)
+            if (case_of(r), r.database) == (case_of(new), new.database)
         ]
         merged.insert(same[-1] + 1 if same else len(merged), new)
     return merged
 
 
-def _case(record: Record) -> str:
+def case_of(record: Record) -> str:
     """The case a row belongs to: its name before any parenthesis."""
     return record.name.split(" (")[0]

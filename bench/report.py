@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.records import Record, load
+from bench.records import Record, case_of, load
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -118,21 +118,19 @@ def _row(r: Record) -> str:
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 
-def _named(record: Record, records: list[Record]) -> str:
-    """A re-measured row by its case, or by its own name when its case has rows of other runs."""
-    case = record.name.split(" (")[0]
-    runs = {(r.extra or {}).get("run") for r in records if r.name.split(" (")[0] == case}
-    return case if len(runs) == 1 else record.name
-
-
 def _details(records: list[Record]) -> list[str]:
     lines = []
     runs: dict[str, dict[str, list[str]]] = {}
+    runs_of_case: dict[str, set[str | None]] = {}
+    for r in records:
+        runs_of_case.setdefault(case_of(r), set()).add((r.extra or {}).get("run"))
     for r in records:
         extra = dict(r.extra or {})
         run = extra.pop("run", None)
         if run:
-            databases = runs.setdefault(run, {}).setdefault(_named(r, records), [])
+            # a case re-measured in more than one run names its rows
+            label = case_of(r) if len(runs_of_case[case_of(r)]) == 1 else r.name
+            databases = runs.setdefault(run, {}).setdefault(label, [])
             databases += [] if r.database in databases else [r.database]
         if extra:
             figures = ", ".join(f"{k} {json.dumps(v)}" for k, v in extra.items())
